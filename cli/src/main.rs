@@ -1,0 +1,137 @@
+//! `slo`: the command-line side of slo-planner. It prints what `slo-core`
+//! computes; it holds no domain math of its own.
+
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use slo_core::calculator::{evaluate, BudgetForm, BudgetReport, EventsPer};
+use slo_core::zone::TzdbResolver;
+
+/// Error budgets and SLO documents from the command line.
+#[derive(Parser, Debug)]
+#[command(name = "slo", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Allowed downtime, bad events and bad time slices for a target over a window.
+    Budget(BudgetArgs),
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum Per {
+    Window,
+    Day,
+}
+
+#[derive(Args, Debug)]
+struct BudgetArgs {
+    /// SLO target in percent, e.g. 99.9
+    #[arg(long)]
+    target: String,
+    /// Compliance period: 30d, 4w, 6h, 90m, month:2024-02, quarter:2024-Q1, year:2024, week:2024-W10, month
+    #[arg(long, default_value = "28d")]
+    window: String,
+    /// IANA time zone for calendar windows (default UTC)
+    #[arg(long, default_value = "")]
+    tz: String,
+    /// Expected valid events (requests), per window unless --per day
+    #[arg(long, default_value = "")]
+    events: String,
+    /// What --events counts over
+    #[arg(long, value_enum, default_value = "window")]
+    per: Per,
+    /// Time-slice length for a time-slice SLI, e.g. 1m
+    #[arg(long, default_value = "")]
+    timeslice: String,
+    /// A downtime, e.g. 43m12s: prints the target it implies
+    #[arg(long, default_value = "")]
+    downtime: String,
+    /// Print one JSON object instead of text
+    #[arg(long)]
+    json: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Budget(args) => budget(args),
+    }
+}
+
+fn budget(args: BudgetArgs) -> ExitCode {
+    let form = BudgetForm {
+        target: args.target,
+        window: args.window,
+        time_zone: args.tz,
+        events: args.events,
+        events_per: match args.per {
+            Per::Window => EventsPer::Window,
+            Per::Day => EventsPer::Day,
+        },
+        timeslice: args.timeslice,
+        downtime: args.downtime,
+        compare: Vec::new(),
+    };
+    let view = evaluate(&form, &TzdbResolver);
+    let report = match view.report() {
+        Ok(report) => report,
+        Err(error) => {
+            eprintln!("slo: --{error}");
+            return ExitCode::from(2);
+        }
+    };
+    if args.json {
+        match serde_json::to_string_pretty(&report) {
+            Ok(text) => println!("{text}"),
+            Err(error) => {
+                eprintln!("slo: cannot write JSON: {error}");
+                return ExitCode::from(2);
+            }
+        }
+    } else {
+        print!("{}", text_report(&report));
+    }
+    ExitCode::SUCCESS
+}
+
+fn text_report(report: &BudgetReport) -> String {
+    let group = |n: &u64| slo_core::numbers::group_thousands(&n.to_string());
+    let mut lines = vec![
+        format!(
+            "Target            {} % ({}; {} bad)",
+            report.target_percent, report.nines, report.one_in
+        ),
+        format!("Error budget      {} %", report.error_budget_percent),
+        format!("Window            {} ({})", report.window.spec, report.window.label),
+        format!("                  {}", report.window.convention),
+        format!(
+            "Allowed downtime  {}",
+            report.allowed_downtime.describe(|d| d.clone())
+        ),
+    ];
+    if let (Some(valid), Some(bad)) = (&report.valid_events, &report.allowed_bad_events) {
+        lines.push(format!(
+            "Bad events        {} of {} valid events",
+            bad.describe(group),
+            valid.describe(group)
+        ));
+    }
+    if let (Some(slices), Some(bad)) = (&report.timeslices_in_window, &report.allowed_bad_timeslices) {
+        lines.push(format!(
+            "Bad time slices   {} of {} slices",
+            bad.describe(group),
+            slices.describe(group)
+        ));
+    }
+    if let Some(implied) = &report.implied_target_percent {
+        let approx = if report.implied_target_exact == Some(true) { "" } else { " (rounded down)" };
+        lines.push(format!("Implied target    {} %{approx}", implied.describe(|t| t.clone())));
+    }
+    lines.push("Rounding:".to_string());
+    lines.extend(report.rounding.iter().map(|rule| format!("  - {rule}")));
+    lines.join("\n") + "\n"
+}

@@ -1,0 +1,40 @@
+//! # slo-core
+//!
+//! The pure domain library behind slo-planner: SLO targets typed as people type
+//! them, compliance periods (rolling and calendar windows, time-zone aware),
+//! error budgets in time, events and time slices, and exact durations.
+//!
+//! ```
+//! use slo_core::{budget, Target, Window, Utc};
+//!
+//! let target: Target = "99.9".parse().unwrap();
+//! let window: Window = "30d".parse().unwrap();
+//! let seconds = window.length(&Utc).unwrap().exact().unwrap();
+//! let downtime = budget::allowed_downtime(&target, seconds).unwrap();
+//! assert_eq!(downtime.to_string(), "43m 12s");
+//! assert_eq!(downtime.seconds().to_string(), "2592");
+//! ```
+//!
+//! ## Scope of this crate
+//! No I/O, no clock, no browser: time zone rules come in through the
+//! [`ZoneRules`] trait (the web app asks the browser's `Intl` API, the CLI
+//! uses the IANA database with the `tzdb` feature). Every figure is computed
+//! exactly (decimal or integer arithmetic, never `f64`) and rounded once, at
+//! the end, by a rule stated in [`budget::RoundingRule`].
+
+pub mod budget;
+pub mod calculator;
+pub mod duration;
+pub mod figure;
+pub mod link;
+pub mod nines;
+pub mod numbers;
+pub mod target;
+pub mod window;
+pub mod zone;
+
+pub use duration::ExactDuration;
+pub use figure::Figure;
+pub use target::Target;
+pub use window::Window;
+pub use zone::{Utc, ZoneRules};
