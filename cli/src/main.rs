@@ -30,7 +30,7 @@ enum Per {
 #[derive(Args, Debug)]
 struct BudgetArgs {
     /// SLO target in percent, e.g. 99.9
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     target: String,
     /// Compliance period: 30d, 4w, 6h, 90m, month:2024-02, quarter:2024-Q1, year:2024, week:2024-W10, month
     #[arg(long, default_value = "28d")]
@@ -48,7 +48,7 @@ struct BudgetArgs {
     #[arg(long, default_value = "")]
     timeslice: String,
     /// A downtime, e.g. 43m12s: prints the target it implies
-    #[arg(long, default_value = "")]
+    #[arg(long, default_value = "", allow_hyphen_values = true)]
     downtime: String,
     /// Print one JSON object instead of text
     #[arg(long)]
@@ -56,7 +56,20 @@ struct BudgetArgs {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) if !error.use_stderr() => {
+            // --help and --version.
+            let _ = error.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(error) => {
+            let text = error.to_string();
+            let first = text.lines().next().unwrap_or("invalid arguments");
+            eprintln!("slo: {}", first.trim_start_matches("error: "));
+            return ExitCode::from(2);
+        }
+    };
     match cli.command {
         Command::Budget(args) => budget(args),
     }

@@ -227,7 +227,7 @@ pub struct BudgetView {
     pub implied: Option<FieldResult<Figure<ImpliedTarget>>>,
     /// The standard windows table, when the target is valid.
     pub standard_windows: Vec<StandardRow>,
-    /// The comparison, one entry per non-empty compared target.
+    /// The comparison, one entry per non-empty compared target (none while the window is invalid).
     pub compare: Vec<FieldResult<CompareColumn>>,
 }
 
@@ -443,6 +443,9 @@ fn compare_columns(
     window: &FieldResult<WindowFacts>,
     events: Option<ValidEvents>,
 ) -> Vec<FieldResult<CompareColumn>> {
+    let Ok(window) = window else {
+        return Vec::new();
+    };
     let mut first_budget: Option<Decimal> = None;
     form.compare
         .iter()
@@ -450,7 +453,6 @@ fn compare_columns(
         .filter(|t| !t.trim().is_empty())
         .map(|text| {
             let target = text.parse::<Target>().map_err(|e| e.to_string())?;
-            let window = window.as_ref().map_err(|_| "needs a valid window".to_string())?;
             let fraction = target.error_budget().fraction();
             let ratio = first_budget.and_then(|first| {
                 first.checked_div(fraction).map(|r| r.round_dp(2).normalize())

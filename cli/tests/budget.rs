@@ -1,0 +1,82 @@
+//! `slo budget`: text, JSON, and exit status 2 with a one-line message on bad input.
+
+use std::process::{Command, Output};
+
+fn slo(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_slo")).args(args).output().expect("slo runs")
+}
+
+fn json(args: &[&str]) -> serde_json::Value {
+    let out = slo(&[&["budget", "--json"], args].concat());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).expect("one JSON object")
+}
+
+#[test]
+fn prints_the_budget_for_people() {
+    let out = slo(&["budget", "--target", "99.9", "--window", "30d"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Allowed downtime  43m 12s"), "{text}");
+    assert!(text.contains("30 d = 720 h = 2,592,000 s; rolling"), "{text}");
+}
+
+#[test]
+fn json_has_the_named_fields_as_exact_strings() {
+    let v = json(&["--target", "99.9", "--window", "30d", "--events", "3000000", "--timeslice", "1m", "--downtime", "43m12s"]);
+    assert_eq!(v["target_percent"], "99.9");
+    assert_eq!(v["error_budget_fraction"], "0.001");
+    assert_eq!(v["window"]["spec"], "30d");
+    assert_eq!(v["window"]["kind"], "rolling");
+    assert_eq!(v["window"]["seconds"], 2_592_000);
+    assert_eq!(v["allowed_downtime_seconds"], "2592");
+    assert_eq!(v["allowed_downtime"], "43m 12s");
+    assert_eq!(v["allowed_bad_events"], 3_000);
+    assert_eq!(v["allowed_bad_timeslices"], 43);
+    assert_eq!(v["implied_target_percent"], "99.9");
+}
+
+#[test]
+fn calendar_windows_use_the_time_zone_database() {
+    let v = json(&["--target", "99.9", "--window", "month:2024-03", "--tz", "America/New_York"]);
+    assert_eq!(v["window"]["seconds"], 743 * 3_600);
+    assert_eq!(v["window"]["kind"], "calendar");
+    assert_eq!(v["allowed_downtime_seconds"], "2674.8");
+    let v = json(&["--target", "99.9", "--window", "month:2024-02"]);
+    assert_eq!(v["allowed_downtime"], "41m 45.6s");
+    assert_eq!(v["allowed_downtime_seconds"], "2505.6");
+    let v = json(&["--target", "99.9", "--window", "28d"]);
+    assert_eq!(v["allowed_downtime_seconds"], "2419.2");
+}
+
+#[test]
+fn every_month_is_a_range() {
+    let v = json(&["--target", "99.9", "--window", "month"]);
+    assert_eq!(v["allowed_downtime_seconds"]["min"], "2419.2");
+    assert_eq!(v["allowed_downtime_seconds"]["max"], "2678.4");
+}
+
+#[test]
+fn bad_input_exits_2_with_one_line_naming_the_value() {
+    for (args, needle) in [
+        (vec!["--target", "abc"], "\"abc\""),
+        (vec!["--target", "100"], "100 % leaves no error budget"),
+        (vec!["--target", "99.9.9"], "\"99.9.9\""),
+        (vec!["--target", "-1"], "-1 %"),
+        (vec!["--target", "101"], "101 %"),
+        (vec!["--target", ""], "enter a target"),
+        (vec!["--target", "99.9", "--window", "0d"], "\"0d\""),
+        (vec!["--target", "99.9", "--window", "month:2024-02", "--tz", "Mars/Olympus"], "\"Mars/Olympus\""),
+        (vec!["--target", "99.9", "--events", "lots"], "\"lots\""),
+        (vec!["--target", "99.9", "--timeslice", "0s"], "time slice"),
+        (vec!["--target", "99.9", "--window", "1d", "--downtime", "2d"], "2d"),
+    ] {
+        let out = slo(&[&["budget"], &args[..]].concat());
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(stderr.trim_end().lines().count(), 1, "{args:?}: {stderr}");
+        assert!(stderr.contains(needle), "{args:?}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        assert!(out.stdout.is_empty());
+    }
+}
