@@ -119,7 +119,10 @@ fn text_report(report: &BudgetReport) -> String {
             report.target_percent, report.nines, report.one_in
         ),
         format!("Error budget      {} %", report.error_budget_percent),
-        format!("Window            {} ({})", report.window.spec, report.window.label),
+        format!(
+            "Window            {} ({})",
+            report.window.spec, report.window.label
+        ),
         format!("                  {}", report.window.convention),
         format!(
             "Allowed downtime  {}",
@@ -133,7 +136,9 @@ fn text_report(report: &BudgetReport) -> String {
             valid.describe(group)
         ));
     }
-    if let (Some(slices), Some(bad)) = (&report.timeslices_in_window, &report.allowed_bad_timeslices) {
+    if let (Some(slices), Some(bad)) =
+        (&report.timeslices_in_window, &report.allowed_bad_timeslices)
+    {
         lines.push(format!(
             "Bad time slices   {} of {} slices",
             bad.describe(group),
@@ -141,8 +146,15 @@ fn text_report(report: &BudgetReport) -> String {
         ));
     }
     if let Some(implied) = &report.implied_target_percent {
-        let approx = if report.implied_target_exact == Some(true) { "" } else { " (rounded down)" };
-        lines.push(format!("Implied target    {} %{approx}", implied.describe(|t| t.clone())));
+        let approx = if report.implied_target_exact == Some(true) {
+            ""
+        } else {
+            " (rounded down)"
+        };
+        lines.push(format!(
+            "Implied target    {} %{approx}",
+            implied.describe(|t| t.clone())
+        ));
     }
     lines.push("Rounding:".to_string());
     lines.extend(report.rounding.iter().map(|rule| format!("  - {rule}")));

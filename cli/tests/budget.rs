@@ -3,12 +3,19 @@
 use std::process::{Command, Output};
 
 fn slo(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_slo")).args(args).output().expect("slo runs")
+    Command::new(env!("CARGO_BIN_EXE_slo"))
+        .args(args)
+        .output()
+        .expect("slo runs")
 }
 
 fn json(args: &[&str]) -> serde_json::Value {
     let out = slo(&[&["budget", "--json"], args].concat());
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).expect("one JSON object")
 }
 
@@ -18,12 +25,26 @@ fn prints_the_budget_for_people() {
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("Allowed downtime  43m 12s"), "{text}");
-    assert!(text.contains("30 d = 720 h = 2,592,000 s; rolling"), "{text}");
+    assert!(
+        text.contains("30 d = 720 h = 2,592,000 s; rolling"),
+        "{text}"
+    );
 }
 
 #[test]
 fn json_has_the_named_fields_as_exact_strings() {
-    let v = json(&["--target", "99.9", "--window", "30d", "--events", "3000000", "--timeslice", "1m", "--downtime", "43m12s"]);
+    let v = json(&[
+        "--target",
+        "99.9",
+        "--window",
+        "30d",
+        "--events",
+        "3000000",
+        "--timeslice",
+        "1m",
+        "--downtime",
+        "43m12s",
+    ]);
     assert_eq!(v["target_percent"], "99.9");
     assert_eq!(v["error_budget_fraction"], "0.001");
     assert_eq!(v["window"]["spec"], "30d");
@@ -38,7 +59,14 @@ fn json_has_the_named_fields_as_exact_strings() {
 
 #[test]
 fn calendar_windows_use_the_time_zone_database() {
-    let v = json(&["--target", "99.9", "--window", "month:2024-03", "--tz", "America/New_York"]);
+    let v = json(&[
+        "--target",
+        "99.9",
+        "--window",
+        "month:2024-03",
+        "--tz",
+        "America/New_York",
+    ]);
     assert_eq!(v["window"]["seconds"], 743 * 3_600);
     assert_eq!(v["window"]["kind"], "calendar");
     assert_eq!(v["allowed_downtime_seconds"], "2674.8");
@@ -66,10 +94,23 @@ fn bad_input_exits_2_with_one_line_naming_the_value() {
         (vec!["--target", "101"], "101 %"),
         (vec!["--target", ""], "enter a target"),
         (vec!["--target", "99.9", "--window", "0d"], "\"0d\""),
-        (vec!["--target", "99.9", "--window", "month:2024-02", "--tz", "Mars/Olympus"], "\"Mars/Olympus\""),
+        (
+            vec![
+                "--target",
+                "99.9",
+                "--window",
+                "month:2024-02",
+                "--tz",
+                "Mars/Olympus",
+            ],
+            "\"Mars/Olympus\"",
+        ),
         (vec!["--target", "99.9", "--events", "lots"], "\"lots\""),
         (vec!["--target", "99.9", "--timeslice", "0s"], "time slice"),
-        (vec!["--target", "99.9", "--window", "1d", "--downtime", "2d"], "2d"),
+        (
+            vec!["--target", "99.9", "--window", "1d", "--downtime", "2d"],
+            "2d",
+        ),
     ] {
         let out = slo(&[&["budget"], &args[..]].concat());
         assert_eq!(out.status.code(), Some(2), "{args:?}");

@@ -15,7 +15,12 @@ fn page_evaluation(c: &mut Criterion) {
         events_per: EventsPer::Day,
         timeslice: "1m".into(),
         downtime: "43m 12s".into(),
-        compare: vec!["99.9".into(), "99.95".into(), "99.99".into(), "99.999".into()],
+        compare: vec![
+            "99.9".into(),
+            "99.95".into(),
+            "99.99".into(),
+            "99.999".into(),
+        ],
     };
     c.bench_function("evaluate full budget form", |b| {
         b.iter(|| evaluate(black_box(&form), &TzdbResolver))
@@ -32,7 +37,11 @@ fn calendar_length(c: &mut Criterion) {
 
 fn duration_text(c: &mut Criterion) {
     c.bench_function("parse and format a duration", |b| {
-        b.iter(|| black_box("3d 15h 36m 1.5s").parse::<ExactDuration>().map(|d| d.to_string()))
+        b.iter(|| {
+            black_box("3d 15h 36m 1.5s")
+                .parse::<ExactDuration>()
+                .map(|d| d.to_string())
+        })
     });
 }
 

@@ -69,7 +69,10 @@ impl fmt::Display for BudgetError {
         match self {
             BudgetError::ZeroSlice => write!(f, "a time slice must be longer than zero"),
             BudgetError::SliceLongerThanWindow(slice, window) => {
-                write!(f, "a time slice of {slice} does not fit in a window of {window}")
+                write!(
+                    f,
+                    "a time slice of {slice} does not fit in a window of {window}"
+                )
             }
             BudgetError::ZeroDowntime => write!(
                 f,
@@ -94,9 +97,15 @@ impl std::error::Error for BudgetError {}
 /// let t: Target = "99.95".parse().unwrap();
 /// assert_eq!(allowed_downtime(&t, 7 * 86_400).unwrap().to_string(), "5m 2.4s");
 /// ```
-pub fn allowed_downtime(target: &Target, window_seconds: u64) -> Result<ExactDuration, BudgetError> {
+pub fn allowed_downtime(
+    target: &Target,
+    window_seconds: u64,
+) -> Result<ExactDuration, BudgetError> {
     let budget = target.error_budget();
-    let product = budget.units().checked_mul(window_seconds as u128).ok_or(BudgetError::TooLarge)?;
+    let product = budget
+        .units()
+        .checked_mul(window_seconds as u128)
+        .ok_or(BudgetError::TooLarge)?;
     let seconds = i128::try_from(product)
         .ok()
         .and_then(|p| Decimal::try_from_i128_with_scale(p, budget.scale()).ok())
@@ -132,12 +141,20 @@ pub fn allowed_bad_events(
     let (numerator, denominator): (u128, u128) = match events {
         ValidEvents::PerWindow(n) => (n as u128, 1),
         ValidEvents::PerDay(n) => (
-            (n as u128).checked_mul(window_seconds as u128).ok_or(BudgetError::TooLarge)?,
+            (n as u128)
+                .checked_mul(window_seconds as u128)
+                .ok_or(BudgetError::TooLarge)?,
             86_400,
         ),
     };
-    let scaled = numerator.checked_mul(budget.units()).ok_or(BudgetError::TooLarge)?;
-    let whole = scaled / budget.denominator().checked_mul(denominator).ok_or(BudgetError::TooLarge)?;
+    let scaled = numerator
+        .checked_mul(budget.units())
+        .ok_or(BudgetError::TooLarge)?;
+    let whole = scaled
+        / budget
+            .denominator()
+            .checked_mul(denominator)
+            .ok_or(BudgetError::TooLarge)?;
     u64::try_from(whole).map_err(|_| BudgetError::TooLarge)
 }
 
@@ -193,14 +210,21 @@ pub fn allowed_bad_timeslices(
     }
     let slice_units = seconds.mantissa() as u128;
     let scaled_window = (window_seconds as u128)
-        .checked_mul(10u128.checked_pow(seconds.scale()).ok_or(BudgetError::TooLarge)?)
+        .checked_mul(
+            10u128
+                .checked_pow(seconds.scale())
+                .ok_or(BudgetError::TooLarge)?,
+        )
         .ok_or(BudgetError::TooLarge)?;
     let slices = u64::try_from(scaled_window / slice_units).map_err(|_| BudgetError::TooLarge)?;
     let allowed = target
         .error_budget()
         .floor_share(slices as u128)
         .ok_or(BudgetError::TooLarge)?;
-    Ok(TimesliceBudget { slices, allowed_bad: allowed as u64 })
+    Ok(TimesliceBudget {
+        slices,
+        allowed_bad: allowed as u64,
+    })
 }
 
 /// The target a downtime implies over a window.
@@ -227,7 +251,10 @@ pub const IMPLIED_TARGET_DECIMALS: u32 = 10;
 /// let t = implied_target(d, 30 * 86_400).unwrap();
 /// assert_eq!((t.percent.to_string(), t.exact), ("99.9".to_string(), true));
 /// ```
-pub fn implied_target(downtime: ExactDuration, window_seconds: u64) -> Result<ImpliedTarget, BudgetError> {
+pub fn implied_target(
+    downtime: ExactDuration,
+    window_seconds: u64,
+) -> Result<ImpliedTarget, BudgetError> {
     let seconds = downtime.seconds();
     if seconds.is_zero() {
         return Err(BudgetError::ZeroDowntime);
@@ -241,7 +268,9 @@ pub fn implied_target(downtime: ExactDuration, window_seconds: u64) -> Result<Im
     let too_large = || BudgetError::TooLarge;
     let pow = |n: u32| 10u128.checked_pow(n).ok_or_else(too_large);
     // window and downtime over the common denominator 10^scale.
-    let window = (window_seconds as u128).checked_mul(pow(seconds.scale())?).ok_or_else(too_large)?;
+    let window = (window_seconds as u128)
+        .checked_mul(pow(seconds.scale())?)
+        .ok_or_else(too_large)?;
     let down = seconds.mantissa() as u128;
     let numerator = (window - down)
         .checked_mul(100)
@@ -269,5 +298,10 @@ pub fn budget_share(spent: Decimal, budget: Decimal) -> Option<Decimal> {
     if budget.is_zero() {
         return None;
     }
-    Some((spent.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(budget)?).normalize())
+    Some(
+        (spent
+            .checked_mul(Decimal::ONE_HUNDRED)?
+            .checked_div(budget)?)
+        .normalize(),
+    )
 }

@@ -90,6 +90,20 @@ impl Default for BudgetForm {
     }
 }
 
+impl BudgetForm {
+    /// The example the site opens on: the SRE Workbook's four-week window
+    /// (ch. 2, "Implementing SLOs": 3,000,000 requests in four weeks at 99.9 %
+    /// allow 3,000 errors) with one-minute time slices and three targets compared.
+    pub fn example() -> Self {
+        BudgetForm {
+            events: "3000000".into(),
+            timeslice: "1m".into(),
+            downtime: "10m".into(),
+            ..BudgetForm::default()
+        }
+    }
+}
+
 /// A target and how people read it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TargetFacts {
@@ -103,7 +117,11 @@ pub struct TargetFacts {
 
 impl TargetFacts {
     fn of(target: Target) -> Self {
-        TargetFacts { target, nines: nines_name(&target), one_in: one_in(&target).phrase() }
+        TargetFacts {
+            target,
+            nines: nines_name(&target),
+            one_in: one_in(&target).phrase(),
+        }
     }
 }
 
@@ -227,8 +245,9 @@ pub struct BudgetView {
     pub implied: Option<FieldResult<Figure<ImpliedTarget>>>,
     /// The standard windows table, when the target is valid.
     pub standard_windows: Vec<StandardRow>,
-    /// The comparison, one entry per non-empty compared target (none while the window is invalid).
-    pub compare: Vec<FieldResult<CompareColumn>>,
+    /// The comparison, one entry per compared target field (`None` where the
+    /// field is empty; no entries while the window is invalid).
+    pub compare: Vec<Option<FieldResult<CompareColumn>>>,
 }
 
 /// The standard windows: day, week, 28 d, 30 d, calendar month, quarter, year.
@@ -250,11 +269,23 @@ fn length_phrase(seconds: u64) -> String {
     let days = seconds / 86_400;
     let hours = seconds / 3_600;
     if seconds % 86_400 == 0 {
-        format!("{days} d = {} h = {}", group_thousands(&hours.to_string()), seconds_phrase(seconds))
+        format!(
+            "{days} d = {} h = {}",
+            group_thousands(&hours.to_string()),
+            seconds_phrase(seconds)
+        )
     } else if seconds % 3_600 == 0 {
-        format!("{} h = {}", group_thousands(&hours.to_string()), seconds_phrase(seconds))
+        format!(
+            "{} h = {}",
+            group_thousands(&hours.to_string()),
+            seconds_phrase(seconds)
+        )
     } else {
-        format!("{} = {}", ExactDuration::from_whole_seconds(seconds), seconds_phrase(seconds))
+        format!(
+            "{} = {}",
+            ExactDuration::from_whole_seconds(seconds),
+            seconds_phrase(seconds)
+        )
     }
 }
 
@@ -312,7 +343,9 @@ fn window_facts(window: Window, zone: &dyn ZoneRules) -> FieldResult<WindowFacts
 }
 
 fn downtime_over(target: &Target, seconds: &Figure<u64>) -> FieldResult<Figure<ExactDuration>> {
-    seconds.try_map(|s| budget::allowed_downtime(target, *s)).map_err(|e| e.to_string())
+    seconds
+        .try_map(|s| budget::allowed_downtime(target, *s))
+        .map_err(|e| e.to_string())
 }
 
 fn events_over(
@@ -339,7 +372,9 @@ fn parse_events(form: &BudgetForm) -> Option<FieldResult<ValidEvents>> {
             EventsPer::Day => ValidEvents::PerDay(n),
         }),
         Some(_) => Err("expected valid events must be more than zero".to_string()),
-        None => Err(format!("\"{text}\" is not a whole number of events, e.g. 3000000")),
+        None => Err(format!(
+            "\"{text}\" is not a whole number of events, e.g. 3000000"
+        )),
     })
 }
 
@@ -353,19 +388,27 @@ fn parse_optional_duration(text: &str) -> Option<FieldResult<ExactDuration>> {
 /// `zones` turns the time zone name into rules (the browser's `Intl`, the IANA
 /// database, or [`crate::zone::UtcOnly`]). Never panics, whatever the input.
 pub fn evaluate(form: &BudgetForm, zones: &dyn ZoneResolver) -> BudgetView {
-    let target = form.target.parse::<Target>().map(TargetFacts::of).map_err(|e| e.to_string());
+    let target = form
+        .target
+        .parse::<Target>()
+        .map(TargetFacts::of)
+        .map_err(|e| e.to_string());
     let zone_name = match form.time_zone.trim() {
         "" => DEFAULT_ZONE,
         name => name,
     };
     let zone = zones.resolve(zone_name).map_err(|e| e.to_string());
-    let window = form.window.parse::<Window>().map_err(|e| e.to_string()).and_then(|w| match &zone {
-        Ok(zone) => window_facts(w, zone.as_ref()),
-        Err(_) if w.depends_on_zone() => {
-            Err("choose a valid time zone: a calendar period's length depends on it".to_string())
-        }
-        Err(_) => window_facts(w, &crate::zone::Utc),
-    });
+    let window = form
+        .window
+        .parse::<Window>()
+        .map_err(|e| e.to_string())
+        .and_then(|w| match &zone {
+            Ok(zone) => window_facts(w, zone.as_ref()),
+            Err(_) if w.depends_on_zone() => Err(
+                "choose a valid time zone: a calendar period's length depends on it".to_string(),
+            ),
+            Err(_) => window_facts(w, &crate::zone::Utc),
+        });
     let both = match (&target, &window) {
         (Ok(t), Ok(w)) => Some((t.target, w.seconds)),
         _ => None,
@@ -425,15 +468,22 @@ fn standard_rows(target: &Target, chosen: Option<&Window>) -> Vec<StandardRow> {
             let downtime = downtime_over(target, &seconds).ok()?;
             let chosen = match (chosen, window) {
                 (Some(Window::Calendar(c)), Window::Calendar(p)) => c.unit() == p.unit(),
-                (Some(Window::Calendar(CalendarPeriod::Week { .. } | CalendarPeriod::EveryWeek)), _) => {
-                    *spec == "7d"
-                }
+                (
+                    Some(Window::Calendar(CalendarPeriod::Week { .. } | CalendarPeriod::EveryWeek)),
+                    _,
+                ) => *spec == "7d",
                 (Some(w @ Window::Rolling { .. }), Window::Rolling { .. }) => {
                     w.length(&crate::zone::Utc).ok() == Some(seconds)
                 }
                 _ => false,
             };
-            Some(StandardRow { name, spec, seconds, downtime, chosen })
+            Some(StandardRow {
+                name,
+                spec,
+                seconds,
+                downtime,
+                chosen,
+            })
         })
         .collect()
 }
@@ -442,7 +492,7 @@ fn compare_columns(
     form: &BudgetForm,
     window: &FieldResult<WindowFacts>,
     events: Option<ValidEvents>,
-) -> Vec<FieldResult<CompareColumn>> {
+) -> Vec<Option<FieldResult<CompareColumn>>> {
     let Ok(window) = window else {
         return Vec::new();
     };
@@ -450,25 +500,38 @@ fn compare_columns(
     form.compare
         .iter()
         .take(MAX_COMPARE)
-        .filter(|t| !t.trim().is_empty())
         .map(|text| {
-            let target = text.parse::<Target>().map_err(|e| e.to_string())?;
-            let fraction = target.error_budget().fraction();
-            let ratio = first_budget.and_then(|first| {
-                first.checked_div(fraction).map(|r| r.round_dp(2).normalize())
-            });
-            first_budget.get_or_insert(fraction);
-            Ok(CompareColumn {
-                facts: TargetFacts::of(target),
-                downtime: downtime_over(&target, &window.seconds)?,
-                allowed_bad_events: match events {
-                    Some(e) => Some(events_over(&target, e, &window.seconds)?.allowed_bad),
-                    None => None,
-                },
-                budget_ratio_to_first: ratio,
-            })
+            if text.trim().is_empty() {
+                return None;
+            }
+            Some(compare_column(text, window, events, &mut first_budget))
         })
         .collect()
+}
+
+fn compare_column(
+    text: &str,
+    window: &WindowFacts,
+    events: Option<ValidEvents>,
+    first_budget: &mut Option<Decimal>,
+) -> FieldResult<CompareColumn> {
+    let target = text.parse::<Target>().map_err(|e| e.to_string())?;
+    let fraction = target.error_budget().fraction();
+    let ratio = first_budget.and_then(|first| {
+        first
+            .checked_div(fraction)
+            .map(|r| r.round_dp(2).normalize())
+    });
+    first_budget.get_or_insert(fraction);
+    Ok(CompareColumn {
+        facts: TargetFacts::of(target),
+        downtime: downtime_over(&target, &window.seconds)?,
+        allowed_bad_events: match events {
+            Some(e) => Some(events_over(&target, e, &window.seconds)?.allowed_bad),
+            None => None,
+        },
+        budget_ratio_to_first: ratio,
+    })
 }
 
 /// The figures `slo budget --json` prints (names are the JSON keys).
@@ -540,17 +603,32 @@ impl BudgetView {
         let mut errors = Vec::new();
         let mut push = |field, result: Option<&String>| {
             if let Some(message) = result {
-                errors.push(FieldError { field, message: message.clone() });
+                errors.push(FieldError {
+                    field,
+                    message: message.clone(),
+                });
             }
         };
         push(Field::Target, self.target.as_ref().err());
         push(Field::TimeZone, self.time_zone.as_ref().err());
         push(Field::Window, self.window.as_ref().err());
-        push(Field::Events, self.events.as_ref().and_then(|r| r.as_ref().err()));
-        push(Field::Timeslice, self.timeslices.as_ref().and_then(|r| r.as_ref().err()));
-        push(Field::Downtime, self.implied.as_ref().and_then(|r| r.as_ref().err()));
+        push(
+            Field::Events,
+            self.events.as_ref().and_then(|r| r.as_ref().err()),
+        );
+        push(
+            Field::Timeslice,
+            self.timeslices.as_ref().and_then(|r| r.as_ref().err()),
+        );
+        push(
+            Field::Downtime,
+            self.implied.as_ref().and_then(|r| r.as_ref().err()),
+        );
         for (i, column) in self.compare.iter().enumerate() {
-            push(Field::Compare(i), column.as_ref().err());
+            push(
+                Field::Compare(i),
+                column.as_ref().and_then(|c| c.as_ref().err()),
+            );
         }
         errors
     }
@@ -560,10 +638,15 @@ impl BudgetView {
         if let Some(first) = self.errors().into_iter().next() {
             return Err(first);
         }
-        let internal = |message: &str| FieldError { field: Field::Target, message: message.into() };
+        let internal = |message: &str| FieldError {
+            field: Field::Target,
+            message: message.into(),
+        };
         let target = self.target.as_ref().map_err(|e| internal(e))?;
         let window = self.window.as_ref().map_err(|e| internal(e))?;
-        let downtime = self.downtime.ok_or_else(|| internal("no downtime computed"))?;
+        let downtime = self
+            .downtime
+            .ok_or_else(|| internal("no downtime computed"))?;
         let budget = target.target.error_budget();
         let events = self.events.as_ref().and_then(|r| r.as_ref().ok());
         let slices = self.timeslices.as_ref().and_then(|r| r.as_ref().ok());

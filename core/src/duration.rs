@@ -90,17 +90,22 @@ fn unit_seconds(unit: &str) -> Option<Decimal> {
 
 impl ExactDuration {
     /// Zero seconds.
-    pub const ZERO: ExactDuration = ExactDuration { seconds: Decimal::ZERO };
+    pub const ZERO: ExactDuration = ExactDuration {
+        seconds: Decimal::ZERO,
+    };
 
     /// A duration of `seconds` (exact decimal); `None` if negative.
     pub fn from_seconds(seconds: Decimal) -> Option<Self> {
-        (!seconds.is_sign_negative() || seconds.is_zero())
-            .then(|| ExactDuration { seconds: seconds.abs().normalize() })
+        (!seconds.is_sign_negative() || seconds.is_zero()).then(|| ExactDuration {
+            seconds: seconds.abs().normalize(),
+        })
     }
 
     /// A duration of whole seconds.
     pub fn from_whole_seconds(seconds: u64) -> Self {
-        ExactDuration { seconds: Decimal::from(seconds) }
+        ExactDuration {
+            seconds: Decimal::from(seconds),
+        }
     }
 
     /// The length in seconds, exact, without trailing zeros.
@@ -128,7 +133,9 @@ impl FromStr for ExactDuration {
                 .unwrap_or(rest.len());
             let number = &rest[..number_len];
             let after = rest[number_len..].trim_start();
-            let unit_len = after.find(|c: char| !c.is_alphabetic()).unwrap_or(after.len());
+            let unit_len = after
+                .find(|c: char| !c.is_alphabetic())
+                .unwrap_or(after.len());
             let unit = &after[..unit_len];
             if number.is_empty() || number.matches('.').count() > 1 || number == "." {
                 let bad = rest.split_whitespace().next().unwrap_or(rest);
@@ -137,13 +144,20 @@ impl FromStr for ExactDuration {
             if unit.is_empty() {
                 return Err(DurationError::MissingUnit(number.to_string()));
             }
-            let per_unit = unit_seconds(unit).ok_or_else(|| DurationError::UnknownUnit(unit.to_string()))?;
+            let per_unit =
+                unit_seconds(unit).ok_or_else(|| DurationError::UnknownUnit(unit.to_string()))?;
             let value = Decimal::from_str_exact(number).map_err(|_| DurationError::OutOfRange)?;
-            let seconds = value.checked_mul(per_unit).ok_or(DurationError::OutOfRange)?;
-            total = total.checked_add(seconds).ok_or(DurationError::OutOfRange)?;
+            let seconds = value
+                .checked_mul(per_unit)
+                .ok_or(DurationError::OutOfRange)?;
+            total = total
+                .checked_add(seconds)
+                .ok_or(DurationError::OutOfRange)?;
             rest = after[unit_len..].trim_start();
         }
-        Ok(ExactDuration { seconds: total.normalize() })
+        Ok(ExactDuration {
+            seconds: total.normalize(),
+        })
     }
 }
 

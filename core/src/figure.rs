@@ -49,7 +49,10 @@ impl<T> Figure<T> {
     pub fn map<U>(&self, mut f: impl FnMut(&T) -> U) -> Figure<U> {
         match self {
             Figure::Exact(v) => Figure::Exact(f(v)),
-            Figure::Range { min, max } => Figure::Range { min: f(min), max: f(max) },
+            Figure::Range { min, max } => Figure::Range {
+                min: f(min),
+                max: f(max),
+            },
         }
     }
 
@@ -57,7 +60,10 @@ impl<T> Figure<T> {
     pub fn try_map<U, E>(&self, mut f: impl FnMut(&T) -> Result<U, E>) -> Result<Figure<U>, E> {
         Ok(match self {
             Figure::Exact(v) => Figure::Exact(f(v)?),
-            Figure::Range { min, max } => Figure::Range { min: f(min)?, max: f(max)? },
+            Figure::Range { min, max } => Figure::Range {
+                min: f(min)?,
+                max: f(max)?,
+            },
         })
     }
 

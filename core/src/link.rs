@@ -63,7 +63,9 @@ impl Param {
 
 /// Whether a query string holds any Budget page parameter.
 pub fn has_form_params<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> bool {
-    pairs.into_iter().any(|(name, _)| Param::named(name).is_some())
+    pairs
+        .into_iter()
+        .any(|(name, _)| Param::named(name).is_some())
 }
 
 /// Applies decoded query pairs on top of `base` (what the page had before);
@@ -86,7 +88,9 @@ pub fn form_from_pairs<'a>(
             Some(Param::Window) => form.window = value,
             Some(Param::TimeZone) => form.time_zone = value,
             Some(Param::Events) => form.events = value,
-            Some(Param::EventsPer) => form.events_per = EventsPer::parse(&value).unwrap_or_default(),
+            Some(Param::EventsPer) => {
+                form.events_per = EventsPer::parse(&value).unwrap_or_default()
+            }
             Some(Param::Timeslice) => form.timeslice = value,
             Some(Param::Downtime) => form.downtime = value,
             Some(Param::Compare) => {

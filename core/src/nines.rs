@@ -6,13 +6,34 @@ use crate::numbers::group_thousands;
 use crate::target::Target;
 
 const WORDS: [&str; 21] = [
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-    "nineteen", "twenty",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
 ];
 
 fn word(n: u32) -> String {
-    WORDS.get(n as usize).map(|w| w.to_string()).unwrap_or_else(|| n.to_string())
+    WORDS
+        .get(n as usize)
+        .map(|w| w.to_string())
+        .unwrap_or_else(|| n.to_string())
 }
 
 fn nines_word(n: u32) -> String {
@@ -104,6 +125,9 @@ pub fn one_in(target: &Target) -> OneIn {
         OneIn { n, exact: true }
     } else {
         let rounded = (denominator + units / 2) / units;
-        OneIn { n: Decimal::from(rounded as u64), exact: false }
+        OneIn {
+            n: Decimal::from(rounded as u64),
+            exact: false,
+        }
     }
 }

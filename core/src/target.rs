@@ -89,7 +89,9 @@ impl FromStr for Target {
             None => (unsigned, ""),
         };
         let digits_only = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-        if !digits_only(whole) || !digits_only(decimals) || (whole.is_empty() && decimals.is_empty())
+        if !digits_only(whole)
+            || !digits_only(decimals)
+            || (whole.is_empty() && decimals.is_empty())
         {
             return Err(TargetError::NotANumber(number.to_string()));
         }

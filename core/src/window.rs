@@ -19,8 +19,18 @@ use crate::zone::{first_instant_of_local_time, ZoneError, ZoneRules, SECONDS_PER
 pub const MAX_ROLLING_SECONDS: u64 = 36_500 * 86_400;
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// The unit a rolling window is written in.
@@ -161,11 +171,16 @@ impl FromStr for Window {
         if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
             return Err(syntax());
         }
-        let amount: u64 = digits.parse().map_err(|_| WindowError::TooLong(text.to_string()))?;
+        let amount: u64 = digits
+            .parse()
+            .map_err(|_| WindowError::TooLong(text.to_string()))?;
         if amount == 0 {
             return Err(WindowError::Zero(text.to_string()));
         }
-        if amount.checked_mul(unit.seconds()).map_or(true, |s| s > MAX_ROLLING_SECONDS) {
+        if amount
+            .checked_mul(unit.seconds())
+            .map_or(true, |s| s > MAX_ROLLING_SECONDS)
+        {
             return Err(WindowError::TooLong(text.to_string()));
         }
         Ok(Window::Rolling { amount, unit })
@@ -196,16 +211,20 @@ fn parse_period(text: &str, kind: &str, date: &str) -> Result<CalendarPeriod, Wi
             Ok(CalendarPeriod::Month { year, month })
         }
         ("quarter", q) => {
-            let quarter: u32 =
-                q.strip_prefix('q').and_then(|n| parse_number(n, 1)).ok_or_else(syntax)?;
+            let quarter: u32 = q
+                .strip_prefix('q')
+                .and_then(|n| parse_number(n, 1))
+                .ok_or_else(syntax)?;
             if !(1..=4).contains(&quarter) {
                 return Err(no_such("quarters run from Q1 to Q4"));
             }
             Ok(CalendarPeriod::Quarter { year, quarter })
         }
         ("week", w) => {
-            let week: u32 =
-                w.strip_prefix('w').and_then(|n| parse_number(n, 2)).ok_or_else(syntax)?;
+            let week: u32 = w
+                .strip_prefix('w')
+                .and_then(|n| parse_number(n, 2))
+                .ok_or_else(syntax)?;
             if NaiveDate::from_isoywd_opt(year, week, Weekday::Mon).is_none() {
                 return Err(no_such("that ISO week does not exist in that year"));
             }
@@ -267,9 +286,10 @@ impl CalendarPeriod {
                 let first = 3 * quarter - 2;
                 Some((month_start(year, first)?, month_start(year, first + 3)?))
             }
-            CalendarPeriod::Year { year } => {
-                Some((NaiveDate::from_ymd_opt(year, 1, 1)?, NaiveDate::from_ymd_opt(year + 1, 1, 1)?))
-            }
+            CalendarPeriod::Year { year } => Some((
+                NaiveDate::from_ymd_opt(year, 1, 1)?,
+                NaiveDate::from_ymd_opt(year + 1, 1, 1)?,
+            )),
             _ => None,
         }
     }
@@ -293,7 +313,11 @@ impl CalendarPeriod {
             }
             CalendarPeriod::Quarter { year, quarter } => {
                 let first = (3 * quarter as usize - 3) % 12;
-                format!("{year}-Q{quarter} ({} to {} {year})", MONTHS[first], MONTHS[first + 2])
+                format!(
+                    "{year}-Q{quarter} ({} to {} {year})",
+                    MONTHS[first],
+                    MONTHS[first + 2]
+                )
             }
             CalendarPeriod::Year { year } => format!("the year {year}"),
             CalendarPeriod::EveryWeek => "every ISO week".to_string(),
@@ -317,9 +341,18 @@ impl CalendarPeriod {
     fn civil_range(&self) -> Option<Figure<u64>> {
         match self {
             CalendarPeriod::EveryWeek => Some(Figure::Exact(days(7))),
-            CalendarPeriod::EveryMonth => Some(Figure::Range { min: days(28), max: days(31) }),
-            CalendarPeriod::EveryQuarter => Some(Figure::Range { min: days(90), max: days(92) }),
-            CalendarPeriod::EveryYear => Some(Figure::Range { min: days(365), max: days(366) }),
+            CalendarPeriod::EveryMonth => Some(Figure::Range {
+                min: days(28),
+                max: days(31),
+            }),
+            CalendarPeriod::EveryQuarter => Some(Figure::Range {
+                min: days(90),
+                max: days(92),
+            }),
+            CalendarPeriod::EveryYear => Some(Figure::Range {
+                min: days(365),
+                max: days(366),
+            }),
             _ => None,
         }
     }

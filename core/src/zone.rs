@@ -99,7 +99,10 @@ pub fn first_instant_of_local_time(
         return Ok(first);
     }
     // In a gap: the transition lies between the two candidates; find it.
-    let (mut low, mut high) = (local_seconds - after.max(before), local_seconds - after.min(before));
+    let (mut low, mut high) = (
+        local_seconds - after.max(before),
+        local_seconds - after.min(before),
+    );
     let before_offset = zone.offset_at(low)?;
     while high - low > 1 {
         let middle = low + (high - low) / 2;
@@ -140,7 +143,11 @@ mod tzdb {
         fn offset_at(&self, utc_seconds: i64) -> Result<i32, ZoneError> {
             let instant = chrono::DateTime::from_timestamp(utc_seconds, 0)
                 .ok_or_else(|| ZoneError::NoOffset(self.0.name().to_string()))?;
-            Ok(self.0.offset_from_utc_datetime(&instant.naive_utc()).fix().local_minus_utc())
+            Ok(self
+                .0
+                .offset_from_utc_datetime(&instant.naive_utc())
+                .fix()
+                .local_minus_utc())
         }
     }
 

@@ -3,7 +3,9 @@
 use slo_core::ExactDuration;
 
 fn shown(seconds: &str) -> String {
-    ExactDuration::from_seconds(seconds.parse().unwrap()).unwrap().to_string()
+    ExactDuration::from_seconds(seconds.parse().unwrap())
+        .unwrap()
+        .to_string()
 }
 
 #[test]
@@ -49,9 +51,21 @@ fn parses_what_people_type() {
 fn bad_durations_name_the_bad_part() {
     let message = |t: &str| t.parse::<ExactDuration>().unwrap_err().to_string();
     assert_eq!(message(""), "enter a duration, e.g. 43m 12s");
-    assert_eq!(message("43"), "\"43\" has no unit: add one of d, h, m, s, ms");
-    assert_eq!(message("43x"), "unknown unit \"x\": use w, d, h, m, s, ms, µs or ns");
-    assert_eq!(message("abc"), "\"abc\" is not a duration: write e.g. 43m 12s or 1h 30m");
-    assert_eq!(message("1m 2..5s"), "\"2..5s\" is not a duration: write e.g. 43m 12s or 1h 30m");
+    assert_eq!(
+        message("43"),
+        "\"43\" has no unit: add one of d, h, m, s, ms"
+    );
+    assert_eq!(
+        message("43x"),
+        "unknown unit \"x\": use w, d, h, m, s, ms, µs or ns"
+    );
+    assert_eq!(
+        message("abc"),
+        "\"abc\" is not a duration: write e.g. 43m 12s or 1h 30m"
+    );
+    assert_eq!(
+        message("1m 2..5s"),
+        "\"2..5s\" is not a duration: write e.g. 43m 12s or 1h 30m"
+    );
     assert_eq!(message("-5m"), "a duration cannot be negative");
 }

@@ -23,7 +23,11 @@ const DAY: u64 = 86_400;
 fn error_budget_is_one_minus_target() {
     // ESF ch. 3: availability 98 % leaves 2 %; latency 95 % leaves 5 %; ESF ch. 9: 99.7 % leaves 0.3 %.
     for (slo, budget_percent) in [("98", "2"), ("95", "5"), ("99.7", "0.3")] {
-        assert_eq!(target(slo).error_budget().percent(), dec(budget_percent), "SLO {slo}");
+        assert_eq!(
+            target(slo).error_budget().percent(),
+            dec(budget_percent),
+            "SLO {slo}"
+        );
     }
 }
 
@@ -31,7 +35,10 @@ fn error_budget_is_one_minus_target() {
 fn hundred_percent_is_rejected_with_a_clear_message() {
     // ESF ch. 3.
     let error = "100".parse::<Target>().unwrap_err().to_string();
-    assert_eq!(error, "100 % leaves no error budget: choose a target below 100");
+    assert_eq!(
+        error,
+        "100 % leaves no error budget: choose a target below 100"
+    );
 }
 
 #[test]
@@ -59,7 +66,11 @@ fn allowed_downtime_table() {
     ];
     for (slo, days, seconds, shown) in rows {
         let downtime = allowed_downtime(&target(slo), days * DAY).unwrap();
-        assert_eq!(downtime.seconds().to_string(), seconds, "{slo} % over {days} d");
+        assert_eq!(
+            downtime.seconds().to_string(),
+            seconds,
+            "{slo} % over {days} d"
+        );
         assert_eq!(downtime.to_string(), shown, "{slo} % over {days} d");
     }
 }
@@ -71,13 +82,18 @@ fn floating_point_traps_do_not_apply() {
     assert_ne!(f64_result, 2592.0);
     let exact = allowed_downtime(&target("99.9"), 30 * DAY).unwrap();
     assert_eq!(exact.seconds(), Decimal::from(2592));
-    assert_eq!(target("99.9").error_budget().fraction().to_string(), "0.001");
+    assert_eq!(
+        target("99.9").error_budget().fraction().to_string(),
+        "0.001"
+    );
 }
 
 #[test]
 fn planned_downtime_share_of_budget() {
     // 10 minutes of planned downtime against 99.9 % over 28 d is 24.8 % of the budget.
-    let budget = allowed_downtime(&target("99.9"), 28 * DAY).unwrap().seconds();
+    let budget = allowed_downtime(&target("99.9"), 28 * DAY)
+        .unwrap()
+        .seconds();
     let share = budget_share(Decimal::from(600), budget).unwrap();
     assert_eq!(share.round_dp(1), dec("24.8"));
 }
@@ -100,7 +116,10 @@ fn event_budgets_truncate() {
 #[test]
 fn outage_share_of_event_budget() {
     // One outage of 1,500 errors uses 50 % of 3,000; a bad push of 14,066 uses 12.8 % of 109,897.
-    assert_eq!(budget_share(Decimal::from(1_500), Decimal::from(3_000)).unwrap(), Decimal::from(50));
+    assert_eq!(
+        budget_share(Decimal::from(1_500), Decimal::from(3_000)).unwrap(),
+        Decimal::from(50)
+    );
     let share = budget_share(Decimal::from(14_066), Decimal::from(109_897)).unwrap();
     assert_eq!(share.round_dp(1), dec("12.8"));
 }
@@ -119,6 +138,11 @@ fn per_day_events_scale_with_the_window() {
     let got = allowed_bad_events(&target("99.9"), ValidEvents::PerDay(100_000), 30 * DAY).unwrap();
     assert_eq!(got, 3_000);
     // Over 743 h (March in New York): 1,000,000 a day -> 30,958,333.3 valid, 0.05 % -> 15,479.
-    let got = allowed_bad_events(&target("99.95"), ValidEvents::PerDay(1_000_000), 743 * 3_600).unwrap();
+    let got = allowed_bad_events(
+        &target("99.95"),
+        ValidEvents::PerDay(1_000_000),
+        743 * 3_600,
+    )
+    .unwrap();
     assert_eq!(got, 15_479);
 }

@@ -19,24 +19,58 @@ fn accepts_what_people_type() {
         ("90.", "90"),
         ("99.999999999999999", "99.999999999999999"),
     ] {
-        assert_eq!(typed.parse::<Target>().unwrap().to_string(), canonical, "{typed:?}");
+        assert_eq!(
+            typed.parse::<Target>().unwrap().to_string(),
+            canonical,
+            "{typed:?}"
+        );
     }
 }
 
 #[test]
 fn bad_input_messages_name_the_value() {
-    assert_eq!(message("100"), "100 % leaves no error budget: choose a target below 100");
-    assert_eq!(message("100.000"), "100 % leaves no error budget: choose a target below 100");
-    assert_eq!(message("abc"), "\"abc\" is not a number: type a percentage such as 99.9");
-    assert_eq!(message("99.9.9"), "\"99.9.9\" is not a number: type a percentage such as 99.9");
-    assert_eq!(message("-1"), "-1 % is not a target: it must be above 0 and below 100");
-    assert_eq!(message("0"), "0 % is not a target: it must be above 0 and below 100");
-    assert_eq!(message("101"), "101 % is above 100 %: a target must be below 100");
-    assert_eq!(message("1000"), "1000 % is above 100 %: a target must be below 100");
+    assert_eq!(
+        message("100"),
+        "100 % leaves no error budget: choose a target below 100"
+    );
+    assert_eq!(
+        message("100.000"),
+        "100 % leaves no error budget: choose a target below 100"
+    );
+    assert_eq!(
+        message("abc"),
+        "\"abc\" is not a number: type a percentage such as 99.9"
+    );
+    assert_eq!(
+        message("99.9.9"),
+        "\"99.9.9\" is not a number: type a percentage such as 99.9"
+    );
+    assert_eq!(
+        message("-1"),
+        "-1 % is not a target: it must be above 0 and below 100"
+    );
+    assert_eq!(
+        message("0"),
+        "0 % is not a target: it must be above 0 and below 100"
+    );
+    assert_eq!(
+        message("101"),
+        "101 % is above 100 %: a target must be below 100"
+    );
+    assert_eq!(
+        message("1000"),
+        "1000 % is above 100 %: a target must be below 100"
+    );
     assert_eq!(message(""), "enter a target in percent, e.g. 99.9");
     assert_eq!(message("  "), "enter a target in percent, e.g. 99.9");
-    assert_eq!(message("1e2"), "\"1e2\" is not a number: type a percentage such as 99.9");
-    assert_eq!(message("99.9999999999999999"), "\"99.9999999999999999\" has more than 15 decimal places");
+    assert_eq!(
+        message("1e2"),
+        "\"1e2\" is not a number: type a percentage such as 99.9"
+    );
+    assert_eq!(
+        message("99.9999999999999999"),
+        "\"99.9999999999999999\" has more than 15 decimal places"
+    );
 }
 
 #[test]

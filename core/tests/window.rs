@@ -17,7 +17,15 @@ fn utc_length(text: &str) -> Figure<u64> {
 
 #[test]
 fn rolling_windows() {
-    for (text, seconds) in [("1d", DAY), ("7d", 7 * DAY), ("28d", 28 * DAY), ("4w", 28 * DAY), ("90m", 5_400), ("6h", 6 * HOUR), ("365d", 365 * DAY)] {
+    for (text, seconds) in [
+        ("1d", DAY),
+        ("7d", 7 * DAY),
+        ("28d", 28 * DAY),
+        ("4w", 28 * DAY),
+        ("90m", 5_400),
+        ("6h", 6 * HOUR),
+        ("365d", 365 * DAY),
+    ] {
         assert_eq!(utc_length(text), Figure::Exact(seconds), "{text}");
         assert_eq!(window(text).to_string(), text);
         assert_eq!(window(text).kind(), "rolling");
@@ -45,17 +53,41 @@ fn calendar_windows_in_utc() {
 
 #[test]
 fn every_period_is_a_range() {
-    assert_eq!(utc_length("month"), Figure::Range { min: 28 * DAY, max: 31 * DAY });
-    assert_eq!(utc_length("quarter"), Figure::Range { min: 90 * DAY, max: 92 * DAY });
-    assert_eq!(utc_length("year"), Figure::Range { min: 365 * DAY, max: 366 * DAY });
+    assert_eq!(
+        utc_length("month"),
+        Figure::Range {
+            min: 28 * DAY,
+            max: 31 * DAY
+        }
+    );
+    assert_eq!(
+        utc_length("quarter"),
+        Figure::Range {
+            min: 90 * DAY,
+            max: 92 * DAY
+        }
+    );
+    assert_eq!(
+        utc_length("year"),
+        Figure::Range {
+            min: 365 * DAY,
+            max: 366 * DAY
+        }
+    );
     assert_eq!(utc_length("week"), Figure::Exact(7 * DAY));
 }
 
 #[test]
 fn labels() {
     assert_eq!(window("month:2024-02").label(), "February 2024");
-    assert_eq!(window("quarter:2024-Q1").label(), "2024-Q1 (January to March 2024)");
-    assert_eq!(window("week:2024-W10").label(), "ISO week 2024-W10 (4 Mar 2024 to 10 Mar 2024)");
+    assert_eq!(
+        window("quarter:2024-Q1").label(),
+        "2024-Q1 (January to March 2024)"
+    );
+    assert_eq!(
+        window("week:2024-W10").label(),
+        "ISO week 2024-W10 (4 Mar 2024 to 10 Mar 2024)"
+    );
     assert_eq!(window("30d").label(), "rolling 30 days");
     assert_eq!(window("1d").label(), "rolling 1 day");
 }
@@ -67,11 +99,26 @@ fn bad_windows_name_the_value() {
     assert_eq!(message(""), "enter a window, e.g. 28d or month:2024-02");
     assert!(message("30x").starts_with("\"30x\" is not a window"));
     assert!(message("d").starts_with("\"d\" is not a window"));
-    assert_eq!(message("month:2024-13"), "\"month:2024-13\": months run from 01 to 12");
-    assert_eq!(message("quarter:2024-Q5"), "\"quarter:2024-Q5\": quarters run from Q1 to Q4");
-    assert_eq!(message("week:2024-W53"), "\"week:2024-W53\": that ISO week does not exist in that year");
-    assert_eq!(message("99999999999999999999d"), "\"99999999999999999999d\": a window can be at most 36500 days");
-    assert_eq!(message("36501d"), "\"36501d\": a window can be at most 36500 days");
+    assert_eq!(
+        message("month:2024-13"),
+        "\"month:2024-13\": months run from 01 to 12"
+    );
+    assert_eq!(
+        message("quarter:2024-Q5"),
+        "\"quarter:2024-Q5\": quarters run from Q1 to Q4"
+    );
+    assert_eq!(
+        message("week:2024-W53"),
+        "\"week:2024-W53\": that ISO week does not exist in that year"
+    );
+    assert_eq!(
+        message("99999999999999999999d"),
+        "\"99999999999999999999d\": a window can be at most 36500 days"
+    );
+    assert_eq!(
+        message("36501d"),
+        "\"36501d\": a window can be at most 36500 days"
+    );
     assert!(message("month:24-02").starts_with("\"month:24-02\" is not a window"));
 }
 
@@ -93,11 +140,20 @@ impl ZoneRules for MidnightGap {
 fn a_day_that_starts_in_a_gap_starts_at_the_transition() {
     // Local time before the gap = UTC - 3 h; the gap covers local [GAP_AT-3h, GAP_AT-2h).
     let local_midnight = GAP_AT - 3 * 3_600;
-    assert_eq!(first_instant_of_local_time(&MidnightGap, local_midnight).unwrap(), GAP_AT);
+    assert_eq!(
+        first_instant_of_local_time(&MidnightGap, local_midnight).unwrap(),
+        GAP_AT
+    );
     let inside = local_midnight + 1_800;
-    assert_eq!(first_instant_of_local_time(&MidnightGap, inside).unwrap(), GAP_AT);
+    assert_eq!(
+        first_instant_of_local_time(&MidnightGap, inside).unwrap(),
+        GAP_AT
+    );
     let after = GAP_AT - 2 * 3_600 + 60;
-    assert_eq!(first_instant_of_local_time(&MidnightGap, after).unwrap(), GAP_AT + 60);
+    assert_eq!(
+        first_instant_of_local_time(&MidnightGap, after).unwrap(),
+        GAP_AT + 60
+    );
 }
 
 #[cfg(feature = "tzdb")]
@@ -106,7 +162,11 @@ mod zones {
     use slo_core::zone::Tzdb;
 
     fn length_in(text: &str, zone: &str) -> u64 {
-        window(text).length(&Tzdb::named(zone).unwrap()).unwrap().exact().unwrap()
+        window(text)
+            .length(&Tzdb::named(zone).unwrap())
+            .unwrap()
+            .exact()
+            .unwrap()
     }
 
     #[test]
@@ -116,15 +176,24 @@ mod zones {
         assert_eq!(length_in("month:2024-03", "Europe/Berlin"), 743 * HOUR);
         assert_eq!(length_in("month:2024-10", "Europe/Berlin"), 745 * HOUR);
         assert_eq!(length_in("year:2024", "America/New_York"), 366 * DAY);
-        assert_eq!(length_in("week:2024-W10", "America/New_York"), 7 * DAY - HOUR);
+        assert_eq!(
+            length_in("week:2024-W10", "America/New_York"),
+            7 * DAY - HOUR
+        );
         assert_eq!(length_in("month:2024-02", "Asia/Tokyo"), 29 * DAY);
-        assert_eq!(length_in("quarter:2024-Q2", "Australia/Lord_Howe"), 91 * DAY + 1_800);
+        assert_eq!(
+            length_in("quarter:2024-Q2", "Australia/Lord_Howe"),
+            91 * DAY + 1_800
+        );
     }
 
     #[test]
     fn zone_with_midnight_transition() {
         // America/Santiago springs forward at local midnight (2024-09-08 00:00 -> 01:00).
-        assert_eq!(length_in("month:2024-09", "America/Santiago"), 30 * DAY - HOUR);
+        assert_eq!(
+            length_in("month:2024-09", "America/Santiago"),
+            30 * DAY - HOUR
+        );
         // Asia/Beirut fell back at midnight in 2024-10-27: 00:00 happens twice, the day is 25 h.
         assert_eq!(length_in("month:2024-10", "Asia/Beirut"), 31 * DAY + HOUR);
     }

@@ -1,0 +1,30 @@
+// End-to-end tests in Debian's headless Chromium against the release build in
+// dist/, served under the /slo-planner/ sub-path like static hosting.
+import { defineConfig } from '@playwright/test';
+
+const port = 8099;
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: '*.spec.mjs',
+  timeout: 30_000,
+  retries: 0,
+  workers: 2,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${port}/slo-planner/`,
+    launchOptions: {
+      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync', '--no-first-run',
+      ],
+    },
+  },
+  webServer: {
+    command: `node e2e/serve.mjs ${port} /slo-planner/`,
+    cwd: new URL('..', import.meta.url).pathname,
+    url: `http://127.0.0.1:${port}/slo-planner/`,
+    reuseExistingServer: false,
+  },
+});

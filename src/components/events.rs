@@ -1,0 +1,66 @@
+//! Event (request) budget: how many bad events the target allows.
+
+use leptos::prelude::*;
+use slo_core::budget::RoundingRule;
+use slo_core::calculator::{BudgetForm, BudgetView, EventsPer};
+use slo_core::numbers::group_thousands;
+
+use super::field::TextField;
+
+fn grouped(n: &u64) -> String {
+    group_thousands(&n.to_string())
+}
+
+/// Expected valid events and the allowed bad events.
+#[component]
+pub fn Events(
+    /// The calculator form.
+    form: RwSignal<BudgetForm>,
+    /// What the core computed.
+    result: Memo<BudgetView>,
+) -> impl IntoView {
+    let value = Signal::derive(move || form.with(|f| f.events.clone()));
+    let set = Callback::new(move |text: String| form.update(|f| f.events = text));
+    let error = Signal::derive(move || {
+        result.with(|r| r.events.as_ref().and_then(|e| e.as_ref().err().cloned()))
+    });
+    let per = move || form.with(|f| f.events_per.as_str());
+    let set_per = move |text: String| {
+        form.update(|f| f.events_per = EventsPer::parse(&text).unwrap_or_default())
+    };
+    let answer = move || {
+        result.with(|r| {
+            r.events.as_ref().and_then(|e| e.as_ref().ok()).map(|e| {
+                view! {
+                    <p class="figure small" id="allowed-bad-events">{e.allowed_bad.describe(grouped)}</p>
+                    <p class="figure-context">
+                        "bad events allowed of " {e.valid.describe(grouped)} " valid events in the window"
+                    </p>
+                }
+            })
+        })
+    };
+    view! {
+        <section class="card" aria-labelledby="events-title">
+            <h2 id="events-title">"Event budget"</h2>
+            <TextField
+                id="events"
+                label="Expected valid events (requests)"
+                placeholder="3000000"
+                inputmode="numeric"
+                value
+                on_input=set
+                error
+            />
+            <div class="field">
+                <label for="events-per">"Counted per"</label>
+                <select id="events-per" prop:value=per on:change=move |ev| set_per(event_target_value(&ev))>
+                    <option value="window">"window"</option>
+                    <option value="day">"day"</option>
+                </select>
+            </div>
+            {answer}
+            <p class="rule">{RoundingRule::Events.describe()}</p>
+        </section>
+    }
+}

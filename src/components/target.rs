@@ -1,0 +1,60 @@
+//! The SLO target field, its presets, and how the target reads.
+
+use leptos::prelude::*;
+use slo_core::calculator::{BudgetForm, BudgetView};
+
+use super::field::{Presets, TextField};
+
+/// The target presets offered as buttons.
+const TARGET_PRESETS: [(&str, &str); 8] = [
+    ("90", "90"),
+    ("95", "95"),
+    ("99", "99"),
+    ("99.5", "99.5"),
+    ("99.9", "99.9"),
+    ("99.95", "99.95"),
+    ("99.99", "99.99"),
+    ("99.999", "99.999"),
+];
+
+/// Target input with presets; shows the nines name, "1 in N" and the budget.
+#[component]
+pub fn TargetInput(
+    /// The calculator form.
+    form: RwSignal<BudgetForm>,
+    /// What the core computed from it.
+    result: Memo<BudgetView>,
+) -> impl IntoView {
+    let value = Signal::derive(move || form.with(|f| f.target.clone()));
+    let set = Callback::new(move |text: String| form.update(|f| f.target = text));
+    let error = Signal::derive(move || result.with(|r| r.target.as_ref().err().cloned()));
+    view! {
+        <TextField
+            id="target"
+            label="Target (%)"
+            hint="The share of valid events (or time) that must be good"
+            placeholder="99.9"
+            inputmode="decimal"
+            value
+            on_input=set
+            error
+        />
+        <Presets label="Target presets" options=TARGET_PRESETS.to_vec() current=value on_pick=set />
+        <p class="reading" id="target-reading">
+            {move || {
+                result
+                    .with(|r| {
+                        r.target.as_ref().ok().map(|t| {
+                            format!(
+                                "{} %: {}; error budget {} % ({} may be bad)",
+                                t.target,
+                                t.nines,
+                                t.target.error_budget().percent(),
+                                t.one_in,
+                            )
+                        })
+                    })
+            }}
+        </p>
+    }
+}

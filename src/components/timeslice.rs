@@ -1,0 +1,51 @@
+//! Time-slice budget: whole bad slices allowed for a time-slice SLI.
+
+use leptos::prelude::*;
+use slo_core::budget::RoundingRule;
+use slo_core::calculator::{BudgetForm, BudgetView};
+use slo_core::numbers::group_thousands;
+
+use super::field::TextField;
+
+/// Slice length and the allowed bad slices.
+#[component]
+pub fn Timeslices(
+    /// The calculator form.
+    form: RwSignal<BudgetForm>,
+    /// What the core computed.
+    result: Memo<BudgetView>,
+) -> impl IntoView {
+    let value = Signal::derive(move || form.with(|f| f.timeslice.clone()));
+    let set = Callback::new(move |text: String| form.update(|f| f.timeslice = text));
+    let error = Signal::derive(move || {
+        result.with(|r| r.timeslices.as_ref().and_then(|e| e.as_ref().err().cloned()))
+    });
+    let answer = move || {
+        result.with(|r| {
+            r.timeslices.as_ref().and_then(|t| t.as_ref().ok()).map(|t| {
+                let bad = t.describe(|t| group_thousands(&t.allowed_bad.to_string()));
+                let slices = t.describe(|t| group_thousands(&t.slices.to_string()));
+                view! {
+                    <p class="figure small" id="allowed-bad-timeslices">{bad}</p>
+                    <p class="figure-context">"bad slices allowed of " {slices} " whole slices in the window"</p>
+                }
+            })
+        })
+    };
+    view! {
+        <section class="card" aria-labelledby="slices-title">
+            <h2 id="slices-title">"Time slices"</h2>
+            <TextField
+                id="timeslice"
+                label="Slice length"
+                hint="For a time-slice SLI: each slice is good or bad as a whole"
+                placeholder="1m"
+                value
+                on_input=set
+                error
+            />
+            {answer}
+            <p class="rule">{RoundingRule::Timeslices.describe()}</p>
+        </section>
+    }
+}

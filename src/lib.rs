@@ -1,0 +1,10 @@
+//! slo-planner's web app: Leptos components over `slo-core`.
+//!
+//! Data flows one way: inputs -> the form (one signal, the single source of
+//! truth) -> a memo of everything `slo-core` computes -> the views, the URL and
+//! local storage. Browser calls live only in [`browser`].
+
+pub mod app;
+pub mod browser;
+pub mod components;
+pub mod pages;

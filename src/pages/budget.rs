@@ -1,0 +1,67 @@
+//! The Budget page: "with this SLO, over this window, how much can go wrong?"
+
+use leptos::prelude::*;
+use slo_core::calculator::{evaluate, BudgetForm};
+use slo_core::link::{form_from_pairs, form_to_pairs, has_form_params};
+
+use crate::browser::{self, IntlZones};
+use crate::components::compare::Compare;
+use crate::components::downtime::Downtime;
+use crate::components::events::Events;
+use crate::components::reverse::Reverse;
+use crate::components::standard_windows::StandardWindows;
+use crate::components::target::TargetInput;
+use crate::components::timeslice::Timeslices;
+use crate::components::window::WindowInput;
+
+/// Where the last form is kept between visits (as link pairs).
+const STORAGE_KEY: &str = "slo-planner.budget.v1";
+
+/// The form the page opens with: a deep link wins, then what was typed last
+/// time, then the example.
+fn initial_form() -> BudgetForm {
+    let from_pairs = |pairs: &[(String, String)]| {
+        form_from_pairs(BudgetForm::default(), pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+    };
+    let query = browser::query_pairs();
+    if has_form_params(query.iter().map(|(k, v)| (k.as_str(), v.as_str()))) {
+        return from_pairs(&query);
+    }
+    match browser::load::<Vec<(String, String)>>(STORAGE_KEY) {
+        Some(saved) if !saved.is_empty() => from_pairs(&saved),
+        _ => BudgetForm::example(),
+    }
+}
+
+/// The calculator page. Holds the one form signal; everything shown derives from it.
+#[component]
+pub fn BudgetPage() -> impl IntoView {
+    let form = RwSignal::new(initial_form());
+    let result = Memo::new(move |_| form.with(|f| evaluate(f, &IntlZones)));
+    Effect::new(move |_| {
+        let pairs = form.with(form_to_pairs);
+        browser::replace_query(&pairs);
+        let owned: Vec<(String, String)> =
+            pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+        browser::save(STORAGE_KEY, &owned);
+    });
+    view! {
+        <h1 class="page-title">"Error budget"</h1>
+        <p class="lede">"With this SLO, over this window, how much can go wrong?"</p>
+        <div class="grid">
+            <section class="card inputs" aria-labelledby="inputs-title">
+                <h2 id="inputs-title">"SLO"</h2>
+                <TargetInput form result />
+                <WindowInput form result />
+            </section>
+            <Downtime result />
+        </div>
+        <StandardWindows form result />
+        <div class="grid">
+            <Events form result />
+            <Timeslices form result />
+        </div>
+        <Compare form result />
+        <Reverse form result />
+    }
+}
