@@ -72,8 +72,13 @@ impl ZoneResolver for IntlZones {
         let trimmed = name.trim();
         // Intl also accepts offsets such as "+01:00"; only IANA names are time zones here.
         let looks_iana = !trimmed.is_empty()
-            && trimmed.chars().all(|c| c.is_ascii_alphanumeric() || "/_-+".contains(c))
-            && trimmed.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
+            && trimmed
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "/_-+".contains(c))
+            && trimmed
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic());
         match zone_canonical_name(trimmed) {
             Some(canonical) if looks_iana => Ok(Box::new(IntlZone { name: canonical })),
             _ => Err(ZoneError::Unknown(name.to_string())),
@@ -95,7 +100,12 @@ pub fn query_pairs() -> Vec<(String, String)> {
         return Vec::new();
     };
     let mut pairs = Vec::new();
-    for entry in js_sys::try_iter(&params).ok().flatten().into_iter().flatten() {
+    for entry in js_sys::try_iter(&params)
+        .ok()
+        .flatten()
+        .into_iter()
+        .flatten()
+    {
         let Ok(entry) = entry else { continue };
         let entry = js_sys::Array::from(&entry);
         if let (Some(name), Some(value)) = (entry.get(0).as_string(), entry.get(1).as_string()) {
@@ -108,8 +118,12 @@ pub fn query_pairs() -> Vec<(String, String)> {
 /// Replaces the page's query string with `pairs` (history.replaceState: no new
 /// history entry per keystroke), keeping the path (and its sub-path) and fragment.
 pub fn replace_query(pairs: &[(&str, String)]) {
-    let Some(window) = web_sys::window() else { return };
-    let Ok(params) = web_sys::UrlSearchParams::new() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(params) = web_sys::UrlSearchParams::new() else {
+        return;
+    };
     for (name, value) in pairs {
         params.append(name, value);
     }
@@ -117,7 +131,11 @@ pub fn replace_query(pairs: &[(&str, String)]) {
     let path = location.pathname().unwrap_or_default();
     let hash = location.hash().unwrap_or_default();
     let query: String = params.to_string().into();
-    let url = if query.is_empty() { format!("{path}{hash}") } else { format!("{path}?{query}{hash}") };
+    let url = if query.is_empty() {
+        format!("{path}{hash}")
+    } else {
+        format!("{path}?{query}{hash}")
+    };
     if let Ok(history) = window.history() {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
     }

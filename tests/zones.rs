@@ -64,14 +64,23 @@ fn intl_and_tzdb_give_the_same_calendar_lengths() {
 fn march_2024_in_new_york_is_743_hours_in_the_browser() {
     let zone = IntlZones.resolve("America/New_York").unwrap();
     let window: Window = "month:2024-03".parse().unwrap();
-    assert_eq!(window.length(zone.as_ref()).unwrap().exact(), Some(743 * 3_600));
+    assert_eq!(
+        window.length(zone.as_ref()).unwrap().exact(),
+        Some(743 * 3_600)
+    );
 }
 
 #[wasm_bindgen_test]
 fn the_browser_refuses_unknown_zones() {
     for bad in ["Mars/Olympus", "", "+01:00", "<script>"] {
         let error = IntlZones.resolve(bad).err().expect(bad);
-        assert!(error.to_string().starts_with("unknown time zone"), "{bad}: {error}");
+        assert!(
+            error.to_string().starts_with("unknown time zone"),
+            "{bad}: {error}"
+        );
     }
-    assert_eq!(IntlZones.resolve("europe/berlin").unwrap().name(), "Europe/Berlin");
+    assert_eq!(
+        IntlZones.resolve("europe/berlin").unwrap().name(),
+        "Europe/Berlin"
+    );
 }

@@ -268,13 +268,13 @@ fn seconds_phrase(seconds: u64) -> String {
 fn length_phrase(seconds: u64) -> String {
     let days = seconds / 86_400;
     let hours = seconds / 3_600;
-    if seconds % 86_400 == 0 {
+    if seconds.is_multiple_of(86_400) {
         format!(
             "{days} d = {} h = {}",
             group_thousands(&hours.to_string()),
             seconds_phrase(seconds)
         )
-    } else if seconds % 3_600 == 0 {
+    } else if seconds.is_multiple_of(3_600) {
         format!(
             "{} h = {}",
             group_thousands(&hours.to_string()),

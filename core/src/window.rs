@@ -179,7 +179,7 @@ impl FromStr for Window {
         }
         if amount
             .checked_mul(unit.seconds())
-            .map_or(true, |s| s > MAX_ROLLING_SECONDS)
+            .is_none_or(|s| s > MAX_ROLLING_SECONDS)
         {
             return Err(WindowError::TooLong(text.to_string()));
         }

@@ -7,7 +7,12 @@ use slo_core::numbers::group_thousands;
 use super::field::TextField;
 
 const IDS: [&str; MAX_COMPARE] = ["compare-0", "compare-1", "compare-2", "compare-3"];
-const LABELS: [&str; MAX_COMPARE] = ["Target A (%)", "Target B (%)", "Target C (%)", "Target D (%)"];
+const LABELS: [&str; MAX_COMPARE] = [
+    "Target A (%)",
+    "Target B (%)",
+    "Target C (%)",
+    "Target D (%)",
+];
 
 /// Sets compared target `index`, dropping empty entries at the end.
 fn set_compare(form: &mut BudgetForm, index: usize, text: String) {
@@ -40,7 +45,12 @@ pub fn Compare(
         .collect_view();
     let columns = move || {
         result.with(|r| {
-            r.compare.iter().flatten().filter_map(|c| c.as_ref().ok()).cloned().collect::<Vec<_>>()
+            r.compare
+                .iter()
+                .flatten()
+                .filter_map(|c| c.as_ref().ok())
+                .cloned()
+                .collect::<Vec<_>>()
         })
     };
     let has_events = move || result.with(|r| r.events.as_ref().is_some_and(|e| e.is_ok()));

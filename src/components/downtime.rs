@@ -19,9 +19,14 @@ pub fn Downtime(
     };
     let seconds = move || {
         result.with(|r| {
-            r.downtime
-                .as_ref()
-                .map(|d| d.describe(|d| format!("{} s", slo_core::numbers::group_thousands(&d.seconds().to_string()))))
+            r.downtime.as_ref().map(|d| {
+                d.describe(|d| {
+                    format!(
+                        "{} s",
+                        slo_core::numbers::group_thousands(&d.seconds().to_string())
+                    )
+                })
+            })
         })
     };
     let convention = move || result.with(|r| r.window.as_ref().ok().map(|w| w.convention.clone()));

@@ -18,7 +18,11 @@ pub fn Timeslices(
     let value = Signal::derive(move || form.with(|f| f.timeslice.clone()));
     let set = Callback::new(move |text: String| form.update(|f| f.timeslice = text));
     let error = Signal::derive(move || {
-        result.with(|r| r.timeslices.as_ref().and_then(|e| e.as_ref().err().cloned()))
+        result.with(|r| {
+            r.timeslices
+                .as_ref()
+                .and_then(|e| e.as_ref().err().cloned())
+        })
     });
     let answer = move || {
         result.with(|r| {

@@ -7,8 +7,14 @@ use slo_core::calculator::{BudgetForm, BudgetView};
 use super::field::{Presets, TextField};
 use crate::browser;
 
-const ROLLING_PRESETS: [(&str, &str); 6] =
-    [("1d", "1 d"), ("7d", "7 d"), ("28d", "28 d"), ("30d", "30 d"), ("90d", "90 d"), ("365d", "365 d")];
+const ROLLING_PRESETS: [(&str, &str); 6] = [
+    ("1d", "1 d"),
+    ("7d", "7 d"),
+    ("28d", "28 d"),
+    ("30d", "30 d"),
+    ("90d", "90 d"),
+    ("365d", "365 d"),
+];
 
 const CALENDAR_KINDS: [(&str, &str, &str); 4] = [
     ("week", "Week (ISO, Monday start)", "2024-W10"),
@@ -21,7 +27,10 @@ const CALENDAR_KINDS: [(&str, &str, &str); 4] = [
 fn calendar_parts(window: &str) -> Option<(&str, &str)> {
     let window = window.trim();
     let (kind, period) = window.split_once(':').unwrap_or((window, ""));
-    CALENDAR_KINDS.iter().any(|(k, _, _)| *k == kind).then_some((kind, period))
+    CALENDAR_KINDS
+        .iter()
+        .any(|(k, _, _)| *k == kind)
+        .then_some((kind, period))
 }
 
 /// Window text field, presets, a calendar period chooser and the time zone.
@@ -36,10 +45,18 @@ pub fn WindowInput(
     let set = Callback::new(move |text: String| form.update(|f| f.window = text));
     let error = Signal::derive(move || result.with(|r| r.window.as_ref().err().cloned()));
     let kind = Signal::derive(move || {
-        form.with(|f| calendar_parts(&f.window).map(|(k, _)| k.to_string()).unwrap_or_default())
+        form.with(|f| {
+            calendar_parts(&f.window)
+                .map(|(k, _)| k.to_string())
+                .unwrap_or_default()
+        })
     });
     let period = Signal::derive(move || {
-        form.with(|f| calendar_parts(&f.window).map(|(_, p)| p.to_string()).unwrap_or_default())
+        form.with(|f| {
+            calendar_parts(&f.window)
+                .map(|(_, p)| p.to_string())
+                .unwrap_or_default()
+        })
     });
     let set_kind = move |k: String| {
         form.update(|f| f.window = if k.is_empty() { "28d".to_string() } else { k })
@@ -47,12 +64,20 @@ pub fn WindowInput(
     let set_period = Callback::new(move |p: String| {
         let k = kind.get_untracked();
         form.update(|f| {
-            f.window = if p.trim().is_empty() { k } else { format!("{k}:{}", p.trim()) }
+            f.window = if p.trim().is_empty() {
+                k
+            } else {
+                format!("{k}:{}", p.trim())
+            }
         })
     });
     let placeholder = move || {
         let k = kind.get();
-        CALENDAR_KINDS.iter().find(|(n, _, _)| *n == k).map(|(_, _, p)| *p).unwrap_or("")
+        CALENDAR_KINDS
+            .iter()
+            .find(|(n, _, _)| *n == k)
+            .map(|(_, _, p)| *p)
+            .unwrap_or("")
     };
     let tz_value = Signal::derive(move || form.with(|f| f.time_zone.clone()));
     let set_tz = Callback::new(move |text: String| form.update(|f| f.time_zone = text));

@@ -21,7 +21,10 @@ const STORAGE_KEY: &str = "slo-planner.budget.v1";
 /// time, then the example.
 fn initial_form() -> BudgetForm {
     let from_pairs = |pairs: &[(String, String)]| {
-        form_from_pairs(BudgetForm::default(), pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        form_from_pairs(
+            BudgetForm::default(),
+            pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+        )
     };
     let query = browser::query_pairs();
     if has_form_params(query.iter().map(|(k, v)| (k.as_str(), v.as_str()))) {
