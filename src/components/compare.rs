@@ -84,7 +84,7 @@ pub fn Compare(
                             </tr>
                         </Show>
                         <tr>
-                            <th scope="row">"Bad events"</th>
+                            <th scope="row">"Bad events, as 1 in N"</th>
                             {move || columns().into_iter().map(|c| view! { <td class="num">{c.facts.one_in}</td> }).collect_view()}
                         </tr>
                         <tr>

@@ -1,0 +1,22 @@
+// Takes the README screenshots of the release build (light and dark, desktop
+// and phone). Usage: node e2e/serve.mjs 8098 & node e2e/screenshot.mjs 8098
+import { chromium } from '@playwright/test';
+
+const port = process.argv[2] ?? '8098';
+const url = `http://127.0.0.1:${port}/slo-planner/?target=99.95&window=month:2024-03&tz=America/New_York&events=3000000&timeslice=1m&downtime=43m%2012s`;
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+for (const [name, options] of [
+  ['screenshot', { viewport: { width: 1280, height: 900 }, colorScheme: 'light' }],
+  ['screenshot-dark', { viewport: { width: 1280, height: 900 }, colorScheme: 'dark' }],
+  ['screenshot-phone', { viewport: { width: 390, height: 844 }, colorScheme: 'light', deviceScaleFactor: 1 }],
+]) {
+  const page = await browser.newPage(options);
+  await page.goto(url);
+  await page.locator('#allowed-downtime').waitFor();
+  await page.screenshot({ path: `docs/${name}.png`, fullPage: name !== 'screenshot-phone' });
+  await page.close();
+}
+await browser.close();

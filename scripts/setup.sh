@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Installs what slo-planner needs, only what is missing: the wasm target,
+# wasm-bindgen-cli (the version Cargo.lock pins), trunk, the npm tools
+# (wasm-opt, Playwright) and, with --browser, Debian's Chromium and ChromeDriver.
+# Idempotent: a second run takes seconds.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want_browser=no
+[ "${1:-}" = "--browser" ] && want_browser=yes
+
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+TRUNK_VERSION=0.21.14
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+cargo fetch --quiet
+
+# The wasm-bindgen CLI must be exactly the version the lockfile pins.
+wbg_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $wbg_version\$"; then
+  say "installing wasm-bindgen-cli $wbg_version (a few minutes, once)"
+  cargo install wasm-bindgen-cli --version "$wbg_version" --force
+fi
+
+if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION\$"; then
+  say "installing trunk $TRUNK_VERSION (several minutes, once)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked --force
+fi
+
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/playwright ]; then
+  say "installing npm tools (wasm-opt, Playwright; no browser download)"
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+fi
+
+if [ "$want_browser" = yes ] && { ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; }; then
+  say "installing Debian's chromium and chromium-driver"
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd=sudo
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium chromium-driver >/dev/null
+fi

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs every test: core and CLI (unit, property, doc), the browser tests in
+# headless Chromium (wasm-bindgen-test), then the end-to-end journeys with
+# Playwright against the release build served under /slo-planner/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh --browser
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
+
+step() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+step "core and CLI tests"
+cargo test -p slo-core -p slo-cli --all-features
+
+step "benchmarks compile"
+cargo bench -p slo-core --all-features --no-run --quiet
+
+step "browser tests (wasm-bindgen-test in headless Chromium)"
+cargo test -p slo-planner --target wasm32-unknown-unknown
+
+step "release build under /slo-planner/"
+trunk build --release --public-url /slo-planner/
+
+step "end-to-end journeys (Playwright, Chromium, against dist/)"
+npx playwright test --config e2e/playwright.config.mjs
+
+step "bundle size"
+bash scripts/bundle-size.sh
