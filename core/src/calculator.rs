@@ -633,6 +633,14 @@ impl BudgetView {
         errors
     }
 
+    /// The message for one field, if it has one.
+    pub fn error(&self, field: Field) -> Option<String> {
+        self.errors()
+            .into_iter()
+            .find(|e| e.field == field)
+            .map(|e| e.message)
+    }
+
     /// The report of the main figures, or the first field error.
     pub fn report(&self) -> Result<BudgetReport, FieldError> {
         if let Some(first) = self.errors().into_iter().next() {

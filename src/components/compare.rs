@@ -1,7 +1,7 @@
 //! Up to four targets side by side: what each extra nine costs.
 
 use leptos::prelude::*;
-use slo_core::calculator::{BudgetForm, BudgetView, MAX_COMPARE};
+use slo_core::calculator::{BudgetForm, BudgetView, Field, MAX_COMPARE};
 use slo_core::numbers::group_thousands;
 
 use super::field::TextField;
@@ -37,9 +37,7 @@ pub fn Compare(
         .map(|i| {
             let value = Signal::derive(move || form.with(|f| f.compare.get(i).cloned().unwrap_or_default()));
             let set = Callback::new(move |text: String| form.update(|f| set_compare(f, i, text)));
-            let error = Signal::derive(move || {
-                result.with(|r| r.compare.get(i).cloned().flatten().and_then(Result::err))
-            });
+            let error = Signal::derive(move || result.with(|r| r.error(Field::Compare(i))));
             view! { <TextField id=IDS[i] label=LABELS[i] placeholder="99.99" inputmode="decimal" value on_input=set error /> }
         })
         .collect_view();

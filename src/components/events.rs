@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 use slo_core::budget::RoundingRule;
-use slo_core::calculator::{BudgetForm, BudgetView, EventsPer};
+use slo_core::calculator::{BudgetForm, BudgetView, EventsPer, Field};
 use slo_core::numbers::group_thousands;
 
-use super::field::TextField;
+use super::field::{bind, Answer, TextField};
 
 fn grouped(n: &u64) -> String {
     group_thousands(&n.to_string())
@@ -19,11 +19,13 @@ pub fn Events(
     /// What the core computed.
     result: Memo<BudgetView>,
 ) -> impl IntoView {
-    let value = Signal::derive(move || form.with(|f| f.events.clone()));
-    let set = Callback::new(move |text: String| form.update(|f| f.events = text));
-    let error = Signal::derive(move || {
-        result.with(|r| r.events.as_ref().and_then(|e| e.as_ref().err().cloned()))
-    });
+    let (value, set, error) = bind(
+        form,
+        result,
+        Field::Events,
+        |f| &f.events,
+        |f, text| f.events = text,
+    );
     let per = move || form.with(|f| f.events_per.as_str());
     let set_per = move |text: String| {
         form.update(|f| f.events_per = EventsPer::parse(&text).unwrap_or_default())
@@ -31,12 +33,11 @@ pub fn Events(
     let answer = move || {
         result.with(|r| {
             r.events.as_ref().and_then(|e| e.as_ref().ok()).map(|e| {
-                view! {
-                    <p class="figure small" id="allowed-bad-events">{e.allowed_bad.describe(grouped)}</p>
-                    <p class="figure-context">
-                        "bad events allowed of " {e.valid.describe(grouped)} " valid events in the window"
-                    </p>
-                }
+                let context = format!(
+                    "bad events allowed of {} valid events in the window",
+                    e.valid.describe(grouped)
+                );
+                view! { <Answer id="allowed-bad-events" figure=e.allowed_bad.describe(grouped) context /> }
             })
         })
     };

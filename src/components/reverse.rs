@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 use slo_core::budget::RoundingRule;
-use slo_core::calculator::{BudgetForm, BudgetView};
+use slo_core::calculator::{BudgetForm, BudgetView, Field};
 
-use super::field::TextField;
+use super::field::{bind, Answer, TextField};
 
 /// Downtime field and the implied target.
 #[component]
@@ -14,22 +14,24 @@ pub fn Reverse(
     /// What the core computed.
     result: Memo<BudgetView>,
 ) -> impl IntoView {
-    let value = Signal::derive(move || form.with(|f| f.downtime.clone()));
-    let set = Callback::new(move |text: String| form.update(|f| f.downtime = text));
-    let error = Signal::derive(move || {
-        result.with(|r| r.implied.as_ref().and_then(|e| e.as_ref().err().cloned()))
-    });
+    let (value, set, error) = bind(
+        form,
+        result,
+        Field::Downtime,
+        |f| &f.downtime,
+        |f, text| f.downtime = text,
+    );
     let answer = move || {
         result.with(|r| {
             r.implied.as_ref().and_then(|t| t.as_ref().ok()).map(|t| {
                 let exact = t.min().exact && t.max().exact;
                 let text = t.describe(|t| format!("{} %", t.percent));
-                view! {
-                    <p class="figure small" id="implied-target">{if exact { text } else { format!("≤ {text}") }}</p>
-                    <p class="figure-context">
-                        {if exact { "the target that allows exactly this downtime" } else { "rounded down to 10 decimal places" }}
-                    </p>
-                }
+                let (figure, context) = if exact {
+                    (text, "the target that allows exactly this downtime")
+                } else {
+                    (format!("≤ {text}"), "rounded down to 10 decimal places")
+                };
+                view! { <Answer id="implied-target" figure context=context.to_string() /> }
             })
         })
     };

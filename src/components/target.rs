@@ -1,9 +1,9 @@
 //! The SLO target field, its presets, and how the target reads.
 
 use leptos::prelude::*;
-use slo_core::calculator::{BudgetForm, BudgetView};
+use slo_core::calculator::{BudgetForm, BudgetView, Field};
 
-use super::field::{Presets, TextField};
+use super::field::{bind, Presets, TextField};
 
 /// The target presets offered as buttons.
 const TARGET_PRESETS: [(&str, &str); 8] = [
@@ -25,9 +25,13 @@ pub fn TargetInput(
     /// What the core computed from it.
     result: Memo<BudgetView>,
 ) -> impl IntoView {
-    let value = Signal::derive(move || form.with(|f| f.target.clone()));
-    let set = Callback::new(move |text: String| form.update(|f| f.target = text));
-    let error = Signal::derive(move || result.with(|r| r.target.as_ref().err().cloned()));
+    let (value, set, error) = bind(
+        form,
+        result,
+        Field::Target,
+        |f| &f.target,
+        |f, text| f.target = text,
+    );
     view! {
         <TextField
             id="target"

@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 use slo_core::budget::RoundingRule;
-use slo_core::calculator::{BudgetForm, BudgetView};
+use slo_core::calculator::{BudgetForm, BudgetView, Field};
 use slo_core::numbers::group_thousands;
 
-use super::field::TextField;
+use super::field::{bind, Answer, TextField};
 
 /// Slice length and the allowed bad slices.
 #[component]
@@ -15,25 +15,25 @@ pub fn Timeslices(
     /// What the core computed.
     result: Memo<BudgetView>,
 ) -> impl IntoView {
-    let value = Signal::derive(move || form.with(|f| f.timeslice.clone()));
-    let set = Callback::new(move |text: String| form.update(|f| f.timeslice = text));
-    let error = Signal::derive(move || {
+    let (value, set, error) = bind(
+        form,
+        result,
+        Field::Timeslice,
+        |f| &f.timeslice,
+        |f, text| f.timeslice = text,
+    );
+    let answer = move || {
         result.with(|r| {
             r.timeslices
                 .as_ref()
-                .and_then(|e| e.as_ref().err().cloned())
-        })
-    });
-    let answer = move || {
-        result.with(|r| {
-            r.timeslices.as_ref().and_then(|t| t.as_ref().ok()).map(|t| {
-                let bad = t.describe(|t| group_thousands(&t.allowed_bad.to_string()));
-                let slices = t.describe(|t| group_thousands(&t.slices.to_string()));
-                view! {
-                    <p class="figure small" id="allowed-bad-timeslices">{bad}</p>
-                    <p class="figure-context">"bad slices allowed of " {slices} " whole slices in the window"</p>
-                }
-            })
+                .and_then(|t| t.as_ref().ok())
+                .map(|t| {
+                    let bad = t.describe(|t| group_thousands(&t.allowed_bad.to_string()));
+                    let slices = t.describe(|t| group_thousands(&t.slices.to_string()));
+                    let context =
+                        format!("bad slices allowed of {slices} whole slices in the window");
+                    view! { <Answer id="allowed-bad-timeslices" figure=bad context /> }
+                })
         })
     };
     view! {

@@ -2,9 +2,9 @@
 //! the time zone for calendar periods.
 
 use leptos::prelude::*;
-use slo_core::calculator::{BudgetForm, BudgetView};
+use slo_core::calculator::{BudgetForm, BudgetView, Field};
 
-use super::field::{Presets, TextField};
+use super::field::{bind, Presets, TextField};
 use crate::browser;
 
 const ROLLING_PRESETS: [(&str, &str); 6] = [
@@ -41,9 +41,13 @@ pub fn WindowInput(
     /// What the core computed from it.
     result: Memo<BudgetView>,
 ) -> impl IntoView {
-    let value = Signal::derive(move || form.with(|f| f.window.clone()));
-    let set = Callback::new(move |text: String| form.update(|f| f.window = text));
-    let error = Signal::derive(move || result.with(|r| r.window.as_ref().err().cloned()));
+    let (value, set, error) = bind(
+        form,
+        result,
+        Field::Window,
+        |f| &f.window,
+        |f, text| f.window = text,
+    );
     let kind = Signal::derive(move || {
         form.with(|f| {
             calendar_parts(&f.window)
@@ -79,9 +83,13 @@ pub fn WindowInput(
             .map(|(_, _, p)| *p)
             .unwrap_or("")
     };
-    let tz_value = Signal::derive(move || form.with(|f| f.time_zone.clone()));
-    let set_tz = Callback::new(move |text: String| form.update(|f| f.time_zone = text));
-    let tz_error = Signal::derive(move || result.with(|r| r.time_zone.as_ref().err().cloned()));
+    let (tz_value, set_tz, tz_error) = bind(
+        form,
+        result,
+        Field::TimeZone,
+        |f| &f.time_zone,
+        |f, text| f.time_zone = text,
+    );
     let zones = browser::known_zone_names();
     view! {
         <TextField
