@@ -82,7 +82,12 @@ impl fmt::Display for BudgetError {
                 f,
                 "a downtime of {downtime} is not shorter than the window ({window})"
             ),
-            BudgetError::TooLarge => write!(f, "these numbers are too large to compute exactly"),
+            BudgetError::TooLarge => {
+                write!(
+                    f,
+                    "these numbers are too large or too precise to compute exactly"
+                )
+            }
         }
     }
 }
