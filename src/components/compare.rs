@@ -1,9 +1,10 @@
 //! Up to four targets side by side: what each extra nine costs.
 
 use leptos::prelude::*;
-use slo_core::calculator::{BudgetForm, BudgetView, Field, MAX_COMPARE};
+use slo_core::calculator::{BudgetForm, Field, MAX_COMPARE};
 use slo_core::numbers::group_thousands;
 
+use super::calculator::Calculator;
 use super::field::TextField;
 
 const IDS: [&str; MAX_COMPARE] = ["compare-0", "compare-1", "compare-2", "compare-3"];
@@ -27,12 +28,8 @@ fn set_compare(form: &mut BudgetForm, index: usize, text: String) {
 
 /// The comparison fields and table.
 #[component]
-pub fn Compare(
-    /// The calculator form.
-    form: RwSignal<BudgetForm>,
-    /// What the core computed.
-    result: Memo<BudgetView>,
-) -> impl IntoView {
+pub fn Compare() -> impl IntoView {
+    let Calculator { form, result } = Calculator::from_context();
     let fields = (0..MAX_COMPARE)
         .map(|i| {
             let value = Signal::derive(move || form.with(|f| f.compare.get(i).cloned().unwrap_or_default()));

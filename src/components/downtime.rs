@@ -2,15 +2,14 @@
 //! convention behind it.
 
 use leptos::prelude::*;
+
+use super::calculator::Calculator;
 use slo_core::budget::RoundingRule;
-use slo_core::calculator::BudgetView;
 
 /// Allowed downtime, large, with the window's convention line.
 #[component]
-pub fn Downtime(
-    /// What the core computed.
-    result: Memo<BudgetView>,
-) -> impl IntoView {
+pub fn Downtime() -> impl IntoView {
+    let Calculator { result, .. } = Calculator::from_context();
     let downtime = move || {
         result.with(|r| match &r.downtime {
             Some(d) => d.describe(|d| d.to_string()),

@@ -2,10 +2,11 @@
 
 use leptos::prelude::*;
 use slo_core::budget::RoundingRule;
-use slo_core::calculator::{BudgetForm, BudgetView, EventsPer, Field};
+use slo_core::calculator::{EventsPer, Field};
 use slo_core::numbers::group_thousands;
 
-use super::field::{bind, Answer, TextField};
+use super::calculator::Calculator;
+use super::field::{Answer, TextField};
 
 fn grouped(n: &u64) -> String {
     group_thousands(&n.to_string())
@@ -13,19 +14,11 @@ fn grouped(n: &u64) -> String {
 
 /// Expected valid events and the allowed bad events.
 #[component]
-pub fn Events(
-    /// The calculator form.
-    form: RwSignal<BudgetForm>,
-    /// What the core computed.
-    result: Memo<BudgetView>,
-) -> impl IntoView {
-    let (value, set, error) = bind(
-        form,
-        result,
-        Field::Events,
-        |f| &f.events,
-        |f, text| f.events = text,
-    );
+pub fn Events() -> impl IntoView {
+    let calculator = Calculator::from_context();
+    let Calculator { form, result } = calculator;
+    let (value, set, error) =
+        calculator.bind(Field::Events, |f| &f.events, |f, text| f.events = text);
     let per = move || form.with(|f| f.events_per.as_str());
     let set_per = move |text: String| {
         form.update(|f| f.events_per = EventsPer::parse(&text).unwrap_or_default())

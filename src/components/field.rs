@@ -1,23 +1,6 @@
 //! A labelled text field with its message beside it.
 
 use leptos::prelude::*;
-use slo_core::calculator::{BudgetForm, BudgetView, Field};
-
-/// Binds one text field of the form: its text as typed, a setter, and the
-/// field's message from the computed view.
-pub fn bind(
-    form: RwSignal<BudgetForm>,
-    result: Memo<BudgetView>,
-    field: Field,
-    get: fn(&BudgetForm) -> &String,
-    set: fn(&mut BudgetForm, String),
-) -> (Signal<String>, Callback<String>, Signal<Option<String>>) {
-    (
-        Signal::derive(move || form.with(|f| get(f).clone())),
-        Callback::new(move |text: String| form.update(|f| set(f, text))),
-        Signal::derive(move || result.with(|r| r.error(field))),
-    )
-}
 
 /// A computed answer: a large figure and a line saying what it counts.
 #[component]

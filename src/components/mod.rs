@@ -1,5 +1,6 @@
 //! Reusable pieces of the pages.
 
+pub mod calculator;
 pub mod compare;
 pub mod downtime;
 pub mod events;

@@ -2,21 +2,17 @@
 
 use leptos::prelude::*;
 use slo_core::budget::RoundingRule;
-use slo_core::calculator::{BudgetForm, BudgetView, Field};
+use slo_core::calculator::Field;
 
-use super::field::{bind, Answer, TextField};
+use super::calculator::Calculator;
+use super::field::{Answer, TextField};
 
 /// Downtime field and the implied target.
 #[component]
-pub fn Reverse(
-    /// The calculator form.
-    form: RwSignal<BudgetForm>,
-    /// What the core computed.
-    result: Memo<BudgetView>,
-) -> impl IntoView {
-    let (value, set, error) = bind(
-        form,
-        result,
+pub fn Reverse() -> impl IntoView {
+    let calculator = Calculator::from_context();
+    let Calculator { result, .. } = calculator;
+    let (value, set, error) = calculator.bind(
         Field::Downtime,
         |f| &f.downtime,
         |f, text| f.downtime = text,

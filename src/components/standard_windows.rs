@@ -1,17 +1,14 @@
 //! Allowed downtime for every standard window at once, the chosen one highlighted.
 
 use leptos::prelude::*;
-use slo_core::calculator::{BudgetForm, BudgetView};
+
+use super::calculator::Calculator;
 use slo_core::numbers::group_thousands;
 
 /// The standard windows table; each row can be picked as the window.
 #[component]
-pub fn StandardWindows(
-    /// The calculator form.
-    form: RwSignal<BudgetForm>,
-    /// What the core computed.
-    result: Memo<BudgetView>,
-) -> impl IntoView {
+pub fn StandardWindows() -> impl IntoView {
+    let Calculator { form, result } = Calculator::from_context();
     let rows = move || {
         result.with(|r| {
             r.standard_windows

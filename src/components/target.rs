@@ -1,9 +1,10 @@
 //! The SLO target field, its presets, and how the target reads.
 
 use leptos::prelude::*;
-use slo_core::calculator::{BudgetForm, BudgetView, Field};
+use slo_core::calculator::Field;
 
-use super::field::{bind, Presets, TextField};
+use super::calculator::Calculator;
+use super::field::{Presets, TextField};
 
 /// The target presets offered as buttons.
 const TARGET_PRESETS: [(&str, &str); 8] = [
@@ -19,19 +20,11 @@ const TARGET_PRESETS: [(&str, &str); 8] = [
 
 /// Target input with presets; shows the nines name, "1 in N" and the budget.
 #[component]
-pub fn TargetInput(
-    /// The calculator form.
-    form: RwSignal<BudgetForm>,
-    /// What the core computed from it.
-    result: Memo<BudgetView>,
-) -> impl IntoView {
-    let (value, set, error) = bind(
-        form,
-        result,
-        Field::Target,
-        |f| &f.target,
-        |f, text| f.target = text,
-    );
+pub fn TargetInput() -> impl IntoView {
+    let calculator = Calculator::from_context();
+    let Calculator { result, .. } = calculator;
+    let (value, set, error) =
+        calculator.bind(Field::Target, |f| &f.target, |f, text| f.target = text);
     view! {
         <TextField
             id="target"

@@ -2,22 +2,18 @@
 
 use leptos::prelude::*;
 use slo_core::budget::RoundingRule;
-use slo_core::calculator::{BudgetForm, BudgetView, Field};
+use slo_core::calculator::Field;
 use slo_core::numbers::group_thousands;
 
-use super::field::{bind, Answer, TextField};
+use super::calculator::Calculator;
+use super::field::{Answer, TextField};
 
 /// Slice length and the allowed bad slices.
 #[component]
-pub fn Timeslices(
-    /// The calculator form.
-    form: RwSignal<BudgetForm>,
-    /// What the core computed.
-    result: Memo<BudgetView>,
-) -> impl IntoView {
-    let (value, set, error) = bind(
-        form,
-        result,
+pub fn Timeslices() -> impl IntoView {
+    let calculator = Calculator::from_context();
+    let Calculator { result, .. } = calculator;
+    let (value, set, error) = calculator.bind(
         Field::Timeslice,
         |f| &f.timeslice,
         |f, text| f.timeslice = text,

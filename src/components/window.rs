@@ -2,9 +2,10 @@
 //! the time zone for calendar periods.
 
 use leptos::prelude::*;
-use slo_core::calculator::{BudgetForm, BudgetView, Field};
+use slo_core::calculator::Field;
 
-use super::field::{bind, Presets, TextField};
+use super::calculator::Calculator;
+use super::field::{Presets, TextField};
 use crate::browser;
 
 const ROLLING_PRESETS: [(&str, &str); 6] = [
@@ -35,19 +36,11 @@ fn calendar_parts(window: &str) -> Option<(&str, &str)> {
 
 /// Window text field, presets, a calendar period chooser and the time zone.
 #[component]
-pub fn WindowInput(
-    /// The calculator form.
-    form: RwSignal<BudgetForm>,
-    /// What the core computed from it.
-    result: Memo<BudgetView>,
-) -> impl IntoView {
-    let (value, set, error) = bind(
-        form,
-        result,
-        Field::Window,
-        |f| &f.window,
-        |f, text| f.window = text,
-    );
+pub fn WindowInput() -> impl IntoView {
+    let calculator = Calculator::from_context();
+    let Calculator { form, .. } = calculator;
+    let (value, set, error) =
+        calculator.bind(Field::Window, |f| &f.window, |f, text| f.window = text);
     let kind = Signal::derive(move || {
         form.with(|f| {
             calendar_parts(&f.window)
@@ -83,9 +76,7 @@ pub fn WindowInput(
             .map(|(_, _, p)| *p)
             .unwrap_or("")
     };
-    let (tz_value, set_tz, tz_error) = bind(
-        form,
-        result,
+    let (tz_value, set_tz, tz_error) = calculator.bind(
         Field::TimeZone,
         |f| &f.time_zone,
         |f, text| f.time_zone = text,

@@ -1,10 +1,11 @@
 //! The Budget page: "with this SLO, over this window, how much can go wrong?"
 
 use leptos::prelude::*;
-use slo_core::calculator::{evaluate, BudgetForm};
+use slo_core::calculator::BudgetForm;
 use slo_core::link::{form_from_pairs, form_to_pairs, has_form_params};
 
-use crate::browser::{self, IntlZones};
+use crate::browser;
+use crate::components::calculator::Calculator;
 use crate::components::compare::Compare;
 use crate::components::downtime::Downtime;
 use crate::components::events::Events;
@@ -36,11 +37,10 @@ fn initial_form() -> BudgetForm {
     }
 }
 
-/// The calculator page. Holds the one form signal; everything shown derives from it.
+/// The calculator page. Provides the one form signal; everything shown derives from it.
 #[component]
 pub fn BudgetPage() -> impl IntoView {
-    let form = RwSignal::new(initial_form());
-    let result = Memo::new(move |_| form.with(|f| evaluate(f, &IntlZones)));
+    let Calculator { form, .. } = Calculator::provide(initial_form());
     Effect::new(move |_| {
         let pairs = form.with(form_to_pairs);
         browser::replace_query(&pairs);
@@ -54,17 +54,17 @@ pub fn BudgetPage() -> impl IntoView {
         <div class="grid">
             <section class="card inputs" aria-labelledby="inputs-title">
                 <h2 id="inputs-title">"SLO"</h2>
-                <TargetInput form result />
-                <WindowInput form result />
+                <TargetInput />
+                <WindowInput />
             </section>
-            <Downtime result />
+            <Downtime />
         </div>
-        <StandardWindows form result />
+        <StandardWindows />
         <div class="grid">
-            <Events form result />
-            <Timeslices form result />
+            <Events />
+            <Timeslices />
         </div>
-        <Compare form result />
-        <Reverse form result />
+        <Compare />
+        <Reverse />
     }
 }
