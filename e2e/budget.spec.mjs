@@ -113,3 +113,16 @@ test('a calendar period can be chosen with the keyboard', async ({ page }) => {
   await expect(page.getByLabel('Window (compliance period)')).toHaveValue('quarter:2024-Q1');
   await expect(downtime(page)).toHaveText('2h 11m 2.4s');
 });
+
+test('quarter, year and ISO week links', async ({ page }) => {
+  for (const [window, shown, convention] of [
+    ['quarter:2024-Q1', '2h 11m 2.4s', '2024-Q1 (January to March 2024) in UTC = 91 d'],
+    ['year:2024', '8h 47m 2.4s', 'the year 2024 in UTC = 366 d'],
+    ['week:2024-W10', '10m 4.8s', 'ISO week 2024-W10 (4 Mar 2024 to 10 Mar 2024) in UTC = 7 d'],
+    ['month', '40m 19.2s to 44m 38.4s', 'every calendar month = 28 d to 31 d'],
+  ]) {
+    await page.goto(`?target=99.9&window=${window}`);
+    await expect(downtime(page)).toHaveText(shown);
+    await expect(page.locator('#window-convention')).toContainText(convention);
+  }
+});

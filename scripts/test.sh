@@ -25,5 +25,5 @@ trunk build --release --public-url /slo-planner/
 step "end-to-end journeys (Playwright, Chromium, against dist/)"
 npx playwright test --config e2e/playwright.config.mjs
 
-step "bundle size"
-bash scripts/bundle-size.sh
+step "bundle size (budget: 160 KB gzipped for the whole first load)"
+bash scripts/bundle-size.sh --max-gzip 163840   # the size budget: 160 KB gzipped
