@@ -1,6 +1,8 @@
 //! `slo`: the command-line side of slo-planner. It prints what `slo-core`
 //! computes; it holds no domain math of its own.
 
+mod model;
+
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -19,6 +21,22 @@ struct Cli {
 enum Command {
     /// Allowed downtime, bad events and bad time slices for a target over a window.
     Budget(BudgetArgs),
+    /// Checks a model file: prints every problem with its field path.
+    /// Exit 0 when valid (warnings allowed), 1 with errors, 2 when unreadable.
+    Validate(FileArgs),
+    /// Prints every SLO of a model file with its error budget and allowed downtime.
+    Report(FileArgs),
+    /// Prints the JSON Schema of the model file format.
+    Schema,
+}
+
+#[derive(Args, Debug)]
+struct FileArgs {
+    /// The model file (JSON, as exported by slo-planner)
+    file: std::path::PathBuf,
+    /// Print one JSON object instead of text
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -72,6 +90,9 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Command::Budget(args) => budget(args),
+        Command::Validate(args) => model::validate(&args.file, args.json),
+        Command::Report(args) => model::report(&args.file, args.json),
+        Command::Schema => model::schema(),
     }
 }
 

@@ -24,7 +24,8 @@ pub const MAX_COMPARE: usize = 4;
 pub const DEFAULT_ZONE: &str = "UTC";
 
 /// What the valid-events count is counted over.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum EventsPer {
     /// Events in the whole window.

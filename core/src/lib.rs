@@ -24,17 +24,25 @@
 
 pub mod budget;
 pub mod calculator;
+pub mod codec;
+pub mod document;
 pub mod duration;
+pub mod examples;
 pub mod figure;
 pub mod link;
+pub mod model;
 pub mod nines;
 pub mod numbers;
+pub mod policy;
+pub mod report;
 pub mod target;
+pub mod validate;
 pub mod window;
 pub mod zone;
 
 pub use duration::ExactDuration;
 pub use figure::Figure;
+pub use model::Model;
 pub use target::Target;
 pub use window::Window;
 pub use zone::{Utc, ZoneRules};

@@ -1,0 +1,127 @@
+//! `slo validate`, `slo report` and `slo schema`: the model file commands.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use slo_core::codec::parse_json;
+use slo_core::model::Model;
+use slo_core::numbers::group_thousands;
+use slo_core::report::model_report;
+use slo_core::validate::{has_errors, validate as check, Severity};
+use slo_core::zone::TzdbResolver;
+
+/// Reads and parses a model file, or prints why not (exit 2).
+fn read(file: &Path) -> Result<Model, ExitCode> {
+    let bytes = std::fs::read(file).map_err(|e| {
+        eprintln!("slo: cannot read {}: {e}", file.display());
+        ExitCode::from(2)
+    })?;
+    parse_json(&bytes).map_err(|e| {
+        eprintln!("slo: {}: {e}", file.display());
+        ExitCode::from(2)
+    })
+}
+
+fn print_json(value: &impl serde::Serialize) -> ExitCode {
+    match serde_json::to_string_pretty(value) {
+        Ok(text) => {
+            println!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("slo: cannot write JSON: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// `slo validate FILE`: every problem with its path; 0 valid, 1 errors, 2 unreadable.
+pub fn validate(file: &Path, json: bool) -> ExitCode {
+    let model = match read(file) {
+        Ok(model) => model,
+        Err(code) => return code,
+    };
+    let problems = check(&model, &TzdbResolver);
+    let failed = has_errors(&problems);
+    if json {
+        let code = print_json(&serde_json::json!({ "valid": !failed, "problems": problems }));
+        if code != ExitCode::SUCCESS {
+            return code;
+        }
+    } else {
+        for problem in &problems {
+            let severity = match problem.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            };
+            println!("{severity}: {problem}");
+        }
+        let errors = problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .count();
+        println!(
+            "{}: {errors} error(s), {} warning(s)",
+            file.display(),
+            problems.len() - errors
+        );
+    }
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// `slo report FILE`: every SLO's budget over its window.
+pub fn report(file: &Path, json: bool) -> ExitCode {
+    let model = match read(file) {
+        Ok(model) => model,
+        Err(code) => return code,
+    };
+    let report = model_report(&model, &TzdbResolver);
+    if json {
+        return print_json(&report);
+    }
+    println!("Team: {}", report.team);
+    for slo in &report.slos {
+        println!();
+        println!(
+            "{} / {} / {} / {}",
+            slo.service, slo.journey, slo.sli, slo.slo
+        );
+        match (&slo.budget, &slo.error) {
+            (Some(b), _) => {
+                println!(
+                    "  target {} % over {} ({})",
+                    b.target_percent, b.window.spec, b.window.label
+                );
+                println!("  error budget {} % ({})", b.error_budget_percent, b.one_in);
+                println!(
+                    "  allowed downtime {}",
+                    b.allowed_downtime.describe(|d| d.clone())
+                );
+                if let Some(bad) = &b.allowed_bad_events {
+                    println!(
+                        "  allowed bad events {}",
+                        bad.describe(|n| group_thousands(&n.to_string()))
+                    );
+                }
+                if let Some(bad) = &b.allowed_bad_timeslices {
+                    println!(
+                        "  allowed bad time slices {}",
+                        bad.describe(|n| group_thousands(&n.to_string()))
+                    );
+                }
+            }
+            (None, Some(error)) => println!("  no budget: {}: {error}", slo.path),
+            (None, None) => {}
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// `slo schema`: the JSON Schema of the model file.
+pub fn schema() -> ExitCode {
+    print_json(&schemars::schema_for!(Model))
+}

@@ -1,0 +1,130 @@
+//! `slo validate`, `slo report` and `slo schema` on real files.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+use slo_core::codec::export_json;
+use slo_core::examples;
+
+fn slo(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_slo"))
+        .args(args)
+        .output()
+        .expect("slo runs")
+}
+
+fn repo_file(path: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join(path)
+}
+
+/// Writes `content` to a fresh file in the target directory and returns its path.
+fn file(name: &str, content: &[u8]) -> String {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    let path = dir.join(name);
+    std::fs::write(&path, content).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+#[test]
+fn the_shipped_examples_and_schema_are_current() {
+    for (path, model) in [
+        ("examples/workbook-api.json", examples::workbook_api()),
+        ("examples/seed-chain.json", examples::seed_chain()),
+    ] {
+        let committed = std::fs::read_to_string(repo_file(path)).unwrap();
+        assert_eq!(
+            committed.trim_end(),
+            export_json(&model),
+            "{path}: regenerate it"
+        );
+    }
+    let schema = slo(&["schema"]);
+    assert!(schema.status.success());
+    let committed = std::fs::read_to_string(repo_file("public/slo-model.schema.json")).unwrap();
+    assert_eq!(
+        committed,
+        String::from_utf8(schema.stdout).unwrap(),
+        "run: slo schema > public/slo-model.schema.json"
+    );
+}
+
+#[test]
+fn validate_exits_0_on_the_examples() {
+    for path in ["examples/workbook-api.json", "examples/seed-chain.json"] {
+        let out = slo(&["validate", repo_file(path).to_str().unwrap()]);
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert_eq!(out.status.code(), Some(0), "{path}: {text}");
+        assert!(text.contains("0 error(s)"), "{text}");
+    }
+}
+
+#[test]
+fn validate_exits_1_and_names_every_error_with_its_path() {
+    let mut model = examples::workbook_api();
+    model.services[0].journeys[0].slis[2].slos[0].target = "100".into();
+    model.services[0].journeys[0].slis[0].slos[0].window = "0d".into();
+    let path = file("hundred.json", export_json(&model).as_bytes());
+    let out = slo(&["validate", &path]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains(
+            "error: services[0].journeys[0].slis[2].slos[0].target: 100 % leaves no error budget"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("error: services[0].journeys[0].slis[0].slos[0].window: \"0d\""),
+        "{text}"
+    );
+    let out = slo(&["validate", "--json", &path]);
+    assert_eq!(out.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["valid"], false);
+    assert_eq!(json["problems"][0]["severity"], "error");
+}
+
+#[test]
+fn validate_exits_2_when_the_file_cannot_be_read_or_parsed() {
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("not-json.json", b"{ nope".to_vec(), "not JSON: line 1"),
+        ("binary.json", vec![0xff, 0xfe, 0x00, 0x01], "not text"),
+        ("array.json", b"[1, 2]".to_vec(), "no \"schemaVersion\""),
+        ("newer.json", br#"{"schemaVersion": 9, "team": {"name": "x"}}"#.to_vec(), "schemaVersion 9, newer"),
+        ("old.json", br#"{"schemaVersion": 0}"#.to_vec(), "schemaVersion 0"),
+        ("shape.json", br#"{"schemaVersion": 1, "team": {"name": "x"}, "services": [{"name": "a", "journeys": [{"name": "j", "slis": [{"name": "s", "kind": "speed"}]}]}]}"#.to_vec(), "services[0].journeys[0].slis[0].kind: unknown variant `speed`"),
+        ("unknown.json", br#"{"schemaVersion": 1, "team": {"name": "x", "budget": 3}}"#.to_vec(), "team.budget: unknown field `budget`, expected `name` or `description` (the file says schemaVersion 1)"),
+    ];
+    for (name, content, needle) in cases {
+        let path = file(name, &content);
+        let out = slo(&["validate", &path]);
+        assert_eq!(out.status.code(), Some(2), "{name}");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(stderr.contains(needle), "{name}: {stderr}");
+        assert!(!stderr.contains("panicked"));
+    }
+    let out = slo(&["validate", "/no/such/file.json"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn report_prints_every_slo_budget() {
+    let path = repo_file("examples/workbook-api.json");
+    let out = slo(&["report", "--json", path.to_str().unwrap()]);
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let slos = json["slos"].as_array().unwrap();
+    assert_eq!(slos.len(), 3);
+    // SRE Workbook ch. 2: 3,663,253 requests at 97 %, 90 % and 99 %.
+    let bad: Vec<_> = slos
+        .iter()
+        .map(|s| s["budget"]["allowed_bad_events"].as_u64().unwrap())
+        .collect();
+    assert_eq!(bad, [109_897, 366_325, 36_632]);
+    assert_eq!(slos[0]["budget"]["allowed_downtime"], "20h 9m 36s");
+    let text = slo(&["report", path.to_str().unwrap()]);
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(text.contains("allowed bad events 109,897"), "{text}");
+}

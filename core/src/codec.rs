@@ -1,0 +1,155 @@
+//! The model's JSON file: export, and an import that refuses a bad file with a
+//! message that says what is wrong and where, never half-loading it.
+//!
+//! The format is versioned by `schemaVersion` (first in the file). A file from
+//! a newer slo-planner is refused with its version named; unknown fields are
+//! refused, never dropped silently.
+
+use std::fmt;
+
+use serde_json::Value;
+
+use crate::model::{Model, SCHEMA_VERSION};
+use crate::validate::{validate, Problem, Severity};
+use crate::zone::ZoneResolver;
+
+/// The largest file the importer reads: 5 MiB (a real model is a few KB).
+pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
+
+/// Why a file was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportError {
+    /// Larger than [`MAX_FILE_BYTES`] (holds its size in bytes).
+    TooLarge(usize),
+    /// Not UTF-8 text.
+    NotText,
+    /// Not JSON (holds line, column and the parser's words).
+    NotJson {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// JSON, but not an object with a `schemaVersion`.
+    NoVersion,
+    /// From a newer slo-planner (holds the file's version).
+    NewerVersion(u64),
+    /// From a version this build cannot read (holds the file's version).
+    UnsupportedVersion(u64),
+    /// The right version, the wrong shape (holds the field path, the problem
+    /// and the file's version).
+    Shape {
+        path: String,
+        message: String,
+        version: u64,
+    },
+    /// Well-formed, but with errors (holds every error).
+    Invalid(Vec<Problem>),
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportError::TooLarge(bytes) => write!(
+                f,
+                "the file is {:.1} MB; a model file can be at most {} MB",
+                *bytes as f64 / 1_048_576.0,
+                MAX_FILE_BYTES / 1_048_576
+            ),
+            ImportError::NotText => write!(f, "the file is not text (UTF-8): is it a model exported as JSON?"),
+            ImportError::NotJson { line, column, message } => {
+                write!(f, "the file is not JSON: line {line}, column {column}: {message}")
+            }
+            ImportError::NoVersion => write!(
+                f,
+                "the file is JSON but not an slo-planner model: it has no \"schemaVersion\""
+            ),
+            ImportError::NewerVersion(v) => write!(
+                f,
+                "the file has schemaVersion {v}, newer than this slo-planner reads ({SCHEMA_VERSION}): open it with a newer slo-planner"
+            ),
+            ImportError::UnsupportedVersion(v) => write!(
+                f,
+                "schemaVersion {v} is not a version slo-planner ever wrote (the first is 1)"
+            ),
+            ImportError::Shape { path, message, version } => {
+                write!(f, "{path}: {message} (the file says schemaVersion {version})")
+            }
+            ImportError::Invalid(problems) => {
+                let errors: Vec<String> = problems
+                    .iter()
+                    .filter(|p| p.severity == Severity::Error)
+                    .map(Problem::to_string)
+                    .collect();
+                write!(f, "the model has {} error(s): {}", errors.len(), errors.join("; "))
+            }
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// The model as pretty-printed JSON, `schemaVersion` first.
+pub fn export_json(model: &Model) -> String {
+    // Serializing plain strings, numbers and enums cannot fail.
+    serde_json::to_string_pretty(model).unwrap_or_default()
+}
+
+/// Reads a model file without judging its content: size, text, JSON, version,
+/// shape. Unknown fields are refused with their path.
+pub fn parse_json(bytes: &[u8]) -> Result<Model, ImportError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge(bytes.len()));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotText)?;
+    let value: Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson {
+        line: e.line(),
+        column: e.column(),
+        message: e
+            .to_string()
+            .split(" at line")
+            .next()
+            .unwrap_or_default()
+            .to_string(),
+    })?;
+    let version = value
+        .as_object()
+        .and_then(|o| o.get("schemaVersion"))
+        .ok_or(ImportError::NoVersion)?;
+    let version = version.as_u64().ok_or(ImportError::NoVersion)?;
+    if version > SCHEMA_VERSION as u64 {
+        return Err(ImportError::NewerVersion(version));
+    }
+    if version < 1 {
+        return Err(ImportError::UnsupportedVersion(version));
+    }
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        ImportError::Shape {
+            path: if path == "." {
+                "the file".to_string()
+            } else {
+                path
+            },
+            message: e.into_inner().to_string(),
+            version,
+        }
+    })
+}
+
+/// Imports a model file: [`parse_json`], then [`validate`]; a model with any
+/// error is refused (warnings are fine). Never panics, on any bytes.
+///
+/// ```
+/// use slo_core::{codec::{export_json, import_json}, examples, zone::UtcOnly};
+/// let model = examples::workbook_api();
+/// let back = import_json(export_json(&model).as_bytes(), &UtcOnly).unwrap();
+/// assert_eq!(back, model);
+/// ```
+pub fn import_json(bytes: &[u8], zones: &dyn ZoneResolver) -> Result<Model, ImportError> {
+    let model = parse_json(bytes)?;
+    let problems = validate(&model, zones);
+    if problems.iter().any(|p| p.severity == Severity::Error) {
+        return Err(ImportError::Invalid(problems));
+    }
+    Ok(model)
+}

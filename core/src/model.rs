@@ -1,0 +1,303 @@
+//! The workshop model: a team, its services, their user journeys or
+//! endpoints, each with SLIs, each SLI with SLOs (Establishing SRE Foundations
+//! (ESF) ch. 3-6; SRE Workbook Appendix A). An SLO's error budget is always
+//! computed (see [`crate::budget`]), never stored.
+//!
+//! The model holds what people typed: targets and windows as text, so a draft
+//! never loses a keystroke. [`crate::validate`] says what is wrong and where.
+
+use serde::{Deserialize, Serialize};
+
+use crate::calculator::EventsPer;
+use crate::document::DocumentInfo;
+use crate::policy::ErrorBudgetPolicy;
+
+/// The version of the model's JSON format that this build writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Everything a workshop agrees: one team's services, SLIs and SLOs, its error
+/// budget policy and the SLO document's header and sections.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Model {
+    /// The JSON format version; always first in the file.
+    pub schema_version: u32,
+    /// The team that owns the services.
+    pub team: Team,
+    /// The services the team owns.
+    #[serde(default)]
+    pub services: Vec<Service>,
+    /// The team's one error budget policy.
+    #[serde(default)]
+    pub policy: ErrorBudgetPolicy,
+    /// The SLO document's header and sections.
+    #[serde(default)]
+    pub document: DocumentInfo,
+}
+
+impl Default for Model {
+    /// A blank model ("New model").
+    fn default() -> Self {
+        Model {
+            schema_version: SCHEMA_VERSION,
+            team: Team::default(),
+            services: Vec::new(),
+            policy: ErrorBudgetPolicy::default(),
+            document: DocumentInfo::default(),
+        }
+    }
+}
+
+/// The team that owns the services.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Team {
+    /// The team's name.
+    pub name: String,
+    /// What the team does, in a sentence or two.
+    #[serde(default)]
+    pub description: String,
+}
+
+/// A service the team owns.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Service {
+    /// The service's name, unique in the model.
+    pub name: String,
+    /// What the service does for its users.
+    #[serde(default)]
+    pub description: String,
+    /// Its user journeys or endpoints.
+    #[serde(default)]
+    pub journeys: Vec<Journey>,
+}
+
+/// Whether a journey is a user journey or a single endpoint.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub enum JourneyKind {
+    /// A user journey ("check out a basket").
+    #[default]
+    UserJourney,
+    /// One endpoint ("POST /orders").
+    Endpoint,
+}
+
+/// A user journey or endpoint of a service.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Journey {
+    /// Its name ("Checkout", "GET /api/products").
+    pub name: String,
+    /// User journey or endpoint.
+    #[serde(default)]
+    pub kind: JourneyKind,
+    /// What the user does.
+    #[serde(default)]
+    pub description: String,
+    /// Its SLIs.
+    #[serde(default)]
+    pub slis: Vec<Sli>,
+}
+
+/// What an SLI measures.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub enum SliKind {
+    /// Share of valid requests served successfully.
+    #[default]
+    Availability,
+    /// Share of valid requests served faster than a threshold.
+    Latency,
+    /// Share of time the system processes at least a given rate.
+    Throughput,
+    /// Share of valid outputs that are correct.
+    Correctness,
+    /// Share of data updated more recently than a threshold.
+    Freshness,
+    /// Share of written data that can be read back.
+    Durability,
+    /// Share of valid data processed.
+    Coverage,
+    /// Anything else, described in words.
+    Custom,
+}
+
+impl SliKind {
+    /// Every kind, in the order the editor offers them.
+    pub const ALL: [SliKind; 8] = [
+        SliKind::Availability,
+        SliKind::Latency,
+        SliKind::Throughput,
+        SliKind::Correctness,
+        SliKind::Freshness,
+        SliKind::Durability,
+        SliKind::Coverage,
+        SliKind::Custom,
+    ];
+
+    /// The kind's name as in the JSON ("availability").
+    pub fn name(self) -> &'static str {
+        match self {
+            SliKind::Availability => "availability",
+            SliKind::Latency => "latency",
+            SliKind::Throughput => "throughput",
+            SliKind::Correctness => "correctness",
+            SliKind::Freshness => "freshness",
+            SliKind::Durability => "durability",
+            SliKind::Coverage => "coverage",
+            SliKind::Custom => "custom",
+        }
+    }
+}
+
+/// How a latency threshold compares.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub enum Comparison {
+    /// Good when faster than the threshold (`<`).
+    #[default]
+    LessThan,
+    /// Good when at most the threshold (`<=`).
+    LessOrEqual,
+}
+
+impl Comparison {
+    /// `<` or `<=`.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Comparison::LessThan => "<",
+            Comparison::LessOrEqual => "<=",
+        }
+    }
+}
+
+/// The latency threshold of a latency SLI.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct LatencyThreshold {
+    /// The threshold in milliseconds, as typed ("400").
+    pub threshold_ms: String,
+    /// How a request's latency compares with it.
+    #[serde(default)]
+    pub comparison: Comparison,
+}
+
+/// Whether an SLI counts requests (events) or time slices.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "type", rename_all = "camelCase", deny_unknown_fields)]
+pub enum Measurement {
+    /// Good events / valid events.
+    #[default]
+    RequestBased,
+    /// Good slices / all slices of a given length.
+    #[serde(rename_all = "camelCase")]
+    TimeSliceBased {
+        /// The slice length in duration syntax ("1m").
+        slice: String,
+    },
+}
+
+/// Expected traffic, for event budgets.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Traffic {
+    /// Expected valid events, a whole number as typed ("3000000").
+    pub valid_events: String,
+    /// What the count is counted over.
+    #[serde(default)]
+    pub per: EventsPer,
+}
+
+/// A service level indicator: what counts as a good and a valid event.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Sli {
+    /// Its name ("Checkout availability").
+    pub name: String,
+    /// What it measures.
+    #[serde(default)]
+    pub kind: SliKind,
+    /// What a good event is, in words.
+    #[serde(default)]
+    pub good_events: String,
+    /// What a valid event is, in words.
+    #[serde(default)]
+    pub valid_events: String,
+    /// For availability: which responses count as bad ("HTTP 5xx and timeouts").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bad_responses: Option<String>,
+    /// For latency: the threshold.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub latency: Option<LatencyThreshold>,
+    /// Request-based or time-slice-based.
+    #[serde(default)]
+    pub measurement: Measurement,
+    /// Where it is measured ("load balancer logs").
+    #[serde(default)]
+    pub measured_at: String,
+    /// Expected traffic, for event budgets.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub traffic: Option<Traffic>,
+    /// Its SLOs.
+    #[serde(default)]
+    pub slos: Vec<Slo>,
+}
+
+/// Incident priority, 1 the most urgent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub enum Priority {
+    /// Priority 1.
+    P1,
+    /// Priority 2.
+    P2,
+    /// Priority 3.
+    P3,
+    /// Priority 4.
+    P4,
+}
+
+/// A service level objective over an SLI. Its error budget is computed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Slo {
+    /// Its name ("99.9 % of checkouts succeed").
+    #[serde(default)]
+    pub name: String,
+    /// The target in percent, as typed ("99.95").
+    pub target: String,
+    /// The compliance period in window syntax ("28d", "month").
+    pub window: String,
+    /// The IANA time zone for a calendar window; empty means UTC.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub time_zone: String,
+    /// The SLA promised to customers, in percent; must be looser than the SLO.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sla: Option<String>,
+    /// The best performance ever observed, in percent (ESF ch. 6).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub historical: Option<String>,
+    /// The priority of an incident that threatens this SLO.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priority: Option<Priority>,
+    /// Why this target.
+    #[serde(default)]
+    pub rationale: String,
+    /// Whether it applies to the endpoints of the service that have no SLO of their own.
+    #[serde(default)]
+    pub default_slo: bool,
+}

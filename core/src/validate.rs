@@ -1,0 +1,648 @@
+//! Validation of the workshop model: every problem at once, each with a field
+//! path (`services[1].slis[0].slos[2].target`) and a severity. Errors block an
+//! "agreed" document (and an import); warnings inform.
+//!
+//! Parts a document needs only once it is agreed (names, rationale, the seven
+//! parts of the policy, approvers for every role) are warnings in a draft and
+//! errors in an agreed document.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use chrono::{Months, NaiveDate};
+use serde::Serialize;
+
+use crate::document::{DocumentInfo, Role, Status};
+use crate::duration::ExactDuration;
+use crate::model::{Measurement, Model, Service, Sli, SliKind, Slo, SCHEMA_VERSION};
+use crate::numbers::parse_count;
+use crate::policy::{Activity, ConditionKind, ConsequenceKind, ErrorBudgetPolicy};
+use crate::target::Target;
+use crate::window::Window;
+use crate::zone::ZoneResolver;
+
+/// How serious a problem is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Severity {
+    /// Blocks an agreed document and an import.
+    Error,
+    /// Informs; the document can still be agreed.
+    Warning,
+}
+
+/// One problem, where it is, and how serious.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    /// The field path: `services[1].slis[0].slos[2].target`.
+    pub path: String,
+    /// Error or warning.
+    pub severity: Severity,
+    /// What is wrong, naming the bad value.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    /// `services[1].slis[0].slos[2].target: 100 % leaves no error budget: ...`
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// Whether any problem is an error.
+pub fn has_errors(problems: &[Problem]) -> bool {
+    problems.iter().any(|p| p.severity == Severity::Error)
+}
+
+/// Parses an ISO 8601 calendar date (`2025-03-31`).
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
+}
+
+/// The revisit date: the one written down, or one quarter after approval.
+pub fn revisit_date(document: &DocumentInfo) -> Option<NaiveDate> {
+    parse_date(&document.revisit_date).or_else(|| {
+        parse_date(&document.approval_date).and_then(|d| d.checked_add_months(Months::new(3)))
+    })
+}
+
+struct Checker<'a> {
+    problems: Vec<Problem>,
+    agreed: bool,
+    zones: &'a dyn ZoneResolver,
+}
+
+impl Checker<'_> {
+    fn push(&mut self, path: &str, severity: Severity, message: impl Into<String>) {
+        self.problems.push(Problem {
+            path: path.to_string(),
+            severity,
+            message: message.into(),
+        });
+    }
+
+    fn error(&mut self, path: &str, message: impl Into<String>) {
+        self.push(path, Severity::Error, message);
+    }
+
+    fn warning(&mut self, path: &str, message: impl Into<String>) {
+        self.push(path, Severity::Warning, message);
+    }
+
+    /// A part an agreed document needs: a warning in a draft, an error once agreed.
+    fn needed(&mut self, path: &str, missing: bool, what: &str) {
+        if missing {
+            let severity = if self.agreed {
+                Severity::Error
+            } else {
+                Severity::Warning
+            };
+            self.push(
+                path,
+                severity,
+                format!("{what} is missing; an agreed document needs it"),
+            );
+        }
+    }
+
+    fn text(&mut self, path: &str, text: &str, what: &str) {
+        self.needed(path, text.trim().is_empty(), what);
+    }
+
+    fn date(&mut self, path: &str, text: &str, what: &str) -> Option<NaiveDate> {
+        if text.trim().is_empty() {
+            self.needed(path, true, what);
+            return None;
+        }
+        let date = parse_date(text);
+        if date.is_none() {
+            self.error(
+                path,
+                format!("\"{text}\" is not a date: write it as YYYY-MM-DD"),
+            );
+        }
+        date
+    }
+
+    fn percent_share(&mut self, path: &str, text: &str) {
+        match text.trim().parse::<rust_decimal::Decimal>() {
+            Ok(p) if p > rust_decimal::Decimal::ZERO && p <= rust_decimal::Decimal::ONE_HUNDRED => {}
+            _ => self.error(
+                path,
+                format!("\"{text}\" is not a share of the budget: write a percentage above 0 and at most 100"),
+            ),
+        }
+    }
+
+    fn duration(&mut self, path: &str, text: &str) -> Option<ExactDuration> {
+        match text.parse::<ExactDuration>() {
+            Ok(d) if d.seconds().is_zero() => {
+                self.error(path, "a duration must be longer than zero");
+                None
+            }
+            Ok(d) => Some(d),
+            Err(e) => {
+                self.error(path, e.to_string());
+                None
+            }
+        }
+    }
+}
+
+/// Every problem of the model, in document order.
+///
+/// `zones` checks the time zones of calendar windows (the browser's or the IANA
+/// database). Never panics.
+///
+/// ```
+/// use slo_core::{examples, validate::{validate, has_errors}, zone::UtcOnly};
+/// let problems = validate(&examples::workbook_api(), &UtcOnly);
+/// assert!(!has_errors(&problems));
+/// ```
+pub fn validate(model: &Model, zones: &dyn ZoneResolver) -> Vec<Problem> {
+    let mut c = Checker {
+        problems: Vec::new(),
+        agreed: model.document.status == Status::Agreed,
+        zones,
+    };
+    if model.schema_version != SCHEMA_VERSION {
+        c.error(
+            "schemaVersion",
+            format!(
+                "version {} is not the current version {SCHEMA_VERSION}",
+                model.schema_version
+            ),
+        );
+    }
+    c.text("team.name", &model.team.name, "the team's name");
+    if model.services.is_empty() {
+        c.needed("services", true, "a service");
+    }
+    let mut names: HashMap<String, usize> = HashMap::new();
+    for (i, service) in model.services.iter().enumerate() {
+        let path = format!("services[{i}]");
+        let key = service.name.trim().to_lowercase();
+        if !key.is_empty() {
+            if let Some(first) = names.get(&key) {
+                c.error(
+                    &format!("{path}.name"),
+                    format!(
+                        "service name \"{}\" is already used by services[{first}]",
+                        service.name
+                    ),
+                );
+            } else {
+                names.insert(key, i);
+            }
+        }
+        check_service(&mut c, &path, service);
+    }
+    check_windows_share_a_unit(&mut c, model);
+    check_policy(&mut c, &model.policy);
+    check_document(&mut c, &model.document);
+    c.problems
+}
+
+fn check_service(c: &mut Checker, path: &str, service: &Service) {
+    c.text(&format!("{path}.name"), &service.name, "the service's name");
+    if service.journeys.is_empty() {
+        c.needed(
+            &format!("{path}.journeys"),
+            true,
+            "a user journey or endpoint",
+        );
+    }
+    let mut defaults: HashMap<SliKind, String> = HashMap::new();
+    for (j, journey) in service.journeys.iter().enumerate() {
+        let path = format!("{path}.journeys[{j}]");
+        c.text(&format!("{path}.name"), &journey.name, "the journey's name");
+        if journey.slis.is_empty() {
+            c.needed(&format!("{path}.slis"), true, "an SLI");
+        }
+        for (k, sli) in journey.slis.iter().enumerate() {
+            let path = format!("{path}.slis[{k}]");
+            check_sli(c, &path, sli);
+            for (m, slo) in sli.slos.iter().enumerate() {
+                let slo_path = format!("{path}.slos[{m}]");
+                if slo.default_slo {
+                    if let Some(first) = defaults.get(&sli.kind) {
+                        c.warning(
+                            &format!("{slo_path}.defaultSlo"),
+                            format!(
+                                "the service already has a default {} SLO at {first}: only one applies",
+                                sli.kind.name()
+                            ),
+                        );
+                    } else {
+                        defaults.insert(sli.kind, slo_path.clone());
+                    }
+                }
+                check_slo(c, &slo_path, sli, slo);
+            }
+        }
+    }
+}
+
+fn check_sli(c: &mut Checker, path: &str, sli: &Sli) {
+    c.text(&format!("{path}.name"), &sli.name, "the SLI's name");
+    c.text(
+        &format!("{path}.goodEvents"),
+        &sli.good_events,
+        "what a good event is",
+    );
+    c.text(
+        &format!("{path}.validEvents"),
+        &sli.valid_events,
+        "what a valid event is",
+    );
+    c.text(
+        &format!("{path}.measuredAt"),
+        &sli.measured_at,
+        "where the SLI is measured",
+    );
+    if sli.kind == SliKind::Latency {
+        match &sli.latency {
+            None => c.error(
+                &format!("{path}.latency"),
+                "a latency SLI needs a threshold in ms",
+            ),
+            Some(latency) => match parse_count(&latency.threshold_ms) {
+                Some(ms) if ms > 0 => {}
+                _ => c.error(
+                    &format!("{path}.latency.thresholdMs"),
+                    format!(
+                        "\"{}\" is not a threshold: write a whole number of milliseconds above 0",
+                        latency.threshold_ms
+                    ),
+                ),
+            },
+        }
+    }
+    if let Measurement::TimeSliceBased { slice } = &sli.measurement {
+        c.duration(&format!("{path}.measurement.slice"), slice);
+    }
+    if let Some(traffic) = &sli.traffic {
+        if !matches!(parse_count(&traffic.valid_events), Some(n) if n > 0) {
+            c.error(
+                &format!("{path}.traffic.validEvents"),
+                format!(
+                    "\"{}\" is not a whole number of events above 0",
+                    traffic.valid_events
+                ),
+            );
+        }
+    }
+    if sli.slos.is_empty() {
+        c.needed(&format!("{path}.slos"), true, "an SLO");
+    }
+}
+
+fn check_slo(c: &mut Checker, path: &str, sli: &Sli, slo: &Slo) {
+    let target = match slo.target.parse::<Target>() {
+        Ok(t) => Some(t),
+        Err(e) => {
+            c.error(&format!("{path}.target"), e.to_string());
+            None
+        }
+    };
+    let window = match slo.window.parse::<Window>() {
+        Ok(w) => Some(w),
+        Err(e) => {
+            c.error(&format!("{path}.window"), e.to_string());
+            None
+        }
+    };
+    if !slo.time_zone.trim().is_empty() {
+        if let Err(e) = c.zones.resolve(slo.time_zone.trim()) {
+            c.error(&format!("{path}.timeZone"), e.to_string());
+        }
+    }
+    if let (Some(window), Measurement::TimeSliceBased { slice }) = (&window, &sli.measurement) {
+        if let (Ok(slice), Ok(length)) = (
+            slice.parse::<ExactDuration>(),
+            window.length(&crate::zone::Utc),
+        ) {
+            if slice.seconds() > rust_decimal::Decimal::from(length.min()) {
+                c.error(
+                    &format!("{path}.window"),
+                    format!("the window is shorter than the SLI's {slice} time slice"),
+                );
+            }
+        }
+    }
+    let mut other =
+        |field: &str, text: &Option<String>| match text.as_deref().map(str::parse::<Target>) {
+            Some(Err(e)) => {
+                c.error(&format!("{path}.{field}"), e.to_string());
+                None
+            }
+            Some(Ok(t)) => Some(t),
+            None => None,
+        };
+    let sla = other("sla", &slo.sla);
+    let historical = other("historical", &slo.historical);
+    if let (Some(target), Some(sla)) = (target, sla) {
+        if sla >= target {
+            c.warning(
+                &format!("{path}.sla"),
+                format!("the SLA {sla} % is not looser than the SLO {target} %: promise customers less than you aim for"),
+            );
+        }
+    }
+    if let (Some(target), Some(best)) = (target, historical) {
+        if target > best {
+            c.warning(
+                &format!("{path}.target"),
+                format!("the SLO {target} % is tighter than the best performance ever observed, {best} % (ESF ch. 6)"),
+            );
+        }
+    }
+    c.text(
+        &format!("{path}.rationale"),
+        &slo.rationale,
+        "the SLO's rationale",
+    );
+}
+
+/// The window unit ESF asks every SLO of a team to share: "rolling 28 d", "calendar month".
+fn window_unit(window: &Window) -> String {
+    match window {
+        Window::Rolling { .. } => match window.length(&crate::zone::Utc) {
+            Ok(length) => format!(
+                "rolling {}",
+                ExactDuration::from_whole_seconds(length.min())
+            ),
+            Err(_) => window.to_string(),
+        },
+        Window::Calendar(period) => format!("calendar {}", period.unit()),
+    }
+}
+
+fn check_windows_share_a_unit(c: &mut Checker, model: &Model) {
+    let mut units: Vec<(String, String)> = Vec::new();
+    for (i, service) in model.services.iter().enumerate() {
+        for (j, journey) in service.journeys.iter().enumerate() {
+            for (k, sli) in journey.slis.iter().enumerate() {
+                for (m, slo) in sli.slos.iter().enumerate() {
+                    if let Ok(window) = slo.window.parse::<Window>() {
+                        let path =
+                            format!("services[{i}].journeys[{j}].slis[{k}].slos[{m}].window");
+                        units.push((path, window_unit(&window)));
+                    }
+                }
+            }
+        }
+    }
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for (_, unit) in &units {
+        match counts.iter_mut().find(|(u, _)| u == unit) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((unit.clone(), 1)),
+        }
+    }
+    if counts.len() < 2 {
+        return;
+    }
+    // The most common unit wins; on a tie, the first seen.
+    let (common, _) = counts
+        .iter()
+        .fold(&counts[0], |best, c| if c.1 > best.1 { c } else { best })
+        .clone();
+    for (path, unit) in units {
+        if unit != common {
+            c.warning(
+                &path,
+                format!("this SLO's window is {unit} but most use {common}: all SLOs of a team should share one window unit (ESF)"),
+            );
+        }
+    }
+}
+
+fn check_policy(c: &mut Checker, policy: &ErrorBudgetPolicy) {
+    c.text("policy.scope", &policy.scope, "the policy's scope");
+    c.text("policy.purpose", &policy.purpose, "the policy's purpose");
+    c.needed(
+        "policy.conditions",
+        policy.conditions.is_empty(),
+        "a condition",
+    );
+    c.needed(
+        "policy.consequences",
+        policy.consequences.is_empty(),
+        "a consequence",
+    );
+    c.text(
+        "policy.escalationPolicy",
+        &policy.escalation_policy,
+        "the escalation policy",
+    );
+    c.needed(
+        "policy.agreedBy",
+        policy.agreed_by.iter().all(|p| p.trim().is_empty()),
+        "who agreed the policy",
+    );
+    c.date(
+        "policy.nextReview.date",
+        &policy.next_review.date,
+        "the next review date",
+    );
+    let condition_ids = ids(
+        c,
+        "policy.conditions",
+        policy.conditions.iter().map(|x| x.id.as_str()),
+    );
+    let consequence_ids = ids(
+        c,
+        "policy.consequences",
+        policy.consequences.iter().map(|x| x.id.as_str()),
+    );
+    for (i, condition) in policy.conditions.iter().enumerate() {
+        let path = format!("policy.conditions[{i}].kind");
+        match &condition.kind {
+            ConditionKind::BudgetSpend { percent, .. }
+            | ConditionKind::Dependency { percent, .. } => {
+                c.percent_share(&format!("{path}.percent"), percent)
+            }
+            ConditionKind::BurnRate { percent, within } => {
+                c.percent_share(&format!("{path}.percent"), percent);
+                c.duration(&format!("{path}.within"), within);
+            }
+            ConditionKind::BudgetExhausted | ConditionKind::Resource | ConditionKind::Custom => {}
+        }
+        if let ConditionKind::Dependency { dependency, .. } = &condition.kind {
+            if dependency.trim().is_empty() {
+                c.error(&format!("{path}.dependency"), "name the dependency");
+            }
+        }
+        if matches!(
+            condition.kind,
+            ConditionKind::Resource | ConditionKind::Custom
+        ) && condition.description.trim().is_empty()
+        {
+            c.error(
+                &format!("policy.conditions[{i}].description"),
+                "describe the condition in words",
+            );
+        }
+    }
+    for (i, consequence) in policy.consequences.iter().enumerate() {
+        if let ConsequenceKind::ConductActivity {
+            activity: Activity::ActionItem { deadline, .. },
+        } = &consequence.kind
+        {
+            c.duration(
+                &format!("policy.consequences[{i}].kind.activity.deadline"),
+                deadline,
+            );
+        }
+    }
+    let mut used = HashSet::new();
+    for (i, clause) in policy.clauses.iter().enumerate() {
+        let path = format!("policy.clauses[{i}]");
+        if !condition_ids.contains(clause.condition.as_str()) {
+            c.error(
+                &format!("{path}.condition"),
+                format!("no condition has the id \"{}\"", clause.condition),
+            );
+        }
+        used.insert(clause.condition.as_str());
+        if clause.consequences.is_empty() {
+            c.error(
+                &format!("{path}.consequences"),
+                "a clause needs at least one consequence",
+            );
+        }
+        for (k, id) in clause.consequences.iter().enumerate() {
+            if !consequence_ids.contains(id.as_str()) {
+                c.error(
+                    &format!("{path}.consequences[{k}]"),
+                    format!("no consequence has the id \"{id}\""),
+                );
+            }
+        }
+        c.text(
+            &format!("{path}.runbook"),
+            &clause.runbook,
+            "the clause's runbook",
+        );
+        c.text(
+            &format!("{path}.traceability"),
+            &clause.traceability,
+            "how the clause is traced",
+        );
+    }
+    for (i, condition) in policy.conditions.iter().enumerate() {
+        if !condition.id.is_empty() && !used.contains(condition.id.as_str()) {
+            c.warning(
+                &format!("policy.conditions[{i}]"),
+                format!("no clause uses condition \"{}\"", condition.id),
+            );
+        }
+    }
+    if let Some(tax) = &policy.extras.thaw_tax_days {
+        if !matches!(tax.trim().parse::<rust_decimal::Decimal>(), Ok(d) if !d.is_sign_negative()) {
+            c.error(
+                "policy.extras.thawTaxDays",
+                format!("\"{tax}\" is not a number of days"),
+            );
+        }
+    }
+}
+
+/// Checks ids are present and unique; returns the set of ids.
+fn ids<'m>(c: &mut Checker, path: &str, ids: impl Iterator<Item = &'m str>) -> HashSet<&'m str> {
+    let mut seen = HashSet::new();
+    for (i, id) in ids.enumerate() {
+        if id.trim().is_empty() {
+            c.error(
+                &format!("{path}[{i}].id"),
+                "give it a short id that clauses can refer to",
+            );
+        } else if !seen.insert(id) {
+            c.error(
+                &format!("{path}[{i}].id"),
+                format!("the id \"{id}\" is used twice"),
+            );
+        }
+    }
+    seen
+}
+
+fn check_document(c: &mut Checker, document: &DocumentInfo) {
+    c.needed(
+        "document.authors",
+        document.authors.iter().all(|a| a.trim().is_empty()),
+        "an author",
+    );
+    c.text(
+        "document.serviceOverview",
+        &document.service_overview,
+        "the service overview",
+    );
+    c.text("document.rationale", &document.rationale, "the rationale");
+    c.text(
+        "document.errorBudget",
+        &document.error_budget,
+        "the error budget section",
+    );
+    c.text(
+        "document.onCall.rotation",
+        &document.on_call.rotation,
+        "the on-call rotation",
+    );
+    if c.agreed {
+        for role in Role::ALL {
+            if !document
+                .approvers
+                .iter()
+                .any(|a| a.role == role && !a.name.trim().is_empty())
+            {
+                c.error(
+                    "document.approvers",
+                    format!("an agreed document needs an approver for {}", role.label()),
+                );
+            }
+        }
+    }
+    for (i, approver) in document.approvers.iter().enumerate() {
+        if approver.name.trim().is_empty() {
+            c.error(
+                &format!("document.approvers[{i}].name"),
+                "the approver's name is empty",
+            );
+        }
+    }
+    let approved = c.date(
+        "document.approvalDate",
+        &document.approval_date,
+        "the approval date",
+    );
+    if !document.revisit_date.trim().is_empty() {
+        let revisit = c.date(
+            "document.revisitDate",
+            &document.revisit_date,
+            "the revisit date",
+        );
+        if let (Some(approved), Some(revisit)) = (approved, revisit) {
+            if revisit <= approved {
+                c.error(
+                    "document.revisitDate",
+                    format!("the revisit date {revisit} is not after the approval date {approved}"),
+                );
+            }
+        }
+    }
+    for (i, change) in document.change_log.iter().enumerate() {
+        c.date(
+            &format!("document.changeLog[{i}].date"),
+            &change.date,
+            "the change's date",
+        );
+        if change.description.trim().is_empty() {
+            c.error(
+                &format!("document.changeLog[{i}].description"),
+                "say what changed",
+            );
+        }
+    }
+}
