@@ -1,0 +1,489 @@
+//! The model file: any model survives export then import; no bytes and no JSON
+//! panic the importer; bad files are refused with what and where.
+
+use proptest::prelude::*;
+use slo_core::calculator::EventsPer;
+use slo_core::codec::{export_json, import_json, parse_json, ImportError, MAX_FILE_BYTES};
+use slo_core::document::{Approver, Change, DocumentInfo, OnCallAgreement, Role, Status};
+use slo_core::examples;
+use slo_core::model::*;
+use slo_core::policy::*;
+use slo_core::validate::{has_errors, validate};
+use slo_core::zone::UtcOnly;
+
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![Just(String::new()), "[a-zA-Z0-9 <>&\"'/.é]{1,12}", ".{0,8}"]
+}
+
+fn opt_text() -> impl Strategy<Value = Option<String>> {
+    prop::option::of(text())
+}
+
+fn target() -> impl Strategy<Value = String> {
+    prop_oneof![
+        prop::sample::select(vec!["99.9", "99.95", "97", "90", "99.999", "98.5"])
+            .prop_map(String::from),
+        text()
+    ]
+}
+
+fn slo() -> impl Strategy<Value = Slo> {
+    (
+        text(),
+        target(),
+        prop::sample::select(vec![
+            "28d",
+            "30d",
+            "month",
+            "month:2024-02",
+            "4w",
+            "quarter",
+        ]),
+        prop::option::of(target()),
+        prop::option::of(target()),
+        prop::option::of(prop::sample::select(vec![
+            Priority::P1,
+            Priority::P2,
+            Priority::P3,
+            Priority::P4,
+        ])),
+        text(),
+        any::<bool>(),
+        prop::sample::select(vec!["", "UTC", "Europe/Berlin"]),
+    )
+        .prop_map(
+            |(name, target, window, sla, historical, priority, rationale, default_slo, tz)| Slo {
+                name,
+                target,
+                window: window.to_string(),
+                time_zone: tz.to_string(),
+                sla,
+                historical,
+                priority,
+                rationale,
+                default_slo,
+            },
+        )
+}
+
+fn sli() -> impl Strategy<Value = Sli> {
+    (
+        text(),
+        prop::sample::select(SliKind::ALL.to_vec()),
+        (text(), text(), opt_text(), text()),
+        prop::option::of((text(), any::<bool>())),
+        prop_oneof![
+            Just(Measurement::RequestBased),
+            text().prop_map(|slice| Measurement::TimeSliceBased { slice })
+        ],
+        prop::option::of((text(), any::<bool>())),
+        prop::collection::vec(slo(), 0..3),
+    )
+        .prop_map(
+            |(name, kind, (good, valid, bad, at), latency, measurement, traffic, slos)| Sli {
+                name,
+                kind,
+                good_events: good,
+                valid_events: valid,
+                bad_responses: bad,
+                latency: latency.map(|(ms, le)| LatencyThreshold {
+                    threshold_ms: ms,
+                    comparison: if le {
+                        Comparison::LessOrEqual
+                    } else {
+                        Comparison::LessThan
+                    },
+                }),
+                measurement,
+                measured_at: at,
+                traffic: traffic.map(|(events, day)| Traffic {
+                    valid_events: events,
+                    per: if day {
+                        EventsPer::Day
+                    } else {
+                        EventsPer::Window
+                    },
+                }),
+                slos,
+            },
+        )
+}
+
+fn service() -> impl Strategy<Value = Service> {
+    (
+        text(),
+        text(),
+        prop::collection::vec(
+            (
+                text(),
+                any::<bool>(),
+                text(),
+                prop::collection::vec(sli(), 0..3),
+            ),
+            0..3,
+        ),
+    )
+        .prop_map(|(name, description, journeys)| Service {
+            name,
+            description,
+            journeys: journeys
+                .into_iter()
+                .map(|(name, endpoint, description, slis)| Journey {
+                    name,
+                    kind: if endpoint {
+                        JourneyKind::Endpoint
+                    } else {
+                        JourneyKind::UserJourney
+                    },
+                    description,
+                    slis,
+                })
+                .collect(),
+        })
+}
+
+fn condition() -> impl Strategy<Value = Condition> {
+    let kind = prop_oneof![
+        Just(ConditionKind::BudgetExhausted),
+        (
+            text(),
+            prop::sample::select(vec![
+                SpendScope::Period,
+                SpendScope::SingleIncident,
+                SpendScope::QuarterByOutageKind
+            ])
+        )
+            .prop_map(|(percent, scope)| ConditionKind::BudgetSpend { percent, scope }),
+        (text(), text()).prop_map(|(percent, within)| ConditionKind::BurnRate { percent, within }),
+        (text(), text()).prop_map(|(percent, dependency)| ConditionKind::Dependency {
+            percent,
+            dependency
+        }),
+        Just(ConditionKind::Resource),
+        Just(ConditionKind::Custom),
+    ];
+    (text(), kind, any::<bool>(), text()).prop_map(|(id, kind, manual, description)| Condition {
+        id,
+        kind,
+        trigger: if manual {
+            Trigger::Manual
+        } else {
+            Trigger::Automatic
+        },
+        description,
+    })
+}
+
+fn consequence() -> impl Strategy<Value = Consequence> {
+    let activity = prop_oneof![
+        Just(Activity::Postmortem),
+        (text(), text())
+            .prop_map(|(priority, deadline)| Activity::ActionItem { priority, deadline }),
+        Just(Activity::EngageDependencyOwner),
+        Just(Activity::CommunicateBudget),
+        Just(Activity::Other),
+    ];
+    let kind = prop_oneof![
+        text().prop_map(|who| ConsequenceKind::AssignPeople { who }),
+        activity.prop_map(|activity| ConsequenceKind::ConductActivity { activity }),
+        prop::sample::select(vec![
+            StoppedActivity::FeatureReleasesToStaging,
+            StoppedActivity::FeatureReleasesToProduction,
+            StoppedActivity::Other
+        ])
+        .prop_map(|activity| ConsequenceKind::StopActivity { activity }),
+    ];
+    (text(), kind, any::<bool>(), text()).prop_map(|(id, kind, manual, description)| Consequence {
+        id,
+        kind,
+        execution: if manual {
+            Execution::ManualTraceable
+        } else {
+            Execution::Automatable
+        },
+        description,
+    })
+}
+
+fn policy() -> impl Strategy<Value = ErrorBudgetPolicy> {
+    (
+        (text(), text(), text()),
+        prop::collection::vec(condition(), 0..3),
+        prop::collection::vec(consequence(), 0..3),
+        prop::collection::vec(
+            (text(), prop::collection::vec(text(), 0..3), text(), text()),
+            0..3,
+        ),
+        prop::collection::vec(text(), 0..3),
+        (text(), any::<bool>()),
+        (
+            opt_text(),
+            opt_text(),
+            prop::option::of(0u32..10),
+            opt_text(),
+            opt_text(),
+        ),
+    )
+        .prop_map(
+            |(
+                (scope, purpose, escalation),
+                conditions,
+                consequences,
+                clauses,
+                agreed_by,
+                (date, p1),
+                extras,
+            )| {
+                ErrorBudgetPolicy {
+                    scope,
+                    purpose,
+                    conditions,
+                    consequences,
+                    clauses: clauses
+                        .into_iter()
+                        .map(|(condition, consequences, runbook, traceability)| Clause {
+                            condition,
+                            consequences,
+                            runbook,
+                            traceability,
+                        })
+                        .collect(),
+                    escalation_policy: escalation,
+                    agreed_by,
+                    next_review: NextReview {
+                        date,
+                        or_after_p1_outage: p1,
+                    },
+                    extras: PolicyExtras {
+                        code_yellow: extras.0,
+                        code_red: extras.1,
+                        silver_bullets_per_year: extras.2,
+                        thaw_tax_days: extras.3,
+                        budget_top_up: extras.4,
+                    },
+                }
+            },
+        )
+}
+
+fn document() -> impl Strategy<Value = DocumentInfo> {
+    (
+        prop::sample::select(vec![Status::Draft, Status::Agreed, Status::Superseded]),
+        (
+            prop::collection::vec(text(), 0..2),
+            prop::collection::vec(text(), 0..2),
+        ),
+        prop::collection::vec((text(), prop::sample::select(Role::ALL.to_vec())), 0..4),
+        (text(), text()),
+        (text(), text(), text(), text()),
+        (text(), text(), text(), text(), text()),
+        prop::collection::vec((text(), text(), text()), 0..2),
+    )
+        .prop_map(
+            |(
+                status,
+                (authors, reviewers),
+                approvers,
+                (approval, revisit),
+                sections,
+                on_call,
+                changes,
+            )| DocumentInfo {
+                status,
+                authors,
+                reviewers,
+                approvers: approvers
+                    .into_iter()
+                    .map(|(name, role)| Approver { name, role })
+                    .collect(),
+                approval_date: approval,
+                revisit_date: revisit,
+                service_overview: sections.0,
+                rationale: sections.1,
+                error_budget: sections.2,
+                clarifications: sections.3,
+                on_call: OnCallAgreement {
+                    rotation: on_call.0,
+                    coverage: on_call.1,
+                    time_to_acknowledge: on_call.2,
+                    escalation: on_call.3,
+                    handover: on_call.4,
+                },
+                change_log: changes
+                    .into_iter()
+                    .map(|(date, author, description)| Change {
+                        date,
+                        author,
+                        description,
+                    })
+                    .collect(),
+            },
+        )
+}
+
+fn model() -> impl Strategy<Value = Model> {
+    (
+        (text(), text()),
+        prop::collection::vec(service(), 0..3),
+        policy(),
+        document(),
+    )
+        .prop_map(|((name, description), services, policy, document)| Model {
+            schema_version: SCHEMA_VERSION,
+            team: Team { name, description },
+            services,
+            policy,
+            document,
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn any_model_survives_export_then_parse(model in model()) {
+        let json = export_json(&model);
+        prop_assert_eq!(parse_json(json.as_bytes()).unwrap(), model);
+    }
+
+    #[test]
+    fn a_valid_model_survives_export_then_import(model in model()) {
+        let problems = validate(&model, &UtcOnly);
+        let json = export_json(&model);
+        match import_json(json.as_bytes(), &UtcOnly) {
+            Ok(back) => { prop_assert!(!has_errors(&problems)); prop_assert_eq!(back, model); }
+            Err(ImportError::Invalid(refused)) => { prop_assert!(has_errors(&problems)); prop_assert_eq!(refused, problems); }
+            Err(other) => prop_assert!(false, "unexpected refusal: {}", other),
+        }
+    }
+
+    #[test]
+    fn random_bytes_never_panic_the_importer(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+        let _ = import_json(&bytes, &UtcOnly);
+    }
+
+    #[test]
+    fn random_json_never_panics_the_importer(json in arbitrary_json()) {
+        let text = serde_json::to_string(&json).unwrap();
+        let _ = import_json(text.as_bytes(), &UtcOnly);
+        let mut with_version = json.clone();
+        if let serde_json::Value::Object(map) = &mut with_version {
+            map.insert("schemaVersion".into(), 1.into());
+        }
+        let _ = import_json(serde_json::to_string(&with_version).unwrap().as_bytes(), &UtcOnly);
+    }
+
+    #[test]
+    fn mutated_model_files_never_panic(model in model(), cut in 0usize..4000, byte in any::<u8>()) {
+        let mut bytes = export_json(&model).into_bytes();
+        if !bytes.is_empty() {
+            let at = cut % bytes.len();
+            bytes[at] = byte;
+            let _ = import_json(&bytes, &UtcOnly);
+            bytes.truncate(at);
+            let _ = import_json(&bytes, &UtcOnly);
+        }
+    }
+}
+
+fn arbitrary_json() -> impl Strategy<Value = serde_json::Value> {
+    use serde_json::Value;
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(|n| Value::Number(n.into())),
+        ".{0,10}".prop_map(Value::String),
+    ];
+    leaf.prop_recursive(4, 64, 8, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::btree_map(
+                prop_oneof![
+                    prop::sample::select(vec![
+                        "schemaVersion",
+                        "team",
+                        "name",
+                        "services",
+                        "journeys",
+                        "slis",
+                        "slos",
+                        "target",
+                        "window",
+                        "policy",
+                        "document",
+                        "kind",
+                        "type"
+                    ])
+                    .prop_map(String::from),
+                    "[a-z]{1,6}"
+                ],
+                inner,
+                0..6
+            )
+            .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+#[test]
+fn the_examples_import_cleanly() {
+    for model in [examples::workbook_api(), examples::seed_chain()] {
+        let back = import_json(export_json(&model).as_bytes(), &UtcOnly).unwrap();
+        assert_eq!(back, model);
+    }
+}
+
+#[test]
+fn schema_version_comes_first() {
+    let json = export_json(&examples::seed_chain());
+    assert!(json.starts_with("{\n  \"schemaVersion\": 1,"), "{json}");
+}
+
+#[test]
+fn bad_files_say_what_and_where() {
+    let message = |bytes: &[u8]| import_json(bytes, &UtcOnly).unwrap_err().to_string();
+    assert_eq!(
+        message(b"{ nope"),
+        "the file is not JSON: line 1, column 3: key must be a string"
+    );
+    assert_eq!(
+        message(&[0xff, 0x00]),
+        "the file is not text (UTF-8): is it a model exported as JSON?"
+    );
+    assert_eq!(
+        message(b"[]"),
+        "the file is JSON but not an slo-planner model: it has no \"schemaVersion\""
+    );
+    assert_eq!(
+        message(br#"{"schemaVersion": 2}"#),
+        "the file has schemaVersion 2, newer than this slo-planner reads (1): open it with a newer slo-planner"
+    );
+    assert_eq!(
+        message(br#"{"schemaVersion": 0}"#),
+        "schemaVersion 0 is not a version slo-planner ever wrote (the first is 1)"
+    );
+    assert_eq!(
+        message(br#"{"schemaVersion": 1}"#),
+        "the file: missing field `team` (the file says schemaVersion 1)"
+    );
+    let mut model = examples::workbook_api();
+    model.services[0].journeys[0].slis[0].slos[0].target = "100".into();
+    assert_eq!(
+        message(export_json(&model).as_bytes()),
+        "the model has 1 error(s): services[0].journeys[0].slis[0].slos[0].target: 100 % leaves no error budget: choose a target below 100"
+    );
+}
+
+#[test]
+fn a_50_megabyte_file_is_refused_before_parsing() {
+    let big = vec![b' '; 50 * 1024 * 1024];
+    assert_eq!(
+        import_json(&big, &UtcOnly).unwrap_err(),
+        ImportError::TooLarge(big.len())
+    );
+    assert_eq!(
+        ImportError::TooLarge(big.len()).to_string(),
+        "the file is 50.0 MB; a model file can be at most 5 MB"
+    );
+    assert!(MAX_FILE_BYTES < big.len());
+}

@@ -1,0 +1,478 @@
+//! Every validation rule of the workshop model, with its field path and severity.
+
+use slo_core::document::{Approver, Role, Status};
+use slo_core::examples::{seed_chain, workbook_api};
+use slo_core::model::{LatencyThreshold, Measurement, Model, SliKind, Traffic};
+use slo_core::policy::{Activity, Clause, ConditionKind, ConsequenceKind};
+use slo_core::validate::{revisit_date, validate, Problem, Severity};
+use slo_core::zone::UtcOnly;
+
+const SLO: &str = "services[0].journeys[0].slis[0].slos[0]";
+const SLI: &str = "services[0].journeys[0].slis[0]";
+
+fn problems(model: &Model) -> Vec<Problem> {
+    validate(model, &UtcOnly)
+}
+
+/// The one problem at `path`, asserting its severity and a part of its message.
+fn expect(model: &Model, path: &str, severity: Severity, needle: &str) {
+    let all = problems(model);
+    let found: Vec<_> = all.iter().filter(|p| p.path == path).collect();
+    assert!(
+        found
+            .iter()
+            .any(|p| p.severity == severity && p.message.contains(needle)),
+        "no {severity:?} at {path} containing {needle:?}; got {all:#?}"
+    );
+}
+
+fn draft(mut model: Model) -> Model {
+    model.document.status = Status::Draft;
+    model
+}
+
+#[test]
+fn the_examples_have_no_errors() {
+    assert!(
+        problems(&workbook_api()).is_empty(),
+        "{:#?}",
+        problems(&workbook_api())
+    );
+    assert!(problems(&seed_chain())
+        .iter()
+        .all(|p| p.severity == Severity::Warning));
+}
+
+#[test]
+fn slo_targets_windows_and_zones() {
+    let mut m = workbook_api();
+    m.services[0].journeys[0].slis[0].slos[0].target = "100".into();
+    expect(
+        &m,
+        &format!("{SLO}.target"),
+        Severity::Error,
+        "100 % leaves no error budget",
+    );
+    let shown = problems(&m)
+        .iter()
+        .find(|p| p.path.ends_with(".target"))
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        shown,
+        format!("{SLO}.target: 100 % leaves no error budget: choose a target below 100")
+    );
+    m.services[0].journeys[0].slis[0].slos[0].target = "abc".into();
+    expect(
+        &m,
+        &format!("{SLO}.target"),
+        Severity::Error,
+        "\"abc\" is not a number",
+    );
+    let mut m = workbook_api();
+    m.services[0].journeys[0].slis[0].slos[0].window = "0d".into();
+    expect(
+        &m,
+        &format!("{SLO}.window"),
+        Severity::Error,
+        "longer than zero",
+    );
+    let mut m = workbook_api();
+    m.services[0].journeys[0].slis[0].slos[0].time_zone = "Mars/Olympus".into();
+    expect(
+        &m,
+        &format!("{SLO}.timeZone"),
+        Severity::Error,
+        "unknown time zone \"Mars/Olympus\"",
+    );
+}
+
+#[test]
+fn sla_must_be_looser_than_the_slo() {
+    let mut m = workbook_api();
+    m.services[0].journeys[0].slis[0].slos[0].sla = Some("99".into());
+    expect(
+        &m,
+        &format!("{SLO}.sla"),
+        Severity::Warning,
+        "the SLA 99 % is not looser than the SLO 97 %",
+    );
+    m.services[0].journeys[0].slis[0].slos[0].sla = Some("101".into());
+    expect(
+        &m,
+        &format!("{SLO}.sla"),
+        Severity::Error,
+        "101 % is above 100 %",
+    );
+}
+
+#[test]
+fn slo_tighter_than_history_warns() {
+    let mut m = workbook_api();
+    m.services[0].journeys[0].slis[0].slos[0].historical = Some("96.5".into());
+    expect(
+        &m,
+        &format!("{SLO}.target"),
+        Severity::Warning,
+        "tighter than the best performance ever observed, 96.5 %",
+    );
+}
+
+#[test]
+fn all_slos_share_one_window_unit() {
+    let mut m = workbook_api();
+    m.services[0].journeys[0].slis[2].slos[0].window = "month".into();
+    expect(
+        &m,
+        "services[0].journeys[0].slis[2].slos[0].window",
+        Severity::Warning,
+        "this SLO's window is calendar month but most use rolling 28d",
+    );
+    // 4w and 28d are the same unit.
+    let mut m = workbook_api();
+    m.services[0].journeys[0].slis[2].slos[0].window = "4w".into();
+    assert!(problems(&m).is_empty());
+}
+
+#[test]
+fn one_default_slo_per_kind() {
+    let mut m = workbook_api();
+    let second = m.services[0].journeys[0].slis[0].slos[0].clone();
+    m.services[0].journeys[0].slis[0].slos.push(second);
+    expect(
+        &m,
+        &format!("{SLI}.slos[1].defaultSlo"),
+        Severity::Warning,
+        "already has a default availability SLO",
+    );
+}
+
+#[test]
+fn sli_rules() {
+    let mut m = workbook_api();
+    m.services[0].journeys[0].slis[1].latency = None;
+    expect(
+        &m,
+        "services[0].journeys[0].slis[1].latency",
+        Severity::Error,
+        "needs a threshold",
+    );
+    m.services[0].journeys[0].slis[1].latency = Some(LatencyThreshold {
+        threshold_ms: "fast".into(),
+        ..Default::default()
+    });
+    expect(
+        &m,
+        "services[0].journeys[0].slis[1].latency.thresholdMs",
+        Severity::Error,
+        "\"fast\" is not a threshold",
+    );
+    let mut m = workbook_api();
+    m.services[0].journeys[0].slis[0].measurement = Measurement::TimeSliceBased {
+        slice: "29d".into(),
+    };
+    expect(
+        &m,
+        &format!("{SLO}.window"),
+        Severity::Error,
+        "shorter than the SLI's 29d time slice",
+    );
+    m.services[0].journeys[0].slis[0].measurement = Measurement::TimeSliceBased {
+        slice: "soon".into(),
+    };
+    expect(
+        &m,
+        &format!("{SLI}.measurement.slice"),
+        Severity::Error,
+        "\"soon\"",
+    );
+    let mut m = workbook_api();
+    m.services[0].journeys[0].slis[0].traffic = Some(Traffic {
+        valid_events: "lots".into(),
+        ..Default::default()
+    });
+    expect(
+        &m,
+        &format!("{SLI}.traffic.validEvents"),
+        Severity::Error,
+        "\"lots\"",
+    );
+    let mut m = workbook_api();
+    m.services[0].journeys[0].slis[0].good_events.clear();
+    expect(
+        &m,
+        &format!("{SLI}.goodEvents"),
+        Severity::Error,
+        "what a good event is is missing",
+    );
+    expect(
+        &draft(m),
+        &format!("{SLI}.goodEvents"),
+        Severity::Warning,
+        "what a good event is is missing",
+    );
+    let mut m = workbook_api();
+    m.services[0].journeys[0].slis[0].slos.clear();
+    expect(
+        &m,
+        &format!("{SLI}.slos"),
+        Severity::Error,
+        "an SLO is missing",
+    );
+    assert_eq!(SliKind::ALL.len(), 8);
+}
+
+#[test]
+fn service_names_are_unique() {
+    let mut m = workbook_api();
+    let copy = m.services[0].clone();
+    m.services.push(copy);
+    expect(
+        &m,
+        "services[1].name",
+        Severity::Error,
+        "service name \"Game API\" is already used by services[0]",
+    );
+}
+
+#[test]
+fn required_parts_are_warnings_in_a_draft_and_errors_once_agreed() {
+    let mut m = workbook_api();
+    m.team.name.clear();
+    m.policy.scope.clear();
+    m.document.rationale.clear();
+    m.services[0].journeys[0].slis[0].slos[0].rationale.clear();
+    for (path, what) in [
+        ("team.name", "the team's name"),
+        ("policy.scope", "the policy's scope"),
+        ("document.rationale", "the rationale"),
+        (&format!("{SLO}.rationale")[..], "the SLO's rationale"),
+    ] {
+        expect(&m, path, Severity::Error, what);
+        expect(&draft(m.clone()), path, Severity::Warning, what);
+    }
+}
+
+#[test]
+fn policy_has_seven_parts() {
+    let mut m = workbook_api();
+    m.policy.scope.clear();
+    m.policy.purpose.clear();
+    m.policy.conditions.clear();
+    m.policy.consequences.clear();
+    m.policy.clauses.clear();
+    m.policy.escalation_policy.clear();
+    m.policy.agreed_by.clear();
+    m.policy.next_review.date.clear();
+    for path in [
+        "policy.scope",
+        "policy.purpose",
+        "policy.conditions",
+        "policy.consequences",
+        "policy.escalationPolicy",
+        "policy.agreedBy",
+        "policy.nextReview.date",
+    ] {
+        expect(
+            &m,
+            path,
+            Severity::Error,
+            "is missing; an agreed document needs it",
+        );
+    }
+    let mut m = workbook_api();
+    m.policy.next_review.date = "next spring".into();
+    expect(
+        &m,
+        "policy.nextReview.date",
+        Severity::Error,
+        "\"next spring\" is not a date",
+    );
+}
+
+#[test]
+fn policy_conditions_consequences_and_clauses() {
+    let mut m = workbook_api();
+    m.policy.conditions[1].kind = ConditionKind::BudgetSpend {
+        percent: "120".into(),
+        scope: Default::default(),
+    };
+    expect(
+        &m,
+        "policy.conditions[1].kind.percent",
+        Severity::Error,
+        "\"120\" is not a share of the budget",
+    );
+    m.policy.conditions[1].kind = ConditionKind::BurnRate {
+        percent: "30".into(),
+        within: "a day".into(),
+    };
+    expect(
+        &m,
+        "policy.conditions[1].kind.within",
+        Severity::Error,
+        "\"a\"",
+    );
+    m.policy.conditions[1].kind = ConditionKind::Dependency {
+        percent: "50".into(),
+        dependency: " ".into(),
+    };
+    expect(
+        &m,
+        "policy.conditions[1].kind.dependency",
+        Severity::Error,
+        "name the dependency",
+    );
+    m.policy.conditions[1].kind = ConditionKind::Custom;
+    m.policy.conditions[1].description.clear();
+    expect(
+        &m,
+        "policy.conditions[1].description",
+        Severity::Error,
+        "describe the condition",
+    );
+    let mut m = workbook_api();
+    m.policy.conditions[1].id = "exceeded".into();
+    expect(
+        &m,
+        "policy.conditions[1].id",
+        Severity::Error,
+        "the id \"exceeded\" is used twice",
+    );
+    let mut m = workbook_api();
+    m.policy.clauses.push(Clause {
+        condition: "ghost".into(),
+        consequences: vec!["nothing".into()],
+        ..Clause::default()
+    });
+    expect(
+        &m,
+        "policy.clauses[2].condition",
+        Severity::Error,
+        "no condition has the id \"ghost\"",
+    );
+    expect(
+        &m,
+        "policy.clauses[2].consequences[0]",
+        Severity::Error,
+        "no consequence has the id \"nothing\"",
+    );
+    m.policy.clauses[2].consequences.clear();
+    expect(
+        &m,
+        "policy.clauses[2].consequences",
+        Severity::Error,
+        "at least one consequence",
+    );
+    let mut m = workbook_api();
+    m.policy.clauses.remove(1);
+    expect(
+        &m,
+        "policy.conditions[1]",
+        Severity::Warning,
+        "no clause uses condition \"big-incident\"",
+    );
+    let mut m = workbook_api();
+    m.policy.consequences[1].kind = ConsequenceKind::ConductActivity {
+        activity: Activity::ActionItem {
+            priority: "P1".into(),
+            deadline: "asap".into(),
+        },
+    };
+    expect(
+        &m,
+        "policy.consequences[1].kind.activity.deadline",
+        Severity::Error,
+        "\"asap\"",
+    );
+    let mut m = workbook_api();
+    m.policy.extras.thaw_tax_days = Some("-1".into());
+    expect(
+        &m,
+        "policy.extras.thawTaxDays",
+        Severity::Error,
+        "\"-1\" is not a number of days",
+    );
+}
+
+#[test]
+fn document_header() {
+    let mut m = workbook_api();
+    m.document
+        .approvers
+        .retain(|a| a.role != Role::ProductOwner);
+    expect(
+        &m,
+        "document.approvers",
+        Severity::Error,
+        "needs an approver for product owner",
+    );
+    assert!(problems(&draft(m))
+        .iter()
+        .all(|p| p.path != "document.approvers"));
+    let mut m = workbook_api();
+    m.document.approvers.push(Approver {
+        name: " ".into(),
+        role: Role::Operations,
+    });
+    expect(
+        &m,
+        "document.approvers[3].name",
+        Severity::Error,
+        "name is empty",
+    );
+    let mut m = workbook_api();
+    m.document.approval_date = "06/01/2025".into();
+    expect(
+        &m,
+        "document.approvalDate",
+        Severity::Error,
+        "\"06/01/2025\" is not a date: write it as YYYY-MM-DD",
+    );
+    let mut m = workbook_api();
+    m.document.revisit_date = "2024-12-01".into();
+    expect(
+        &m,
+        "document.revisitDate",
+        Severity::Error,
+        "the revisit date 2024-12-01 is not after the approval date 2025-01-06",
+    );
+    let mut m = workbook_api();
+    m.document.change_log[0].description.clear();
+    expect(
+        &m,
+        "document.changeLog[0].description",
+        Severity::Error,
+        "say what changed",
+    );
+}
+
+#[test]
+fn revisit_defaults_to_one_quarter_after_approval() {
+    let m = workbook_api();
+    assert_eq!(revisit_date(&m.document).unwrap().to_string(), "2025-04-06");
+    let mut m = workbook_api();
+    m.document.revisit_date = "2025-02-01".into();
+    assert_eq!(revisit_date(&m.document).unwrap().to_string(), "2025-02-01");
+}
+
+#[test]
+fn every_problem_is_reported_at_once() {
+    let mut m = workbook_api();
+    m.services[0].journeys[0].slis[0].slos[0].target = "100".into();
+    m.services[0].journeys[0].slis[1].slos[0].target = "abc".into();
+    m.policy.next_review.date = "soon".into();
+    let errors: Vec<_> = problems(&m)
+        .into_iter()
+        .filter(|p| p.severity == Severity::Error)
+        .map(|p| p.path)
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            format!("{SLO}.target"),
+            "services[0].journeys[0].slis[1].slos[0].target".to_string(),
+            "policy.nextReview.date".to_string()
+        ]
+    );
+}
