@@ -29,6 +29,7 @@ pub mod document;
 pub mod duration;
 pub mod examples;
 pub mod figure;
+pub mod history;
 pub mod link;
 pub mod model;
 pub mod nines;

@@ -118,3 +118,47 @@ proptest! {
         let _ = view.report();
     }
 }
+
+mod history {
+    use proptest::prelude::*;
+    use slo_core::history::History;
+
+    #[derive(Clone, Debug)]
+    enum Step {
+        Edit(u8, i32),
+        Undo,
+        Redo,
+    }
+
+    fn step() -> impl Strategy<Value = Step> {
+        prop_oneof![
+            (0u8..3, any::<i32>()).prop_map(|(f, v)| Step::Edit(f, v)),
+            Just(Step::Undo),
+            Just(Step::Redo)
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn undo_everything_gives_back_the_start(start in any::<i32>(), steps in prop::collection::vec(step(), 0..40)) {
+            let mut h = History::new(start);
+            for s in steps {
+                match s {
+                    Step::Edit(field, v) => h.edit(&field.to_string(), v),
+                    Step::Undo => { h.undo(); }
+                    Step::Redo => { h.redo(); }
+                }
+            }
+            let now = *h.present();
+            let mut undone = 0;
+            while h.undo() {
+                undone += 1;
+            }
+            prop_assert_eq!(*h.present(), start);
+            for _ in 0..undone {
+                prop_assert!(h.redo());
+            }
+            prop_assert_eq!(*h.present(), now);
+        }
+    }
+}

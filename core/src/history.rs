@@ -1,0 +1,110 @@
+//! Undo and redo over whole values (the model), with typing in one field
+//! coalesced into one step.
+
+/// The undo history of a value: what it was, what it is, what was undone.
+///
+/// Each [`History::edit`] names what it edits (a field path); consecutive edits
+/// of the same field are one step, so undo takes back a word typed, not a letter.
+///
+/// ```
+/// use slo_core::history::History;
+/// let mut h = History::new(String::from("a"));
+/// h.edit("title", String::from("ab"));
+/// h.edit("title", String::from("abc"));   // same field: one step
+/// h.edit("body", String::from("abc!"));
+/// assert!(h.undo());
+/// assert_eq!(h.present(), "abc");
+/// assert!(h.undo());
+/// assert_eq!(h.present(), "a");
+/// assert!(h.redo());
+/// assert_eq!(h.present(), "abc");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct History<T> {
+    past: Vec<T>,
+    present: T,
+    future: Vec<T>,
+    last_edit: Option<String>,
+    limit: usize,
+}
+
+/// The most undo steps kept.
+pub const UNDO_LIMIT: usize = 200;
+
+impl<T: Clone + PartialEq> History<T> {
+    /// A history whose present is `value`, with nothing to undo.
+    pub fn new(value: T) -> Self {
+        History {
+            past: Vec::new(),
+            present: value,
+            future: Vec::new(),
+            last_edit: None,
+            limit: UNDO_LIMIT,
+        }
+    }
+
+    /// The current value.
+    pub fn present(&self) -> &T {
+        &self.present
+    }
+
+    /// Replaces the present with `value` as an edit of `field`. An edit that
+    /// changes nothing is ignored; a new edit clears what was undone.
+    pub fn edit(&mut self, field: &str, value: T) {
+        if value == self.present {
+            return;
+        }
+        let same_field = self.last_edit.as_deref() == Some(field) && !self.past.is_empty();
+        if !same_field {
+            self.past.push(self.present.clone());
+            if self.past.len() > self.limit {
+                self.past.remove(0);
+            }
+        }
+        self.present = value;
+        self.future.clear();
+        self.last_edit = Some(field.to_string());
+    }
+
+    /// Replaces the present as one step of its own (an import, an example, "New model").
+    pub fn replace(&mut self, value: T) {
+        self.last_edit = None;
+        self.edit("", value);
+        self.last_edit = None;
+    }
+
+    /// Goes one step back; `false` when there is nothing to undo.
+    pub fn undo(&mut self) -> bool {
+        match self.past.pop() {
+            Some(previous) => {
+                self.future
+                    .push(std::mem::replace(&mut self.present, previous));
+                self.last_edit = None;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Goes one step forward again; `false` when there is nothing to redo.
+    pub fn redo(&mut self) -> bool {
+        match self.future.pop() {
+            Some(next) => {
+                self.past.push(std::mem::replace(&mut self.present, next));
+                self.last_edit = None;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Whether [`History::undo`] would do something.
+    pub fn can_undo(&self) -> bool {
+        !self.past.is_empty()
+    }
+
+    /// Whether [`History::redo`] would do something.
+    pub fn can_redo(&self) -> bool {
+        !self.future.is_empty()
+    }
+}
