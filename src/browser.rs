@@ -37,11 +37,58 @@ export function zone_offset_seconds(zone, utcSeconds) {
 export function zone_names() {
   try { return Intl.supportedValuesOf('timeZone'); } catch (e) { return []; }
 }
+function toBase64Url(bytes) {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+  return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+function fromBase64Url(text) {
+  const b = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+  const out = new Uint8Array(b.length);
+  for (let i = 0; i < b.length; i++) out[i] = b.charCodeAt(i);
+  return out;
+}
+export async function deflate_to_base64url(text) {
+  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+  return toBase64Url(new Uint8Array(await new Response(stream).arrayBuffer()));
+}
+export async function inflate_from_base64url(text, maxBytes) {
+  const reader = new Blob([fromBase64Url(text)]).stream()
+    .pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const chunks = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > maxBytes) throw new Error('too large');
+    chunks.push(value);
+  }
+  const all = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) { all.set(c, at); at += c.length; }
+  return all;
+}
+export function download_text(name, type, text) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
 "#)]
 extern "C" {
     fn zone_canonical_name(zone: &str) -> Option<String>;
     fn zone_offset_seconds(zone: &str, utc_seconds: f64) -> Option<f64>;
     fn zone_names() -> Vec<String>;
+    #[wasm_bindgen(catch)]
+    async fn deflate_to_base64url(text: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch)]
+    async fn inflate_from_base64url(text: &str, max_bytes: f64) -> Result<JsValue, JsValue>;
+    fn download_text(name: &str, mime: &str, text: &str);
 }
 
 /// A time zone whose rules come from the browser's `Intl.DateTimeFormat`.
@@ -150,4 +197,86 @@ pub fn load<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
 /// since the URL also holds the state.
 pub fn save<T: serde::Serialize>(key: &str, value: &T) {
     let _ = LocalStorage::set(key, value);
+}
+
+/// Compresses text for a link fragment: raw deflate (the browser's
+/// `CompressionStream`), then URL-safe base64 without padding.
+pub async fn compress_for_link(text: &str) -> Result<String, String> {
+    deflate_to_base64url(text)
+        .await
+        .ok()
+        .and_then(|v| v.as_string())
+        .ok_or_else(|| "this browser cannot compress the link".to_string())
+}
+
+/// Reverses [`compress_for_link`], reading at most `max_bytes` of output.
+pub async fn decompress_from_link(text: &str, max_bytes: usize) -> Result<Vec<u8>, String> {
+    inflate_from_base64url(text, max_bytes as f64)
+        .await
+        .map(|v| js_sys::Uint8Array::new(&v).to_vec())
+        .map_err(|_| "the link's model is damaged or too large: ask for a new link".to_string())
+}
+
+/// Offers `text` as a file download named `name`.
+pub fn download(name: &str, mime: &str, text: &str) {
+    download_text(name, mime, text);
+}
+
+/// The page's fragment without `#` (empty when there is none).
+pub fn fragment() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .map(|h| h.trim_start_matches('#').to_string())
+        .unwrap_or_default()
+}
+
+/// Removes the fragment from the address without a new history entry.
+pub fn clear_fragment() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let url = format!(
+        "{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    );
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// The page's full address, for a share link.
+pub fn page_address() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .map(|href| href.split('#').next().unwrap_or_default().to_string())
+        .unwrap_or_default()
+}
+
+/// Asks the user to confirm; `false` when the browser cannot ask.
+pub fn confirm(message: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.confirm_with_message(message).ok())
+        .unwrap_or(false)
+}
+
+/// Copies text to the clipboard; failures are ignored (the link stays on screen).
+pub fn copy_to_clipboard(text: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.navigator().clipboard().write_text(text);
+    }
+}
+
+/// Reads a file the user picked or dropped, refusing files over `max_bytes`
+/// before reading them.
+pub async fn read_file(file: web_sys::File, max_bytes: usize) -> Result<Vec<u8>, usize> {
+    let size = file.size() as usize;
+    if size > max_bytes {
+        return Err(size);
+    }
+    let file = gloo_file::File::from(file);
+    gloo_file::futures::read_as_bytes(&file)
+        .await
+        .map_err(|_| size)
 }

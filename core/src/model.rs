@@ -193,19 +193,15 @@ pub struct LatencyThreshold {
 }
 
 /// Whether an SLI counts requests (events) or time slices.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(tag = "type", rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub enum Measurement {
     /// Good events / valid events.
     #[default]
     RequestBased,
-    /// Good slices / all slices of a given length.
-    #[serde(rename_all = "camelCase")]
-    TimeSliceBased {
-        /// The slice length in duration syntax ("1m").
-        slice: String,
-    },
+    /// Good slices / all slices of [`Sli::time_slice`].
+    TimeSliceBased,
 }
 
 /// Expected traffic, for event budgets.
@@ -245,6 +241,9 @@ pub struct Sli {
     /// Request-based or time-slice-based.
     #[serde(default)]
     pub measurement: Measurement,
+    /// For a time-slice-based SLI: the slice length in duration syntax ("1m").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub time_slice: String,
     /// Where it is measured ("load balancer logs").
     #[serde(default)]
     pub measured_at: String,

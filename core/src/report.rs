@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::calculator::{evaluate, BudgetForm, BudgetReport};
-use crate::model::{Measurement, Model};
+use crate::model::{Measurement, Model, Sli, Slo};
 use crate::zone::ZoneResolver;
 
 /// One SLO of the model with its budget, or why it has none.
@@ -38,6 +38,25 @@ pub struct ModelReport {
     pub slos: Vec<SloReport>,
 }
 
+/// The calculator form of one SLO: its target, window and zone, with the SLI's
+/// traffic and time slice, so the model shows exactly what the Budget page would.
+pub fn slo_form(sli: &Sli, slo: &Slo) -> BudgetForm {
+    let traffic = sli.traffic.clone().unwrap_or_default();
+    BudgetForm {
+        target: slo.target.clone(),
+        window: slo.window.clone(),
+        time_zone: slo.time_zone.clone(),
+        events: traffic.valid_events,
+        events_per: traffic.per,
+        timeslice: match sli.measurement {
+            Measurement::TimeSliceBased => sli.time_slice.clone(),
+            Measurement::RequestBased => String::new(),
+        },
+        downtime: String::new(),
+        compare: Vec::new(),
+    }
+}
+
 /// Computes the budget of every SLO of `model`; invalid SLOs carry their error.
 ///
 /// ```
@@ -52,21 +71,7 @@ pub fn model_report(model: &Model, zones: &dyn ZoneResolver) -> ModelReport {
         for (j, journey) in service.journeys.iter().enumerate() {
             for (k, sli) in journey.slis.iter().enumerate() {
                 for (m, slo) in sli.slos.iter().enumerate() {
-                    let traffic = sli.traffic.clone().unwrap_or_default();
-                    let form = BudgetForm {
-                        target: slo.target.clone(),
-                        window: slo.window.clone(),
-                        time_zone: slo.time_zone.clone(),
-                        events: traffic.valid_events,
-                        events_per: traffic.per,
-                        timeslice: match &sli.measurement {
-                            Measurement::TimeSliceBased { slice } => slice.clone(),
-                            Measurement::RequestBased => String::new(),
-                        },
-                        downtime: String::new(),
-                        compare: Vec::new(),
-                    };
-                    let result = evaluate(&form, zones).report();
+                    let result = evaluate(&slo_form(sli, slo), zones).report();
                     slos.push(SloReport {
                         path: format!("services[{i}].journeys[{j}].slis[{k}].slos[{m}]"),
                         service: service.name.clone(),

@@ -278,10 +278,14 @@ fn check_sli(c: &mut Checker, path: &str, sli: &Sli) {
             },
         }
     }
-    if let Measurement::TimeSliceBased { slice } = &sli.measurement {
-        c.duration(&format!("{path}.measurement.slice"), slice);
+    if sli.measurement == Measurement::TimeSliceBased {
+        c.duration(&format!("{path}.timeSlice"), &sli.time_slice);
     }
-    if let Some(traffic) = &sli.traffic {
+    if let Some(traffic) = sli
+        .traffic
+        .as_ref()
+        .filter(|t| !t.valid_events.trim().is_empty())
+    {
         if !matches!(parse_count(&traffic.valid_events), Some(n) if n > 0) {
             c.error(
                 &format!("{path}.traffic.validEvents"),
@@ -317,9 +321,9 @@ fn check_slo(c: &mut Checker, path: &str, sli: &Sli, slo: &Slo) {
             c.error(&format!("{path}.timeZone"), e.to_string());
         }
     }
-    if let (Some(window), Measurement::TimeSliceBased { slice }) = (&window, &sli.measurement) {
+    if let (Some(window), Measurement::TimeSliceBased) = (&window, sli.measurement) {
         if let (Ok(slice), Ok(length)) = (
-            slice.parse::<ExactDuration>(),
+            sli.time_slice.parse::<ExactDuration>(),
             window.length(&crate::zone::Utc),
         ) {
             if slice.seconds() > rust_decimal::Decimal::from(length.min()) {

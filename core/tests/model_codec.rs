@@ -72,10 +72,13 @@ fn sli() -> impl Strategy<Value = Sli> {
         prop::sample::select(SliKind::ALL.to_vec()),
         (text(), text(), opt_text(), text()),
         prop::option::of((text(), any::<bool>())),
-        prop_oneof![
-            Just(Measurement::RequestBased),
-            text().prop_map(|slice| Measurement::TimeSliceBased { slice })
-        ],
+        (
+            prop_oneof![
+                Just(Measurement::RequestBased),
+                Just(Measurement::TimeSliceBased)
+            ],
+            text(),
+        ),
         prop::option::of((text(), any::<bool>())),
         prop::collection::vec(slo(), 0..3),
     )
@@ -94,7 +97,8 @@ fn sli() -> impl Strategy<Value = Sli> {
                         Comparison::LessThan
                     },
                 }),
-                measurement,
+                measurement: measurement.0,
+                time_slice: measurement.1,
                 measured_at: at,
                 traffic: traffic.map(|(events, day)| Traffic {
                     valid_events: events,

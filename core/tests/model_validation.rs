@@ -168,24 +168,16 @@ fn sli_rules() {
         "\"fast\" is not a threshold",
     );
     let mut m = workbook_api();
-    m.services[0].journeys[0].slis[0].measurement = Measurement::TimeSliceBased {
-        slice: "29d".into(),
-    };
+    m.services[0].journeys[0].slis[0].measurement = Measurement::TimeSliceBased;
+    m.services[0].journeys[0].slis[0].time_slice = "29d".into();
     expect(
         &m,
         &format!("{SLO}.window"),
         Severity::Error,
         "shorter than the SLI's 29d time slice",
     );
-    m.services[0].journeys[0].slis[0].measurement = Measurement::TimeSliceBased {
-        slice: "soon".into(),
-    };
-    expect(
-        &m,
-        &format!("{SLI}.measurement.slice"),
-        Severity::Error,
-        "\"soon\"",
-    );
+    m.services[0].journeys[0].slis[0].time_slice = "soon".into();
+    expect(&m, &format!("{SLI}.timeSlice"), Severity::Error, "\"soon\"");
     let mut m = workbook_api();
     m.services[0].journeys[0].slis[0].traffic = Some(Traffic {
         valid_events: "lots".into(),

@@ -1,0 +1,285 @@
+//! Inputs bound to one field of the workshop model, each with the problems
+//! validation found at that field's path shown right below it.
+
+use leptos::prelude::*;
+use slo_core::validate::Severity;
+
+use super::locate::Locate;
+use crate::workshop::Workshop;
+
+/// The field path of `field` under `at`: `services[0].name`.
+pub fn field_path<L: Locate>(at: L, field: &str) -> String {
+    let parent = at.path();
+    if parent.is_empty() {
+        field.to_string()
+    } else {
+        format!("{parent}.{field}")
+    }
+}
+
+/// An element id made from a field path: `services-0--name`.
+pub fn id_of(path: &str) -> String {
+    path.chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect()
+}
+
+/// Every problem found at exactly `path`, errors first.
+#[component]
+pub fn FieldProblems(
+    /// The field path.
+    path: String,
+) -> impl IntoView {
+    let workshop = Workshop::from_context();
+    let id = format!("{}-problems", id_of(&path));
+    let lines = move || {
+        workshop.problems.with(|problems| {
+            let mut found: Vec<_> = problems
+                .iter()
+                .filter(|p| p.path == path)
+                .cloned()
+                .collect();
+            found.sort_by_key(|p| p.severity);
+            found
+                .into_iter()
+                .map(|p| {
+                    let class = match p.severity {
+                        Severity::Error => "error",
+                        Severity::Warning => "warning",
+                    };
+                    view! { <p class=class>{p.message}</p> }
+                })
+                .collect_view()
+        })
+    };
+    view! { <div class="problems" id=id role="status">{lines}</div> }
+}
+
+/// A text input (or text area) bound to a `String` field.
+#[component]
+pub fn Text<L: Locate>(
+    /// The item holding the field.
+    at: L,
+    /// The field's name in the JSON (for its path).
+    field: &'static str,
+    /// The visible label.
+    label: &'static str,
+    /// Reads the field.
+    get: fn(&L::Item) -> &String,
+    /// Writes the field.
+    set: fn(&mut L::Item) -> &mut String,
+    /// A text area instead of one line.
+    #[prop(optional)]
+    multiline: bool,
+    /// Placeholder text.
+    #[prop(optional)]
+    placeholder: &'static str,
+) -> impl IntoView {
+    let workshop = Workshop::from_context();
+    let path = field_path(at, field);
+    let id = id_of(&path);
+    let described = format!("{id}-problems");
+    let value = move || {
+        workshop
+            .model
+            .with(|m| at.get(m).map(get).cloned().unwrap_or_default())
+    };
+    let edit_path = path.clone();
+    let on_input = move |text: String| {
+        workshop.edit(&edit_path, |m| {
+            if let Some(item) = at.get_mut(m) {
+                *set(item) = text;
+            }
+        })
+    };
+    let input = if multiline {
+        view! {
+            <textarea id=id.clone() rows="3" placeholder=placeholder aria-describedby=described.clone()
+                prop:value=value on:input=move |ev| on_input(event_target_value(&ev))></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input id=id.clone() type="text" autocomplete="off" placeholder=placeholder aria-describedby=described.clone()
+                prop:value=value on:input=move |ev| on_input(event_target_value(&ev)) />
+        }
+        .into_any()
+    };
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            {input}
+            <FieldProblems path />
+        </div>
+    }
+}
+
+/// A text input bound to an optional field: empty text means none.
+#[component]
+pub fn OptText<L: Locate>(
+    /// The item holding the field.
+    at: L,
+    /// The field's name in the JSON.
+    field: &'static str,
+    /// The visible label.
+    label: &'static str,
+    /// Reads the field.
+    get: fn(&L::Item) -> Option<&String>,
+    /// Writes the field.
+    set: fn(&mut L::Item) -> &mut Option<String>,
+    /// Placeholder text.
+    #[prop(optional)]
+    placeholder: &'static str,
+) -> impl IntoView {
+    let workshop = Workshop::from_context();
+    let path = field_path(at, field);
+    let id = id_of(&path);
+    let value = move || {
+        workshop
+            .model
+            .with(|m| at.get(m).and_then(get).cloned().unwrap_or_default())
+    };
+    let edit_path = path.clone();
+    let on_input = move |text: String| {
+        workshop.edit(&edit_path, |m| {
+            if let Some(item) = at.get_mut(m) {
+                *set(item) = (!text.trim().is_empty()).then_some(text);
+            }
+        })
+    };
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <input id=id type="text" autocomplete="off" placeholder=placeholder
+                prop:value=value on:input=move |ev| on_input(event_target_value(&ev)) />
+            <FieldProblems path />
+        </div>
+    }
+}
+
+/// A select bound to an enum field.
+#[component]
+pub fn Choice<L: Locate, T: Copy + PartialEq + Send + Sync + 'static>(
+    /// The item holding the field.
+    at: L,
+    /// The field's name in the JSON.
+    field: &'static str,
+    /// The visible label.
+    label: &'static str,
+    /// The choices and their labels.
+    options: &'static [(T, &'static str)],
+    /// Reads the field.
+    get: fn(&L::Item) -> T,
+    /// Writes the field.
+    set: fn(&mut L::Item, T),
+) -> impl IntoView {
+    let workshop = Workshop::from_context();
+    let path = field_path(at, field);
+    let id = id_of(&path);
+    let selected = move || {
+        workshop.model.with(|m| {
+            at.get(m)
+                .map(get)
+                .and_then(|v| options.iter().position(|(o, _)| *o == v))
+                .unwrap_or(0)
+                .to_string()
+        })
+    };
+    let edit_path = path.clone();
+    let on_change = move |index: String| {
+        let Some((value, _)) = index.parse::<usize>().ok().and_then(|i| options.get(i)) else {
+            return;
+        };
+        workshop.edit(&edit_path, |m| {
+            if let Some(item) = at.get_mut(m) {
+                set(item, *value);
+            }
+        })
+    };
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <select id=id prop:value=selected on:change=move |ev| on_change(event_target_value(&ev))>
+                {options
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (_, text))| view! { <option value=i.to_string()>{*text}</option> })
+                    .collect_view()}
+            </select>
+            <FieldProblems path />
+        </div>
+    }
+}
+
+/// A checkbox bound to a `bool` field.
+#[component]
+pub fn Check<L: Locate>(
+    /// The item holding the field.
+    at: L,
+    /// The field's name in the JSON.
+    field: &'static str,
+    /// The visible label.
+    label: &'static str,
+    /// Reads the field.
+    get: fn(&L::Item) -> bool,
+    /// Writes the field.
+    set: fn(&mut L::Item, bool),
+) -> impl IntoView {
+    let workshop = Workshop::from_context();
+    let path = field_path(at, field);
+    let id = id_of(&path);
+    let checked = move || workshop.model.with(|m| at.get(m).map(get).unwrap_or(false));
+    let on_change = move |value: bool| {
+        workshop.edit(&path, |m| {
+            if let Some(item) = at.get_mut(m) {
+                set(item, value);
+            }
+        })
+    };
+    view! {
+        <div class="field check">
+            <input id=id.clone() type="checkbox" prop:checked=checked
+                on:change=move |ev| on_change(event_target_checked(&ev)) />
+            <label for=id>{label}</label>
+        </div>
+    }
+}
+
+/// A text area bound to a list of names, one per line.
+#[component]
+pub fn Lines<L: Locate>(
+    /// The item holding the list.
+    at: L,
+    /// The field's name in the JSON.
+    field: &'static str,
+    /// The visible label.
+    label: &'static str,
+    /// Reads the list.
+    get: fn(&L::Item) -> &Vec<String>,
+    /// Writes the list.
+    set: fn(&mut L::Item) -> &mut Vec<String>,
+) -> impl IntoView {
+    let workshop = Workshop::from_context();
+    let path = field_path(at, field);
+    let id = id_of(&path);
+    let value = move || {
+        workshop
+            .model
+            .with(|m| at.get(m).map(|i| get(i).join("\n")).unwrap_or_default())
+    };
+    let edit_path = path.clone();
+    let on_input = move |text: String| {
+        workshop.edit(&edit_path, |m| {
+            if let Some(item) = at.get_mut(m) {
+                *set(item) = text.split('\n').map(str::to_string).collect();
+            }
+        })
+    };
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label} <span class="hint">" (one per line)"</span></label>
+            <textarea id=id rows="3" prop:value=value on:input=move |ev| on_input(event_target_value(&ev))></textarea>
+            <FieldProblems path />
+        </div>
+    }
+}

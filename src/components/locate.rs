@@ -1,0 +1,100 @@
+//! Where an item lives in the model: a typed path with its field-path text,
+//! so editors read and write one item and show the problems found there.
+
+use slo_core::document::{Approver, Change, DocumentInfo};
+use slo_core::model::{Journey, Model, Service, Sli, Slo, Team};
+use slo_core::policy::{Clause, Condition, Consequence, ErrorBudgetPolicy};
+
+/// A place in the model holding one `Item`; `None` once the item is gone.
+pub trait Locate: Copy + Send + Sync + 'static {
+    /// What is found there.
+    type Item;
+    /// The item, read-only.
+    fn get<'m>(&self, model: &'m Model) -> Option<&'m Self::Item>;
+    /// The item, to change.
+    fn get_mut<'m>(&self, model: &'m mut Model) -> Option<&'m mut Self::Item>;
+    /// Its field path, as validation names it: `services[0].journeys[1]`.
+    fn path(&self) -> String;
+}
+
+macro_rules! root {
+    ($name:ident, $item:ty, $field:ident, $path:literal) => {
+        #[doc = concat!("The model's `", $path, "`.")]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub struct $name;
+        impl Locate for $name {
+            type Item = $item;
+            fn get<'m>(&self, model: &'m Model) -> Option<&'m $item> {
+                Some(&model.$field)
+            }
+            fn get_mut<'m>(&self, model: &'m mut Model) -> Option<&'m mut $item> {
+                Some(&mut model.$field)
+            }
+            fn path(&self) -> String {
+                $path.to_string()
+            }
+        }
+    };
+}
+
+root!(TeamAt, Team, team, "team");
+root!(PolicyAt, ErrorBudgetPolicy, policy, "policy");
+root!(DocumentAt, DocumentInfo, document, "document");
+
+macro_rules! indexed {
+    ($name:ident, $item:ty, $parent:ty, $list:ident, $key:literal) => {
+        #[doc = concat!("The n-th `", $key, "` item under its parent.")]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub struct $name(pub $parent, pub usize);
+        impl Locate for $name {
+            type Item = $item;
+            fn get<'m>(&self, model: &'m Model) -> Option<&'m $item> {
+                self.0.get(model)?.$list.get(self.1)
+            }
+            fn get_mut<'m>(&self, model: &'m mut Model) -> Option<&'m mut $item> {
+                self.0.get_mut(model)?.$list.get_mut(self.1)
+            }
+            fn path(&self) -> String {
+                let parent = self.0.path();
+                if parent.is_empty() {
+                    format!("{}[{}]", $key, self.1)
+                } else {
+                    format!("{parent}.{}[{}]", $key, self.1)
+                }
+            }
+        }
+    };
+}
+
+/// The model itself, parent of the services.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ModelAt;
+
+impl Locate for ModelAt {
+    type Item = Model;
+    fn get<'m>(&self, model: &'m Model) -> Option<&'m Model> {
+        Some(model)
+    }
+    fn get_mut<'m>(&self, model: &'m mut Model) -> Option<&'m mut Model> {
+        Some(model)
+    }
+    fn path(&self) -> String {
+        String::new()
+    }
+}
+
+indexed!(ServiceAt, Service, ModelAt, services, "services");
+indexed!(JourneyAt, Journey, ServiceAt, journeys, "journeys");
+indexed!(SliAt, Sli, JourneyAt, slis, "slis");
+indexed!(SloAt, Slo, SliAt, slos, "slos");
+indexed!(ConditionAt, Condition, PolicyAt, conditions, "conditions");
+indexed!(
+    ConsequenceAt,
+    Consequence,
+    PolicyAt,
+    consequences,
+    "consequences"
+);
+indexed!(ClauseAt, Clause, PolicyAt, clauses, "clauses");
+indexed!(ApproverAt, Approver, DocumentAt, approvers, "approvers");
+indexed!(ChangeAt, Change, DocumentAt, change_log, "changeLog");
