@@ -263,3 +263,118 @@ pub struct PolicyExtras {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub budget_top_up: Option<String>,
 }
+
+impl ConditionKind {
+    /// Every condition type: its JSON name and how the editor names it.
+    pub const TYPES: [(&'static str, &'static str); 6] = [
+        ("budgetExhausted", "budget exhausted before the period ends"),
+        ("budgetSpend", "X % of the budget spent"),
+        ("burnRate", "X % of the budget spent within a time"),
+        ("dependency", "X % spent through a dependency"),
+        ("resource", "a resource limit"),
+        ("custom", "something else (describe it)"),
+    ];
+
+    /// The JSON name of this condition's type ("budgetSpend").
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            ConditionKind::BudgetExhausted => "budgetExhausted",
+            ConditionKind::BudgetSpend { .. } => "budgetSpend",
+            ConditionKind::BurnRate { .. } => "burnRate",
+            ConditionKind::Dependency { .. } => "dependency",
+            ConditionKind::Resource => "resource",
+            ConditionKind::Custom => "custom",
+        }
+    }
+
+    /// A condition of the named type with empty parameters, keeping `percent`.
+    pub fn of_type(name: &str, percent: String) -> Option<ConditionKind> {
+        Some(match name {
+            "budgetExhausted" => ConditionKind::BudgetExhausted,
+            "budgetSpend" => ConditionKind::BudgetSpend { percent, scope: SpendScope::Period },
+            "burnRate" => ConditionKind::BurnRate { percent, within: "24h".into() },
+            "dependency" => ConditionKind::Dependency { percent, dependency: String::new() },
+            "resource" => ConditionKind::Resource,
+            "custom" => ConditionKind::Custom,
+            _ => return None,
+        })
+    }
+
+    /// The share of the budget in percent, for the types that have one.
+    pub fn percent(&self) -> Option<&String> {
+        match self {
+            ConditionKind::BudgetSpend { percent, .. }
+            | ConditionKind::BurnRate { percent, .. }
+            | ConditionKind::Dependency { percent, .. } => Some(percent),
+            _ => None,
+        }
+    }
+
+    /// The share of the budget, to change.
+    pub fn percent_mut(&mut self) -> Option<&mut String> {
+        match self {
+            ConditionKind::BudgetSpend { percent, .. }
+            | ConditionKind::BurnRate { percent, .. }
+            | ConditionKind::Dependency { percent, .. } => Some(percent),
+            _ => None,
+        }
+    }
+}
+
+impl ConsequenceKind {
+    /// Every consequence, flattened for one choice: its key and how the editor names it.
+    pub const CHOICES: [(&'static str, &'static str); 9] = [
+        ("assignPeople", "assign people to reliability work"),
+        ("postmortem", "conduct a postmortem"),
+        ("actionItem", "create an action item"),
+        ("engageDependencyOwner", "engage the dependency's owner"),
+        ("communicateBudget", "communicate the budget's state"),
+        ("otherActivity", "conduct another activity"),
+        ("stopStaging", "stop feature releases to staging"),
+        ("stopProduction", "stop feature releases to production"),
+        ("stopOther", "stop another activity"),
+    ];
+
+    /// This consequence's key in [`ConsequenceKind::CHOICES`].
+    pub fn choice(&self) -> &'static str {
+        match self {
+            ConsequenceKind::AssignPeople { .. } => "assignPeople",
+            ConsequenceKind::ConductActivity { activity } => match activity {
+                Activity::Postmortem => "postmortem",
+                Activity::ActionItem { .. } => "actionItem",
+                Activity::EngageDependencyOwner => "engageDependencyOwner",
+                Activity::CommunicateBudget => "communicateBudget",
+                Activity::Other => "otherActivity",
+            },
+            ConsequenceKind::StopActivity { activity } => match activity {
+                StoppedActivity::FeatureReleasesToStaging => "stopStaging",
+                StoppedActivity::FeatureReleasesToProduction => "stopProduction",
+                StoppedActivity::Other => "stopOther",
+            },
+        }
+    }
+
+    /// The consequence for a key of [`ConsequenceKind::CHOICES`], with empty parameters.
+    pub fn of_choice(key: &str) -> Option<ConsequenceKind> {
+        let conduct = |activity| ConsequenceKind::ConductActivity { activity };
+        let stop = |activity| ConsequenceKind::StopActivity { activity };
+        Some(match key {
+            "assignPeople" => ConsequenceKind::AssignPeople { who: String::new() },
+            "postmortem" => conduct(Activity::Postmortem),
+            "actionItem" => conduct(Activity::ActionItem { priority: "P1".into(), deadline: "14d".into() }),
+            "engageDependencyOwner" => conduct(Activity::EngageDependencyOwner),
+            "communicateBudget" => conduct(Activity::CommunicateBudget),
+            "otherActivity" => conduct(Activity::Other),
+            "stopStaging" => stop(StoppedActivity::FeatureReleasesToStaging),
+            "stopProduction" => stop(StoppedActivity::FeatureReleasesToProduction),
+            "stopOther" => stop(StoppedActivity::Other),
+            _ => return None,
+        })
+    }
+
+    /// How the document names this consequence.
+    pub fn label(&self) -> &'static str {
+        let key = self.choice();
+        Self::CHOICES.iter().find(|(k, _)| *k == key).map(|(_, l)| *l).unwrap_or(key)
+    }
+}

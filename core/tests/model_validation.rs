@@ -468,3 +468,19 @@ fn every_problem_is_reported_at_once() {
         ]
     );
 }
+
+#[test]
+fn condition_and_consequence_choices_round_trip() {
+    use slo_core::policy::{ConditionKind, ConsequenceKind};
+    for (name, _) in ConditionKind::TYPES {
+        let kind = ConditionKind::of_type(name, "30".into()).unwrap();
+        assert_eq!(kind.type_name(), name);
+        assert_eq!(kind.percent().is_some(), ["budgetSpend", "burnRate", "dependency"].contains(&name));
+    }
+    for (key, label) in ConsequenceKind::CHOICES {
+        let kind = ConsequenceKind::of_choice(key).unwrap();
+        assert_eq!((kind.choice(), kind.label()), (key, label));
+    }
+    assert!(ConditionKind::of_type("nope", String::new()).is_none());
+    assert!(ConsequenceKind::of_choice("nope").is_none());
+}

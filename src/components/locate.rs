@@ -98,3 +98,37 @@ indexed!(
 indexed!(ClauseAt, Clause, PolicyAt, clauses, "clauses");
 indexed!(ApproverAt, Approver, DocumentAt, approvers, "approvers");
 indexed!(ChangeAt, Change, DocumentAt, change_log, "changeLog");
+
+/// A text inside an item that exists only for some of its shapes (a condition's
+/// percent, an action item's deadline): `None` when the item has no such part.
+pub struct Part<P: Locate> {
+    /// The item holding the text.
+    pub parent: P,
+    /// The part's path under the parent ("kind").
+    pub name: &'static str,
+    /// Reads the part.
+    pub get: fn(&P::Item) -> Option<&String>,
+    /// Writes the part.
+    pub get_mut: fn(&mut P::Item) -> Option<&mut String>,
+}
+
+impl<P: Locate> Clone for Part<P> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<P: Locate> Copy for Part<P> {}
+
+impl<P: Locate> Locate for Part<P> {
+    type Item = String;
+    fn get<'m>(&self, model: &'m Model) -> Option<&'m String> {
+        self.parent.get(model).and_then(self.get)
+    }
+    fn get_mut<'m>(&self, model: &'m mut Model) -> Option<&'m mut String> {
+        self.parent.get_mut(model).and_then(self.get_mut)
+    }
+    fn path(&self) -> String {
+        format!("{}.{}", self.parent.path(), self.name)
+    }
+}

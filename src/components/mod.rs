@@ -2,9 +2,11 @@
 
 pub mod calculator;
 pub mod compare;
+pub mod document_view;
 pub mod downtime;
 pub mod events;
 pub mod field;
+pub mod file_actions;
 pub mod inputs;
 pub mod locate;
 pub mod reverse;
