@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Release build of the static site into dist/, for hosting under a sub-path.
-# Usage: scripts/build.sh [/public-url/]   (default /slo-planner/; use / for a domain root)
+# Usage: scripts/build.sh [/public-url/]   (default /slo-planner/; use / at a domain root)
+# Two bundles: the Budget calculator at the root (the first load) and the
+# workshop pages (Model, Policy, Document) under workshop/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
+[ "${SKIP_SETUP:-}" = 1 ] || bash scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
-trunk build --release --public-url "${1:-/slo-planner/}"
+base="${1:-/slo-planner/}"
+trunk build --release --public-url "$base"
+trunk build --release --public-url "${base}workshop/" --dist dist/workshop workshop/index.html

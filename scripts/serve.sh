@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Builds the site and serves it at http://127.0.0.1:8080/ (rebuilds on change).
-# It opens on the example: 99.9 % over four weeks, 3,000,000 requests.
-# Extra arguments go to `trunk serve`, e.g. --release or --port 9000.
+# Builds the site (both bundles, release) and serves it at http://127.0.0.1:8080/.
+# It opens on the Budget calculator with an example; the workshop pages open on
+# the SRE Workbook example model. Rebuild (run this again) after changing code.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
-export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
-exec trunk serve "$@"
+bash scripts/build.sh /
+echo "serving on http://127.0.0.1:${PORT:-8080}/ (Ctrl+C stops)"
+exec node e2e/serve.mjs "${PORT:-8080}" /

@@ -19,11 +19,12 @@ cargo bench -p slo-core --all-features --no-run --quiet
 step "browser tests (wasm-bindgen-test in headless Chromium)"
 cargo test -p slo-planner --target wasm32-unknown-unknown
 
-step "release build under /slo-planner/"
-trunk build --release --public-url /slo-planner/
+step "release build under /slo-planner/ (both bundles)"
+SKIP_SETUP=1 bash scripts/build.sh /slo-planner/
 
 step "end-to-end journeys (Playwright, Chromium, against dist/)"
 npx playwright test --config e2e/playwright.config.mjs
 
 step "bundle size (budget: 160 KB gzipped for the whole first load)"
 bash scripts/bundle-size.sh --max-gzip 163840   # the size budget: 160 KB gzipped
+bash scripts/bundle-size.sh dist/workshop

@@ -280,3 +280,13 @@ pub async fn read_file(file: web_sys::File, max_bytes: usize) -> Result<Vec<u8>,
         .await
         .map_err(|_| size)
 }
+
+/// Reads text saved with [`save_text`].
+pub fn load_text(key: &str) -> Option<String> {
+    LocalStorage::raw().get_item(key).ok().flatten()
+}
+
+/// Saves text as it is (a model file stays a readable JSON file in storage).
+pub fn save_text(key: &str, text: &str) {
+    let _ = LocalStorage::raw().set_item(key, text);
+}

@@ -9,3 +9,4 @@ pub mod browser;
 pub mod components;
 pub mod pages;
 pub mod workshop;
+pub mod workshop_app;

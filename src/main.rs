@@ -1,6 +1,6 @@
-//! Mounts the slo-planner app into the page.
+//! Mounts the Budget calculator: the site's first, small bundle.
 
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(slo_planner::app::App);
+    leptos::mount::mount_to_body(slo_planner::app::BudgetApp);
 }

@@ -31,7 +31,7 @@ impl Workshop {
     /// Restores the autosaved model (or opens the example on a first visit),
     /// provides the state to the app, and starts autosaving.
     pub fn provide() -> Self {
-        let initial = browser::load::<String>(STORAGE_KEY)
+        let initial = browser::load_text(STORAGE_KEY)
             .and_then(|json| parse_json(json.as_bytes()).ok())
             .unwrap_or_else(examples::workbook_api);
         let history = RwSignal::new(History::new(initial));
@@ -43,7 +43,7 @@ impl Workshop {
             problems,
             notice: RwSignal::new(None),
         };
-        Effect::new(move |_| model.with(|m| browser::save(STORAGE_KEY, &export_json(m))));
+        Effect::new(move |_| model.with(|m| browser::save_text(STORAGE_KEY, &export_json(m))));
         provide_context(workshop);
         workshop.open_share_link();
         workshop

@@ -291,9 +291,18 @@ impl ConditionKind {
     pub fn of_type(name: &str, percent: String) -> Option<ConditionKind> {
         Some(match name {
             "budgetExhausted" => ConditionKind::BudgetExhausted,
-            "budgetSpend" => ConditionKind::BudgetSpend { percent, scope: SpendScope::Period },
-            "burnRate" => ConditionKind::BurnRate { percent, within: "24h".into() },
-            "dependency" => ConditionKind::Dependency { percent, dependency: String::new() },
+            "budgetSpend" => ConditionKind::BudgetSpend {
+                percent,
+                scope: SpendScope::Period,
+            },
+            "burnRate" => ConditionKind::BurnRate {
+                percent,
+                within: "24h".into(),
+            },
+            "dependency" => ConditionKind::Dependency {
+                percent,
+                dependency: String::new(),
+            },
             "resource" => ConditionKind::Resource,
             "custom" => ConditionKind::Custom,
             _ => return None,
@@ -361,7 +370,10 @@ impl ConsequenceKind {
         Some(match key {
             "assignPeople" => ConsequenceKind::AssignPeople { who: String::new() },
             "postmortem" => conduct(Activity::Postmortem),
-            "actionItem" => conduct(Activity::ActionItem { priority: "P1".into(), deadline: "14d".into() }),
+            "actionItem" => conduct(Activity::ActionItem {
+                priority: "P1".into(),
+                deadline: "14d".into(),
+            }),
             "engageDependencyOwner" => conduct(Activity::EngageDependencyOwner),
             "communicateBudget" => conduct(Activity::CommunicateBudget),
             "otherActivity" => conduct(Activity::Other),
@@ -375,6 +387,10 @@ impl ConsequenceKind {
     /// How the document names this consequence.
     pub fn label(&self) -> &'static str {
         let key = self.choice();
-        Self::CHOICES.iter().find(|(k, _)| *k == key).map(|(_, l)| *l).unwrap_or(key)
+        Self::CHOICES
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, l)| *l)
+            .unwrap_or(key)
     }
 }

@@ -475,7 +475,10 @@ fn condition_and_consequence_choices_round_trip() {
     for (name, _) in ConditionKind::TYPES {
         let kind = ConditionKind::of_type(name, "30".into()).unwrap();
         assert_eq!(kind.type_name(), name);
-        assert_eq!(kind.percent().is_some(), ["budgetSpend", "burnRate", "dependency"].contains(&name));
+        assert_eq!(
+            kind.percent().is_some(),
+            ["budgetSpend", "burnRate", "dependency"].contains(&name)
+        );
     }
     for (key, label) in ConsequenceKind::CHOICES {
         let kind = ConsequenceKind::of_choice(key).unwrap();

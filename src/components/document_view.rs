@@ -11,12 +11,24 @@ use crate::browser::IntlZones;
 use crate::workshop::Workshop;
 
 fn non_empty(items: &[String]) -> String {
-    let names: Vec<&str> = items.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect();
-    if names.is_empty() { "—".into() } else { names.join(", ") }
+    let names: Vec<&str> = items
+        .iter()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .collect();
+    if names.is_empty() {
+        "—".into()
+    } else {
+        names.join(", ")
+    }
 }
 
 fn or_dash(text: &str) -> String {
-    if text.trim().is_empty() { "—".into() } else { text.to_string() }
+    if text.trim().is_empty() {
+        "—".into()
+    } else {
+        text.to_string()
+    }
 }
 
 /// The SLI/SLO table rows, with each SLO's computed budget.
@@ -31,13 +43,21 @@ fn slo_rows(model: &Model) -> impl IntoView {
                     let budget = report.slos.get(n).and_then(|r| r.budget.clone());
                     n += 1;
                     let kind = match (&sli.kind, &sli.latency) {
-                        (SliKind::Latency, Some(l)) => format!("latency {} {} ms", l.comparison.symbol(), l.threshold_ms),
+                        (SliKind::Latency, Some(l)) => {
+                            format!("latency {} {} ms", l.comparison.symbol(), l.threshold_ms)
+                        }
                         (kind, _) => kind.name().to_string(),
                     };
-                    let downtime = budget.as_ref().map(|b| b.allowed_downtime.describe(|d| d.clone())).unwrap_or_else(|| "—".into());
+                    let downtime = budget
+                        .as_ref()
+                        .map(|b| b.allowed_downtime.describe(|d| d.clone()))
+                        .unwrap_or_else(|| "—".into());
                     let events = budget
                         .as_ref()
-                        .and_then(|b| b.allowed_bad_events.map(|e| e.describe(|n| group_thousands(&n.to_string()))))
+                        .and_then(|b| {
+                            b.allowed_bad_events
+                                .map(|e| e.describe(|n| group_thousands(&n.to_string())))
+                        })
                         .unwrap_or_else(|| "—".into());
                     rows.push(view! {
                         <tr>

@@ -11,10 +11,19 @@ use crate::workshop::Workshop;
 fn file_name(team: &str) -> String {
     let slug: String = team
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
         .collect();
     let slug = slug.trim_matches('-');
-    format!("{}.slo.json", if slug.is_empty() { "slo-model" } else { slug })
+    format!(
+        "{}.slo.json",
+        if slug.is_empty() { "slo-model" } else { slug }
+    )
 }
 
 fn import_file(workshop: Workshop, file: web_sys::File) {
@@ -34,7 +43,9 @@ pub fn FileActions() -> impl IntoView {
     let link = RwSignal::new(None::<String>);
     let dragging = RwSignal::new(false);
     let export = move |_| {
-        let (name, json) = workshop.model.with_untracked(|m| (file_name(&m.team.name), export_json(m)));
+        let (name, json) = workshop
+            .model
+            .with_untracked(|m| (file_name(&m.team.name), export_json(m)));
         browser::download(&name, "application/json", &json);
         workshop.notice.set(Some(Ok(format!("Exported {name}."))));
     };
@@ -50,7 +61,12 @@ pub fn FileActions() -> impl IntoView {
         })
     };
     let on_pick = move |ev: leptos::ev::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
         if let Some(file) = input.files().and_then(|files| files.get(0)) {
             import_file(workshop, file);
         }
@@ -59,7 +75,11 @@ pub fn FileActions() -> impl IntoView {
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
         dragging.set(false);
-        if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|files| files.get(0)) {
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|files| files.get(0))
+        {
             import_file(workshop, file);
         }
     };

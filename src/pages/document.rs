@@ -12,8 +12,11 @@ use crate::components::locate::{ApproverAt, ChangeAt, DocumentAt};
 use crate::components::rows::{edit_button, rows};
 use crate::workshop::Workshop;
 
-const STATUSES: &[(Status, &str)] =
-    &[(Status::Draft, "draft"), (Status::Agreed, "agreed"), (Status::Superseded, "superseded")];
+const STATUSES: &[(Status, &str)] = &[
+    (Status::Draft, "draft"),
+    (Status::Agreed, "agreed"),
+    (Status::Superseded, "superseded"),
+];
 const ROLES: &[(Role, &str)] = &[
     (Role::Operations, "operations"),
     (Role::Development, "development"),

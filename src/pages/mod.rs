@@ -2,5 +2,5 @@
 
 pub mod budget;
 pub mod document;
-pub mod policy;
 pub mod model;
+pub mod policy;

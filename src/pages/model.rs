@@ -10,7 +10,10 @@ use crate::components::rows::{edit_button, rows};
 use crate::components::sli_editor::SliEditor;
 use crate::workshop::Workshop;
 
-const JOURNEY_KINDS: &[(JourneyKind, &str)] = &[(JourneyKind::UserJourney, "user journey"), (JourneyKind::Endpoint, "endpoint")];
+const JOURNEY_KINDS: &[(JourneyKind, &str)] = &[
+    (JourneyKind::UserJourney, "user journey"),
+    (JourneyKind::Endpoint, "endpoint"),
+];
 
 /// One journey or endpoint and its SLIs.
 #[component]
@@ -20,7 +23,13 @@ fn JourneyEditor(
 ) -> impl IntoView {
     let workshop = Workshop::from_context();
     let title = move || {
-        workshop.model.with(|m| format!("Journey {}: {}", at.1 + 1, at.get(m).map(|j| j.name.clone()).unwrap_or_default()))
+        workshop.model.with(|m| {
+            format!(
+                "Journey {}: {}",
+                at.1 + 1,
+                at.get(m).map(|j| j.name.clone()).unwrap_or_default()
+            )
+        })
     };
     view! {
         <fieldset class="item journey">
@@ -57,7 +66,13 @@ fn ServiceEditor(
 ) -> impl IntoView {
     let workshop = Workshop::from_context();
     let title = move || {
-        workshop.model.with(|m| format!("Service {}: {}", at.1 + 1, at.get(m).map(|s| s.name.clone()).unwrap_or_default()))
+        workshop.model.with(|m| {
+            format!(
+                "Service {}: {}",
+                at.1 + 1,
+                at.get(m).map(|s| s.name.clone()).unwrap_or_default()
+            )
+        })
     };
     view! {
         <section class="card service">

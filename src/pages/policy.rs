@@ -12,13 +12,21 @@ use crate::components::locate::{ClauseAt, ConditionAt, ConsequenceAt, Locate, Pa
 use crate::components::rows::{edit_button, rows};
 use crate::workshop::Workshop;
 
-const TRIGGERS: &[(Trigger, &str)] = &[(Trigger::Automatic, "automatic"), (Trigger::Manual, "manual")];
-const EXECUTIONS: &[(Execution, &str)] =
-    &[(Execution::Automatable, "automatable"), (Execution::ManualTraceable, "manual, traceable")];
+const TRIGGERS: &[(Trigger, &str)] = &[
+    (Trigger::Automatic, "automatic"),
+    (Trigger::Manual, "manual"),
+];
+const EXECUTIONS: &[(Execution, &str)] = &[
+    (Execution::Automatable, "automatable"),
+    (Execution::ManualTraceable, "manual, traceable"),
+];
 const SCOPES: &[(SpendScope, &str)] = &[
     (SpendScope::Period, "in the period"),
     (SpendScope::SingleIncident, "by a single incident"),
-    (SpendScope::QuarterByOutageKind, "in a quarter by one kind of outage"),
+    (
+        SpendScope::QuarterByOutageKind,
+        "in a quarter by one kind of outage",
+    ),
 ];
 const CONDITION_TYPES: &[(&str, &str)] = &ConditionKind::TYPES;
 const CONSEQUENCE_CHOICES: &[(&str, &str)] = &ConsequenceKind::CHOICES;
@@ -30,19 +38,40 @@ fn ConditionEditor(
     at: ConditionAt,
 ) -> impl IntoView {
     let workshop = Workshop::from_context();
-    let kind = Memo::new(move |_| workshop.model.with(|m| at.get(m).map(|c| c.kind.type_name())));
-    let percent = Part { parent: at, name: "kind", get: |c| c.kind.percent(), get_mut: |c| c.kind.percent_mut() };
+    let kind = Memo::new(move |_| {
+        workshop
+            .model
+            .with(|m| at.get(m).map(|c| c.kind.type_name()))
+    });
+    let percent = Part {
+        parent: at,
+        name: "kind",
+        get: |c| c.kind.percent(),
+        get_mut: |c| c.kind.percent_mut(),
+    };
     let within = Part {
         parent: at,
         name: "kind",
-        get: |c| match &c.kind { ConditionKind::BurnRate { within, .. } => Some(within), _ => None },
-        get_mut: |c| match &mut c.kind { ConditionKind::BurnRate { within, .. } => Some(within), _ => None },
+        get: |c| match &c.kind {
+            ConditionKind::BurnRate { within, .. } => Some(within),
+            _ => None,
+        },
+        get_mut: |c| match &mut c.kind {
+            ConditionKind::BurnRate { within, .. } => Some(within),
+            _ => None,
+        },
     };
     let dependency = Part {
         parent: at,
         name: "kind",
-        get: |c| match &c.kind { ConditionKind::Dependency { dependency, .. } => Some(dependency), _ => None },
-        get_mut: |c| match &mut c.kind { ConditionKind::Dependency { dependency, .. } => Some(dependency), _ => None },
+        get: |c| match &c.kind {
+            ConditionKind::Dependency { dependency, .. } => Some(dependency),
+            _ => None,
+        },
+        get_mut: |c| match &mut c.kind {
+            ConditionKind::Dependency { dependency, .. } => Some(dependency),
+            _ => None,
+        },
     };
     view! {
         <fieldset class="item">
@@ -100,20 +129,46 @@ fn ConsequenceEditor(
     let who = Part {
         parent: at,
         name: "kind",
-        get: |c| match &c.kind { ConsequenceKind::AssignPeople { who } => Some(who), _ => None },
-        get_mut: |c| match &mut c.kind { ConsequenceKind::AssignPeople { who } => Some(who), _ => None },
+        get: |c| match &c.kind {
+            ConsequenceKind::AssignPeople { who } => Some(who),
+            _ => None,
+        },
+        get_mut: |c| match &mut c.kind {
+            ConsequenceKind::AssignPeople { who } => Some(who),
+            _ => None,
+        },
     };
     let deadline = Part {
         parent: at,
         name: "kind.activity",
-        get: |c| match &c.kind { ConsequenceKind::ConductActivity { activity: Activity::ActionItem { deadline, .. } } => Some(deadline), _ => None },
-        get_mut: |c| match &mut c.kind { ConsequenceKind::ConductActivity { activity: Activity::ActionItem { deadline, .. } } => Some(deadline), _ => None },
+        get: |c| match &c.kind {
+            ConsequenceKind::ConductActivity {
+                activity: Activity::ActionItem { deadline, .. },
+            } => Some(deadline),
+            _ => None,
+        },
+        get_mut: |c| match &mut c.kind {
+            ConsequenceKind::ConductActivity {
+                activity: Activity::ActionItem { deadline, .. },
+            } => Some(deadline),
+            _ => None,
+        },
     };
     let priority = Part {
         parent: at,
         name: "kind.activity",
-        get: |c| match &c.kind { ConsequenceKind::ConductActivity { activity: Activity::ActionItem { priority, .. } } => Some(priority), _ => None },
-        get_mut: |c| match &mut c.kind { ConsequenceKind::ConductActivity { activity: Activity::ActionItem { priority, .. } } => Some(priority), _ => None },
+        get: |c| match &c.kind {
+            ConsequenceKind::ConductActivity {
+                activity: Activity::ActionItem { priority, .. },
+            } => Some(priority),
+            _ => None,
+        },
+        get_mut: |c| match &mut c.kind {
+            ConsequenceKind::ConductActivity {
+                activity: Activity::ActionItem { priority, .. },
+            } => Some(priority),
+            _ => None,
+        },
     };
     view! {
         <fieldset class="item">
@@ -159,9 +214,29 @@ fn ClauseEditor(
     let workshop = Workshop::from_context();
     let condition_path = format!("{}.condition", at.path());
     let select_id = id_of(&condition_path);
-    let conditions = move || workshop.model.with(|m| m.policy.conditions.iter().map(|c| c.id.clone()).collect::<Vec<_>>());
-    let consequences = move || workshop.model.with(|m| m.policy.consequences.iter().map(|c| c.id.clone()).collect::<Vec<_>>());
-    let selected = move || workshop.model.with(|m| at.get(m).map(|c| c.condition.clone()).unwrap_or_default());
+    let conditions = move || {
+        workshop.model.with(|m| {
+            m.policy
+                .conditions
+                .iter()
+                .map(|c| c.id.clone())
+                .collect::<Vec<_>>()
+        })
+    };
+    let consequences = move || {
+        workshop.model.with(|m| {
+            m.policy
+                .consequences
+                .iter()
+                .map(|c| c.id.clone())
+                .collect::<Vec<_>>()
+        })
+    };
+    let selected = move || {
+        workshop
+            .model
+            .with(|m| at.get(m).map(|c| c.condition.clone()).unwrap_or_default())
+    };
     let edit_condition = condition_path.clone();
     view! {
         <fieldset class="item">

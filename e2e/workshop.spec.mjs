@@ -1,0 +1,162 @@
+// User journeys of the workshop pages (issue: the workshop model).
+import { test, expect } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+
+const SLO = 'services-0--journeys-0--slis-0--slos-0-';
+
+test.beforeEach(async ({ page }) => {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('dialog', (d) => d.accept());
+  page.errors = errors;
+});
+
+test.afterEach(async ({ page }) => {
+  expect(page.errors, 'no panic, no console error').toEqual([]);
+});
+
+async function buildSmallModel(page) {
+  await page.goto('workshop/?page=model');
+  await page.getByRole('button', { name: 'New model' }).click();
+  await expect(page.locator('#team-name')).toHaveValue('');
+  await page.locator('#team-name').fill('Payments <team>');
+  await page.getByRole('button', { name: 'Add a service' }).click();
+  await page.locator('#services-0--name').fill('Checkout API');
+  await page.getByRole('button', { name: 'Add a journey or endpoint' }).click();
+  await page.locator('#services-0--journeys-0--name').fill('Pay');
+  await page.getByRole('button', { name: 'Add an SLI' }).click();
+  await page.locator('#services-0--journeys-0--slis-0--name').fill('Payment availability');
+  await page.locator('#services-0--journeys-0--slis-0--goodEvents').fill('payments answered without 5xx');
+  await page.getByRole('button', { name: 'Add an SLO' }).click();
+  await page.locator(`#${SLO}-target`).fill('99.95');
+  await page.locator(`#${SLO}-window`).fill('28d');
+}
+
+test('build a model, export it, clear storage, import it back', async ({ page }) => {
+  await buildSmallModel(page);
+  // The budget is computed live beside the SLO.
+  await expect(page.locator(`#${SLO}-budget`)).toContainText('allowed downtime 20m 9.6s');
+  await page.getByRole('link', { name: 'Document' }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export JSON' }).click();
+  const file = await (await download).path();
+  const json = JSON.parse(await readFile(file, 'utf8'));
+  expect(json.schemaVersion).toBe(1);
+  expect(json.team.name).toBe('Payments <team>');
+  expect(json.services[0].journeys[0].slis[0].slos[0].target).toBe('99.95');
+
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  // A fresh start opens on the example.
+  await expect(page.locator('#doc-status')).toHaveText('agreed');
+  await page.locator('#import-file').setInputFiles(file);
+  await expect(page.locator('#notice')).toContainText('Imported');
+  await page.getByRole('link', { name: 'Model' }).click();
+  await expect(page.locator('#team-name')).toHaveValue('Payments <team>');
+  await expect(page.locator('#services-0--name')).toHaveValue('Checkout API');
+  await expect(page.locator('#services-0--journeys-0--name')).toHaveValue('Pay');
+  await expect(page.locator('#services-0--journeys-0--slis-0--name')).toHaveValue('Payment availability');
+  await expect(page.locator(`#${SLO}-target`)).toHaveValue('99.95');
+  await expect(page.locator(`#${SLO}-window`)).toHaveValue('28d');
+});
+
+test('edits survive a reload', async ({ page }) => {
+  await buildSmallModel(page);
+  await page.reload();
+  await expect(page.locator('#team-name')).toHaveValue('Payments <team>');
+  await expect(page.locator(`#${SLO}-target`)).toHaveValue('99.95');
+});
+
+test('undo and redo, with buttons and Ctrl+Z / Ctrl+Shift+Z', async ({ page }) => {
+  await page.goto('workshop/?page=model');
+  const team = page.locator('#team-name');
+  await expect(team).toHaveValue('Example Game Service');
+  await team.fill('Renamed team');
+  await page.locator('#services-0--name').fill('Renamed API');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.locator('#services-0--name')).toHaveValue('Game API');
+  await page.keyboard.press('Control+z');
+  await expect(team).toHaveValue('Example Game Service');
+  await page.keyboard.press('Control+Shift+z');
+  await expect(team).toHaveValue('Renamed team');
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await expect(page.locator('#services-0--name')).toHaveValue('Renamed API');
+});
+
+test('a share link restores the model exactly, and asks before replacing other work', async ({ page, browser }) => {
+  await buildSmallModel(page);
+  await page.getByRole('link', { name: 'Document' }).click();
+  await page.getByRole('button', { name: 'Share link' }).click();
+  const link = await page.locator('#share-link').inputValue();
+  expect(link).toMatch(/\/slo-planner\/workshop\/\?page=document#model=[A-Za-z0-9_-]+$/);
+  const exported = await page.evaluate(() => localStorage.getItem('slo-planner.model.v1'));
+
+  const other = await browser.newPage();
+  await other.goto(link);
+  await expect(other.locator('#notice')).toContainText('Opened the shared model');
+  await expect(other).not.toHaveURL(/#model=/);
+  expect(await other.evaluate(() => localStorage.getItem('slo-planner.model.v1'))).toBe(exported);
+  await other.goto('workshop/?page=model'.replace(/^/, link.split('workshop/')[0]));
+  await expect(other.locator('#team-name')).toHaveValue('Payments <team>');
+
+  // With other work open, the link asks first; declining keeps the work.
+  await other.locator('#team-name').fill('Other work');
+  const asked = [];
+  other.on('dialog', (d) => { asked.push(d.message()); d.dismiss(); });
+  await other.goto(link);
+  await expect(other.locator('#notice')).toContainText('Kept your model');
+  expect(asked[0]).toContain('replaces the model you are working on');
+  await other.close();
+});
+
+test('a bad file is refused with what and where, and the model is untouched', async ({ page }) => {
+  await page.goto('workshop/?page=document');
+  await expect(page.locator('#doc-status')).toHaveText('agreed');
+  await page.locator('#import-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{ nope') });
+  await expect(page.locator('#notice')).toContainText('broken.json was not imported: the file is not JSON: line 1, column 3');
+  const model = JSON.parse(await page.evaluate(() => localStorage.getItem('slo-planner.model.v1')));
+  model.services[0].journeys[0].slis[0].slos[0].target = '100';
+  await page.locator('#import-file').setInputFiles({ name: 'hundred.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(model)) });
+  await expect(page.locator('#notice')).toContainText('services[0].journeys[0].slis[0].slos[0].target: 100 % leaves no error budget');
+  await page.locator('#import-file').setInputFiles({ name: 'future.json', mimeType: 'application/json', buffer: Buffer.from('{"schemaVersion": 7}') });
+  await expect(page.locator('#notice')).toContainText('schemaVersion 7, newer than this slo-planner reads');
+  await page.getByRole('link', { name: 'Model' }).click();
+  await expect(page.locator('#team-name')).toHaveValue('Example Game Service');
+  await expect(page.locator(`#${SLO}-target`)).toHaveValue('97');
+});
+
+test('the document view shows the agreed fields, with user text escaped', async ({ page }) => {
+  await page.goto('workshop/?page=model');
+  await page.locator('#team-name').fill('<img src=x onerror=alert(1)>');
+  await page.getByRole('link', { name: 'Document' }).click();
+  const doc = page.locator('#document');
+  await expect(doc.locator('.doc-title')).toHaveText('SLO document: <img src=x onerror=alert(1)>');
+  await expect(doc.locator('img')).toHaveCount(0);
+  await expect(page.locator('#doc-status')).toHaveText('agreed');
+  await expect(page.locator('#doc-approvers')).toContainText('Betsy Beyer (product owner)');
+  await expect(page.locator('#doc-slos')).toContainText('97 %');
+  await expect(page.locator('#doc-slos')).toContainText('20h 9m 36s');
+  await expect(page.locator('#doc-slos')).toContainText('109,897');
+  await expect(page.locator('#doc-clauses')).toContainText('runbooks/release-freeze.md');
+});
+
+test('validation shows each problem beside its field', async ({ page }) => {
+  await page.goto('workshop/?page=model');
+  await page.locator(`#${SLO}-target`).fill('100');
+  await expect(page.locator(`#${SLO}-target-problems`)).toHaveText('100 % leaves no error budget: choose a target below 100');
+  await page.locator(`#${SLO}-sla`).fill('99');
+  await page.locator(`#${SLO}-target`).fill('98');
+  await expect(page.locator(`#${SLO}-sla-problems`)).toContainText('the SLA 99 % is not looser than the SLO 98 %');
+  await page.getByRole('link', { name: 'Document' }).click();
+  await expect(page.locator('#problem-list')).toContainText('services[0].journeys[0].slis[0].slos[0].sla');
+});
+
+test('the Budget page and the workshop link to each other', async ({ page }) => {
+  await page.goto('./');
+  await page.getByRole('link', { name: 'Policy' }).click();
+  await expect(page).toHaveURL(/\/slo-planner\/workshop\/\?page=policy/);
+  await expect(page.locator('#policy-scope')).toHaveValue('All SLOs of the Game API');
+  await page.getByRole('link', { name: 'Budget' }).click();
+  await expect(page.locator('#allowed-downtime')).toBeVisible();
+});
