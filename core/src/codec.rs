@@ -101,36 +101,30 @@ pub fn parse_json(bytes: &[u8]) -> Result<Model, ImportError> {
         return Err(ImportError::TooLarge(bytes.len()));
     }
     let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotText)?;
+    // First only the version, so a newer file is named as such, not as a bad shape.
     let value: Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson {
         line: e.line(),
         column: e.column(),
-        message: e
-            .to_string()
-            .split(" at line")
-            .next()
-            .unwrap_or_default()
-            .to_string(),
+        message: e.to_string().split(" at line").next().unwrap_or_default().to_string(),
     })?;
     let version = value
         .as_object()
         .and_then(|o| o.get("schemaVersion"))
+        .and_then(Value::as_u64)
         .ok_or(ImportError::NoVersion)?;
-    let version = version.as_u64().ok_or(ImportError::NoVersion)?;
     if version > SCHEMA_VERSION as u64 {
         return Err(ImportError::NewerVersion(version));
     }
     if version < 1 {
         return Err(ImportError::UnsupportedVersion(version));
     }
-    serde_path_to_error::deserialize(value).map_err(|e| {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
         let path = e.path().to_string();
+        let message = e.into_inner().to_string();
         ImportError::Shape {
-            path: if path == "." {
-                "the file".to_string()
-            } else {
-                path
-            },
-            message: e.into_inner().to_string(),
+            path: if path == "." { "the file".to_string() } else { path },
+            message: message.split(" at line").next().unwrap_or_default().to_string(),
             version,
         }
     })
