@@ -119,6 +119,8 @@ test('a bad file is refused with what and where, and the model is untouched', as
   model.services[0].journeys[0].slis[0].slos[0].target = '100';
   await page.locator('#import-file').setInputFiles({ name: 'hundred.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(model)) });
   await expect(page.locator('#notice')).toContainText('services[0].journeys[0].slis[0].slos[0].target: 100 % leaves no error budget');
+  await page.locator('#import-file').setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(6 * 1024 * 1024, 32) });
+  await expect(page.locator('#notice')).toContainText('huge.json was not imported: the file is 6.0 MB; a model file can be at most 5 MB');
   await page.locator('#import-file').setInputFiles({ name: 'future.json', mimeType: 'application/json', buffer: Buffer.from('{"schemaVersion": 7}') });
   await expect(page.locator('#notice')).toContainText('schemaVersion 7, newer than this slo-planner reads');
   await page.getByRole('link', { name: 'Model' }).click();

@@ -105,7 +105,12 @@ pub fn parse_json(bytes: &[u8]) -> Result<Model, ImportError> {
     let value: Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson {
         line: e.line(),
         column: e.column(),
-        message: e.to_string().split(" at line").next().unwrap_or_default().to_string(),
+        message: e
+            .to_string()
+            .split(" at line")
+            .next()
+            .unwrap_or_default()
+            .to_string(),
     })?;
     let version = value
         .as_object()
@@ -123,8 +128,16 @@ pub fn parse_json(bytes: &[u8]) -> Result<Model, ImportError> {
         let path = e.path().to_string();
         let message = e.into_inner().to_string();
         ImportError::Shape {
-            path: if path == "." { "the file".to_string() } else { path },
-            message: message.split(" at line").next().unwrap_or_default().to_string(),
+            path: if path == "." {
+                "the file".to_string()
+            } else {
+                path
+            },
+            message: message
+                .split(" at line")
+                .next()
+                .unwrap_or_default()
+                .to_string(),
             version,
         }
     })

@@ -149,7 +149,7 @@ pub fn workbook_api() -> Model {
             escalation_policy: s("Disagreements about the budget calculation or the policy are escalated to the CTO"),
             agreed_by: vec![s("Product owner"), s("Development lead"), s("SRE lead")],
             next_review: NextReview { date: s("2025-04-01"), or_after_p1_outage: true },
-            extras: PolicyExtras { silver_bullets_per_year: Some(3), ..PolicyExtras::default() },
+            extras: PolicyExtras { silver_bullets_per_year: Some(s("3")), ..PolicyExtras::default() },
         },
         document: DocumentInfo {
             status: Status::Agreed,

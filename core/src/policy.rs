@@ -253,9 +253,9 @@ pub struct PolicyExtras {
     /// What a Code Red means for the team.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code_red: Option<String>,
-    /// Silver bullets per year: releases allowed despite a freeze ("3").
+    /// Silver bullets per year: releases allowed despite a freeze, a whole number as typed ("3").
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub silver_bullets_per_year: Option<u32>,
+    pub silver_bullets_per_year: Option<String>,
     /// Thaw tax: extra ban days per violating day ("0.5").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub thaw_tax_days: Option<String>,

@@ -543,6 +543,14 @@ fn check_policy(c: &mut Checker, policy: &ErrorBudgetPolicy) {
             );
         }
     }
+    if let Some(bullets) = &policy.extras.silver_bullets_per_year {
+        if parse_count(bullets).is_none() {
+            c.error(
+                "policy.extras.silverBulletsPerYear",
+                format!("\"{bullets}\" is not a whole number of silver bullets"),
+            );
+        }
+    }
     if let Some(tax) = &policy.extras.thaw_tax_days {
         if !matches!(tax.trim().parse::<rust_decimal::Decimal>(), Ok(d) if !d.is_sign_negative()) {
             c.error(

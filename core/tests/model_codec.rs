@@ -261,7 +261,7 @@ fn policy() -> impl Strategy<Value = ErrorBudgetPolicy> {
                     extras: PolicyExtras {
                         code_yellow: extras.0,
                         code_red: extras.1,
-                        silver_bullets_per_year: extras.2,
+                        silver_bullets_per_year: extras.2.map(|n| n.to_string()),
                         thaw_tax_days: extras.3,
                         budget_top_up: extras.4,
                     },

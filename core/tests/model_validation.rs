@@ -378,6 +378,13 @@ fn policy_conditions_consequences_and_clauses() {
         "\"asap\"",
     );
     let mut m = workbook_api();
+    m.policy.extras.silver_bullets_per_year = Some("three".into());
+    expect(
+        &m,
+        "policy.extras.silverBulletsPerYear",
+        Severity::Error,
+        "\"three\" is not a whole number",
+    );
     m.policy.extras.thaw_tax_days = Some("-1".into());
     expect(
         &m,

@@ -346,6 +346,7 @@ pub fn PolicyPage() -> impl IntoView {
             <div class="cols">
                 <OptText at field="extras.codeYellow" label="Code Yellow means" get=|p: &ErrorBudgetPolicy| p.extras.code_yellow.as_ref() set=|p: &mut ErrorBudgetPolicy| &mut p.extras.code_yellow />
                 <OptText at field="extras.codeRed" label="Code Red means" get=|p: &ErrorBudgetPolicy| p.extras.code_red.as_ref() set=|p: &mut ErrorBudgetPolicy| &mut p.extras.code_red />
+                <OptText at field="extras.silverBulletsPerYear" label="Silver bullets per year (releases despite a freeze)" placeholder="3" get=|p: &ErrorBudgetPolicy| p.extras.silver_bullets_per_year.as_ref() set=|p: &mut ErrorBudgetPolicy| &mut p.extras.silver_bullets_per_year />
                 <OptText at field="extras.thawTaxDays" label="Thaw tax (extra ban days per violating day)" placeholder="0.5" get=|p: &ErrorBudgetPolicy| p.extras.thaw_tax_days.as_ref() set=|p: &mut ErrorBudgetPolicy| &mut p.extras.thaw_tax_days />
                 <OptText at field="extras.budgetTopUp" label="Budget top-up within the period" get=|p: &ErrorBudgetPolicy| p.extras.budget_top_up.as_ref() set=|p: &mut ErrorBudgetPolicy| &mut p.extras.budget_top_up />
             </div>
