@@ -24,6 +24,33 @@ pub fn id_of(path: &str) -> String {
         .collect()
 }
 
+/// Reads and writes one value of an item in the model: the current value
+/// (default when the item is gone) and a setter that records an edit of `path`.
+fn binding<L: Locate, T: Default + 'static>(
+    at: L,
+    path: String,
+    read: impl Fn(&L::Item) -> T + Copy + Send + Sync + 'static,
+    write: impl Fn(&mut L::Item, T) + Copy + Send + Sync + 'static,
+) -> (
+    impl Fn() -> T + Copy + Send + Sync + 'static,
+    impl Fn(T) + Clone + Send + Sync + 'static,
+) {
+    let workshop = Workshop::from_context();
+    let value = move || {
+        workshop
+            .model
+            .with(|m| at.get(m).map(read).unwrap_or_default())
+    };
+    let update = move |new: T| {
+        workshop.edit(&path, |m| {
+            if let Some(item) = at.get_mut(m) {
+                write(item, new);
+            }
+        })
+    };
+    (value, update)
+}
+
 /// Every problem found at exactly `path`, errors first.
 #[component]
 pub fn FieldProblems(
@@ -75,23 +102,15 @@ pub fn Text<L: Locate>(
     #[prop(optional)]
     placeholder: &'static str,
 ) -> impl IntoView {
-    let workshop = Workshop::from_context();
     let path = field_path(at, field);
     let id = id_of(&path);
     let described = format!("{id}-problems");
-    let value = move || {
-        workshop
-            .model
-            .with(|m| at.get(m).map(get).cloned().unwrap_or_default())
-    };
-    let edit_path = path.clone();
-    let on_input = move |text: String| {
-        workshop.edit(&edit_path, |m| {
-            if let Some(item) = at.get_mut(m) {
-                *set(item) = text;
-            }
-        })
-    };
+    let (value, on_input) = binding(
+        at,
+        path.clone(),
+        move |i| get(i).clone(),
+        move |i, text| *set(i) = text,
+    );
     let input = if multiline {
         view! {
             <textarea id=id.clone() rows="3" placeholder=placeholder aria-describedby=described.clone()
@@ -131,22 +150,14 @@ pub fn OptText<L: Locate>(
     #[prop(optional)]
     placeholder: &'static str,
 ) -> impl IntoView {
-    let workshop = Workshop::from_context();
     let path = field_path(at, field);
     let id = id_of(&path);
-    let value = move || {
-        workshop
-            .model
-            .with(|m| at.get(m).and_then(get).cloned().unwrap_or_default())
-    };
-    let edit_path = path.clone();
-    let on_input = move |text: String| {
-        workshop.edit(&edit_path, |m| {
-            if let Some(item) = at.get_mut(m) {
-                *set(item) = (!text.trim().is_empty()).then_some(text);
-            }
-        })
-    };
+    let (value, on_input) = binding(
+        at,
+        path.clone(),
+        move |i| get(i).cloned().unwrap_or_default(),
+        move |i, text: String| *set(i) = (!text.trim().is_empty()).then_some(text),
+    );
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
@@ -173,33 +184,28 @@ pub fn Choice<L: Locate, T: Copy + PartialEq + Send + Sync + 'static>(
     /// Writes the field.
     set: fn(&mut L::Item, T),
 ) -> impl IntoView {
-    let workshop = Workshop::from_context();
     let path = field_path(at, field);
     let id = id_of(&path);
-    let selected = move || {
-        workshop.model.with(|m| {
-            at.get(m)
-                .map(get)
-                .and_then(|v| options.iter().position(|(o, _)| *o == v))
+    let (selected, choose) = binding(
+        at,
+        path.clone(),
+        move |i| {
+            options
+                .iter()
+                .position(|(o, _)| *o == get(i))
                 .unwrap_or(0)
                 .to_string()
-        })
-    };
-    let edit_path = path.clone();
-    let on_change = move |index: String| {
-        let Some((value, _)) = index.parse::<usize>().ok().and_then(|i| options.get(i)) else {
-            return;
-        };
-        workshop.edit(&edit_path, |m| {
-            if let Some(item) = at.get_mut(m) {
-                set(item, *value);
+        },
+        move |i, index: String| {
+            if let Some((value, _)) = index.parse::<usize>().ok().and_then(|n| options.get(n)) {
+                set(i, *value);
             }
-        })
-    };
+        },
+    );
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
-            <select id=id prop:value=selected on:change=move |ev| on_change(event_target_value(&ev))>
+            <select id=id prop:value=selected on:change=move |ev| choose(event_target_value(&ev))>
                 {options
                     .iter()
                     .enumerate()
@@ -225,17 +231,9 @@ pub fn Check<L: Locate>(
     /// Writes the field.
     set: fn(&mut L::Item, bool),
 ) -> impl IntoView {
-    let workshop = Workshop::from_context();
     let path = field_path(at, field);
     let id = id_of(&path);
-    let checked = move || workshop.model.with(|m| at.get(m).map(get).unwrap_or(false));
-    let on_change = move |value: bool| {
-        workshop.edit(&path, |m| {
-            if let Some(item) = at.get_mut(m) {
-                set(item, value);
-            }
-        })
-    };
+    let (checked, on_change) = binding(at, path, get, set);
     view! {
         <div class="field check">
             <input id=id.clone() type="checkbox" prop:checked=checked
@@ -259,22 +257,14 @@ pub fn Lines<L: Locate>(
     /// Writes the list.
     set: fn(&mut L::Item) -> &mut Vec<String>,
 ) -> impl IntoView {
-    let workshop = Workshop::from_context();
     let path = field_path(at, field);
     let id = id_of(&path);
-    let value = move || {
-        workshop
-            .model
-            .with(|m| at.get(m).map(|i| get(i).join("\n")).unwrap_or_default())
-    };
-    let edit_path = path.clone();
-    let on_input = move |text: String| {
-        workshop.edit(&edit_path, |m| {
-            if let Some(item) = at.get_mut(m) {
-                *set(item) = text.split('\n').map(str::to_string).collect();
-            }
-        })
-    };
+    let (value, on_input) = binding(
+        at,
+        path.clone(),
+        move |i| get(i).join("\n"),
+        move |i, text: String| *set(i) = text.split('\n').map(str::to_string).collect(),
+    );
     view! {
         <div class="field">
             <label for=id.clone()>{label} <span class="hint">" (one per line)"</span></label>
