@@ -162,3 +162,25 @@ test('the Budget page and the workshop link to each other', async ({ page }) => 
   await page.getByRole('link', { name: 'Budget' }).click();
   await expect(page.locator('#allowed-downtime')).toBeVisible();
 });
+
+test('a model file dropped on the page is imported', async ({ page }) => {
+  await page.goto('workshop/?page=document');
+  const json = await readFile(new URL('../examples/seed-chain.json', import.meta.url), 'utf8');
+  const transfer = await page.evaluateHandle((text) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], 'seed-chain.json', { type: 'application/json' }));
+    return data;
+  }, json);
+  await page.dispatchEvent('#dropzone', 'drop', { dataTransfer: transfer });
+  await expect(page.locator('#notice')).toContainText('Imported seed-chain.json');
+  await expect(page.locator('#doc-status')).toHaveText('draft');
+  await expect(page.locator('#doc-slos')).toContainText('98.5 %');
+});
+
+test('the JSON Schema ships with the site', async ({ page }) => {
+  const response = await page.request.get('slo-model.schema.json');
+  expect(response.ok()).toBe(true);
+  const schema = await response.json();
+  expect(schema.title).toBe('Model');
+  expect(schema.required).toContain('schemaVersion');
+});

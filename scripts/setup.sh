@@ -38,6 +38,11 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/playwright ];
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
 fi
 
+if [ "$want_browser" = yes ] && ! python3 -c "import jsonschema" 2>/dev/null; then
+  say "installing python-jsonschema (checks the shipped JSON Schema)"
+  python3 -m pip install --quiet --disable-pip-version-check jsonschema
+fi
+
 if [ "$want_browser" = yes ] && { ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; }; then
   say "installing Debian's chromium and chromium-driver"
   sudo_cmd=""

@@ -13,6 +13,9 @@ step() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 step "core and CLI tests"
 cargo test -p slo-core -p slo-cli --all-features
 
+step "the shipped JSON Schema accepts the examples (python-jsonschema)"
+python3 scripts/check-schema.py
+
 step "benchmarks compile"
 cargo bench -p slo-core --all-features --no-run --quiet
 

@@ -246,6 +246,57 @@ fn required_parts_are_warnings_in_a_draft_and_errors_once_agreed() {
 }
 
 #[test]
+fn an_empty_model_lists_what_an_agreed_document_needs() {
+    let mut m = Model::default();
+    m.document.status = Status::Agreed;
+    for path in [
+        "team.name",
+        "services",
+        "document.authors",
+        "document.serviceOverview",
+        "document.onCall.rotation",
+        "document.approvalDate",
+    ] {
+        expect(
+            &m,
+            path,
+            Severity::Error,
+            "is missing; an agreed document needs it",
+        );
+    }
+    let mut m = workbook_api();
+    m.services[0].journeys[0].slis.clear();
+    expect(
+        &m,
+        "services[0].journeys[0].slis",
+        Severity::Error,
+        "an SLI is missing",
+    );
+    m.services[0].journeys.clear();
+    expect(
+        &m,
+        "services[0].journeys",
+        Severity::Error,
+        "a user journey or endpoint is missing",
+    );
+    let mut m = workbook_api();
+    m.services[0].journeys[0].slis[0].measured_at.clear();
+    expect(
+        &m,
+        &format!("{SLI}.measuredAt"),
+        Severity::Error,
+        "where the SLI is measured",
+    );
+    m.schema_version = 2;
+    expect(
+        &m,
+        "schemaVersion",
+        Severity::Error,
+        "version 2 is not the current version 1",
+    );
+}
+
+#[test]
 fn policy_has_seven_parts() {
     let mut m = workbook_api();
     m.policy.scope.clear();

@@ -91,7 +91,7 @@ pub fn FileActions() -> impl IntoView {
                 <input type="file" id="import-file" accept=".json,application/json" class="visually-hidden" on:change=on_pick />
                 <button type="button" id="share" on:click=share>"Share link"</button>
                 <button type="button" on:click=move |_| { let _ = web_sys::window().map(|w| w.print()); }>"Print"</button>
-                <a class="button" href="slo-model.schema.json" download="slo-model.schema.json">"JSON Schema"</a>
+                <a class="button" href="../slo-model.schema.json" download="slo-model.schema.json">"JSON Schema"</a>
             </div>
             <div class="dropzone" class:dragging=move || dragging.get() id="dropzone"
                 on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
