@@ -9,7 +9,7 @@ use std::fmt;
 
 use serde_json::Value;
 
-use crate::model::{Model, SCHEMA_VERSION};
+use crate::model::{Model, OLDEST_SCHEMA_VERSION, SCHEMA_VERSION};
 use crate::validate::{validate, Problem, Severity};
 use crate::zone::ZoneResolver;
 
@@ -120,11 +120,11 @@ pub fn parse_json(bytes: &[u8]) -> Result<Model, ImportError> {
     if version > SCHEMA_VERSION as u64 {
         return Err(ImportError::NewerVersion(version));
     }
-    if version < 1 {
+    if version < OLDEST_SCHEMA_VERSION as u64 {
         return Err(ImportError::UnsupportedVersion(version));
     }
     let mut deserializer = serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
+    let model: Model = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
         let path = e.path().to_string();
         let message = e.into_inner().to_string();
         ImportError::Shape {
@@ -140,7 +140,15 @@ pub fn parse_json(bytes: &[u8]) -> Result<Model, ImportError> {
                 .to_string(),
             version,
         }
-    })
+    })?;
+    Ok(migrate(model))
+}
+
+/// Brings a model read from an older version up to [`SCHEMA_VERSION`].
+/// Version 1 had no service dependencies; its files read unchanged.
+fn migrate(mut model: Model) -> Model {
+    model.schema_version = SCHEMA_VERSION;
+    model
 }
 
 /// Imports a model file: [`parse_json`], then [`validate`]; a model with any

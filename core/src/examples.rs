@@ -10,8 +10,8 @@
 use crate::calculator::EventsPer;
 use crate::document::{Approver, Change, DocumentInfo, OnCallAgreement, Role, Status};
 use crate::model::{
-    Comparison, Journey, JourneyKind, LatencyThreshold, Measurement, Model, Priority, Service, Sli,
-    SliKind, Slo, Team, Traffic, SCHEMA_VERSION,
+    Comparison, Coupling, Dependency, DependencySource, Journey, JourneyKind, LatencyThreshold,
+    Measurement, Model, Priority, Service, Sli, SliKind, Slo, Team, Traffic, SCHEMA_VERSION,
 };
 use crate::policy::{
     Activity, Clause, Condition, ConditionKind, Consequence, ConsequenceKind, ErrorBudgetPolicy,
@@ -20,6 +20,17 @@ use crate::policy::{
 
 fn s(text: &str) -> String {
     text.to_string()
+}
+
+fn external(name: &str, availability: &str, note: &str) -> Dependency {
+    Dependency {
+        name: s(name),
+        source: DependencySource::External {
+            availability: s(availability),
+            note: s(note),
+        },
+        coupling: Coupling::Hard,
+    }
 }
 
 fn slo(name: &str, target: &str, rationale: &str) -> Slo {
@@ -100,6 +111,7 @@ pub fn workbook_api() -> Model {
                     latency_sli("API latency (850 ms)", "850", "99"),
                 ],
             }],
+            ..Service::default()
         }],
         policy: ErrorBudgetPolicy {
             scope: s("All SLOs of the Game API"),
@@ -217,6 +229,12 @@ pub fn seed_chain() -> Model {
                 description: s("A customer submits a basket and gets an order number"),
                 slis: vec![availability],
             }],
+            own_availability: Some(s("99")),
+            dependencies: vec![
+                external("Azure Kubernetes Service", "99.95", "Azure SLA for AKS (uptime SLA tier)"),
+                external("Azure Database for MySQL", "99.9", "Azure SLA for Azure Database for MySQL"),
+                external("Azure API Management", "99.95", "Azure SLA for API Management (Standard tier)"),
+            ],
         }],
         policy: ErrorBudgetPolicy {
             scope: s("The order service"),

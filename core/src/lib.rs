@@ -25,6 +25,7 @@
 pub mod budget;
 pub mod calculator;
 pub mod codec;
+pub mod dependency;
 pub mod document;
 pub mod duration;
 pub mod examples;

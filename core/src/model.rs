@@ -13,7 +13,12 @@ use crate::document::DocumentInfo;
 use crate::policy::ErrorBudgetPolicy;
 
 /// The version of the model's JSON format that this build writes.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// The oldest version this build reads; older files are refused, files from
+/// here up to [`SCHEMA_VERSION`] are migrated on import (version 1 had no
+/// dependencies: it reads as is).
+pub const OLDEST_SCHEMA_VERSION: u32 = 1;
 
 /// Everything a workshop agrees: one team's services, SLIs and SLOs, its error
 /// budget policy and the SLO document's header and sections.
@@ -74,6 +79,75 @@ pub struct Service {
     /// Its user journeys or endpoints.
     #[serde(default)]
     pub journeys: Vec<Journey>,
+    /// The availability of its own code and infrastructure, without its
+    /// dependencies, in percent as typed ("99"); none means 100 %.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub own_availability: Option<String>,
+    /// What it depends on (see [`crate::dependency`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dependencies: Vec<Dependency>,
+}
+
+/// Where a dependency's availability comes from.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "type", rename_all = "camelCase", deny_unknown_fields)]
+pub enum DependencySource {
+    /// Another service of the model, named by [`Dependency::name`]; its
+    /// composite availability is used.
+    #[default]
+    Service,
+    /// A service outside the model (a cloud service, a third-party API).
+    #[serde(rename_all = "camelCase")]
+    External {
+        /// Its published SLA or SLO in percent, as typed ("99.95").
+        availability: String,
+        /// Where the figure comes from ("Azure SLA for AKS, 2024").
+        #[serde(default)]
+        note: String,
+    },
+}
+
+/// How a dependency's failure affects the caller.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "type", rename_all = "camelCase", deny_unknown_fields)]
+pub enum Coupling {
+    /// Its failure fails the caller (serial).
+    #[default]
+    Hard,
+    /// The caller degrades but stays within its SLO; not in the product.
+    Soft,
+    /// A redundancy group: `replicas` copies (replicas, regions) of which
+    /// `required` must be up (k-of-n; parallel when 1).
+    #[serde(rename_all = "camelCase")]
+    Redundant {
+        /// n, a whole number as typed ("2").
+        replicas: String,
+        /// k, a whole number as typed ("1").
+        required: String,
+        /// Downtime per replica failure while traffic fails over ("30s"); empty for none.
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        failover: String,
+        /// Failures per replica per year, for the failover time ("4").
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        failures_per_year: String,
+    },
+}
+
+/// One dependency of a service.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Dependency {
+    /// The service it names: a service of the model, or an external one.
+    pub name: String,
+    /// Where its availability comes from.
+    #[serde(default)]
+    pub source: DependencySource,
+    /// Hard, soft or redundant.
+    #[serde(default)]
+    pub coupling: Coupling,
 }
 
 /// Whether a journey is a user journey or a single endpoint.

@@ -197,6 +197,7 @@ pub fn validate(model: &Model, zones: &dyn ZoneResolver) -> Vec<Problem> {
         }
         check_service(&mut c, &path, service);
     }
+    check_dependencies(&mut c, model);
     check_windows_share_a_unit(&mut c, model);
     check_policy(&mut c, &model.policy);
     check_document(&mut c, &model.document);
@@ -366,6 +367,82 @@ fn check_slo(c: &mut Checker, path: &str, sli: &Sli, slo: &Slo) {
         &slo.rationale,
         "the SLO's rationale",
     );
+}
+
+/// Graph problems, and SLOs or SLAs above what the dependencies allow.
+fn check_dependencies(c: &mut Checker, model: &Model) {
+    let analysis = crate::dependency::analyze(model);
+    for (i, service) in model.services.iter().enumerate() {
+        for (d, dependency) in service.dependencies.iter().enumerate() {
+            if dependency.name.trim().is_empty() {
+                c.error(
+                    &format!("services[{i}].dependencies[{d}].name"),
+                    "name the dependency",
+                );
+            }
+        }
+    }
+    c.problems.extend(analysis.problems);
+    for (i, service) in model.services.iter().enumerate() {
+        let Some(Some(composite)) = analysis.composites.get(i) else {
+            continue;
+        };
+        if composite.factors.len() < 2 {
+            continue; // no dependencies: nothing caps the service
+        }
+        for (j, journey) in service.journeys.iter().enumerate() {
+            for (k, sli) in journey.slis.iter().enumerate() {
+                if sli.kind != SliKind::Availability {
+                    continue;
+                }
+                for (m, slo) in sli.slos.iter().enumerate() {
+                    let path = format!("services[{i}].journeys[{j}].slis[{k}].slos[{m}]");
+                    for (field, text, what) in [
+                        ("target", Some(&slo.target), "SLO"),
+                        ("sla", slo.sla.as_ref(), "SLA"),
+                    ] {
+                        let Some(t) = text.and_then(|t| t.parse::<Target>().ok()) else {
+                            continue;
+                        };
+                        if t.fraction() > composite.availability.independent {
+                            c.warning(
+                                &format!("{path}.{field}"),
+                                ceiling_message(what, &t, composite),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn ceiling_message(
+    what: &str,
+    target: &Target,
+    composite: &crate::dependency::Composite,
+) -> String {
+    use crate::dependency::percent_text;
+    let mut eaters: Vec<_> = composite
+        .factors
+        .iter()
+        .filter(|f| !f.unavailability().is_zero())
+        .collect();
+    eaters.sort_by(|a, b| b.unavailability().cmp(&a.unavailability()));
+    let named: Vec<String> = eaters
+        .iter()
+        .take(3)
+        .map(|f| format!("{} ({} %)", f.name, percent_text(f.unavailability(), 4)))
+        .collect();
+    let b = composite.availability;
+    format!(
+        "the {what} {target} % is above the {} % this service can reach with its dependencies \
+         (independent failures; {} % to {} % if they are correlated); most of the budget goes to {}",
+        percent_text(b.independent, 4),
+        percent_text(b.pessimistic, 4),
+        percent_text(b.optimistic, 4),
+        named.join(", ")
+    )
 }
 
 /// The window unit ESF asks every SLO of a team to share: "rolling 28 d", "calendar month".

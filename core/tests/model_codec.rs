@@ -113,6 +113,33 @@ fn sli() -> impl Strategy<Value = Sli> {
         )
 }
 
+fn dependency() -> impl Strategy<Value = Dependency> {
+    let source = prop_oneof![
+        Just(DependencySource::Service),
+        (target(), text())
+            .prop_map(|(availability, note)| DependencySource::External { availability, note }),
+    ];
+    let coupling = prop_oneof![
+        Just(Coupling::Hard),
+        Just(Coupling::Soft),
+        (text(), text(), text(), text()).prop_map(
+            |(replicas, required, failover, failures_per_year)| {
+                Coupling::Redundant {
+                    replicas,
+                    required,
+                    failover,
+                    failures_per_year,
+                }
+            }
+        ),
+    ];
+    (text(), source, coupling).prop_map(|(name, source, coupling)| Dependency {
+        name,
+        source,
+        coupling,
+    })
+}
+
 fn service() -> impl Strategy<Value = Service> {
     (
         text(),
@@ -126,24 +153,30 @@ fn service() -> impl Strategy<Value = Service> {
             ),
             0..3,
         ),
+        prop::option::of(target()),
+        prop::collection::vec(dependency(), 0..3),
     )
-        .prop_map(|(name, description, journeys)| Service {
-            name,
-            description,
-            journeys: journeys
-                .into_iter()
-                .map(|(name, endpoint, description, slis)| Journey {
-                    name,
-                    kind: if endpoint {
-                        JourneyKind::Endpoint
-                    } else {
-                        JourneyKind::UserJourney
-                    },
-                    description,
-                    slis,
-                })
-                .collect(),
-        })
+        .prop_map(
+            |(name, description, journeys, own_availability, dependencies)| Service {
+                name,
+                description,
+                journeys: journeys
+                    .into_iter()
+                    .map(|(name, endpoint, description, slis)| Journey {
+                        name,
+                        kind: if endpoint {
+                            JourneyKind::Endpoint
+                        } else {
+                            JourneyKind::UserJourney
+                        },
+                        description,
+                        slis,
+                    })
+                    .collect(),
+                own_availability,
+                dependencies,
+            },
+        )
 }
 
 fn condition() -> impl Strategy<Value = Condition> {
@@ -440,7 +473,7 @@ fn the_examples_import_cleanly() {
 #[test]
 fn schema_version_comes_first() {
     let json = export_json(&examples::seed_chain());
-    assert!(json.starts_with("{\n  \"schemaVersion\": 1,"), "{json}");
+    assert!(json.starts_with("{\n  \"schemaVersion\": 2,"), "{json}");
 }
 
 #[test]
@@ -459,16 +492,16 @@ fn bad_files_say_what_and_where() {
         "the file is JSON but not an slo-planner model: it has no \"schemaVersion\""
     );
     assert_eq!(
-        message(br#"{"schemaVersion": 2}"#),
-        "the file has schemaVersion 2, newer than this slo-planner reads (1): open it with a newer slo-planner"
+        message(br#"{"schemaVersion": 3}"#),
+        "the file has schemaVersion 3, newer than this slo-planner reads (2): open it with a newer slo-planner"
     );
     assert_eq!(
         message(br#"{"schemaVersion": 0}"#),
         "schemaVersion 0 is not a version slo-planner ever wrote (the first is 1)"
     );
     assert_eq!(
-        message(br#"{"schemaVersion": 1}"#),
-        "the file: missing field `team` (the file says schemaVersion 1)"
+        message(br#"{"schemaVersion": 2}"#),
+        "the file: missing field `team` (the file says schemaVersion 2)"
     );
     let mut model = examples::workbook_api();
     model.services[0].journeys[0].slis[0].slos[0].target = "100".into();
@@ -490,4 +523,15 @@ fn a_50_megabyte_file_is_refused_before_parsing() {
         "the file is 50.0 MB; a model file can be at most 5 MB"
     );
     assert!(MAX_FILE_BYTES < big.len());
+}
+
+#[test]
+fn version_1_files_are_migrated() {
+    let mut model = examples::workbook_api();
+    let json = export_json(&model).replacen("\"schemaVersion\": 2", "\"schemaVersion\": 1", 1);
+    assert!(json.contains("\"schemaVersion\": 1"));
+    let back = import_json(json.as_bytes(), &UtcOnly).unwrap();
+    model.schema_version = SCHEMA_VERSION;
+    assert_eq!(back, model);
+    assert_eq!(back.schema_version, 2);
 }
