@@ -287,12 +287,12 @@ fn an_empty_model_lists_what_an_agreed_document_needs() {
         Severity::Error,
         "where the SLI is measured",
     );
-    m.schema_version = 2;
+    m.schema_version = 3;
     expect(
         &m,
         "schemaVersion",
         Severity::Error,
-        "version 2 is not the current version 1",
+        "version 3 is not the current version 2",
     );
 }
 
