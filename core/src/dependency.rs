@@ -152,6 +152,7 @@ struct Graph<'m> {
     services: &'m [Service],
     index: HashMap<String, usize>,
     problems: Vec<Problem>,
+    /// Per service: not computed yet (`None`), broken (`Some(None)`), or its composite.
     done: Vec<Option<Option<Composite>>>,
     on_stack: Vec<bool>,
     stack: Vec<usize>,
@@ -172,18 +173,20 @@ impl<'m> Graph<'m> {
         }
     }
 
-    /// The composite of service `s`, computing its dependencies first.
-    fn composite(&mut self, s: usize) -> Option<Composite> {
-        if let Some(done) = &self.done[s] {
-            return done.clone();
+    /// The composite availability of service `s`, computing it (and its
+    /// dependencies) first if needed.
+    fn availability(&mut self, s: usize) -> Option<Bounds> {
+        if self.done[s].is_none() {
+            self.on_stack[s] = true;
+            self.stack.push(s);
+            let result = self.compute(s);
+            self.stack.pop();
+            self.on_stack[s] = false;
+            self.done[s] = Some(result);
         }
-        self.on_stack[s] = true;
-        self.stack.push(s);
-        let result = self.compute(s);
-        self.stack.pop();
-        self.on_stack[s] = false;
-        self.done[s] = Some(result.clone());
-        result
+        self.done[s]
+            .as_ref()
+            .and_then(|c| c.as_ref().map(|c| c.availability))
     }
 
     fn compute(&mut self, s: usize) -> Option<Composite> {
@@ -315,7 +318,7 @@ impl<'m> Graph<'m> {
                     self.error(format!("{path}.name"), message);
                     return None;
                 }
-                self.composite(target).map(|c| c.availability)
+                self.availability(target)
             }
         }
     }
@@ -395,7 +398,10 @@ pub fn analyze(model: &Model) -> Analysis {
         on_stack: vec![false; services.len()],
         stack: Vec::new(),
     };
-    let composites = (0..services.len()).map(|s| graph.composite(s)).collect();
+    for s in 0..services.len() {
+        graph.availability(s);
+    }
+    let composites = graph.done.into_iter().map(Option::flatten).collect();
     Analysis {
         composites,
         problems: graph.problems,
