@@ -4,6 +4,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use slo_core::codec::parse_json;
+use slo_core::dependency::percent_text;
 use slo_core::model::Model;
 use slo_core::numbers::group_thousands;
 use slo_core::report::model_report;
@@ -116,6 +117,48 @@ pub fn report(file: &Path, json: bool) -> ExitCode {
             }
             (None, Some(error)) => println!("  no budget: {}: {error}", slo.path),
             (None, None) => {}
+        }
+    }
+    for service in &report.services {
+        let Some(composite) = service.composite.as_ref().filter(|c| c.factors.len() > 1) else {
+            continue;
+        };
+        let b = composite.availability;
+        println!();
+        println!("{}: composite availability", service.service);
+        println!(
+            "  independent failures {} %",
+            percent_text(b.independent, 6)
+        );
+        println!(
+            "  pessimistic (no overlap) {} %",
+            percent_text(b.pessimistic, 6)
+        );
+        println!(
+            "  optimistic (weakest factor) {} %",
+            percent_text(b.optimistic, 6)
+        );
+        for allocation in &service.allocations {
+            println!(
+                "  budget of {} % over {}:",
+                allocation.target_percent, allocation.window
+            );
+            let shares = allocation
+                .allocation
+                .dependencies
+                .iter()
+                .chain([&allocation.allocation.left]);
+            for (share, seconds) in shares.zip(&allocation.seconds_per_window) {
+                println!(
+                    "    {}: {} % of the budget ({} per window)",
+                    share.name,
+                    share.budget_percent,
+                    slo_core::ExactDuration::from_whole_seconds(*seconds)
+                );
+            }
+        }
+        for problem in &service.problems {
+            println!("  warning: {problem}");
         }
     }
     ExitCode::SUCCESS

@@ -128,3 +128,41 @@ fn report_prints_every_slo_budget() {
     let text = String::from_utf8(text.stdout).unwrap();
     assert!(text.contains("allowed bad events 109,897"), "{text}");
 }
+
+#[test]
+fn report_includes_composites_ceilings_and_allocation() {
+    let mut model = examples::seed_chain();
+    model.services[0].journeys[0].slis[0].slos[0].target = "99.95".into();
+    let path = file("ceiling.json", export_json(&model).as_bytes());
+    let out = slo(&["report", "--json", &path]);
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let service = &json["services"][0];
+    assert_eq!(
+        service["composite"]["availability"]["independent"],
+        "0.9880212372525"
+    );
+    assert_eq!(service["composite"]["availability"]["pessimistic"], "0.988");
+    assert_eq!(service["composite"]["availability"]["optimistic"], "0.99");
+    assert!(service["problems"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("this service can reach"));
+    assert_eq!(
+        service["allocations"][0]["allocation"]["dependencies"][1]["name"],
+        "Azure Database for MySQL"
+    );
+    assert_eq!(
+        service["allocations"][0]["allocation"]["dependencies"][1]["budget_percent"],
+        "200"
+    );
+    let text = String::from_utf8(slo(&["report", &path]).stdout).unwrap();
+    assert!(text.contains("independent failures 98.802123 %"), "{text}");
+    // Graph errors come out of validate with their paths.
+    model.services[0].dependencies[0].source = slo_core::model::DependencySource::Service;
+    let path = file("missing.json", export_json(&model).as_bytes());
+    let out = slo(&["validate", &path]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("error: services[0].dependencies[0].name: no service \"Azure Kubernetes Service\" in the model"), "{text}");
+}

@@ -5,7 +5,12 @@
 use serde::Serialize;
 
 use crate::calculator::{evaluate, BudgetForm, BudgetReport};
-use crate::model::{Measurement, Model, Sli, Slo};
+use crate::dependency::{allocate, analyze, Allocation, Composite};
+use crate::model::{Measurement, Model, Service, Sli, SliKind, Slo};
+use crate::target::Target;
+use crate::validate::{validate, Problem};
+use crate::window::Window;
+use crate::zone::Utc;
 use crate::zone::ZoneResolver;
 
 /// One SLO of the model with its budget, or why it has none.
@@ -36,6 +41,38 @@ pub struct ModelReport {
     pub team: String,
     /// Every SLO, in document order.
     pub slos: Vec<SloReport>,
+    /// Every service's composite availability and budget allocation.
+    pub services: Vec<ServiceReport>,
+}
+
+/// A service's composite availability, what limits it, and how its SLOs'
+/// budgets are shared with its dependencies.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ServiceReport {
+    /// The service's name.
+    pub service: String,
+    /// The composite (three bounds, exact fractions), when its graph is sound.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub composite: Option<Composite>,
+    /// Warnings and errors about its dependencies and ceilings, with paths.
+    pub problems: Vec<Problem>,
+    /// Per availability SLO: the budget allocation.
+    pub allocations: Vec<SloAllocation>,
+}
+
+/// The budget allocation of one availability SLO.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SloAllocation {
+    /// The SLO's field path.
+    pub path: String,
+    /// The target in percent.
+    pub target_percent: String,
+    /// The window in window syntax.
+    pub window: String,
+    /// Each dependency's share, and what is left.
+    pub allocation: Allocation,
+    /// The same shares as whole seconds of the (shortest) window, in order, then what is left.
+    pub seconds_per_window: Vec<u64>,
 }
 
 /// The calculator form of one SLO: its target, window and zone, with the SLI's
@@ -88,5 +125,73 @@ pub fn model_report(model: &Model, zones: &dyn ZoneResolver) -> ModelReport {
     ModelReport {
         team: model.team.name.clone(),
         slos,
+        services: service_reports(model, zones),
     }
+}
+
+fn service_reports(model: &Model, zones: &dyn ZoneResolver) -> Vec<ServiceReport> {
+    let analysis = analyze(model);
+    let problems = validate(model, zones);
+    model
+        .services
+        .iter()
+        .enumerate()
+        .map(|(i, service)| {
+            let prefix = format!("services[{i}]");
+            let composite = analysis.composites.get(i).cloned().flatten();
+            let allocations = match composite.as_ref().filter(|c| c.factors.len() > 1) {
+                Some(composite) => slo_allocations(&prefix, service, composite),
+                None => Vec::new(),
+            };
+            ServiceReport {
+                service: service.name.clone(),
+                problems: problems
+                    .iter()
+                    .filter(|p| {
+                        p.path.starts_with(&format!("{prefix}."))
+                            && (p.path.contains(".dependencies[")
+                                || p.path.ends_with(".ownAvailability")
+                                || p.message.contains("this service can reach"))
+                    })
+                    .cloned()
+                    .collect(),
+                composite,
+                allocations,
+            }
+        })
+        .collect()
+}
+
+fn slo_allocations(prefix: &str, service: &Service, composite: &Composite) -> Vec<SloAllocation> {
+    let mut allocations = Vec::new();
+    for (j, journey) in service.journeys.iter().enumerate() {
+        for (k, sli) in journey.slis.iter().enumerate() {
+            if sli.kind != SliKind::Availability {
+                continue;
+            }
+            for (m, slo) in sli.slos.iter().enumerate() {
+                let (Ok(target), Ok(window)) =
+                    (slo.target.parse::<Target>(), slo.window.parse::<Window>())
+                else {
+                    continue;
+                };
+                let seconds = window.length(&Utc).map(|l| l.min()).unwrap_or(0);
+                let allocation = allocate(&target, composite);
+                let mut seconds_per_window: Vec<u64> = allocation
+                    .dependencies
+                    .iter()
+                    .map(|d| d.seconds_of(seconds))
+                    .collect();
+                seconds_per_window.push(allocation.left.seconds_of(seconds));
+                allocations.push(SloAllocation {
+                    path: format!("{prefix}.journeys[{j}].slis[{k}].slos[{m}]"),
+                    target_percent: target.to_string(),
+                    window: window.to_string(),
+                    allocation,
+                    seconds_per_window,
+                });
+            }
+        }
+    }
+    allocations
 }
