@@ -26,6 +26,7 @@ pub mod budget;
 pub mod calculator;
 pub mod codec;
 pub mod dependency;
+pub mod diagram;
 pub mod document;
 pub mod duration;
 pub mod examples;

@@ -399,3 +399,42 @@ proptest! {
         prop_assert!(after.optimistic >= before.optimistic);
     }
 }
+
+#[test]
+fn the_diagram_puts_callers_above_what_they_call() {
+    use slo_core::diagram::layout;
+    let m = model(vec![
+        service(
+            "web",
+            None,
+            vec![
+                internal("api", Coupling::Hard),
+                internal("search", Coupling::Soft),
+            ],
+        ),
+        service(
+            "api",
+            None,
+            vec![external("MySQL", "99.9", redundant(2, 1))],
+        ),
+        service("search", None, vec![]),
+    ]);
+    let d = layout(&m, &analyze(&m)).unwrap();
+    let y = |name: &str| d.nodes.iter().find(|n| n.name == name).unwrap().y;
+    assert!(y("web") < y("api") && y("api") < y("MySQL"));
+    assert_eq!(d.nodes.len(), 4);
+    assert_eq!(d.nodes[3].group.as_deref(), Some("×2, 1 of 2 needed"));
+    assert!(d.nodes[3].external);
+    let kinds: Vec<_> = d.edges.iter().map(|e| e.coupling).collect();
+    assert_eq!(kinds, ["hard", "soft", "redundant"]);
+    assert!(d
+        .nodes
+        .iter()
+        .all(|n| n.x + n.width <= d.width && n.y + n.height <= d.height));
+    // A cycle draws nothing (validation names it instead).
+    let cyclic = model(vec![
+        service("a", None, vec![internal("b", Coupling::Hard)]),
+        service("b", None, vec![internal("a", Coupling::Hard)]),
+    ]);
+    assert!(layout(&cyclic, &analyze(&cyclic)).is_none());
+}

@@ -1,0 +1,212 @@
+//! The layout of the dependency graph for drawing: services and external
+//! dependencies as boxes in rows by depth (callers above what they call),
+//! edges between them. Pure geometry; the web app draws it as SVG.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::dependency::{percent_text, Analysis};
+use crate::model::{Coupling, DependencySource, Model, SliKind};
+
+/// Box width and height, and the gaps between boxes, in SVG user units.
+const W: u32 = 220;
+const H: u32 = 64;
+const GAP_X: u32 = 28;
+const GAP_Y: u32 = 56;
+const MARGIN: u32 = 12;
+
+/// One box.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Node {
+    /// Left edge.
+    pub x: u32,
+    /// Top edge.
+    pub y: u32,
+    /// Width.
+    pub width: u32,
+    /// Height.
+    pub height: u32,
+    /// The service's name (user text: draw it escaped).
+    pub name: String,
+    /// "SLO 98.5 % · composite 98.8021 %" or "SLA 99.95 %".
+    pub detail: String,
+    /// Whether it is outside the model.
+    pub external: bool,
+    /// For a redundancy group: "×2, 1 of 2 needed" (the box is drawn framed).
+    pub group: Option<String>,
+}
+
+/// One arrow from a caller to what it depends on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Edge {
+    /// Start (the caller's bottom centre).
+    pub from: (u32, u32),
+    /// End (the dependency's top centre).
+    pub to: (u32, u32),
+    /// "hard" (solid), "soft" (dashed) or "redundant" (solid, to a framed box).
+    pub coupling: &'static str,
+}
+
+/// The whole drawing.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Diagram {
+    /// Total width.
+    pub width: u32,
+    /// Total height.
+    pub height: u32,
+    /// The boxes.
+    pub nodes: Vec<Node>,
+    /// The arrows.
+    pub edges: Vec<Edge>,
+}
+
+/// Lays out the model's dependency graph; `None` when it has no dependencies
+/// or a cycle (reported by validation instead).
+pub fn layout(model: &Model, analysis: &Analysis) -> Option<Diagram> {
+    if model.services.iter().all(|s| s.dependencies.is_empty())
+        || analysis
+            .problems
+            .iter()
+            .any(|p| p.message.starts_with("dependency cycle"))
+    {
+        return None;
+    }
+    // Nodes: services by index, then external names in order of appearance.
+    let mut names: Vec<(String, bool)> = model
+        .services
+        .iter()
+        .map(|s| (s.name.clone(), false))
+        .collect();
+    let mut key: HashMap<String, usize> = HashMap::new();
+    for (i, (name, _)) in names.iter().enumerate() {
+        key.entry(name.trim().to_lowercase()).or_insert(i);
+    }
+    let mut links: Vec<(usize, usize, &Coupling)> = Vec::new();
+    let mut groups: HashMap<usize, String> = HashMap::new();
+    let mut external_detail: HashMap<usize, String> = HashMap::new();
+    for (s, service) in model.services.iter().enumerate() {
+        for dependency in &service.dependencies {
+            let to = match &dependency.source {
+                DependencySource::Service => {
+                    match key.get(&dependency.name.trim().to_lowercase()) {
+                        Some(&t) if t != s => t,
+                        _ => continue,
+                    }
+                }
+                DependencySource::External { availability, .. } => {
+                    let k = format!("external:{}", dependency.name.trim().to_lowercase());
+                    let t = *key.entry(k).or_insert_with(|| {
+                        names.push((dependency.name.clone(), true));
+                        names.len() - 1
+                    });
+                    external_detail
+                        .entry(t)
+                        .or_insert_with(|| format!("SLA {} %", availability.trim()));
+                    t
+                }
+            };
+            if let Coupling::Redundant {
+                replicas, required, ..
+            } = &dependency.coupling
+            {
+                groups.insert(
+                    to,
+                    format!(
+                        "×{}, {} of {} needed",
+                        replicas.trim(),
+                        required.trim(),
+                        replicas.trim()
+                    ),
+                );
+            }
+            links.push((s, to, &dependency.coupling));
+        }
+    }
+    // Depth: the longest chain of callers above a node (callers first).
+    let mut depth = vec![0u32; names.len()];
+    for _ in 0..names.len() {
+        let mut changed = false;
+        for &(from, to, _) in &links {
+            if depth[to] < depth[from] + 1 {
+                depth[to] = depth[from] + 1;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    let mut per_row: HashMap<u32, u32> = HashMap::new();
+    let nodes: Vec<Node> = names
+        .iter()
+        .enumerate()
+        .map(|(i, (name, external))| {
+            let column = per_row.entry(depth[i]).or_insert(0);
+            let x = MARGIN + *column * (W + GAP_X);
+            *column += 1;
+            let detail = if *external {
+                external_detail.get(&i).cloned().unwrap_or_default()
+            } else {
+                service_detail(model, analysis, i)
+            };
+            Node {
+                x,
+                y: MARGIN + depth[i] * (H + GAP_Y),
+                width: W,
+                height: H,
+                name: name.clone(),
+                detail,
+                external: *external,
+                group: groups.get(&i).cloned(),
+            }
+        })
+        .collect();
+    let edges = links
+        .iter()
+        .map(|&(from, to, coupling)| Edge {
+            from: (nodes[from].x + W / 2, nodes[from].y + H),
+            to: (nodes[to].x + W / 2, nodes[to].y),
+            coupling: match coupling {
+                Coupling::Hard => "hard",
+                Coupling::Soft => "soft",
+                Coupling::Redundant { .. } => "redundant",
+            },
+        })
+        .collect();
+    let columns = per_row.values().copied().max().unwrap_or(1);
+    let rows = depth.iter().copied().max().unwrap_or(0) + 1;
+    Some(Diagram {
+        width: 2 * MARGIN + columns * W + (columns - 1) * GAP_X,
+        height: 2 * MARGIN + rows * H + (rows - 1) * GAP_Y,
+        nodes,
+        edges,
+    })
+}
+
+/// "SLO 98.5 % · composite 98.8021 %" for a service of the model.
+fn service_detail(model: &Model, analysis: &Analysis, s: usize) -> String {
+    let target = model.services[s]
+        .journeys
+        .iter()
+        .flat_map(|j| &j.slis)
+        .filter(|sli| sli.kind == SliKind::Availability)
+        .flat_map(|sli| &sli.slos)
+        .map(|slo| slo.target.trim().to_string())
+        .next();
+    let composite = analysis
+        .composites
+        .get(s)
+        .and_then(Option::as_ref)
+        .map(|c| {
+            format!(
+                "composite {} %",
+                percent_text(c.availability.independent, 4)
+            )
+        });
+    [target.map(|t| format!("SLO {t} %")), composite]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
