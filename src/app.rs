@@ -18,6 +18,8 @@ pub enum Page {
     Budget,
     /// Team, services, SLIs and SLOs (workshop bundle).
     Model,
+    /// The dependency graph, composite availability, ceilings and allocation (workshop bundle).
+    Dependencies,
     /// The error budget policy (workshop bundle).
     Policy,
     /// The SLO document: view, export, import, share (workshop bundle).
@@ -26,13 +28,20 @@ pub enum Page {
 
 impl Page {
     /// Every page, in navigation order (the order a workshop runs).
-    pub const ALL: [Page; 4] = [Page::Budget, Page::Model, Page::Policy, Page::Document];
+    pub const ALL: [Page; 5] = [
+        Page::Budget,
+        Page::Model,
+        Page::Dependencies,
+        Page::Policy,
+        Page::Document,
+    ];
 
     /// The page's name in `?page=`.
     pub fn key(self) -> &'static str {
         match self {
             Page::Budget => "budget",
             Page::Model => "model",
+            Page::Dependencies => "dependencies",
             Page::Policy => "policy",
             Page::Document => "document",
         }
@@ -43,6 +52,7 @@ impl Page {
         match self {
             Page::Budget => "Budget",
             Page::Model => "Model",
+            Page::Dependencies => "Dependencies",
             Page::Policy => "Policy",
             Page::Document => "Document",
         }

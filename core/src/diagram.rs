@@ -10,7 +10,7 @@ use crate::dependency::{percent_text, Analysis};
 use crate::model::{Coupling, DependencySource, Model, SliKind};
 
 /// Box width and height, and the gaps between boxes, in SVG user units.
-const W: u32 = 220;
+const W: u32 = 250;
 const H: u32 = 64;
 const GAP_X: u32 = 28;
 const GAP_Y: u32 = 56;

@@ -129,7 +129,8 @@ pub fn model_report(model: &Model, zones: &dyn ZoneResolver) -> ModelReport {
     }
 }
 
-fn service_reports(model: &Model, zones: &dyn ZoneResolver) -> Vec<ServiceReport> {
+/// Every service's composite availability, dependency problems and budget allocations.
+pub fn service_reports(model: &Model, zones: &dyn ZoneResolver) -> Vec<ServiceReport> {
     let analysis = analyze(model);
     let problems = validate(model, zones);
     model

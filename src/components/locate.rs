@@ -2,7 +2,7 @@
 //! so editors read and write one item and show the problems found there.
 
 use slo_core::document::{Approver, Change, DocumentInfo};
-use slo_core::model::{Journey, Model, Service, Sli, Slo, Team};
+use slo_core::model::{Dependency, Journey, Model, Service, Sli, Slo, Team};
 use slo_core::policy::{Clause, Condition, Consequence, ErrorBudgetPolicy};
 
 /// A place in the model holding one `Item`; `None` once the item is gone.
@@ -132,3 +132,11 @@ impl<P: Locate> Locate for Part<P> {
         format!("{}.{}", self.parent.path(), self.name)
     }
 }
+
+indexed!(
+    DependencyAt,
+    Dependency,
+    ServiceAt,
+    dependencies,
+    "dependencies"
+);

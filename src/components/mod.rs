@@ -2,6 +2,7 @@
 
 pub mod calculator;
 pub mod compare;
+pub mod diagram;
 pub mod document_view;
 pub mod downtime;
 pub mod events;

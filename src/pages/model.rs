@@ -75,7 +75,7 @@ fn ServiceEditor(
         })
     };
     view! {
-        <section class="card service">
+        <section class="card service" id=format!("service-card-{}", at.1)>
             <h2>{title}</h2>
             <Text at field="name" label="Service name" placeholder="Order service" get=|s: &Service| &s.name set=|s: &mut Service| &mut s.name />
             <Text at field="description" label="What it does for its users" multiline=true get=|s: &Service| &s.description set=|s: &mut Service| &mut s.description />

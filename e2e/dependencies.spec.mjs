@@ -1,0 +1,102 @@
+// User journeys of the Dependencies page (issue: dependency chains).
+import { test, expect } from '@playwright/test';
+
+test.beforeEach(async ({ page }) => {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('dialog', (d) => d.accept());
+  page.errors = errors;
+});
+
+test.afterEach(async ({ page }) => {
+  expect(page.errors, 'no panic, no console error').toEqual([]);
+});
+
+test('the seed chain is 98.8 % and 99.95 % as its SLO warns', async ({ page }) => {
+  await page.goto('workshop/?page=dependencies');
+  await page.getByRole('button', { name: 'Example: Azure chain' }).click();
+  const composite = page.locator('#composite-0');
+  await expect(composite).toContainText('Independent failures (the estimate)98.8021 %');
+  await expect(composite).toContainText('Pessimistic bound (failures never overlap)98.8 %');
+  await expect(composite).toContainText('Optimistic bound (the weakest factor)99 %');
+  await expect(composite.locator('table.allocation')).toContainText('Azure Database for MySQL0.1 %40m 19s6.6667 %');
+  await page.getByRole('link', { name: 'Model' }).click();
+  const target = page.locator('#services-0--journeys-0--slis-0--slos-0--target');
+  await target.fill('99.95');
+  await expect(page.locator('#services-0--journeys-0--slis-0--slos-0--target-problems'))
+    .toContainText('the SLO 99.95 % is above the 98.8021 % this service can reach');
+  await page.getByRole('link', { name: 'Dependencies' }).click();
+  await expect(page.locator('#composite-0 .ceilings')).toContainText('most of the budget goes to own code and infrastructure (1 %)');
+});
+
+async function addService(page, index, name, own) {
+  await page.getByRole('button', { name: 'Add a service' }).click();
+  await page.locator(`#services-${index}--name`).fill(name);
+  if (own) await page.locator(`#services-${index}--ownAvailability`).fill(own);
+}
+
+test('a three-level chain built in the UI, then made redundant', async ({ page }) => {
+  await page.goto('workshop/?page=model');
+  await page.getByRole('button', { name: 'New model' }).click();
+  await addService(page, 0, 'Web');
+  await addService(page, 1, 'API');
+  await addService(page, 2, 'DB');
+  // An availability SLO for Web, tighter than its chain allows.
+  await page.locator('#service-card-0').getByRole('button', { name: 'Add a journey or endpoint' }).click();
+  await page.locator('#service-card-0').getByRole('button', { name: 'Add an SLI' }).click();
+  await page.locator('#service-card-0').getByRole('button', { name: 'Add an SLO' }).click();
+  await page.locator('#services-0--journeys-0--slis-0--slos-0--target').fill('99.85');
+  await page.getByRole('link', { name: 'Dependencies' }).click();
+  await page.locator('#services-0--ownAvailability').fill('99.95');
+  await page.locator('#services-1--ownAvailability').fill('99.95');
+  const addDependency = async (service, name, source, availability) => {
+    await page.locator(`#composite-${service}`).getByRole('button', { name: 'Add a dependency' }).click();
+    await page.locator(`#services-${service}--dependencies-0--name`).fill(name);
+    await page.locator(`#services-${service}--dependencies-0--source-type`).selectOption({ label: source });
+    if (availability) await page.locator(`#services-${service}--dependencies-0--source-availability`).fill(availability);
+  };
+  await addDependency(0, 'API', 'a service of this model');
+  await addDependency(1, 'DB', 'a service of this model');
+  await addDependency(2, 'Disk', 'external (cloud service, third party)', '99.9');
+  // 99.95 % x 99.95 % x 99.9 % through three levels.
+  await expect(page.locator('#composite-0')).toContainText('Independent failures (the estimate)99.8001 %');
+  await expect(page.locator('#composite-0 .ceilings')).toContainText('the SLO 99.85 % is above the 99.8001 %');
+  const svg = page.locator('#dependency-diagram');
+  await expect(svg.locator('g.node')).toHaveCount(4);
+  // Two disks, one needed: the chain rises and the warning goes.
+  await page.locator('#services-2--dependencies-0--coupling-type').selectOption({ label: 'redundant: k of n replicas must be up' });
+  await expect(page.locator('#composite-0')).toContainText('Independent failures (the estimate)99.8999 %');
+  await expect(page.locator('#composite-0 .ceilings')).toBeEmpty();
+  await expect(svg.locator('.group-label')).toHaveText('×2, 1 of 2 needed');
+  await expect(svg.locator('line.edge.redundant')).toHaveCount(1);
+  // Soft edges are dashed and leave the product.
+  await page.locator('#services-0--dependencies-0--coupling-type').selectOption({ label: 'soft: this service degrades but stays within its SLO' });
+  await expect(svg.locator('line.edge.soft')).toHaveCount(1);
+  await expect(page.locator('#composite-0')).toContainText('Independent failures (the estimate)99.95 %');
+});
+
+test('the diagram shows labels as text, never as markup', async ({ page }) => {
+  await page.goto('workshop/?page=dependencies');
+  await page.getByRole('button', { name: 'Example: Azure chain' }).click();
+  await page.locator('#services-0--dependencies-0--name').fill('<img src=x onerror=alert(1)>');
+  const svg = page.locator('#dependency-diagram');
+  await expect(svg.locator('text.node-name').nth(1)).toHaveText('<img src=x onerror=alert(1)>');
+  await expect(page.locator('img')).toHaveCount(0);
+});
+
+test('a cycle is named, not crashed on', async ({ page }) => {
+  await page.goto('workshop/?page=dependencies');
+  await page.getByRole('button', { name: 'New model' }).click();
+  await page.getByRole('link', { name: 'Model' }).click();
+  await addService(page, 0, 'A');
+  await addService(page, 1, 'B');
+  await page.getByRole('link', { name: 'Dependencies' }).click();
+  for (const [s, name] of [[0, 'B'], [1, 'A']]) {
+    await page.locator(`#composite-${s}`).getByRole('button', { name: 'Add a dependency' }).click();
+    await page.locator(`#services-${s}--dependencies-0--name`).fill(name);
+    await page.locator(`#services-${s}--dependencies-0--source-type`).selectOption({ label: 'a service of this model' });
+  }
+  await expect(page.locator('#services-1--dependencies-0--name-problems')).toContainText('dependency cycle: A → B → A');
+  await expect(page.getByText('No diagram: add dependencies (and fix any cycle).')).toBeVisible();
+});

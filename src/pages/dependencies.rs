@@ -1,0 +1,282 @@
+//! The Dependencies page: what availability each service can promise, given
+//! what it depends on; ceilings; how each SLO's budget is shared.
+
+use leptos::prelude::*;
+use slo_core::dependency::percent_text;
+use slo_core::model::{Coupling, Dependency, DependencySource, Service};
+use slo_core::report::service_reports;
+use slo_core::ExactDuration;
+
+use crate::browser::IntlZones;
+use crate::components::diagram::DependencyDiagram;
+use crate::components::inputs::{Choice, FieldProblems, OptText, Text};
+use crate::components::locate::{DependencyAt, Locate, ModelAt, Part, ServiceAt};
+use crate::components::rows::{edit_button, rows};
+use crate::workshop::Workshop;
+
+const SOURCES: &[(&str, &str)] = &[
+    ("service", "a service of this model"),
+    ("external", "external (cloud service, third party)"),
+];
+const COUPLINGS: &[(&str, &str)] = &[
+    ("hard", "hard: its failure fails this service"),
+    (
+        "soft",
+        "soft: this service degrades but stays within its SLO",
+    ),
+    ("redundant", "redundant: k of n replicas must be up"),
+];
+
+fn source_key(d: &Dependency) -> &'static str {
+    match d.source {
+        DependencySource::Service => "service",
+        DependencySource::External { .. } => "external",
+    }
+}
+
+fn coupling_key(d: &Dependency) -> &'static str {
+    match d.coupling {
+        Coupling::Hard => "hard",
+        Coupling::Soft => "soft",
+        Coupling::Redundant { .. } => "redundant",
+    }
+}
+
+macro_rules! redundant_part {
+    ($at:expr, $field:ident) => {
+        Part {
+            parent: $at,
+            name: "coupling",
+            get: |d: &Dependency| match &d.coupling {
+                Coupling::Redundant { $field, .. } => Some($field),
+                _ => None,
+            },
+            get_mut: |d: &mut Dependency| match &mut d.coupling {
+                Coupling::Redundant { $field, .. } => Some($field),
+                _ => None,
+            },
+        }
+    };
+}
+
+macro_rules! external_part {
+    ($at:expr, $field:ident) => {
+        Part {
+            parent: $at,
+            name: "source",
+            get: |d: &Dependency| match &d.source {
+                DependencySource::External { $field, .. } => Some($field),
+                _ => None,
+            },
+            get_mut: |d: &mut Dependency| match &mut d.source {
+                DependencySource::External { $field, .. } => Some($field),
+                _ => None,
+            },
+        }
+    };
+}
+
+/// One dependency's fields.
+#[component]
+fn DependencyEditor(
+    /// The dependency.
+    at: DependencyAt,
+) -> impl IntoView {
+    let workshop = Workshop::from_context();
+    let keys = Memo::new(move |_| {
+        workshop
+            .model
+            .with(|m| at.get(m).map(|d| (source_key(d), coupling_key(d))))
+    });
+    let external = move || keys.get().is_some_and(|(s, _)| s == "external");
+    let redundant = move || keys.get().is_some_and(|(_, c)| c == "redundant");
+    let availability = external_part!(at, availability);
+    let note = external_part!(at, note);
+    let replicas = redundant_part!(at, replicas);
+    let required = redundant_part!(at, required);
+    let failover = redundant_part!(at, failover);
+    let failures = redundant_part!(at, failures_per_year);
+    view! {
+        <fieldset class="item">
+            <legend>{move || format!("Dependency {}", at.1 + 1)}</legend>
+            <div class="cols">
+                <Text at field="name" label="Depends on" placeholder="Azure Database for MySQL" get=|d: &Dependency| &d.name set=|d: &mut Dependency| &mut d.name />
+                <Choice at field="source.type" label="Which is" options=SOURCES get=source_key
+                    set=|d: &mut Dependency, key| {
+                        if source_key(d) != key {
+                            d.source = if key == "external" {
+                                DependencySource::External { availability: "99.9".into(), note: String::new() }
+                            } else {
+                                DependencySource::Service
+                            };
+                        }
+                    } />
+                <Choice at field="coupling.type" label="Coupling" options=COUPLINGS get=coupling_key
+                    set=|d: &mut Dependency, key| {
+                        if coupling_key(d) != key {
+                            d.coupling = match key {
+                                "soft" => Coupling::Soft,
+                                "redundant" => Coupling::Redundant {
+                                    replicas: "2".into(),
+                                    required: "1".into(),
+                                    failover: String::new(),
+                                    failures_per_year: String::new(),
+                                },
+                                _ => Coupling::Hard,
+                            };
+                        }
+                    } />
+            </div>
+            <Show when=external>
+                <div class="cols">
+                    <Text at=availability field="availability" label="Its SLA or SLO (%)" placeholder="99.95" get=|s: &String| s set=|s: &mut String| s />
+                    <Text at=note field="note" label="Source of the figure" placeholder="Azure SLA, 2024" get=|s: &String| s set=|s: &mut String| s />
+                </div>
+            </Show>
+            <Show when=redundant>
+                <div class="cols">
+                    <Text at=replicas field="replicas" label="Replicas or regions (n)" placeholder="2" get=|s: &String| s set=|s: &mut String| s />
+                    <Text at=required field="required" label="Needed up (k)" placeholder="1" get=|s: &String| s set=|s: &mut String| s />
+                    <Text at=failover field="failover" label="Failover time per failure (optional)" placeholder="30s" get=|s: &String| s set=|s: &mut String| s />
+                    <Text at=failures field="failuresPerYear" label="Failures per replica per year" placeholder="4" get=|s: &String| s set=|s: &mut String| s />
+                </div>
+            </Show>
+            {edit_button("Remove this dependency".into(), "remove", move |m| {
+                if let Some(service) = at.0.get_mut(m) {
+                    if at.1 < service.dependencies.len() {
+                        service.dependencies.remove(at.1);
+                    }
+                }
+            })}
+        </fieldset>
+    }
+}
+
+/// A service's composite, its allocation tables and its dependencies.
+#[component]
+fn ServiceDependencies(
+    /// The service.
+    at: ServiceAt,
+    /// The reports of every service.
+    reports: Memo<Vec<slo_core::report::ServiceReport>>,
+) -> impl IntoView {
+    let workshop = Workshop::from_context();
+    let i = at.1;
+    let id = format!("composite-{i}");
+    let figures = move || {
+        reports.with(|r| {
+            let report = r.get(i)?;
+            let c = report.composite.as_ref()?;
+            let b = c.availability;
+            let soft = if c.soft.is_empty() { String::new() } else { format!("Soft, not in the product: {}.", c.soft.join(", ")) };
+            Some(view! {
+                <table class="composite">
+                    <tbody>
+                        <tr><th scope="row">"Independent failures (the estimate)"</th><td class="num strong figure-cell">{format!("{} %", percent_text(b.independent, 4))}</td></tr>
+                        <tr><th scope="row">"Pessimistic bound (failures never overlap)"</th><td class="num">{format!("{} %", percent_text(b.pessimistic, 4))}</td></tr>
+                        <tr><th scope="row">"Optimistic bound (the weakest factor)"</th><td class="num">{format!("{} %", percent_text(b.optimistic, 4))}</td></tr>
+                    </tbody>
+                </table>
+                <p class="hint">{soft}</p>
+            })
+        })
+    };
+    let allocations = move || {
+        reports.with(|r| {
+            r.get(i)
+                .map(|report| {
+                    report
+                        .allocations
+                        .iter()
+                        .map(|a| {
+                            let rows = a
+                                .allocation
+                                .dependencies
+                                .iter()
+                                .chain([&a.allocation.left])
+                                .zip(&a.seconds_per_window)
+                                .map(|(share, seconds)| {
+                                    view! {
+                                        <tr class:left=share.name == a.allocation.left.name class:over=share.fraction.is_sign_negative()>
+                                            <th scope="row">{share.name.clone()}</th>
+                                            <td class="num">{format!("{} %", percent_text(share.fraction, 4))}</td>
+                                            <td class="num">{ExactDuration::from_whole_seconds(*seconds).to_string()}</td>
+                                            <td class="num strong">{format!("{} %", share.budget_percent)}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view();
+                            view! {
+                                <table class="allocation">
+                                    <caption>{format!("Budget of the {} % SLO over {} (time per window: the shortest window)", a.target_percent, a.window)}</caption>
+                                    <thead><tr><th scope="col">"Spent by"</th><th scope="col" class="num">"Unavailability"</th><th scope="col" class="num">"Time per window"</th><th scope="col" class="num">"Share of the budget"</th></tr></thead>
+                                    <tbody>{rows}</tbody>
+                                </table>
+                            }
+                        })
+                        .collect_view()
+                })
+        })
+    };
+    let ceilings = move || {
+        reports.with(|r| {
+            r.get(i).map(|report| {
+                report
+                    .problems
+                    .iter()
+                    .filter(|p| p.message.contains("this service can reach"))
+                    .map(|p| view! { <p class="warning">{p.to_string()}</p> })
+                    .collect_view()
+            })
+        })
+    };
+    let title = move || {
+        workshop
+            .model
+            .with(|m| at.get(m).map(|s| s.name.clone()).unwrap_or_default())
+    };
+    view! {
+        <section class="card service-dependencies" id=id>
+            <h2>{title}</h2>
+            <OptText at field="ownAvailability" label="Own code and infrastructure availability (%)" placeholder="99"
+                get=|s: &Service| s.own_availability.as_ref() set=|s: &mut Service| &mut s.own_availability />
+            {figures}
+            <div class="ceilings">{ceilings}</div>
+            {allocations}
+            {rows(move |m| at.get(m).map_or(0, |s| s.dependencies.len()), move |d| view! { <DependencyEditor at=DependencyAt(at, d) /> })}
+            <FieldProblems path=format!("services[{i}].dependencies") />
+            {edit_button("Add a dependency".into(), "", move |m| {
+                if let Some(service) = at.get_mut(m) {
+                    service.dependencies.push(Dependency {
+                        name: String::new(),
+                        source: DependencySource::External { availability: "99.9".into(), note: String::new() },
+                        coupling: Coupling::Hard,
+                    });
+                }
+            })}
+        </section>
+    }
+}
+
+/// The Dependencies page.
+#[component]
+pub fn DependenciesPage() -> impl IntoView {
+    let workshop = Workshop::from_context();
+    let reports = Memo::new(move |_| workshop.model.with(|m| service_reports(m, &IntlZones)));
+    view! {
+        <h1 class="page-title">"Dependencies"</h1>
+        <p class="lede">
+            "Your availability depends on everything you depend on: a service on a 99.95 % platform cannot promise 99.95 %."
+        </p>
+        <p class="caution" role="note">
+            "Real failures are correlated. The product assumes independent failures; the bounds show the range. "
+            "For redundancy the independent figure is the best case: the SRE Workbook warns such figures \"will be deceptive\" "
+            "when replicas share a cause of failure."
+        </p>
+        <section class="card">
+            <h2>"Graph"</h2>
+            <DependencyDiagram />
+        </section>
+        {rows(|m| m.services.len(), move |i| view! { <ServiceDependencies at=ServiceAt(ModelAt, i) reports /> })}
+    }
+}
