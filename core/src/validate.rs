@@ -428,7 +428,7 @@ fn ceiling_message(
         .iter()
         .filter(|f| !f.unavailability().is_zero())
         .collect();
-    eaters.sort_by(|a, b| b.unavailability().cmp(&a.unavailability()));
+    eaters.sort_by_key(|f| std::cmp::Reverse(f.unavailability()));
     let named: Vec<String> = eaters
         .iter()
         .take(3)
