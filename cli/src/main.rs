@@ -1,6 +1,16 @@
 //! `slo`: the command-line side of slo-planner. It prints what `slo-core`
 //! computes; it holds no domain math of its own.
 
+/// Prints a line to standard output, ignoring a closed pipe (`slo ... | head`)
+/// instead of panicking as `println!` does.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
+mod alerts;
 mod model;
 
 use std::process::ExitCode;
@@ -28,6 +38,8 @@ enum Command {
     Report(FileArgs),
     /// Prints the JSON Schema of the model file format.
     Schema,
+    /// The SRE Workbook's multi-window, multi-burn-rate alerts for a target and window.
+    Alerts(alerts::AlertArgs),
 }
 
 #[derive(Args, Debug)]
@@ -93,6 +105,7 @@ fn main() -> ExitCode {
         Command::Validate(args) => model::validate(&args.file, args.json),
         Command::Report(args) => model::report(&args.file, args.json),
         Command::Schema => model::schema(),
+        Command::Alerts(args) => alerts::run(args),
     }
 }
 
@@ -120,14 +133,17 @@ fn budget(args: BudgetArgs) -> ExitCode {
     };
     if args.json {
         match serde_json::to_string_pretty(&report) {
-            Ok(text) => println!("{text}"),
+            Ok(text) => out!("{text}"),
             Err(error) => {
                 eprintln!("slo: cannot write JSON: {error}");
                 return ExitCode::from(2);
             }
         }
     } else {
-        print!("{}", text_report(&report));
+        {
+            use std::io::Write as _;
+            let _ = write!(std::io::stdout(), "{}", text_report(&report));
+        }
     }
     ExitCode::SUCCESS
 }

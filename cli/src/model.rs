@@ -26,7 +26,7 @@ fn read(file: &Path) -> Result<Model, ExitCode> {
 fn print_json(value: &impl serde::Serialize) -> ExitCode {
     match serde_json::to_string_pretty(value) {
         Ok(text) => {
-            println!("{text}");
+            out!("{text}");
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -55,13 +55,13 @@ pub fn validate(file: &Path, json: bool) -> ExitCode {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
             };
-            println!("{severity}: {problem}");
+            out!("{severity}: {problem}");
         }
         let errors = problems
             .iter()
             .filter(|p| p.severity == Severity::Error)
             .count();
-        println!(
+        out!(
             "{}: {errors} error(s), {} warning(s)",
             file.display(),
             problems.len() - errors
@@ -84,38 +84,43 @@ pub fn report(file: &Path, json: bool) -> ExitCode {
     if json {
         return print_json(&report);
     }
-    println!("Team: {}", report.team);
+    out!("Team: {}", report.team);
     for slo in &report.slos {
-        println!();
-        println!(
+        out!();
+        out!(
             "{} / {} / {} / {}",
-            slo.service, slo.journey, slo.sli, slo.slo
+            slo.service,
+            slo.journey,
+            slo.sli,
+            slo.slo
         );
         match (&slo.budget, &slo.error) {
             (Some(b), _) => {
-                println!(
+                out!(
                     "  target {} % over {} ({})",
-                    b.target_percent, b.window.spec, b.window.label
+                    b.target_percent,
+                    b.window.spec,
+                    b.window.label
                 );
-                println!("  error budget {} % ({})", b.error_budget_percent, b.one_in);
-                println!(
+                out!("  error budget {} % ({})", b.error_budget_percent, b.one_in);
+                out!(
                     "  allowed downtime {}",
                     b.allowed_downtime.describe(|d| d.clone())
                 );
                 if let Some(bad) = &b.allowed_bad_events {
-                    println!(
+                    out!(
                         "  allowed bad events {}",
                         bad.describe(|n| group_thousands(&n.to_string()))
                     );
                 }
                 if let Some(bad) = &b.allowed_bad_timeslices {
-                    println!(
+                    out!(
                         "  allowed bad time slices {}",
                         bad.describe(|n| group_thousands(&n.to_string()))
                     );
                 }
             }
-            (None, Some(error)) => println!("  no budget: {}: {error}", slo.path),
+            (None, Some(error)) => out!("  no budget: {}: {error}", slo.path),
             (None, None) => {}
         }
     }
@@ -124,24 +129,25 @@ pub fn report(file: &Path, json: bool) -> ExitCode {
             continue;
         };
         let b = composite.availability;
-        println!();
-        println!("{}: composite availability", service.service);
-        println!(
+        out!();
+        out!("{}: composite availability", service.service);
+        out!(
             "  independent failures {} %",
             percent_text(b.independent, 6)
         );
-        println!(
+        out!(
             "  pessimistic (no overlap) {} %",
             percent_text(b.pessimistic, 6)
         );
-        println!(
+        out!(
             "  optimistic (weakest factor) {} %",
             percent_text(b.optimistic, 6)
         );
         for allocation in &service.allocations {
-            println!(
+            out!(
                 "  budget of {} % over {}:",
-                allocation.target_percent, allocation.window
+                allocation.target_percent,
+                allocation.window
             );
             let shares = allocation
                 .allocation
@@ -149,7 +155,7 @@ pub fn report(file: &Path, json: bool) -> ExitCode {
                 .iter()
                 .chain([&allocation.allocation.left]);
             for (share, seconds) in shares.zip(&allocation.seconds_per_window) {
-                println!(
+                out!(
                     "    {}: {} % of the budget ({} per window)",
                     share.name,
                     share.budget_percent,
@@ -158,7 +164,7 @@ pub fn report(file: &Path, json: bool) -> ExitCode {
             }
         }
         for problem in &service.problems {
-            println!("  warning: {problem}");
+            out!("  warning: {problem}");
         }
     }
     ExitCode::SUCCESS

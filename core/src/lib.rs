@@ -22,6 +22,7 @@
 //! exactly (decimal or integer arithmetic, never `f64`) and rounded once, at
 //! the end, by a rule stated in [`budget::RoundingRule`].
 
+pub mod alert;
 pub mod budget;
 pub mod calculator;
 pub mod codec;

@@ -1,0 +1,301 @@
+//! Alerting on SLOs: multi-window, multi-burn-rate alerts (SRE Workbook ch. 5,
+//! "Alerting on SLOs") and single-window rules (ESF Table 9.10).
+//!
+//! A rule is defined by the share of the error budget it lets burn in its long
+//! window, so it rescales with the compliance period: burn rate =
+//! `budget share x period / long window` (2 % of a 30-day budget in 1 h is a
+//! burn rate of 14.4; over 28 days it is 13.44). The error-ratio threshold is
+//! `burn rate x (1 - SLO)`; time to exhaustion at that rate is
+//! `period / burn rate`.
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::duration::ExactDuration;
+use crate::target::Target;
+
+/// Whether an alert pages someone or opens a ticket.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Notify {
+    /// Wakes someone up.
+    Page,
+    /// Waits for working hours.
+    Ticket,
+}
+
+/// What an alert rule's threshold is defined by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Threshold {
+    /// The share of the period's error budget, in percent, that may burn in the
+    /// long window ("2"): the burn rate rescales with the period (SRE Workbook).
+    BudgetPercent(Decimal),
+    /// A fixed burn rate ("2", ESF Table 9.10): the same in every period.
+    BurnRate(Decimal),
+}
+
+/// One burn-rate alert rule.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AlertRule {
+    /// Its name ("fast burn").
+    pub name: String,
+    /// Page or ticket.
+    pub notify: Notify,
+    /// When it fires.
+    pub threshold: Threshold,
+    /// The long window.
+    pub long_window: ExactDuration,
+    /// The short window (both must exceed the rate); `None` for a single-window rule.
+    pub short_window: Option<ExactDuration>,
+    /// How often the rule is evaluated.
+    pub evaluation_interval: ExactDuration,
+    /// After firing, how long it stays quiet (ESF Table 9.10); zero for none.
+    pub snooze: ExactDuration,
+}
+
+fn minutes(n: i64) -> ExactDuration {
+    ExactDuration::from_whole_seconds(n as u64 * 60)
+}
+
+impl AlertRule {
+    /// A multi-window rule whose short window is 1/12 of the long one (SRE Workbook ch. 5).
+    pub fn multiwindow(
+        name: &str,
+        notify: Notify,
+        budget_percent: Decimal,
+        long_window: ExactDuration,
+    ) -> AlertRule {
+        let short = ExactDuration::from_seconds(long_window.seconds() / Decimal::from(12))
+            .unwrap_or(long_window);
+        AlertRule {
+            name: name.to_string(),
+            notify,
+            threshold: Threshold::BudgetPercent(budget_percent),
+            long_window,
+            short_window: Some(short),
+            evaluation_interval: minutes(1),
+            snooze: ExactDuration::ZERO,
+        }
+    }
+
+    /// The SRE Workbook's recommended set: page on 2 % in 1 h and 5 % in 6 h,
+    /// ticket on 10 % in 3 d, each with a short window of 1/12.
+    pub fn workbook_defaults() -> Vec<AlertRule> {
+        vec![
+            AlertRule::multiwindow("fast burn", Notify::Page, Decimal::from(2), minutes(60)),
+            AlertRule::multiwindow("medium burn", Notify::Page, Decimal::from(5), minutes(360)),
+            AlertRule::multiwindow(
+                "slow burn",
+                Notify::Ticket,
+                Decimal::from(10),
+                minutes(3 * 24 * 60),
+            ),
+        ]
+    }
+
+    /// A single-window rule that fires at `burn_rate` over `window` (ESF Table
+    /// 9.10: burn rate 2 over 60 minutes, evaluated every 5, snoozed for 120).
+    pub fn single_window(
+        name: &str,
+        notify: Notify,
+        burn_rate: Decimal,
+        window: ExactDuration,
+        evaluation_interval: ExactDuration,
+        snooze: ExactDuration,
+    ) -> AlertRule {
+        AlertRule {
+            name: name.to_string(),
+            notify,
+            threshold: Threshold::BurnRate(burn_rate),
+            long_window: window,
+            short_window: None,
+            evaluation_interval,
+            snooze,
+        }
+    }
+
+    /// The burn rate this rule fires at, for a compliance period of `period` seconds.
+    pub fn burn_rate(&self, period_seconds: u64) -> Decimal {
+        match self.threshold {
+            Threshold::BudgetPercent(share) => (share / Decimal::ONE_HUNDRED
+                * Decimal::from(period_seconds)
+                / self.long_window.seconds())
+            .normalize(),
+            Threshold::BurnRate(rate) => rate,
+        }
+    }
+}
+
+/// The alert table's row for one rule, for one SLO and period.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RuleFigures {
+    /// The rule's name.
+    pub name: String,
+    /// Page or ticket.
+    pub notify: Notify,
+    /// Long window, e.g. "1h".
+    pub long_window: String,
+    /// Short window, e.g. "5m".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub short_window: Option<String>,
+    /// The burn rate it fires at (14.4).
+    pub burn_rate: Decimal,
+    /// The error ratio it fires at, in percent (1.44).
+    pub error_ratio_percent: Decimal,
+    /// The share of the budget consumed when it fires, in percent (2).
+    pub budget_consumed_percent: Decimal,
+    /// Time to exhaust the whole budget at that burn rate ("2d 2h").
+    pub time_to_exhaustion: String,
+    /// Time to fire on a full outage (100 % errors), from its start.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detection_full_outage: Option<String>,
+    /// Problems with the rule.
+    pub lints: Vec<String>,
+}
+
+/// Why an alert figure cannot be computed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AlertError {
+    /// A window of zero length.
+    ZeroWindow(String),
+}
+
+impl fmt::Display for AlertError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AlertError::ZeroWindow(rule) => {
+                write!(f, "rule \"{rule}\": a window must be longer than zero")
+            }
+        }
+    }
+}
+
+impl std::error::Error for AlertError {}
+
+/// How long the whole budget lasts at a burn rate: `period / burn rate`
+/// (SRE Workbook ch. 5: burn rate 1000 at 99.9 % over 30 d exhausts it in 43m 12s).
+pub fn exhaustion_time(period_seconds: u64, burn_rate: Decimal) -> Option<ExactDuration> {
+    if burn_rate <= Decimal::ZERO {
+        return None;
+    }
+    ExactDuration::from_seconds(
+        (Decimal::from(period_seconds) / burn_rate)
+            .round_dp(3)
+            .normalize(),
+    )
+}
+
+/// The highest burn rate an SLO can see: `1 / (1 - SLO)` (1000 at 99.9 %).
+pub fn max_burn_rate(target: &Target) -> Decimal {
+    (Decimal::ONE / target.error_budget().fraction()).normalize()
+}
+
+/// Time from the start of an incident with error ratio `error_ratio` (fraction)
+/// until `rule` fires, assuming no errors before it: each window's average
+/// burn must reach the threshold, `t = threshold x window / incident burn`;
+/// `None` when the incident's burn rate never reaches it. Exact (the SRE
+/// Workbook's figure); the next evaluation may add up to one interval.
+pub fn detection_time(
+    rule: &AlertRule,
+    target: &Target,
+    period_seconds: u64,
+    error_ratio: Decimal,
+) -> Option<ExactDuration> {
+    let threshold = rule.burn_rate(period_seconds);
+    let incident = error_ratio / target.error_budget().fraction();
+    if incident < threshold || incident.is_zero() {
+        return None;
+    }
+    let needed = |window: &ExactDuration| threshold * window.seconds() / incident;
+    let mut seconds = needed(&rule.long_window);
+    if let Some(short) = &rule.short_window {
+        seconds = seconds.max(needed(short));
+    }
+    ExactDuration::from_seconds(seconds.round_dp(3).normalize())
+}
+
+/// Time after an incident (with error ratio `error_ratio`, lasting at least the
+/// long window) ends until `rule` stops firing: the fastest window's average
+/// falls below the threshold after `window x (1 - threshold / incident burn)`.
+pub fn reset_time(
+    rule: &AlertRule,
+    target: &Target,
+    period_seconds: u64,
+    error_ratio: Decimal,
+) -> Option<ExactDuration> {
+    let threshold = rule.burn_rate(period_seconds);
+    let incident = error_ratio / target.error_budget().fraction();
+    if incident < threshold || incident.is_zero() {
+        return None;
+    }
+    let window = rule.short_window.as_ref().unwrap_or(&rule.long_window);
+    ExactDuration::from_seconds(
+        (window.seconds() * (Decimal::ONE - threshold / incident)).normalize(),
+    )
+}
+
+/// The alert table: each rule's burn rate, error-ratio threshold, budget
+/// consumed when it fires, time to exhaustion, detection time of a full
+/// outage, and lints. `valid_events` (per period) enables the low-traffic lint.
+pub fn alert_table(
+    rules: &[AlertRule],
+    target: &Target,
+    period_seconds: u64,
+    valid_events: Option<u64>,
+) -> Result<Vec<RuleFigures>, AlertError> {
+    let budget = target.error_budget().fraction();
+    let max = max_burn_rate(target);
+    rules
+        .iter()
+        .map(|rule| {
+            if rule.long_window.seconds().is_zero() || rule.short_window.is_some_and(|s| s.seconds().is_zero()) {
+                return Err(AlertError::ZeroWindow(rule.name.clone()));
+            }
+            let burn = rule.burn_rate(period_seconds);
+            let mut lints = Vec::new();
+            if burn > max {
+                lints.push(format!(
+                    "burn rate {burn} can never be reached: at {target} % the highest is {max} (every request failing)"
+                ));
+            }
+            for (which, window) in [("long", Some(rule.long_window)), ("short", rule.short_window)] {
+                if let Some(window) = window {
+                    if window.seconds() < rule.evaluation_interval.seconds() {
+                        lints.push(format!(
+                            "the {which} window ({window}) is shorter than the evaluation interval ({})",
+                            rule.evaluation_interval
+                        ));
+                    }
+                }
+            }
+            if let Some(events) = valid_events.filter(|e| *e > 0) {
+                let one_event = Decimal::ONE_HUNDRED / (Decimal::from(events) * budget);
+                let rule_share = burn * rule.long_window.seconds() / Decimal::from(period_seconds) * Decimal::ONE_HUNDRED;
+                if one_event > rule_share {
+                    lints.push(format!(
+                        "low traffic: one bad event spends {} % of the budget, more than this rule's {} %",
+                        one_event.round_dp(2).normalize(),
+                        rule_share.round_dp(4).normalize()
+                    ));
+                }
+            }
+            Ok(RuleFigures {
+                name: rule.name.clone(),
+                notify: rule.notify,
+                long_window: rule.long_window.to_string(),
+                short_window: rule.short_window.map(|s| s.to_string()),
+                burn_rate: burn,
+                error_ratio_percent: (burn * budget * Decimal::ONE_HUNDRED).normalize(),
+                budget_consumed_percent: (burn * rule.long_window.seconds() / Decimal::from(period_seconds)
+                    * Decimal::ONE_HUNDRED)
+                    .round_dp(4)
+                    .normalize(),
+                time_to_exhaustion: exhaustion_time(period_seconds, burn).map(|d| d.to_string()).unwrap_or_default(),
+                detection_full_outage: detection_time(rule, target, period_seconds, Decimal::ONE).map(|d| d.to_string()),
+                lints,
+            })
+        })
+        .collect()
+}
