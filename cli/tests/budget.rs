@@ -124,20 +124,53 @@ fn bad_input_exits_2_with_one_line_naming_the_value() {
 
 #[test]
 fn alerts_prints_the_workbook_table() {
-    let out = slo(&["alerts", "--target", "99.9", "--window", "30d", "--error-ratio", "1", "--json"]);
+    let out = slo(&[
+        "alerts",
+        "--target",
+        "99.9",
+        "--window",
+        "30d",
+        "--error-ratio",
+        "1",
+        "--json",
+    ]);
     assert!(out.status.success());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let rates: Vec<_> = v["rules"].as_array().unwrap().iter().map(|r| r["burn_rate"].as_str().unwrap().to_string()).collect();
+    let rates: Vec<_> = v["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["burn_rate"].as_str().unwrap().to_string())
+        .collect();
     assert_eq!(rates, ["14.4", "6", "1"]);
     assert_eq!(v["rules"][0]["error_ratio_percent"], "1.44");
     assert_eq!(v["rules"][0]["detection_full_outage"], "51.84s");
     assert_eq!(v["max_burn_rate"], "1000");
-    assert_eq!(v["detection_at_error_ratio"], serde_json::json!([null, "3h 36m", "7h 12m"]));
-    let v: serde_json::Value = serde_json::from_slice(&slo(&["alerts", "--target", "99.9", "--window", "28d", "--json"]).stdout).unwrap();
+    assert_eq!(
+        v["detection_at_error_ratio"],
+        serde_json::json!([null, "3h 36m", "7h 12m"])
+    );
+    let v: serde_json::Value = serde_json::from_slice(
+        &slo(&["alerts", "--target", "99.9", "--window", "28d", "--json"]).stdout,
+    )
+    .unwrap();
     assert_eq!(v["rules"][0]["burn_rate"], "13.44");
-    let text = String::from_utf8(slo(&["alerts", "--target", "99.9", "--window", "30d", "--events", "10000"]).stdout).unwrap();
-    assert!(text.contains("warning: low traffic: one bad event spends 10 % of the budget"), "{text}");
-    for args in [vec!["--target", "100"], vec!["--target", "99.9", "--window", "0d"], vec!["--target", "99.9", "--error-ratio", "x"]] {
+    let text = String::from_utf8(
+        slo(&[
+            "alerts", "--target", "99.9", "--window", "30d", "--events", "10000",
+        ])
+        .stdout,
+    )
+    .unwrap();
+    assert!(
+        text.contains("warning: low traffic: one bad event spends 10 % of the budget"),
+        "{text}"
+    );
+    for args in [
+        vec!["--target", "100"],
+        vec!["--target", "99.9", "--window", "0d"],
+        vec!["--target", "99.9", "--error-ratio", "x"],
+    ] {
         let out = slo(&[&["alerts"], &args[..]].concat());
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert_eq!(String::from_utf8(out.stderr).unwrap().lines().count(), 1);
@@ -156,7 +189,12 @@ fn a_closed_pipe_is_not_a_panic() {
         .unwrap();
     drop(child.stdout.take()); // the reader goes away at once, like `| head -0`
     let mut stderr = String::new();
-    child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
     child.wait().unwrap();
     assert!(!stderr.contains("panicked"), "{stderr}");
 }

@@ -115,7 +115,8 @@ fn the_esf_single_window_rule() {
         d("5m"),
         d("120m"),
     );
-    let row = &alert_table(&[rule.clone()], &target("99.7"), 30 * DAY, None).unwrap()[0];
+    let row =
+        &alert_table(std::slice::from_ref(&rule), &target("99.7"), 30 * DAY, None).unwrap()[0];
     assert_eq!(row.burn_rate, dec("2"));
     assert_eq!(row.error_ratio_percent, dec("0.6"));
     assert_eq!(row.short_window, None);
