@@ -1,18 +1,7 @@
 // User journeys of the Budget page (issue: the SLO budget calculator).
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 
 const downtime = (page) => page.locator('#allowed-downtime');
-
-test.beforeEach(async ({ page }) => {
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.errors = errors;
-});
-
-test.afterEach(async ({ page }) => {
-  expect(page.errors, 'no panic, no console error').toEqual([]);
-});
 
 test('a deep link opens with its values: 99.9 % over 30 d allows 43m 12s', async ({ page }) => {
   await page.goto('?target=99.9&window=30d');

@@ -1,17 +1,5 @@
 // User journeys of the Dependencies page (issue: dependency chains).
-import { test, expect } from '@playwright/test';
-
-test.beforeEach(async ({ page }) => {
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('dialog', (d) => d.accept());
-  page.errors = errors;
-});
-
-test.afterEach(async ({ page }) => {
-  expect(page.errors, 'no panic, no console error').toEqual([]);
-});
+import { test, expect } from './fixtures.mjs';
 
 test('the seed chain is 98.8 % and 99.95 % as its SLO warns', async ({ page }) => {
   await page.goto('workshop/?page=dependencies');

@@ -1,20 +1,8 @@
 // User journeys of the workshop pages (issue: the workshop model).
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { readFile } from 'node:fs/promises';
 
 const SLO = 'services-0--journeys-0--slis-0--slos-0-';
-
-test.beforeEach(async ({ page }) => {
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('dialog', (d) => d.accept());
-  page.errors = errors;
-});
-
-test.afterEach(async ({ page }) => {
-  expect(page.errors, 'no panic, no console error').toEqual([]);
-});
 
 async function buildSmallModel(page) {
   await page.goto('workshop/?page=model');

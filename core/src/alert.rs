@@ -203,17 +203,26 @@ pub fn detection_time(
     period_seconds: u64,
     error_ratio: Decimal,
 ) -> Option<ExactDuration> {
-    let threshold = rule.burn_rate(period_seconds);
-    let incident = error_ratio / target.error_budget().fraction();
-    if incident < threshold || incident.is_zero() {
-        return None;
-    }
+    let (threshold, incident) = reachable_burn(rule, target, period_seconds, error_ratio)?;
     let needed = |window: &ExactDuration| threshold * window.seconds() / incident;
     let mut seconds = needed(&rule.long_window);
     if let Some(short) = &rule.short_window {
         seconds = seconds.max(needed(short));
     }
     ExactDuration::from_seconds(seconds.round_dp(3).normalize())
+}
+
+/// The rule's threshold burn rate and an incident's burn rate, when the
+/// incident reaches the threshold.
+fn reachable_burn(
+    rule: &AlertRule,
+    target: &Target,
+    period_seconds: u64,
+    error_ratio: Decimal,
+) -> Option<(Decimal, Decimal)> {
+    let threshold = rule.burn_rate(period_seconds);
+    let incident = error_ratio / target.error_budget().fraction();
+    (incident >= threshold && !incident.is_zero()).then_some((threshold, incident))
 }
 
 /// Time after an incident (with error ratio `error_ratio`, lasting at least the
@@ -225,11 +234,7 @@ pub fn reset_time(
     period_seconds: u64,
     error_ratio: Decimal,
 ) -> Option<ExactDuration> {
-    let threshold = rule.burn_rate(period_seconds);
-    let incident = error_ratio / target.error_budget().fraction();
-    if incident < threshold || incident.is_zero() {
-        return None;
-    }
+    let (threshold, incident) = reachable_burn(rule, target, period_seconds, error_ratio)?;
     let window = rule.short_window.as_ref().unwrap_or(&rule.long_window);
     ExactDuration::from_seconds(
         (window.seconds() * (Decimal::ONE - threshold / incident)).normalize(),
