@@ -172,3 +172,16 @@ test('the JSON Schema ships with the site', async ({ page }) => {
   expect(schema.title).toBe('Model');
   expect(schema.required).toContain('schemaVersion');
 });
+
+test('removing an item is one undo step', async ({ page }) => {
+  await page.goto('workshop/?page=model');
+  await expect(page.locator('#services-0--journeys-0--slis-2--name')).toHaveValue('API latency (850 ms)');
+  await page.locator('#service-card-0').getByRole('button', { name: 'Remove this SLI' }).nth(1).click();
+  await expect(page.locator('#services-0--journeys-0--slis-1--name')).toHaveValue('API latency (850 ms)');
+  await expect(page.locator('#services-0--journeys-0--slis-2--name')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.locator('#services-0--journeys-0--slis-1--name')).toHaveValue('API latency (400 ms)');
+  await page.getByRole('link', { name: 'Document' }).click();
+  await page.getByRole('button', { name: 'Remove' }).first().click();
+  await expect(page.locator('#doc-approvers')).not.toContainText('Betsy Beyer');
+});

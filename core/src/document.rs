@@ -16,6 +16,17 @@ pub enum Status {
     Superseded,
 }
 
+impl Status {
+    /// "draft", "agreed" or "superseded", as in the JSON.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Draft => "draft",
+            Status::Agreed => "agreed",
+            Status::Superseded => "superseded",
+        }
+    }
+}
+
 /// The role an approver signs for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -85,7 +85,7 @@ pub fn DocumentView() -> impl IntoView {
     move || {
         workshop.model.with(|m| {
             let d = &m.document;
-            let status = format!("{:?}", d.status).to_lowercase();
+            let status = d.status.label();
             let approvers = d.approvers.iter().map(|a| format!("{} ({})", a.name, a.role.label())).collect::<Vec<_>>();
             let revisit = revisit_date(d).map(|r| r.to_string()).unwrap_or_else(|| "—".into());
             let p = &m.policy;

@@ -63,7 +63,22 @@ macro_rules! indexed {
                 }
             }
         }
+        impl Remove for $name {
+            fn remove(&self, model: &mut Model) {
+                if let Some(list) = self.0.get_mut(model).map(|parent| &mut parent.$list) {
+                    if self.1 < list.len() {
+                        list.remove(self.1);
+                    }
+                }
+            }
+        }
     };
+}
+
+/// An item of a list in the model, which can be taken out of it.
+pub trait Remove: Locate {
+    /// Removes the item from its list; nothing happens when it is already gone.
+    fn remove(&self, model: &mut Model);
 }
 
 /// The model itself, parent of the services.

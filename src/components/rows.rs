@@ -30,3 +30,8 @@ pub fn edit_button(
         </button>
     }
 }
+
+/// The button that removes one list item (its own undo step).
+pub fn remove_button<L: super::locate::Remove>(label: &str, at: L) -> impl IntoView {
+    edit_button(label.to_string(), "remove", move |m| at.remove(m))
+}

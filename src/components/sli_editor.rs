@@ -7,7 +7,7 @@ use slo_core::model::{Comparison, LatencyThreshold, Measurement, Sli, SliKind, S
 
 use super::inputs::{Check, Choice, OptText, Text};
 use super::locate::{Locate, SliAt, SloAt};
-use super::rows::{edit_button, rows};
+use super::rows::{edit_button, remove_button, rows};
 use super::slo_editor::SloEditor;
 use crate::workshop::Workshop;
 
@@ -110,13 +110,7 @@ pub fn SliEditor(
                         sli.slos.push(Slo { target: "99.9".into(), window, ..Slo::default() });
                     }
                 })}
-                {edit_button("Remove this SLI".into(), "remove", move |m| {
-                    if let Some(journey) = at.0.get_mut(m) {
-                        if at.1 < journey.slis.len() {
-                            journey.slis.remove(at.1);
-                        }
-                    }
-                })}
+                {remove_button("Remove this SLI", at)}
             </div>
         </fieldset>
     }

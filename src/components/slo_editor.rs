@@ -8,7 +8,7 @@ use slo_core::report::slo_form;
 
 use super::inputs::{Check, Choice, OptText, Text};
 use super::locate::{Locate, SloAt};
-use super::rows::edit_button;
+use super::rows::remove_button;
 use crate::browser::IntlZones;
 use crate::workshop::Workshop;
 
@@ -81,13 +81,7 @@ pub fn SloEditor(
             </div>
             <Text at field="rationale" label="Rationale" multiline=true get=|s: &Slo| &s.rationale set=|s: &mut Slo| &mut s.rationale />
             <Check at field="defaultSlo" label="Default SLO: applies to the service's endpoints without their own" get=|s: &Slo| s.default_slo set=|s: &mut Slo, v| s.default_slo = v />
-            {edit_button("Remove this SLO".into(), "remove", move |m| {
-                if let Some(sli) = at.0.get_mut(m) {
-                    if at.1 < sli.slos.len() {
-                        sli.slos.remove(at.1);
-                    }
-                }
-            })}
+            {remove_button("Remove this SLO", at)}
         </fieldset>
     }
 }

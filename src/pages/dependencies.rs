@@ -11,7 +11,7 @@ use crate::browser::IntlZones;
 use crate::components::diagram::DependencyDiagram;
 use crate::components::inputs::{Choice, FieldProblems, OptText, Text};
 use crate::components::locate::{DependencyAt, Locate, ModelAt, Part, ServiceAt};
-use crate::components::rows::{edit_button, rows};
+use crate::components::rows::{edit_button, remove_button, rows};
 use crate::workshop::Workshop;
 
 const SOURCES: &[(&str, &str)] = &[
@@ -141,13 +141,7 @@ fn DependencyEditor(
                     <Text at=failures field="failuresPerYear" label="Failures per replica per year" placeholder="4" get=|s: &String| s set=|s: &mut String| s />
                 </div>
             </Show>
-            {edit_button("Remove this dependency".into(), "remove", move |m| {
-                if let Some(service) = at.0.get_mut(m) {
-                    if at.1 < service.dependencies.len() {
-                        service.dependencies.remove(at.1);
-                    }
-                }
-            })}
+            {remove_button("Remove this dependency", at)}
         </fieldset>
     }
 }

@@ -9,7 +9,7 @@ use crate::components::document_view::DocumentView;
 use crate::components::file_actions::FileActions;
 use crate::components::inputs::{Choice, FieldProblems, Lines, Text};
 use crate::components::locate::{ApproverAt, ChangeAt, DocumentAt};
-use crate::components::rows::{edit_button, rows};
+use crate::components::rows::{edit_button, remove_button, rows};
 use crate::workshop::Workshop;
 
 const STATUSES: &[(Status, &str)] = &[
@@ -79,7 +79,7 @@ fn HeaderEditor() -> impl IntoView {
                     <div class="cols item-row">
                         <Text at field="name" label="Approver" get=|a: &Approver| &a.name set=|a: &mut Approver| &mut a.name />
                         <Choice at field="role" label="Signs for" options=ROLES get=|a: &Approver| a.role set=|a: &mut Approver, r| a.role = r />
-                        {edit_button("Remove".into(), "remove", move |m| if i < m.document.approvers.len() { m.document.approvers.remove(i); })}
+                        {remove_button("Remove", at)}
                     </div>
                 }
             })}
@@ -110,7 +110,7 @@ fn HeaderEditor() -> impl IntoView {
                         <Text at field="date" label="Date" placeholder="2025-01-06" get=|c: &Change| &c.date set=|c: &mut Change| &mut c.date />
                         <Text at field="author" label="Author" get=|c: &Change| &c.author set=|c: &mut Change| &mut c.author />
                         <Text at field="description" label="Change" get=|c: &Change| &c.description set=|c: &mut Change| &mut c.description />
-                        {edit_button("Remove".into(), "remove", move |m| if i < m.document.change_log.len() { m.document.change_log.remove(i); })}
+                        {remove_button("Remove", at)}
                     </div>
                 }
             })}

@@ -6,7 +6,7 @@ use slo_core::model::{Journey, JourneyKind, Service, Sli, Team};
 
 use crate::components::inputs::{Choice, Text};
 use crate::components::locate::{JourneyAt, Locate, ModelAt, ServiceAt, SliAt, TeamAt};
-use crate::components::rows::{edit_button, rows};
+use crate::components::rows::{edit_button, remove_button, rows};
 use crate::components::sli_editor::SliEditor;
 use crate::workshop::Workshop;
 
@@ -46,13 +46,7 @@ fn JourneyEditor(
                         journey.slis.push(Sli::default());
                     }
                 })}
-                {edit_button("Remove this journey".into(), "remove", move |m| {
-                    if let Some(service) = at.0.get_mut(m) {
-                        if at.1 < service.journeys.len() {
-                            service.journeys.remove(at.1);
-                        }
-                    }
-                })}
+                {remove_button("Remove this journey", at)}
             </div>
         </fieldset>
     }
@@ -86,11 +80,7 @@ fn ServiceEditor(
                         service.journeys.push(Journey::default());
                     }
                 })}
-                {edit_button("Remove this service".into(), "remove", move |m| {
-                    if at.1 < m.services.len() {
-                        m.services.remove(at.1);
-                    }
-                })}
+                {remove_button("Remove this service", at)}
             </div>
         </section>
     }

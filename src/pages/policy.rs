@@ -9,7 +9,7 @@ use slo_core::policy::{
 
 use crate::components::inputs::{id_of, Check, Choice, FieldProblems, Lines, OptText, Text};
 use crate::components::locate::{ClauseAt, ConditionAt, ConsequenceAt, Locate, Part, PolicyAt};
-use crate::components::rows::{edit_button, rows};
+use crate::components::rows::{edit_button, remove_button, rows};
 use crate::workshop::Workshop;
 
 const TRIGGERS: &[(Trigger, &str)] = &[
@@ -109,11 +109,7 @@ fn ConditionEditor(
                 </div>
             </Show>
             <Text at field="description" label="In words" multiline=true get=|c: &Condition| &c.description set=|c: &mut Condition| &mut c.description />
-            {edit_button("Remove this condition".into(), "remove", move |m| {
-                if at.1 < m.policy.conditions.len() {
-                    m.policy.conditions.remove(at.1);
-                }
-            })}
+            {remove_button("Remove this condition", at)}
         </fieldset>
     }
 }
@@ -196,11 +192,7 @@ fn ConsequenceEditor(
                 </div>
             </Show>
             <Text at field="description" label="In words" multiline=true get=|c: &Consequence| &c.description set=|c: &mut Consequence| &mut c.description />
-            {edit_button("Remove this consequence".into(), "remove", move |m| {
-                if at.1 < m.policy.consequences.len() {
-                    m.policy.consequences.remove(at.1);
-                }
-            })}
+            {remove_button("Remove this consequence", at)}
         </fieldset>
     }
 }
@@ -282,11 +274,7 @@ fn ClauseEditor(
                 <Text at field="runbook" label="Runbook" placeholder="runbooks/release-freeze.md" get=|c: &Clause| &c.runbook set=|c: &mut Clause| &mut c.runbook />
                 <Text at field="traceability" label="Traced by" placeholder="a ticket on the team board" get=|c: &Clause| &c.traceability set=|c: &mut Clause| &mut c.traceability />
             </div>
-            {edit_button("Remove this clause".into(), "remove", move |m| {
-                if at.1 < m.policy.clauses.len() {
-                    m.policy.clauses.remove(at.1);
-                }
-            })}
+            {remove_button("Remove this clause", at)}
         </fieldset>
     }
 }
