@@ -94,7 +94,8 @@ pub fn slo_form(sli: &Sli, slo: &Slo) -> BudgetForm {
     }
 }
 
-/// Computes the budget of every SLO of `model`; invalid SLOs carry their error.
+/// The whole report: every SLO's budget ([`slo_reports`]) and every service's
+/// composite and allocation ([`service_reports`]).
 ///
 /// ```
 /// use slo_core::{examples, report::model_report, zone::UtcOnly};
@@ -103,6 +104,15 @@ pub fn slo_form(sli: &Sli, slo: &Slo) -> BudgetForm {
 /// assert_eq!(budget.allowed_bad_events, Some(slo_core::Figure::Exact(109_897)));
 /// ```
 pub fn model_report(model: &Model, zones: &dyn ZoneResolver) -> ModelReport {
+    ModelReport {
+        team: model.team.name.clone(),
+        slos: slo_reports(model, zones),
+        services: service_reports(model, &validate(model, zones)),
+    }
+}
+
+/// The budget of every SLO of `model`, in document order; invalid SLOs carry their error.
+pub fn slo_reports(model: &Model, zones: &dyn ZoneResolver) -> Vec<SloReport> {
     let mut slos = Vec::new();
     for (i, service) in model.services.iter().enumerate() {
         for (j, journey) in service.journeys.iter().enumerate() {
@@ -122,17 +132,14 @@ pub fn model_report(model: &Model, zones: &dyn ZoneResolver) -> ModelReport {
             }
         }
     }
-    ModelReport {
-        team: model.team.name.clone(),
-        slos,
-        services: service_reports(model, zones),
-    }
+    slos
 }
 
-/// Every service's composite availability, dependency problems and budget allocations.
-pub fn service_reports(model: &Model, zones: &dyn ZoneResolver) -> Vec<ServiceReport> {
+/// Every service's composite availability, the dependency problems among
+/// `problems` (the model's validation, computed once by the caller), and its
+/// SLOs' budget allocations.
+pub fn service_reports(model: &Model, problems: &[Problem]) -> Vec<ServiceReport> {
     let analysis = analyze(model);
-    let problems = validate(model, zones);
     model
         .services
         .iter()

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use slo_core::model::{Model, SliKind};
 use slo_core::numbers::group_thousands;
 use slo_core::policy::Trigger;
-use slo_core::report::model_report;
+use slo_core::report::slo_reports;
 use slo_core::validate::revisit_date;
 
 use crate::browser::IntlZones;
@@ -33,14 +33,14 @@ fn or_dash(text: &str) -> String {
 
 /// The SLI/SLO table rows, with each SLO's computed budget.
 fn slo_rows(model: &Model) -> impl IntoView {
-    let report = model_report(model, &IntlZones);
+    let reports = slo_reports(model, &IntlZones);
     let mut rows = Vec::new();
     let mut n = 0;
     for service in &model.services {
         for journey in &service.journeys {
             for sli in &journey.slis {
                 for slo in &sli.slos {
-                    let budget = report.slos.get(n).and_then(|r| r.budget.clone());
+                    let budget = reports.get(n).and_then(|r| r.budget.clone());
                     n += 1;
                     let kind = match (&sli.kind, &sli.latency) {
                         (SliKind::Latency, Some(l)) => {

@@ -7,7 +7,6 @@ use slo_core::model::{Coupling, Dependency, DependencySource, Service};
 use slo_core::report::service_reports;
 use slo_core::ExactDuration;
 
-use crate::browser::IntlZones;
 use crate::components::diagram::DependencyDiagram;
 use crate::components::inputs::{Choice, FieldProblems, OptText, Text};
 use crate::components::locate::{DependencyAt, Locate, ModelAt, Part, ServiceAt};
@@ -256,7 +255,11 @@ fn ServiceDependencies(
 #[component]
 pub fn DependenciesPage() -> impl IntoView {
     let workshop = Workshop::from_context();
-    let reports = Memo::new(move |_| workshop.model.with(|m| service_reports(m, &IntlZones)));
+    let reports = Memo::new(move |_| {
+        workshop
+            .problems
+            .with(|problems| workshop.model.with(|m| service_reports(m, problems)))
+    });
     view! {
         <h1 class="page-title">"Dependencies"</h1>
         <p class="lede">
