@@ -17,10 +17,12 @@ use crate::duration::ExactDuration;
 use crate::target::Target;
 
 /// Whether an alert pages someone or opens a ticket.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum Notify {
     /// Wakes someone up.
+    #[default]
     Page,
     /// Waits for working hours.
     Ticket,

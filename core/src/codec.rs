@@ -145,7 +145,8 @@ pub fn parse_json(bytes: &[u8]) -> Result<Model, ImportError> {
 }
 
 /// Brings a model read from an older version up to [`SCHEMA_VERSION`].
-/// Version 1 had no service dependencies; its files read unchanged.
+/// Version 1 had no service dependencies and version 2 no alert rules or
+/// scenarios; their files read unchanged.
 fn migrate(mut model: Model) -> Model {
     model.schema_version = SCHEMA_VERSION;
     model

@@ -7,7 +7,11 @@
 //!   Agreement": a service on Azure Kubernetes (99.95 %), Azure MySQL (99.9 %)
 //!   and API Management (99.95 %) over its own code (99 %); a draft.
 
+use crate::alert::{AlertRule, Notify};
+use crate::alerting::AlertRuleSpec;
 use crate::calculator::EventsPer;
+use crate::duration::ExactDuration;
+use crate::scenario::{EventKind, IncidentSeverity, RiskModel, Scenario, ScenarioEvent, TrafficProfile};
 use crate::document::{Approver, Change, DocumentInfo, OnCallAgreement, Role, Status};
 use crate::model::{
     Comparison, Coupling, Dependency, DependencySource, Journey, JourneyKind, LatencyThreshold,
@@ -87,6 +91,7 @@ pub fn workbook_api() -> Model {
             default_slo: true,
             sla: Some(s("95")),
             historical: Some(s("99.2")),
+            scenarios: vec![last_spring()],
             ..slo(
                 "97 % of requests succeed",
                 "97",
@@ -191,6 +196,45 @@ pub fn workbook_api() -> Model {
                 description: s("First agreed version"),
             }],
         },
+        alert_rules: AlertRuleSpec::workbook_defaults(),
+    }
+}
+
+fn event(name: &str, kind: EventKind, start: &str, duration: &str, cause: &str) -> ScenarioEvent {
+    ScenarioEvent { name: s(name), kind, start: s(start), duration: s(duration), cause: s(cause) }
+}
+
+/// A four-week period with a day-night traffic curve, a six-hour database
+/// outage, a deployment window and a bad canary; plus a risk model.
+fn last_spring() -> Scenario {
+    let severity = |share: &str, error: &str| IncidentSeverity { share_percent: s(share), error_percent: s(error) };
+    Scenario {
+        name: s("Last spring's database outage"),
+        traffic: TrafficProfile::Daily {
+            peak_per_minute: s("3000"),
+            trough_per_minute: s("300"),
+            peak_hour: s("20"),
+        },
+        background_error_percent: s("0.5"),
+        events: vec![
+            event("Release window", EventKind::PlannedDowntime, "6d 2h", "20m", ""),
+            event(
+                "Bad canary",
+                EventKind::PartialTraffic { traffic_percent: s("5"), error_percent: s("100") },
+                "11d 10h",
+                "2h",
+                "release",
+            ),
+            event("Database outage", EventKind::Incident { error_percent: s("100") }, "18d 14h", "6h", "database"),
+        ],
+        risk: Some(RiskModel {
+            incidents_per_period: s("3"),
+            median_time_to_restore: s("30m"),
+            p90_time_to_restore: s("4h"),
+            severities: vec![severity("20", "100"), severity("50", "30"), severity("30", "5")],
+            periods: s("10000"),
+            seed: s("42"),
+        }),
     }
 }
 
@@ -260,5 +304,18 @@ pub fn seed_chain() -> Model {
             ..ErrorBudgetPolicy::default()
         },
         document: DocumentInfo::default(),
+        alert_rules: {
+            let mut rules = AlertRuleSpec::workbook_defaults();
+            let minutes = |m: u64| ExactDuration::from_whole_seconds(m * 60);
+            rules.push(AlertRuleSpec::of(&AlertRule::single_window(
+                "ESF single window",
+                Notify::Page,
+                2.into(),
+                minutes(60),
+                minutes(5),
+                minutes(120),
+            )));
+            rules
+        },
     }
 }

@@ -23,7 +23,9 @@
 //! the end, by a rule stated in [`budget::RoundingRule`].
 
 pub mod alert;
+pub mod alerting;
 pub mod budget;
+pub mod burn;
 pub mod calculator;
 pub mod codec;
 pub mod dependency;
@@ -32,14 +34,20 @@ pub mod document;
 pub mod duration;
 pub mod examples;
 pub mod figure;
+pub mod firing;
 pub mod history;
 pub mod link;
 pub mod model;
 pub mod nines;
 pub mod numbers;
+pub mod plan;
 pub mod policy;
 pub mod report;
+pub mod risk;
+pub mod scenario;
+pub mod simulate;
 pub mod target;
+pub mod timeline;
 pub mod validate;
 pub mod window;
 pub mod zone;

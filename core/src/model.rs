@@ -8,16 +8,18 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::alerting::AlertRuleSpec;
 use crate::calculator::EventsPer;
 use crate::document::DocumentInfo;
 use crate::policy::ErrorBudgetPolicy;
+use crate::scenario::Scenario;
 
 /// The version of the model's JSON format that this build writes.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The oldest version this build reads; older files are refused, files from
 /// here up to [`SCHEMA_VERSION`] are migrated on import (version 1 had no
-/// dependencies: it reads as is).
+/// dependencies, version 2 no alert rules or scenarios: both read as is).
 pub const OLDEST_SCHEMA_VERSION: u32 = 1;
 
 /// Everything a workshop agrees: one team's services, SLIs and SLOs, its error
@@ -39,6 +41,10 @@ pub struct Model {
     /// The SLO document's header and sections.
     #[serde(default)]
     pub document: DocumentInfo,
+    /// The team's burn-rate alert rules, applied to every SLO (thresholds
+    /// rescale with each SLO's period).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alert_rules: Vec<AlertRuleSpec>,
 }
 
 impl Default for Model {
@@ -50,6 +56,7 @@ impl Default for Model {
             services: Vec::new(),
             policy: ErrorBudgetPolicy::default(),
             document: DocumentInfo::default(),
+            alert_rules: Vec::new(),
         }
     }
 }
@@ -373,4 +380,7 @@ pub struct Slo {
     /// Whether it applies to the endpoints of the service that have no SLO of their own.
     #[serde(default)]
     pub default_slo: bool,
+    /// Burn scenarios over one of its periods (see [`crate::simulate`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scenarios: Vec<Scenario>,
 }

@@ -201,6 +201,7 @@ pub fn validate(model: &Model, zones: &dyn ZoneResolver) -> Vec<Problem> {
     check_windows_share_a_unit(&mut c, model);
     check_policy(&mut c, &model.policy);
     check_document(&mut c, &model.document);
+    c.problems.extend(crate::burn::problems(model, zones));
     c.problems
 }
 

@@ -6,7 +6,10 @@ use slo_core::calculator::EventsPer;
 use slo_core::codec::{export_json, import_json, parse_json, ImportError, MAX_FILE_BYTES};
 use slo_core::document::{Approver, Change, DocumentInfo, OnCallAgreement, Role, Status};
 use slo_core::examples;
+use slo_core::alert::Notify;
+use slo_core::alerting::{AlertRuleSpec, ThresholdSpec};
 use slo_core::model::*;
+use slo_core::scenario::*;
 use slo_core::policy::*;
 use slo_core::validate::{has_errors, validate};
 use slo_core::zone::UtcOnly;
@@ -50,9 +53,10 @@ fn slo() -> impl Strategy<Value = Slo> {
         text(),
         any::<bool>(),
         prop::sample::select(vec!["", "UTC", "Europe/Berlin"]),
+        prop::collection::vec(scenario(), 0..2),
     )
         .prop_map(
-            |(name, target, window, sla, historical, priority, rationale, default_slo, tz)| Slo {
+            |(name, target, window, sla, historical, priority, rationale, default_slo, tz, scenarios)| Slo {
                 name,
                 target,
                 window: window.to_string(),
@@ -62,8 +66,74 @@ fn slo() -> impl Strategy<Value = Slo> {
                 priority,
                 rationale,
                 default_slo,
+                scenarios,
             },
         )
+}
+
+fn duration_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        prop::sample::select(vec!["5m", "1h", "18d 14h", "0s", "2h 30m"]).prop_map(String::from),
+        text()
+    ]
+}
+
+fn event() -> impl Strategy<Value = ScenarioEvent> {
+    let kind = prop_oneof![
+        text().prop_map(|error_percent| EventKind::Incident { error_percent }),
+        Just(EventKind::PlannedDowntime),
+        (text(), text()).prop_map(|(traffic_percent, error_percent)| EventKind::PartialTraffic {
+            traffic_percent,
+            error_percent
+        }),
+    ];
+    (text(), kind, duration_text(), duration_text(), text()).prop_map(
+        |(name, kind, start, duration, cause)| ScenarioEvent { name, kind, start, duration, cause },
+    )
+}
+
+fn scenario() -> impl Strategy<Value = Scenario> {
+    let traffic = prop_oneof![
+        text().prop_map(|requests_per_minute| TrafficProfile::Constant { requests_per_minute }),
+        (text(), text(), text()).prop_map(|(peak_per_minute, trough_per_minute, peak_hour)| {
+            TrafficProfile::Daily { peak_per_minute, trough_per_minute, peak_hour }
+        }),
+    ];
+    let risk = (text(), duration_text(), duration_text(), (text(), text()), text(), text()).prop_map(
+        |(incidents_per_period, median, p90, (share, error), periods, seed)| RiskModel {
+            incidents_per_period,
+            median_time_to_restore: median,
+            p90_time_to_restore: p90,
+            severities: vec![IncidentSeverity { share_percent: share, error_percent: error }],
+            periods,
+            seed,
+        },
+    );
+    (text(), traffic, text(), prop::collection::vec(event(), 0..3), prop::option::of(risk)).prop_map(
+        |(name, traffic, background_error_percent, events, risk)| Scenario {
+            name,
+            traffic,
+            background_error_percent,
+            events,
+            risk,
+        },
+    )
+}
+
+fn alert_rule() -> impl Strategy<Value = AlertRuleSpec> {
+    let threshold = prop_oneof![
+        text().prop_map(|percent| ThresholdSpec::BudgetPercent { percent }),
+        text().prop_map(|burn_rate| ThresholdSpec::BurnRate { burn_rate }),
+    ];
+    (
+        text(),
+        prop::sample::select(vec![Notify::Page, Notify::Ticket]),
+        threshold,
+        (duration_text(), duration_text(), duration_text(), duration_text()),
+    )
+        .prop_map(|(name, notify, threshold, (long_window, short_window, evaluation_interval, snooze))| {
+            AlertRuleSpec { name, notify, threshold, long_window, short_window, evaluation_interval, snooze }
+        })
 }
 
 fn sli() -> impl Strategy<Value = Sli> {
@@ -364,13 +434,15 @@ fn model() -> impl Strategy<Value = Model> {
         prop::collection::vec(service(), 0..3),
         policy(),
         document(),
+        prop::collection::vec(alert_rule(), 0..3),
     )
-        .prop_map(|((name, description), services, policy, document)| Model {
+        .prop_map(|((name, description), services, policy, document, alert_rules)| Model {
             schema_version: SCHEMA_VERSION,
             team: Team { name, description },
             services,
             policy,
             document,
+            alert_rules,
         })
 }
 
@@ -473,7 +545,7 @@ fn the_examples_import_cleanly() {
 #[test]
 fn schema_version_comes_first() {
     let json = export_json(&examples::seed_chain());
-    assert!(json.starts_with("{\n  \"schemaVersion\": 2,"), "{json}");
+    assert!(json.starts_with("{\n  \"schemaVersion\": 3,"), "{json}");
 }
 
 #[test]
@@ -492,16 +564,16 @@ fn bad_files_say_what_and_where() {
         "the file is JSON but not an slo-planner model: it has no \"schemaVersion\""
     );
     assert_eq!(
-        message(br#"{"schemaVersion": 3}"#),
-        "the file has schemaVersion 3, newer than this slo-planner reads (2): open it with a newer slo-planner"
+        message(br#"{"schemaVersion": 4}"#),
+        "the file has schemaVersion 4, newer than this slo-planner reads (3): open it with a newer slo-planner"
     );
     assert_eq!(
         message(br#"{"schemaVersion": 0}"#),
         "schemaVersion 0 is not a version slo-planner ever wrote (the first is 1)"
     );
     assert_eq!(
-        message(br#"{"schemaVersion": 2}"#),
-        "the file: missing field `team` (the file says schemaVersion 2)"
+        message(br#"{"schemaVersion": 3}"#),
+        "the file: missing field `team` (the file says schemaVersion 3)"
     );
     let mut model = examples::workbook_api();
     model.services[0].journeys[0].slis[0].slos[0].target = "100".into();
@@ -526,12 +598,16 @@ fn a_50_megabyte_file_is_refused_before_parsing() {
 }
 
 #[test]
-fn version_1_files_are_migrated() {
+fn version_1_and_2_files_are_migrated() {
     let mut model = examples::workbook_api();
-    let json = export_json(&model).replacen("\"schemaVersion\": 2", "\"schemaVersion\": 1", 1);
-    assert!(json.contains("\"schemaVersion\": 1"));
-    let back = import_json(json.as_bytes(), &UtcOnly).unwrap();
-    model.schema_version = SCHEMA_VERSION;
-    assert_eq!(back, model);
-    assert_eq!(back.schema_version, 2);
+    model.alert_rules.clear();
+    model.services[0].journeys[0].slis[0].slos[0].scenarios.clear();
+    for old in ["1", "2"] {
+        let json = export_json(&model)
+            .replacen("\"schemaVersion\": 3", &format!("\"schemaVersion\": {old}"), 1);
+        assert!(json.contains(&format!("\"schemaVersion\": {old}")));
+        let back = import_json(json.as_bytes(), &UtcOnly).unwrap();
+        assert_eq!(back, model);
+        assert_eq!(back.schema_version, 3);
+    }
 }

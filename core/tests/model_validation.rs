@@ -287,12 +287,12 @@ fn an_empty_model_lists_what_an_agreed_document_needs() {
         Severity::Error,
         "where the SLI is measured",
     );
-    m.schema_version = 3;
+    m.schema_version = 4;
     expect(
         &m,
         "schemaVersion",
         Severity::Error,
-        "version 3 is not the current version 2",
+        "version 4 is not the current version 3",
     );
 }
 

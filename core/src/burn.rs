@@ -1,0 +1,412 @@
+//! Burn scenarios of a model, end to end: find a scenario, run it against its
+//! SLO with the model's alert rules and policy, and report what happened
+//! (the Burn page and `slo simulate` both show this).
+
+use serde::Serialize;
+
+use crate::alert::{alert_table, AlertRule, RuleFigures};
+use crate::duration::ExactDuration;
+use crate::firing::{run_alerts, AlertRun};
+use crate::model::{Model, Priority, Sli, Slo};
+use crate::risk::{monte_carlo, RiskOutcome};
+use crate::scenario::Scenario;
+use crate::simulate::{simulate, Simulation, SloSpec};
+use crate::timeline::{prioritise, run_policy, PolicyRun, Prioritised};
+use crate::validate::{Problem, Severity};
+use crate::zone::ZoneResolver;
+
+/// Where a scenario sits: indices of its service, journey, SLI, SLO and itself.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct ScenarioAt {
+    /// Service index.
+    pub service: usize,
+    /// Journey index.
+    pub journey: usize,
+    /// SLI index.
+    pub sli: usize,
+    /// SLO index.
+    pub slo: usize,
+    /// Scenario index within the SLO.
+    pub scenario: usize,
+}
+
+impl ScenarioAt {
+    /// The SLO's path in the model (`services[0].journeys[0].slis[0].slos[0]`).
+    pub fn slo_path(&self) -> String {
+        format!(
+            "services[{}].journeys[{}].slis[{}].slos[{}]",
+            self.service, self.journey, self.sli, self.slo
+        )
+    }
+
+    /// The scenario's path in the model.
+    pub fn path(&self) -> String {
+        format!("{}.scenarios[{}]", self.slo_path(), self.scenario)
+    }
+
+    /// The SLI, SLO and scenario it points at, if they exist.
+    pub fn find<'m>(&self, model: &'m Model) -> Option<(&'m Sli, &'m Slo, &'m Scenario)> {
+        let sli = model
+            .services
+            .get(self.service)?
+            .journeys
+            .get(self.journey)?
+            .slis
+            .get(self.sli)?;
+        let slo = sli.slos.get(self.slo)?;
+        Some((sli, slo, slo.scenarios.get(self.scenario)?))
+    }
+}
+
+/// Every SLO of the model with its location (scenario index 0).
+pub fn slos(model: &Model) -> Vec<(ScenarioAt, &Sli, &Slo)> {
+    let mut found = Vec::new();
+    for (service, s) in model.services.iter().enumerate() {
+        for (journey, j) in s.journeys.iter().enumerate() {
+            for (sli, i) in j.slis.iter().enumerate() {
+                for (slo, o) in i.slos.iter().enumerate() {
+                    let at = ScenarioAt { service, journey, sli, slo, scenario: 0 };
+                    found.push((at, i, o));
+                }
+            }
+        }
+    }
+    found
+}
+
+/// Every scenario of the model, in document order.
+pub fn scenarios(model: &Model) -> Vec<(ScenarioAt, &Scenario)> {
+    slos(model)
+        .into_iter()
+        .flat_map(|(at, _, slo)| {
+            slo.scenarios
+                .iter()
+                .enumerate()
+                .map(move |(scenario, s)| (ScenarioAt { scenario, ..at }, s))
+        })
+        .collect()
+}
+
+/// The model's alert rules that can be read (the others are reported by [`problems`]).
+pub fn alert_rules(model: &Model) -> Vec<AlertRule> {
+    model.alert_rules.iter().filter_map(|r| r.rule().ok()).collect()
+}
+
+fn prefixed(prefix: &str, problems: Vec<Problem>) -> impl Iterator<Item = Problem> + '_ {
+    problems.into_iter().map(move |p| Problem {
+        path: format!("{prefix}.{}", p.path),
+        ..p
+    })
+}
+
+/// Problems of the alert rules and scenarios, with their paths in the model.
+pub fn problems(model: &Model, zones: &dyn ZoneResolver) -> Vec<Problem> {
+    let mut found = Vec::new();
+    for (i, spec) in model.alert_rules.iter().enumerate() {
+        let prefix = format!("alertRules[{i}]");
+        if spec.name.trim().is_empty() {
+            found.push(error(format!("{prefix}.name"), "name the rule".into()));
+        }
+        if let Err(problems) = spec.rule() {
+            found.extend(prefixed(&prefix, problems));
+        }
+    }
+    let mut names: Vec<(String, String)> = Vec::new();
+    for (at, scenario) in scenarios(model) {
+        let path = at.path();
+        let key = scenario.name.trim().to_lowercase();
+        if key.is_empty() {
+            found.push(error(format!("{path}.name"), "name the scenario".into()));
+        } else if let Some((_, first)) = names.iter().find(|(k, _)| *k == key) {
+            found.push(error(
+                format!("{path}.name"),
+                format!("scenario name \"{}\" is already used by {first}", scenario.name),
+            ));
+        } else {
+            names.push((key, path.clone()));
+        }
+        let period = at
+            .find(model)
+            .and_then(|(sli, slo, _)| SloSpec::of(sli, slo, zones).ok())
+            .map(|spec| spec.period_seconds)
+            .unwrap_or(0);
+        if let Err(problems) = scenario.plan(period) {
+            found.extend(prefixed(&path, problems));
+        }
+    }
+    found
+}
+
+fn error(path: String, message: String) -> Problem {
+    Problem { path, severity: Severity::Error, message }
+}
+
+/// A scenario, run.
+#[derive(Clone, Debug)]
+pub struct Burn {
+    /// The simulation.
+    pub simulation: Simulation,
+    /// The rules evaluated.
+    pub rules: Vec<AlertRule>,
+    /// The alert table for this SLO's period.
+    pub table: Vec<RuleFigures>,
+    /// When each rule fired.
+    pub alerts: AlertRun,
+    /// The policy's course.
+    pub policy: PolicyRun,
+    /// Each event's priority (planned downtime has none).
+    pub priorities: Vec<Option<Prioritised>>,
+    /// The Monte Carlo outcome, if the scenario has a risk model.
+    pub risk: Option<RiskOutcome>,
+}
+
+/// Runs the scenario at `at` with the model's alert rules and policy; the
+/// problems that stop it (with their paths) otherwise.
+pub fn run(model: &Model, at: ScenarioAt, zones: &dyn ZoneResolver) -> Result<Burn, Vec<Problem>> {
+    let (sli, slo, scenario) = at
+        .find(model)
+        .ok_or_else(|| vec![error(at.path(), "there is no scenario here".into())])?;
+    let spec = SloSpec::of(sli, slo, zones).map_err(|e| vec![error(at.slo_path(), e)])?;
+    let plan = scenario
+        .plan(spec.period_seconds)
+        .map_err(|p| prefixed(&at.path(), p).collect::<Vec<_>>())?;
+    let rules = alert_rules(model);
+    let shortest = rules
+        .iter()
+        .flat_map(|r| [Some(r.long_window), r.short_window])
+        .flatten()
+        .map(|d: ExactDuration| d.seconds().ceil().try_into().unwrap_or(u64::MAX))
+        .min();
+    let simulation =
+        simulate(&plan, &spec, shortest).map_err(|e| vec![error(at.path(), e.to_string())])?;
+    let valid_events = match spec.time_slice {
+        Some(_) => None,
+        None => Some(plan.traffic.requests_between(0.0, spec.period_seconds as f64) as u64),
+    };
+    let table = alert_table(&rules, &spec.target, spec.period_seconds, valid_events)
+        .map_err(|e| vec![error("alertRules".into(), e.to_string())])?;
+    let alerts = run_alerts(&simulation, &rules);
+    let policy = run_policy(&model.policy, &simulation);
+    let priorities = simulation
+        .events
+        .iter()
+        .map(|o| {
+            plan.events[o.index]
+                .kind
+                .is_incident()
+                .then(|| prioritise(o, spec.period_seconds))
+        })
+        .collect();
+    let risk = plan.risk.as_ref().map(|r| monte_carlo(r, &plan, &spec));
+    Ok(Burn { simulation, rules, table, alerts, policy, priorities, risk })
+}
+
+/// The most urgent priority among the incidents of a run.
+pub fn highest_priority(burn: &Burn) -> Option<Priority> {
+    burn.priorities.iter().flatten().map(|p| p.priority).min()
+}
+
+/// A time in the period as people read it: `day 19 14:00` (day 1 is the first).
+///
+/// ```
+/// assert_eq!(slo_core::burn::period_time(18 * 86_400 + 14 * 3_600), "day 19 14:00");
+/// ```
+pub fn period_time(seconds: u64) -> String {
+    let (day, rest) = (seconds / 86_400, seconds % 86_400);
+    format!("day {} {:02}:{:02}", day + 1, rest / 3_600, rest % 3_600 / 60)
+}
+
+/// Rounds a figure for a report: two decimals.
+pub fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+fn duration_text(seconds: f64) -> String {
+    ExactDuration::from_whole_seconds(seconds.round().max(0.0) as u64).to_string()
+}
+
+/// One event in a [`BurnReport`].
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EventReport {
+    /// Its name.
+    pub name: String,
+    /// "incident", "planned downtime" or "partial traffic".
+    pub kind: &'static str,
+    /// Its start (`day 19 14:00`).
+    pub start: String,
+    /// Its length ("6h").
+    pub duration: String,
+    /// Budget it spent, percent of the period's budget.
+    pub spent_percent: f64,
+    /// Depletion speed, percent of the budget per hour (ESF ch. 11).
+    pub depletion_percent_per_hour: f64,
+    /// Budget left when it ended, percent.
+    pub budget_left_after_percent: f64,
+    /// Its priority (incidents only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub priority: Option<Prioritised>,
+    /// Whether an alert fired while it lasted (incidents only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alerted: Option<bool>,
+}
+
+/// One firing in a [`BurnReport`].
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FiringReport {
+    /// The rule's name.
+    pub rule: String,
+    /// "page" or "ticket".
+    pub notify: crate::alert::Notify,
+    /// When it fired (`day 19 14:05`).
+    pub at: String,
+    /// When it reset, if it did.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reset_at: Option<String>,
+    /// Budget spent when it fired, percent.
+    pub spent_percent: f64,
+}
+
+/// A triggered condition in a [`BurnReport`].
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ClauseReport {
+    /// The condition's id.
+    pub condition: String,
+    /// When (`day 19 16:00`).
+    pub at: String,
+    /// Budget spent by then, percent.
+    pub spent_percent: f64,
+    /// What follows, in words.
+    pub consequences: Vec<String>,
+}
+
+/// What a scenario run shows, as one JSON object (`slo simulate --json`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct BurnReport {
+    /// The scenario's name.
+    pub scenario: String,
+    /// Its path in the model.
+    pub path: String,
+    /// The SLO's target, percent.
+    pub target_percent: String,
+    /// The simulated period ("28d").
+    pub period: String,
+    /// Seconds per simulation step.
+    pub step_seconds: u64,
+    /// "requests" or "time slices".
+    pub budget_unit: &'static str,
+    /// The period's budget in those units (whole slices never round up).
+    pub budget: f64,
+    /// When the budget ran out (`day 19 16:00`), if it did.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exhausted_at: Option<String>,
+    /// Budget left at the end of the period, percent; negative is debt.
+    pub budget_left_percent: f64,
+    /// Mean time to restore of the incidents.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mttr: Option<String>,
+    /// Time with an incident or planned downtime under way.
+    pub downtime: String,
+    /// Average depletion speed of the incidents, percent per hour.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub average_depletion_percent_per_hour: Option<f64>,
+    /// Highest depletion speed, percent per hour.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub highest_depletion_percent_per_hour: Option<f64>,
+    /// The events.
+    pub events: Vec<EventReport>,
+    /// The alert table for this SLO.
+    pub alert_table: Vec<RuleFigures>,
+    /// Every firing, in time order.
+    pub firings: Vec<FiringReport>,
+    /// Incidents that spent budget without any alert.
+    pub unalerted_incidents: Vec<String>,
+    /// Conditions that became true, in time order.
+    pub triggered: Vec<ClauseReport>,
+    /// Conditions that stayed false.
+    pub not_triggered: Vec<String>,
+    /// Conditions a simulation cannot judge, with the reason.
+    pub not_simulated: Vec<(String, String)>,
+    /// The Monte Carlo outcome.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub risk: Option<RiskOutcome>,
+}
+
+impl Burn {
+    /// The run as a report.
+    pub fn report(&self, name: &str, at: ScenarioAt) -> BurnReport {
+        let sim = &self.simulation;
+        let plan = &sim.plan;
+        let depletion = sim.depletion();
+        let spent_at = |t: u64| round2(sim.spent_percent(sim.step_of(t.saturating_sub(1))));
+        BurnReport {
+            scenario: name.to_string(),
+            path: at.path(),
+            target_percent: sim.spec.target.to_string(),
+            period: ExactDuration::from_whole_seconds(sim.spec.period_seconds).to_string(),
+            step_seconds: sim.step,
+            budget_unit: if sim.spec.time_slice.is_some() { "time slices" } else { "requests" },
+            budget: round2(sim.budget),
+            exhausted_at: sim.exhausted_at().map(period_time),
+            budget_left_percent: round2(sim.budget_left_percent()),
+            mttr: sim.mttr_seconds().map(duration_text),
+            downtime: duration_text(sim.downtime_seconds() as f64),
+            average_depletion_percent_per_hour: depletion.average.map(round2),
+            highest_depletion_percent_per_hour: depletion.highest.map(round2),
+            events: sim
+                .events
+                .iter()
+                .zip(&self.priorities)
+                .map(|(o, priority)| {
+                    let event = &plan.events[o.index];
+                    EventReport {
+                        name: event.name.clone(),
+                        kind: event.kind.label(),
+                        start: period_time(event.start),
+                        duration: duration_text(event.duration as f64),
+                        spent_percent: round2(o.spent_percent),
+                        depletion_percent_per_hour: round2(o.depletion_per_hour),
+                        budget_left_after_percent: round2(o.budget_left_after_percent),
+                        priority: priority.clone(),
+                        alerted: event
+                            .kind
+                            .is_incident()
+                            .then(|| !self.alerts.unalerted.contains(&o.index)),
+                    }
+                })
+                .collect(),
+            alert_table: self.table.clone(),
+            firings: self
+                .alerts
+                .firings
+                .iter()
+                .map(|f| FiringReport {
+                    rule: self.rules[f.rule].name.clone(),
+                    notify: self.rules[f.rule].notify,
+                    at: period_time(f.at),
+                    reset_at: f.reset_at.map(period_time),
+                    spent_percent: round2(f.spent_percent),
+                })
+                .collect(),
+            unalerted_incidents: self
+                .alerts
+                .unalerted
+                .iter()
+                .map(|i| plan.events[*i].name.clone())
+                .collect(),
+            triggered: self
+                .policy
+                .triggered
+                .iter()
+                .map(|t| ClauseReport {
+                    condition: t.condition.clone(),
+                    at: period_time(t.at),
+                    spent_percent: spent_at(t.at),
+                    consequences: t.consequences.clone(),
+                })
+                .collect(),
+            not_triggered: self.policy.not_triggered.clone(),
+            not_simulated: self.policy.not_simulated.clone(),
+            risk: self.risk.clone(),
+        }
+    }
+}

@@ -1,0 +1,108 @@
+//! Alert rules evaluated on a [`Simulation`]: when each rule fires and
+//! resets, the budget spent at each firing, and incidents that spent budget
+//! without any alert (SRE Workbook ch. 5; ESF Table 9.10 for snooze).
+//!
+//! A rule is evaluated every `evaluation_interval`; it holds when the burn
+//! rate over the long window (and the short one, if any) is at least its
+//! threshold. It fires when it starts to hold, and again while it keeps
+//! holding once the snooze has passed (a rule without snooze fires once per
+//! stretch); it resets at the first evaluation where it no longer holds.
+
+use rust_decimal::prelude::ToPrimitive;
+
+use crate::alert::{AlertRule, Notify};
+use crate::simulate::Simulation;
+
+/// One firing of a rule.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Firing {
+    /// Index of the rule.
+    pub rule: usize,
+    /// Seconds from the period's start.
+    pub at: u64,
+    /// When the rule stopped holding, seconds; `None` if it held to the end.
+    pub reset_at: Option<u64>,
+    /// Budget spent in the period when it fired, percent.
+    pub spent_percent: f64,
+}
+
+/// The alerts of a scenario.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct AlertRun {
+    /// Every firing, in time order.
+    pub firings: Vec<Firing>,
+    /// Incidents (by index in the plan) that spent budget while no rule fired
+    /// between their start and one evaluation interval after their end.
+    pub unalerted: Vec<usize>,
+}
+
+/// Evaluates `rules` on `simulation`.
+pub fn run_alerts(simulation: &Simulation, rules: &[AlertRule]) -> AlertRun {
+    let period = simulation.spec.period_seconds;
+    let mut firings = Vec::new();
+    for (r, rule) in rules.iter().enumerate() {
+        let threshold = rule.burn_rate(period).to_f64().unwrap_or(f64::INFINITY);
+        let long = simulation.steps_in(whole_seconds(rule.long_window.seconds()));
+        let short = rule
+            .short_window
+            .map(|w| simulation.steps_in(whole_seconds(w.seconds())));
+        let interval = simulation.steps_in(whole_seconds(rule.evaluation_interval.seconds()));
+        let snooze = whole_seconds(rule.snooze.seconds());
+        let holds = |i: usize| {
+            simulation.burn_rate(i, long) >= threshold
+                && short.is_none_or(|s| simulation.burn_rate(i, s) >= threshold)
+        };
+        let mut held = false;
+        let mut last_fired: Option<u64> = None;
+        let mut i = interval - 1;
+        while i < simulation.steps() {
+            let at = simulation.time_at(i);
+            let now = holds(i);
+            if now {
+                let quiet = last_fired.is_some_and(|t| at < t.saturating_add(snooze));
+                if !quiet && (!held || (snooze > 0 && last_fired.is_some())) {
+                    firings.push(Firing {
+                        rule: r,
+                        at,
+                        reset_at: None,
+                        spent_percent: simulation.spent_percent(i),
+                    });
+                    last_fired = Some(at);
+                }
+            } else if held {
+                for firing in firings.iter_mut().filter(|f| f.rule == r && f.reset_at.is_none()) {
+                    firing.reset_at = Some(at);
+                }
+            }
+            held = now;
+            i += interval;
+        }
+    }
+    firings.sort_by_key(|f| (f.at, f.rule));
+    let unalerted = simulation
+        .events
+        .iter()
+        .filter(|o| o.spent_percent > 0.0 && simulation.plan.events[o.index].kind.is_incident())
+        .filter(|o| {
+            let event = &simulation.plan.events[o.index];
+            !firings.iter().any(|f| {
+                let grace = whole_seconds(rules[f.rule].evaluation_interval.seconds());
+                f.at >= event.start && f.at <= event.end().saturating_add(grace)
+            })
+        })
+        .map(|o| o.index)
+        .collect();
+    AlertRun { firings, unalerted }
+}
+
+fn whole_seconds(seconds: rust_decimal::Decimal) -> u64 {
+    seconds.ceil().to_u64().unwrap_or(u64::MAX)
+}
+
+/// How many firings of `run` page someone.
+pub fn pages(run: &AlertRun, rules: &[AlertRule]) -> usize {
+    run.firings
+        .iter()
+        .filter(|f| rules[f.rule].notify == Notify::Page)
+        .count()
+}

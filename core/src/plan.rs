@@ -1,0 +1,367 @@
+//! A [`Scenario`] read into numbers, or every field that cannot be read.
+//!
+//! The simulation works in expected (fractional) request counts, so its
+//! inputs are `f64`: rates per minute, error ratios as fractions, times in
+//! whole seconds from the period's start. The error budget itself stays exact
+//! (see [`crate::simulate`]).
+
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+
+use crate::duration::ExactDuration;
+use crate::numbers::parse_count;
+use crate::scenario::{EventKind, RiskModel, Scenario, TrafficProfile};
+use crate::validate::{Problem, Severity};
+
+/// The most requests per minute a profile may have (a billion).
+pub const MAX_REQUESTS_PER_MINUTE: u64 = 1_000_000_000;
+/// The most periods one Monte Carlo run may simulate.
+pub const MAX_PERIODS: u64 = 100_000;
+/// The most incidents per period the risk model may expect.
+pub const MAX_INCIDENTS_PER_PERIOD: u64 = 1_000;
+
+/// Valid requests per minute over a day.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Traffic {
+    /// The same rate all day.
+    Constant {
+        /// Requests per minute.
+        per_minute: f64,
+    },
+    /// `trough + (peak - trough) x (1 + cos(2 pi (h - peak_hour) / 24)) / 2`, h in hours.
+    Daily {
+        /// Requests per minute at the peak.
+        peak: f64,
+        /// Requests per minute at the trough.
+        trough: f64,
+        /// Hour of the peak, 0 to 24.
+        peak_hour: f64,
+    },
+}
+
+const DAY: f64 = 86_400.0;
+
+impl Traffic {
+    /// Requests per minute at `t` seconds from the period's start.
+    pub fn per_minute(&self, t: f64) -> f64 {
+        match *self {
+            Traffic::Constant { per_minute } => per_minute,
+            Traffic::Daily {
+                peak,
+                trough,
+                peak_hour,
+            } => {
+                let phase = std::f64::consts::TAU * (t / DAY - peak_hour / 24.0);
+                trough + (peak - trough) * (1.0 + phase.cos()) / 2.0
+            }
+        }
+    }
+
+    /// Requests between `from` and `to` seconds (the exact integral of the curve).
+    pub fn requests_between(&self, from: f64, to: f64) -> f64 {
+        match *self {
+            Traffic::Constant { per_minute } => per_minute * (to - from) / 60.0,
+            Traffic::Daily {
+                peak,
+                trough,
+                peak_hour,
+            } => {
+                let mid = (peak + trough) / 2.0;
+                let amplitude = (peak - trough) / 2.0;
+                let k = std::f64::consts::TAU / DAY;
+                let offset = std::f64::consts::TAU * peak_hour / 24.0;
+                let sine = |t: f64| (k * t - offset).sin() / k;
+                (mid * (to - from) + amplitude * (sine(to) - sine(from))) / 60.0
+            }
+        }
+    }
+}
+
+/// What a planned event is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlannedKind {
+    /// An incident (counts for MTTR, priorities and alert coverage).
+    Incident,
+    /// Planned downtime.
+    PlannedDowntime,
+    /// A failure of part of the traffic (an incident too).
+    PartialTraffic,
+}
+
+impl PlannedKind {
+    /// How reports name it.
+    pub fn label(self) -> &'static str {
+        match self {
+            PlannedKind::Incident => "incident",
+            PlannedKind::PlannedDowntime => "planned downtime",
+            PlannedKind::PartialTraffic => "partial traffic",
+        }
+    }
+
+    /// Whether it is an incident (not planned).
+    pub fn is_incident(self) -> bool {
+        self != PlannedKind::PlannedDowntime
+    }
+}
+
+/// One event, read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlannedEvent {
+    /// Its name, or "event N" when none was given.
+    pub name: String,
+    /// What it is.
+    pub kind: PlannedKind,
+    /// Start, whole seconds from the period's start.
+    pub start: u64,
+    /// Length in whole seconds (rounded up).
+    pub duration: u64,
+    /// The error ratio it adds to all traffic, a fraction (share x error ratio).
+    pub error_ratio: f64,
+    /// Its cause (a dependency's name or an outage kind); may be empty.
+    pub cause: String,
+}
+
+impl PlannedEvent {
+    /// End, whole seconds from the period's start.
+    pub fn end(&self) -> u64 {
+        self.start.saturating_add(self.duration)
+    }
+}
+
+/// The risk model, read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RiskPlan {
+    /// Mean incidents per period.
+    pub incidents_per_period: f64,
+    /// Median time to restore, seconds.
+    pub median_seconds: f64,
+    /// 90th percentile time to restore, seconds.
+    pub p90_seconds: f64,
+    /// (share, error ratio) pairs, fractions; shares add up to 1.
+    pub severities: Vec<(f64, f64)>,
+    /// Periods to simulate.
+    pub periods: u32,
+    /// The seed.
+    pub seed: u64,
+}
+
+/// A scenario read into numbers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Plan {
+    /// Valid requests per minute.
+    pub traffic: Traffic,
+    /// Error ratio outside events, a fraction.
+    pub background: f64,
+    /// The events, in the order written.
+    pub events: Vec<PlannedEvent>,
+    /// The risk model, if any.
+    pub risk: Option<RiskPlan>,
+}
+
+/// Collects problems with paths relative to the scenario.
+struct Reader {
+    problems: Vec<Problem>,
+}
+
+impl Reader {
+    fn error(&mut self, path: &str, message: String) {
+        self.problems.push(Problem {
+            path: path.to_string(),
+            severity: Severity::Error,
+            message,
+        });
+    }
+
+    fn rate(&mut self, path: &str, text: &str) -> f64 {
+        match parse_count(text) {
+            Some(n) if n <= MAX_REQUESTS_PER_MINUTE => n as f64,
+            _ => {
+                self.error(path, format!("\"{text}\" is not a number of requests per minute: write a whole number from 0 to 1,000,000,000"));
+                0.0
+            }
+        }
+    }
+
+    /// A percentage from 0 (or above 0 when `positive`) to 100, as a fraction.
+    fn percent(&mut self, path: &str, text: &str, positive: bool) -> f64 {
+        match text.trim().parse::<Decimal>() {
+            Ok(p)
+                if p <= Decimal::ONE_HUNDRED
+                    && (p > Decimal::ZERO || (!positive && p.is_zero())) =>
+            {
+                (p / Decimal::ONE_HUNDRED).to_f64().unwrap_or(0.0)
+            }
+            _ => {
+                let low = if positive { "above 0" } else { "from 0" };
+                self.error(
+                    path,
+                    format!("\"{text}\" is not a percentage: write a number {low} to 100"),
+                );
+                0.0
+            }
+        }
+    }
+
+    fn seconds(&mut self, path: &str, text: &str, positive: bool) -> u64 {
+        match text.parse::<ExactDuration>() {
+            Ok(d) if positive && d.seconds().is_zero() => {
+                self.error(path, "a duration must be longer than zero".into());
+                0
+            }
+            Ok(d) => d.seconds().ceil().to_u64().unwrap_or(u64::MAX),
+            Err(e) => {
+                self.error(path, e.to_string());
+                0
+            }
+        }
+    }
+
+    fn count(&mut self, path: &str, text: &str, what: &str, max: u64) -> u64 {
+        match parse_count(text) {
+            Some(n) if n <= max => n,
+            _ => {
+                self.error(
+                    path,
+                    format!("\"{text}\" is not {what}: write a whole number up to {max}"),
+                );
+                0
+            }
+        }
+    }
+}
+
+impl Scenario {
+    /// Reads the scenario for a period of `period_seconds`, or returns every
+    /// problem with its path relative to the scenario (`events[1].start`).
+    pub fn plan(&self, period_seconds: u64) -> Result<Plan, Vec<Problem>> {
+        let mut r = Reader {
+            problems: Vec::new(),
+        };
+        let traffic = match &self.traffic {
+            TrafficProfile::Constant {
+                requests_per_minute,
+            } => Traffic::Constant {
+                per_minute: r.rate("traffic.requestsPerMinute", requests_per_minute),
+            },
+            TrafficProfile::Daily {
+                peak_per_minute,
+                trough_per_minute,
+                peak_hour,
+            } => {
+                let peak = r.rate("traffic.peakPerMinute", peak_per_minute);
+                let trough = r.rate("traffic.troughPerMinute", trough_per_minute);
+                if trough > peak {
+                    r.error("traffic.troughPerMinute", format!("the trough ({trough_per_minute}) is above the peak ({peak_per_minute})"));
+                }
+                let hour = match parse_count(peak_hour) {
+                    Some(h) if h < 24 => h as f64,
+                    _ => {
+                        r.error("traffic.peakHour", format!("\"{peak_hour}\" is not an hour: write a whole number from 0 to 23"));
+                        0.0
+                    }
+                };
+                Traffic::Daily {
+                    peak,
+                    trough,
+                    peak_hour: hour,
+                }
+            }
+        };
+        let background = if self.background_error_percent.trim().is_empty() {
+            0.0
+        } else {
+            r.percent("backgroundErrorPercent", &self.background_error_percent, false)
+        };
+        let mut events = Vec::with_capacity(self.events.len());
+        for (i, event) in self.events.iter().enumerate() {
+            let path = format!("events[{i}]");
+            let start = r.seconds(&format!("{path}.start"), &event.start, false);
+            if start >= period_seconds && period_seconds > 0 {
+                r.error(&format!("{path}.start"), format!("\"{}\" is after the period ends ({})", event.start, ExactDuration::from_whole_seconds(period_seconds)));
+            }
+            let duration = r.seconds(&format!("{path}.duration"), &event.duration, true);
+            let (kind, error_ratio) = match &event.kind {
+                EventKind::Incident { error_percent } => (
+                    PlannedKind::Incident,
+                    r.percent(&format!("{path}.kind.errorPercent"), error_percent, true),
+                ),
+                EventKind::PlannedDowntime => (PlannedKind::PlannedDowntime, 1.0),
+                EventKind::PartialTraffic {
+                    traffic_percent,
+                    error_percent,
+                } => (
+                    PlannedKind::PartialTraffic,
+                    r.percent(&format!("{path}.kind.trafficPercent"), traffic_percent, true)
+                        * r.percent(&format!("{path}.kind.errorPercent"), error_percent, true),
+                ),
+            };
+            let name = match event.name.trim() {
+                "" => format!("event {}", i + 1),
+                name => name.to_string(),
+            };
+            events.push(PlannedEvent {
+                name,
+                kind,
+                start,
+                duration,
+                error_ratio,
+                cause: event.cause.trim().to_string(),
+            });
+        }
+        let risk = self.risk.as_ref().map(|risk| read_risk(&mut r, risk));
+        if r.problems.is_empty() {
+            Ok(Plan {
+                traffic,
+                background,
+                events,
+                risk,
+            })
+        } else {
+            Err(r.problems)
+        }
+    }
+}
+
+fn read_risk(r: &mut Reader, risk: &RiskModel) -> RiskPlan {
+    let rate = match risk.incidents_per_period.trim().parse::<Decimal>() {
+        Ok(n) if n >= Decimal::ZERO && n <= Decimal::from(MAX_INCIDENTS_PER_PERIOD) => {
+            n.to_f64().unwrap_or(0.0)
+        }
+        _ => {
+            r.error("risk.incidentsPerPeriod", format!("\"{}\" is not a number of incidents: write a number from 0 to {MAX_INCIDENTS_PER_PERIOD}", risk.incidents_per_period));
+            0.0
+        }
+    };
+    let median = r.seconds("risk.medianTimeToRestore", &risk.median_time_to_restore, true);
+    let p90 = r.seconds("risk.p90TimeToRestore", &risk.p90_time_to_restore, true);
+    if median > 0 && p90 > 0 && p90 <= median {
+        r.error("risk.p90TimeToRestore", format!("the 90th percentile ({}) must be longer than the median ({})", risk.p90_time_to_restore, risk.median_time_to_restore));
+    }
+    let mut severities = Vec::with_capacity(risk.severities.len());
+    let mut total = Decimal::ZERO;
+    for (i, severity) in risk.severities.iter().enumerate() {
+        let path = format!("risk.severities[{i}]");
+        let share = r.percent(&format!("{path}.sharePercent"), &severity.share_percent, true);
+        total += severity.share_percent.trim().parse::<Decimal>().unwrap_or_default();
+        let error = r.percent(&format!("{path}.errorPercent"), &severity.error_percent, true);
+        severities.push((share, error));
+    }
+    if risk.severities.is_empty() {
+        r.error("risk.severities", "the severity mix needs at least one severity".into());
+    } else if total != Decimal::ONE_HUNDRED {
+        r.error("risk.severities", format!("the shares add up to {} %, not 100 %", total.normalize()));
+    }
+    let periods = r.count("risk.periods", &risk.periods, "a number of periods", MAX_PERIODS);
+    if periods == 0 && r.problems.iter().all(|p| p.path != "risk.periods") {
+        r.error("risk.periods", "simulate at least one period".into());
+    }
+    let seed = r.count("risk.seed", &risk.seed, "a seed", u64::MAX);
+    RiskPlan {
+        incidents_per_period: rate,
+        median_seconds: median as f64,
+        p90_seconds: p90 as f64,
+        severities,
+        periods: periods as u32,
+        seed,
+    }
+}

@@ -1,0 +1,456 @@
+//! Burn simulation: a [`Plan`] run over one compliance period of an SLO, step
+//! by step (one minute, finer when an alert window or time slice is short).
+//!
+//! Each step holds its valid and bad units (expected requests, or time slices
+//! for a time-slice SLI) and the budget is the period's allowed bad units
+//! (SRE Workbook ch. 2; whole slices never round up). The budget may go below
+//! zero: budget debt (ESF ch. 11), with no carry-over to the next period.
+//!
+//! Conventions, stated here and on the page:
+//! - an event covering part of a step counts for that part of it;
+//! - events combine as independent failures: a step's good ratio is
+//!   `(1 - background) x (1 - e1) x (1 - e2) ...`;
+//! - an event's spend is the budget spent while it lasts beyond what the
+//!   background errors alone would have spent;
+//! - a time slice is bad when its error ratio is above the SLO's allowed
+//!   error ratio `1 - SLO`;
+//! - for an "every month" window the shortest period is simulated.
+
+use rust_decimal::prelude::ToPrimitive;
+
+use crate::model::{Measurement, Sli, Slo};
+use crate::plan::{Plan, PlannedKind};
+use crate::target::Target;
+use crate::window::Window;
+use crate::zone::ZoneResolver;
+
+/// What a scenario runs against: the SLO's target, period and unit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SloSpec {
+    /// The SLO's target.
+    pub target: Target,
+    /// The compliance period, in seconds.
+    pub period_seconds: u64,
+    /// For a time-slice-based SLI, the slice length in whole seconds.
+    pub time_slice: Option<u64>,
+}
+
+impl SloSpec {
+    /// The spec of `slo` over `sli`; an error in words if its target, window,
+    /// time zone or time slice cannot be read.
+    pub fn of(sli: &Sli, slo: &Slo, zones: &dyn ZoneResolver) -> Result<SloSpec, String> {
+        let target: Target = slo.target.parse().map_err(|e| format!("target: {e}"))?;
+        let window: Window = slo.window.parse().map_err(|e| format!("window: {e}"))?;
+        let zone = match slo.time_zone.trim() {
+            "" => "UTC",
+            name => name,
+        };
+        let zone = zones.resolve(zone).map_err(|e| format!("time zone: {e}"))?;
+        let period_seconds = window
+            .length(zone.as_ref())
+            .map_err(|e| format!("window: {e}"))?
+            .min();
+        let time_slice = match sli.measurement {
+            Measurement::RequestBased => None,
+            Measurement::TimeSliceBased => {
+                let slice: crate::ExactDuration = sli
+                    .time_slice
+                    .parse()
+                    .map_err(|e| format!("time slice: {e}"))?;
+                let whole = slice.seconds().to_u64().filter(|s| {
+                    *s > 0 && rust_decimal::Decimal::from(*s) == slice.seconds()
+                });
+                Some(whole.ok_or("time slice: simulate whole seconds above 0")?)
+            }
+        };
+        Ok(SloSpec {
+            target,
+            period_seconds,
+            time_slice,
+        })
+    }
+}
+
+/// How a step's length is chosen: one minute, or 10 s or 1 s when the
+/// shortest alert window is under five steps; a divisor of the time slice.
+pub fn step_seconds(spec: &SloSpec, shortest_window: Option<u64>) -> u64 {
+    let mut step = [60u64, 10, 1]
+        .into_iter()
+        .find(|step| shortest_window.is_none_or(|w| w >= 5 * step))
+        .unwrap_or(1);
+    if spec.period_seconds / step > 8_000_000 {
+        step = 60;
+    }
+    if let Some(slice) = spec.time_slice {
+        step = gcd(step, slice);
+    }
+    step.max(1)
+}
+
+fn gcd(a: u64, b: u64) -> u64 {
+    if b == 0 {
+        a
+    } else {
+        gcd(b, a % b)
+    }
+}
+
+/// What one event did.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EventOutcome {
+    /// Index in the plan's events.
+    pub index: usize,
+    /// Its share of the period's budget spent, in percent.
+    pub spent_percent: f64,
+    /// Depletion speed: `spent_percent / hours` (ESF ch. 11), percent per hour.
+    pub depletion_per_hour: f64,
+    /// The budget left when it ended, in percent (negative: debt).
+    pub budget_left_after_percent: f64,
+}
+
+/// A scenario run over one period.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Simulation {
+    /// The SLO it ran against.
+    pub spec: SloSpec,
+    /// The plan it ran.
+    pub plan: Plan,
+    /// Seconds per step.
+    pub step: u64,
+    /// The allowed bad units in the period (requests or whole slices).
+    pub budget: f64,
+    /// Prefix sums of valid units: `valid[i]` is the total of steps `0..i`.
+    cum_valid: Vec<f64>,
+    /// Prefix sums of bad units.
+    cum_bad: Vec<f64>,
+    /// Prefix sums of the bad units the background errors alone would cause.
+    cum_background: Vec<f64>,
+    /// Per event, in the plan's order.
+    pub events: Vec<EventOutcome>,
+}
+
+/// Why a scenario cannot run.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SimulationError {
+    /// The period allows no bad unit at all (no traffic, or fewer slices than one budget slice).
+    NoBudget(String),
+}
+
+impl std::fmt::Display for SimulationError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SimulationError::NoBudget(why) => write!(f, "nothing to simulate: {why}"),
+        }
+    }
+}
+
+impl std::error::Error for SimulationError {}
+
+/// Good ratio of each step, from the background and (if `with_events`) the events.
+fn good_ratios(plan: &Plan, step: u64, steps: usize, with_events: bool) -> Vec<f64> {
+    let mut good = vec![1.0 - plan.background; steps];
+    if !with_events {
+        return good;
+    }
+    for event in &plan.events {
+        let (start, end) = (event.start, event.end());
+        let first = (start / step) as usize;
+        let last = end.div_ceil(step).min(steps as u64) as usize;
+        for (i, ratio) in good.iter_mut().enumerate().take(last).skip(first) {
+            let (from, to) = (i as u64 * step, (i as u64 + 1) * step);
+            let covered = (to.min(end) - from.max(start)) as f64 / step as f64;
+            *ratio *= 1.0 - event.error_ratio * covered;
+        }
+    }
+    good
+}
+
+/// Valid and bad units of each step.
+fn units(plan: &Plan, spec: &SloSpec, step: u64, good: &[f64]) -> (Vec<f64>, Vec<f64>) {
+    let requests: Vec<f64> = (0..good.len())
+        .map(|i| {
+            let from = (i as u64 * step) as f64;
+            let to = ((i as u64 + 1) * step).min(spec.period_seconds) as f64;
+            plan.traffic.requests_between(from, to)
+        })
+        .collect();
+    let bad: Vec<f64> = requests.iter().zip(good).map(|(r, g)| r * (1.0 - g)).collect();
+    let Some(slice) = spec.time_slice else {
+        return (requests, bad);
+    };
+    let per_slice = (slice / step) as usize;
+    let allowed = spec.target.error_budget().fraction().to_f64().unwrap_or(0.0);
+    let (mut valid_units, mut bad_units) = (vec![0.0; good.len()], vec![0.0; good.len()]);
+    for (chunk, start) in (0..good.len()).step_by(per_slice).map(|s| (s..(s + per_slice), s)) {
+        if chunk.end > good.len() {
+            break;
+        }
+        let total: f64 = requests[chunk.clone()].iter().sum();
+        let failed: f64 = bad[chunk.clone()].iter().sum();
+        let last = start + per_slice - 1;
+        valid_units[last] = 1.0;
+        if total > 0.0 && failed / total > allowed {
+            bad_units[last] = 1.0;
+        }
+    }
+    (valid_units, bad_units)
+}
+
+fn prefix(values: &[f64]) -> Vec<f64> {
+    let mut sums = Vec::with_capacity(values.len() + 1);
+    let mut total = 0.0;
+    sums.push(0.0);
+    for v in values {
+        total += v;
+        sums.push(total);
+    }
+    sums
+}
+
+/// Runs `plan` over one period of `spec`, at [`step_seconds`] for the
+/// shortest alert window given.
+pub fn simulate(
+    plan: &Plan,
+    spec: &SloSpec,
+    shortest_window: Option<u64>,
+) -> Result<Simulation, SimulationError> {
+    let step = step_seconds(spec, shortest_window);
+    let steps = spec.period_seconds.div_ceil(step) as usize;
+    let budget_fraction = spec.target.error_budget();
+    let with = good_ratios(plan, step, steps, true);
+    let (valid, bad) = units(plan, spec, step, &with);
+    let (_, background_bad) = units(plan, spec, step, &good_ratios(plan, step, steps, false));
+    let budget = match spec.time_slice {
+        Some(slice) => budget_fraction
+            .floor_share((spec.period_seconds / slice) as u128)
+            .unwrap_or(0) as f64,
+        None => valid.iter().sum::<f64>() * budget_fraction.fraction().to_f64().unwrap_or(0.0),
+    };
+    if budget <= 0.0 {
+        let why = match spec.time_slice {
+            Some(_) => "the budget is zero whole time slices in this period",
+            None => "the traffic profile has no requests, so the budget is zero",
+        };
+        return Err(SimulationError::NoBudget(why.into()));
+    }
+    let cum_valid = prefix(&valid);
+    let cum_bad = prefix(&bad);
+    let mut simulation = Simulation {
+        spec: spec.clone(),
+        plan: plan.clone(),
+        step,
+        budget,
+        cum_valid,
+        cum_bad,
+        cum_background: prefix(&background_bad),
+        events: Vec::new(),
+    };
+    simulation.events = (0..plan.events.len())
+        .map(|index| {
+            let steps = simulation.event_steps(index);
+            let spent_percent: f64 = steps.clone().map(|i| simulation.excess_percent(i)).sum();
+            let hours = plan.events[index].duration as f64 / 3600.0;
+            EventOutcome {
+                index,
+                spent_percent,
+                depletion_per_hour: if hours > 0.0 { spent_percent / hours } else { 0.0 },
+                budget_left_after_percent: 100.0 - 100.0 * simulation.cum_bad[steps.end] / budget,
+            }
+        })
+        .collect();
+    Ok(simulation)
+}
+
+impl Simulation {
+    /// Number of steps in the period.
+    pub fn steps(&self) -> usize {
+        self.cum_bad.len() - 1
+    }
+
+    /// Seconds from the period's start at the end of step `i`.
+    pub fn time_at(&self, i: usize) -> u64 {
+        ((i as u64 + 1) * self.step).min(self.spec.period_seconds)
+    }
+
+    /// Budget spent by the end of step `i`, in percent.
+    pub fn spent_percent(&self, i: usize) -> f64 {
+        100.0 * self.cum_bad[(i + 1).min(self.steps())] / self.budget
+    }
+
+    /// Budget spent in steps `from..to`, in percent of the period's budget.
+    pub fn spent_between(&self, from: usize, to: usize) -> f64 {
+        let to = to.min(self.steps());
+        100.0 * (self.cum_bad[to] - self.cum_bad[from.min(to)]) / self.budget
+    }
+
+    /// The step containing second `t`.
+    pub fn step_of(&self, t: u64) -> usize {
+        ((t / self.step) as usize).min(self.steps().saturating_sub(1))
+    }
+
+    /// Burn rate over the `window_steps` steps ending with step `i`: the
+    /// window's error ratio over `1 - SLO` (SRE Workbook ch. 5). The window is
+    /// cut at the period's start; zero where it has no valid units.
+    pub fn burn_rate(&self, i: usize, window_steps: usize) -> f64 {
+        let end = (i + 1).min(self.steps());
+        let start = end.saturating_sub(window_steps);
+        let valid = self.cum_valid[end] - self.cum_valid[start];
+        if valid <= 0.0 {
+            return 0.0;
+        }
+        let ratio = (self.cum_bad[end] - self.cum_bad[start]) / valid;
+        ratio / self.spec.target.error_budget().fraction().to_f64().unwrap_or(1.0)
+    }
+
+    /// Steps in `seconds`, at least one.
+    pub fn steps_in(&self, seconds: u64) -> usize {
+        (seconds.div_ceil(self.step) as usize).max(1)
+    }
+
+    /// When the budget ran out, in seconds from the period's start; `None` if it lasted.
+    pub fn exhausted_at(&self) -> Option<u64> {
+        self.first_spent(100.0)
+    }
+
+    /// When `percent` of the budget had been spent, seconds from the start.
+    pub fn first_spent(&self, percent: f64) -> Option<u64> {
+        let needed = percent / 100.0 * self.budget;
+        let i = self.cum_bad[1..].partition_point(|spent| *spent < needed);
+        (i < self.steps()).then(|| self.time_at(i))
+    }
+
+    /// The steps an event spends budget in: from its start to its end, plus
+    /// one time slice for a time-slice SLI (its last slice closes after it).
+    pub fn event_steps(&self, index: usize) -> std::ops::Range<usize> {
+        let event = &self.plan.events[index];
+        let tail = self.spec.time_slice.unwrap_or(0);
+        let first = (event.start / self.step) as usize;
+        let last = (event.end() + tail).div_ceil(self.step).min(self.steps() as u64) as usize;
+        first.min(last)..last
+    }
+
+    /// Budget spent in step `i` beyond the background errors, in percent.
+    pub fn excess_percent(&self, i: usize) -> f64 {
+        let bad = self.cum_bad[i + 1] - self.cum_bad[i];
+        let background = self.cum_background[i + 1] - self.cum_background[i];
+        100.0 * (bad - background).max(0.0) / self.budget
+    }
+
+    /// The budget left at the end of the period, in percent; negative is debt.
+    pub fn budget_left_percent(&self) -> f64 {
+        100.0 - self.spent_percent(self.steps().saturating_sub(1))
+    }
+
+    /// The incidents' mean time to restore, seconds (planned downtime is not an incident).
+    pub fn mttr_seconds(&self) -> Option<f64> {
+        let incidents: Vec<u64> = self
+            .plan
+            .events
+            .iter()
+            .filter(|e| e.kind.is_incident())
+            .map(|e| e.duration)
+            .collect();
+        (!incidents.is_empty())
+            .then(|| incidents.iter().sum::<u64>() as f64 / incidents.len() as f64)
+    }
+
+    /// Total time with an incident or planned downtime under way (overlaps
+    /// counted once, cut at the period's end), seconds.
+    pub fn downtime_seconds(&self) -> u64 {
+        let mut spans: Vec<(u64, u64)> = self
+            .plan
+            .events
+            .iter()
+            .map(|e| (e.start, e.end().min(self.spec.period_seconds)))
+            .filter(|(s, e)| e > s)
+            .collect();
+        spans.sort_unstable();
+        let (mut total, mut reach) = (0, 0);
+        for (start, end) in spans {
+            let from = start.max(reach);
+            if end > from {
+                total += end - from;
+            }
+            reach = reach.max(end);
+        }
+        total
+    }
+
+    /// The incidents' depletion speeds (planned downtime left out): see [`depletion`].
+    pub fn depletion(&self) -> Depletion {
+        let speeds: Vec<(f64, f64)> = self
+            .events
+            .iter()
+            .filter(|o| self.plan.events[o.index].kind != PlannedKind::PlannedDowntime)
+            .map(|o| (o.spent_percent, self.plan.events[o.index].duration as f64 / 3600.0))
+            .collect();
+        depletion(&speeds)
+    }
+
+    /// Budget remaining (percent) at no more than `points` evenly spread
+    /// times, as (hours from the start, percent), starting at (0, 100).
+    pub fn remaining_series(&self, points: usize) -> Vec<(f64, f64)> {
+        let stride = self.steps().div_ceil(points.max(1)).max(1);
+        let mut series = vec![(0.0, 100.0)];
+        let mut i = stride - 1;
+        while i < self.steps() {
+            series.push((self.time_at(i) as f64 / 3600.0, 100.0 - self.spent_percent(i)));
+            i += stride;
+        }
+        if self.steps() % stride != 0 {
+            let last = self.steps() - 1;
+            series.push((self.time_at(last) as f64 / 3600.0, 100.0 - self.spent_percent(last)));
+        }
+        series
+    }
+
+    /// The burn rate over `window` seconds at no more than `points` times, as
+    /// (hours from the start, highest burn rate within each stretch).
+    pub fn burn_series(&self, window: u64, points: usize) -> Vec<(f64, f64)> {
+        let window_steps = self.steps_in(window);
+        let stride = self.steps().div_ceil(points.max(1)).max(1);
+        (0..self.steps())
+            .step_by(stride)
+            .map(|from| {
+                let to = (from + stride).min(self.steps());
+                let peak = (from..to)
+                    .map(|i| self.burn_rate(i, window_steps))
+                    .fold(0.0, f64::max);
+                (self.time_at(to - 1) as f64 / 3600.0, peak)
+            })
+            .collect()
+    }
+}
+
+/// Depletion speeds of a set of incidents (ESF ch. 11): each `spent / hours`
+/// in percent of the budget per hour, their average and the highest.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Depletion {
+    /// Per incident, percent per hour.
+    pub speeds: Vec<f64>,
+    /// Their mean, percent per hour; `None` without incidents.
+    pub average: Option<f64>,
+    /// The highest, percent per hour.
+    pub highest: Option<f64>,
+}
+
+/// Depletion speeds of incidents given as (percent of budget spent, hours).
+///
+/// ```
+/// let d = slo_core::simulate::depletion(&[(70.0, 52.0), (50.0, 26.0), (25.0, 70.0)]);
+/// assert_eq!(format!("{:.1}", d.average.unwrap()), "1.2");
+/// assert_eq!(format!("{:.1}", d.highest.unwrap()), "1.9");
+/// ```
+pub fn depletion(incidents: &[(f64, f64)]) -> Depletion {
+    let speeds: Vec<f64> = incidents
+        .iter()
+        .map(|(spent, hours)| if *hours > 0.0 { spent / hours } else { 0.0 })
+        .collect();
+    let average = (!speeds.is_empty()).then(|| speeds.iter().sum::<f64>() / speeds.len() as f64);
+    let highest = speeds.iter().copied().reduce(f64::max);
+    Depletion {
+        speeds,
+        average,
+        highest,
+    }
+}
