@@ -12,6 +12,7 @@ macro_rules! out {
 
 mod alerts;
 mod model;
+mod simulate;
 
 use std::process::ExitCode;
 
@@ -40,6 +41,9 @@ enum Command {
     Schema,
     /// The SRE Workbook's multi-window, multi-burn-rate alerts for a target and window.
     Alerts(alerts::AlertArgs),
+    /// Runs the model's burn scenarios: budget over the period, alert firings,
+    /// policy clauses and Monte Carlo risk. Exit 0 ran, 1 a scenario cannot run, 2 unreadable.
+    Simulate(simulate::SimulateArgs),
 }
 
 #[derive(Args, Debug)]
@@ -106,6 +110,7 @@ fn main() -> ExitCode {
         Command::Report(args) => model::report(&args.file, args.json),
         Command::Schema => model::schema(),
         Command::Alerts(args) => alerts::run(args),
+        Command::Simulate(args) => simulate::simulate(args),
     }
 }
 

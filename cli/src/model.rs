@@ -12,7 +12,7 @@ use slo_core::validate::{has_errors, validate as check, Severity};
 use slo_core::zone::TzdbResolver;
 
 /// Reads and parses a model file, or prints why not (exit 2).
-fn read(file: &Path) -> Result<Model, ExitCode> {
+pub(crate) fn read(file: &Path) -> Result<Model, ExitCode> {
     let bytes = std::fs::read(file).map_err(|e| {
         eprintln!("slo: cannot read {}: {e}", file.display());
         ExitCode::from(2)
@@ -23,7 +23,7 @@ fn read(file: &Path) -> Result<Model, ExitCode> {
     })
 }
 
-fn print_json(value: &impl serde::Serialize) -> ExitCode {
+pub(crate) fn print_json(value: &impl serde::Serialize) -> ExitCode {
     match serde_json::to_string_pretty(value) {
         Ok(text) => {
             out!("{text}");

@@ -59,8 +59,14 @@ impl Traffic {
 
     /// Requests between `from` and `to` seconds (the exact integral of the curve).
     pub fn requests_between(&self, from: f64, to: f64) -> f64 {
+        self.requests_until(to) - self.requests_until(from)
+    }
+
+    /// Requests from the period's start to `t` seconds: the integral of
+    /// [`Traffic::per_minute`], in closed form.
+    pub fn requests_until(&self, t: f64) -> f64 {
         match *self {
-            Traffic::Constant { per_minute } => per_minute * (to - from) / 60.0,
+            Traffic::Constant { per_minute } => per_minute * t / 60.0,
             Traffic::Daily {
                 peak,
                 trough,
@@ -70,8 +76,7 @@ impl Traffic {
                 let amplitude = (peak - trough) / 2.0;
                 let k = std::f64::consts::TAU / DAY;
                 let offset = std::f64::consts::TAU * peak_hour / 24.0;
-                let sine = |t: f64| (k * t - offset).sin() / k;
-                (mid * (to - from) + amplitude * (sine(to) - sine(from))) / 60.0
+                (mid * t + amplitude * ((k * t - offset).sin() + offset.sin()) / k) / 60.0
             }
         }
     }

@@ -127,6 +127,8 @@ pub struct Simulation {
     cum_background: Vec<f64>,
     /// Per event, in the plan's order.
     pub events: Vec<EventOutcome>,
+    /// `1 - SLO`, the allowed error ratio.
+    allowed_ratio: f64,
 }
 
 /// Why a scenario cannot run.
@@ -165,18 +167,31 @@ fn good_ratios(plan: &Plan, step: u64, steps: usize, with_events: bool) -> Vec<f
     good
 }
 
+/// Requests in each step. The daily curve repeats every day, so one day of
+/// steps is computed and repeated when a step divides the day.
+fn requests(plan: &Plan, spec: &SloSpec, step: u64, steps: usize) -> Vec<f64> {
+    let between = |i: usize| {
+        let from = (i as u64 * step).min(spec.period_seconds) as f64;
+        let to = ((i as u64 + 1) * step).min(spec.period_seconds) as f64;
+        plan.traffic.requests_between(from, to)
+    };
+    let per_day = (86_400 / step) as usize;
+    if 86_400 % step != 0 || steps <= per_day {
+        return (0..steps).map(between).collect();
+    }
+    let day: Vec<f64> = (0..per_day).map(between).collect();
+    let mut requests: Vec<f64> = day.iter().copied().cycle().take(steps).collect();
+    if let Some(last) = requests.last_mut() {
+        *last = between(steps - 1);
+    }
+    requests
+}
+
 /// Valid and bad units of each step.
-fn units(plan: &Plan, spec: &SloSpec, step: u64, good: &[f64]) -> (Vec<f64>, Vec<f64>) {
-    let requests: Vec<f64> = (0..good.len())
-        .map(|i| {
-            let from = (i as u64 * step) as f64;
-            let to = ((i as u64 + 1) * step).min(spec.period_seconds) as f64;
-            plan.traffic.requests_between(from, to)
-        })
-        .collect();
+fn units(spec: &SloSpec, step: u64, requests: &[f64], good: &[f64]) -> (Vec<f64>, Vec<f64>) {
     let bad: Vec<f64> = requests.iter().zip(good).map(|(r, g)| r * (1.0 - g)).collect();
     let Some(slice) = spec.time_slice else {
-        return (requests, bad);
+        return (requests.to_vec(), bad);
     };
     let per_slice = (slice / step) as usize;
     let allowed = spec.target.error_budget().fraction().to_f64().unwrap_or(0.0);
@@ -217,9 +232,13 @@ pub fn simulate(
     let step = step_seconds(spec, shortest_window);
     let steps = spec.period_seconds.div_ceil(step) as usize;
     let budget_fraction = spec.target.error_budget();
+    let requests = requests(plan, spec, step, steps);
     let with = good_ratios(plan, step, steps, true);
-    let (valid, bad) = units(plan, spec, step, &with);
-    let (_, background_bad) = units(plan, spec, step, &good_ratios(plan, step, steps, false));
+    let (valid, bad) = units(spec, step, &requests, &with);
+    let background_bad = match spec.time_slice {
+        None => requests.iter().map(|r| r * plan.background).collect(),
+        Some(_) => units(spec, step, &requests, &good_ratios(plan, step, steps, false)).1,
+    };
     let budget = match spec.time_slice {
         Some(slice) => budget_fraction
             .floor_share((spec.period_seconds / slice) as u128)
@@ -244,6 +263,7 @@ pub fn simulate(
         cum_bad,
         cum_background: prefix(&background_bad),
         events: Vec::new(),
+        allowed_ratio: budget_fraction.fraction().to_f64().unwrap_or(1.0),
     };
     simulation.events = (0..plan.events.len())
         .map(|index| {
@@ -298,8 +318,7 @@ impl Simulation {
         if valid <= 0.0 {
             return 0.0;
         }
-        let ratio = (self.cum_bad[end] - self.cum_bad[start]) / valid;
-        ratio / self.spec.target.error_budget().fraction().to_f64().unwrap_or(1.0)
+        (self.cum_bad[end] - self.cum_bad[start]) / valid / self.allowed_ratio
     }
 
     /// Steps in `seconds`, at least one.
