@@ -20,6 +20,8 @@ pub enum Page {
     Model,
     /// The dependency graph, composite availability, ceilings and allocation (workshop bundle).
     Dependencies,
+    /// Burn scenarios, alerts, the policy timeline and Monte Carlo risk (workshop bundle).
+    Burn,
     /// The error budget policy (workshop bundle).
     Policy,
     /// The SLO document: view, export, import, share (workshop bundle).
@@ -28,10 +30,11 @@ pub enum Page {
 
 impl Page {
     /// Every page, in navigation order (the order a workshop runs).
-    pub const ALL: [Page; 5] = [
+    pub const ALL: [Page; 6] = [
         Page::Budget,
         Page::Model,
         Page::Dependencies,
+        Page::Burn,
         Page::Policy,
         Page::Document,
     ];
@@ -42,6 +45,7 @@ impl Page {
             Page::Budget => "budget",
             Page::Model => "model",
             Page::Dependencies => "dependencies",
+            Page::Burn => "burn",
             Page::Policy => "policy",
             Page::Document => "document",
         }
@@ -53,6 +57,7 @@ impl Page {
             Page::Budget => "Budget",
             Page::Model => "Model",
             Page::Dependencies => "Dependencies",
+            Page::Burn => "Burn",
             Page::Policy => "Policy",
             Page::Document => "Document",
         }

@@ -1,4 +1,4 @@
-//! The workshop bundle's app: the Model, Dependencies, Policy and Document pages over one
+//! The workshop bundle's app: the Model, Dependencies, Burn, Policy and Document pages over one
 //! model with undo and redo, chosen with `?page=`.
 
 use leptos::ev;
@@ -8,6 +8,7 @@ use slo_core::model::Model;
 
 use crate::app::{Footer, Header, Page};
 use crate::browser;
+use crate::pages::burn::BurnPage;
 use crate::pages::dependencies::DependenciesPage;
 use crate::pages::document::DocumentPage;
 use crate::pages::model::ModelPage;
@@ -94,6 +95,7 @@ pub fn WorkshopApp() -> impl IntoView {
             <Notice />
             {move || match page.get() {
                 Page::Dependencies => view! { <DependenciesPage /> }.into_any(),
+                Page::Burn => view! { <BurnPage /> }.into_any(),
                 Page::Policy => view! { <PolicyPage /> }.into_any(),
                 Page::Document => view! { <DocumentPage /> }.into_any(),
                 Page::Model | Page::Budget => view! { <ModelPage /> }.into_any(),

@@ -44,8 +44,8 @@ impl ScenarioAt {
         format!("{}.scenarios[{}]", self.slo_path(), self.scenario)
     }
 
-    /// The SLI, SLO and scenario it points at, if they exist.
-    pub fn find<'m>(&self, model: &'m Model) -> Option<(&'m Sli, &'m Slo, &'m Scenario)> {
+    /// The SLI and SLO it points at, if they exist.
+    pub fn find_slo<'m>(&self, model: &'m Model) -> Option<(&'m Sli, &'m Slo)> {
         let sli = model
             .services
             .get(self.service)?
@@ -53,7 +53,12 @@ impl ScenarioAt {
             .get(self.journey)?
             .slis
             .get(self.sli)?;
-        let slo = sli.slos.get(self.slo)?;
+        Some((sli, sli.slos.get(self.slo)?))
+    }
+
+    /// The SLI, SLO and scenario it points at, if they exist.
+    pub fn find<'m>(&self, model: &'m Model) -> Option<(&'m Sli, &'m Slo, &'m Scenario)> {
+        let (sli, slo) = self.find_slo(model)?;
         Some((sli, slo, slo.scenarios.get(self.scenario)?))
     }
 }

@@ -2,7 +2,9 @@
 //! so editors read and write one item and show the problems found there.
 
 use slo_core::document::{Approver, Change, DocumentInfo};
+use slo_core::alerting::AlertRuleSpec;
 use slo_core::model::{Dependency, Journey, Model, Service, Sli, Slo, Team};
+use slo_core::scenario::{IncidentSeverity, RiskModel, Scenario, ScenarioEvent};
 use slo_core::policy::{Clause, Condition, Consequence, ErrorBudgetPolicy};
 
 /// A place in the model holding one `Item`; `None` once the item is gone.
@@ -127,6 +129,28 @@ pub struct Part<P: Locate> {
     pub get_mut: fn(&mut P::Item) -> Option<&mut String>,
 }
 
+/// A [`Part`] reading `$field` of the enum in `$member` when it is one of the
+/// variants listed: `part!(at, "kind", ScenarioEvent, kind, error_percent, EventKind::Incident | EventKind::PartialTraffic)`.
+#[macro_export]
+macro_rules! part {
+    ($at:expr, $name:literal, $item:ty, $member:ident, $field:ident, $($variant:path)|+) => {
+        $crate::components::locate::Part {
+            parent: $at,
+            name: $name,
+            get: |item: &$item| match &item.$member {
+                $($variant { $field, .. })|+ => Some($field),
+                #[allow(unreachable_patterns)]
+                _ => None,
+            },
+            get_mut: |item: &mut $item| match &mut item.$member {
+                $($variant { $field, .. })|+ => Some($field),
+                #[allow(unreachable_patterns)]
+                _ => None,
+            },
+        }
+    };
+}
+
 impl<P: Locate> Clone for Part<P> {
     fn clone(&self) -> Self {
         *self
@@ -155,3 +179,25 @@ indexed!(
     dependencies,
     "dependencies"
 );
+indexed!(AlertRuleAt, AlertRuleSpec, ModelAt, alert_rules, "alertRules");
+indexed!(ScenarioAt, Scenario, SloAt, scenarios, "scenarios");
+indexed!(EventAt, ScenarioEvent, ScenarioAt, events, "events");
+
+/// A scenario's risk model, when it has one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RiskAt(pub ScenarioAt);
+
+impl Locate for RiskAt {
+    type Item = RiskModel;
+    fn get<'m>(&self, model: &'m Model) -> Option<&'m RiskModel> {
+        self.0.get(model)?.risk.as_ref()
+    }
+    fn get_mut<'m>(&self, model: &'m mut Model) -> Option<&'m mut RiskModel> {
+        self.0.get_mut(model)?.risk.as_mut()
+    }
+    fn path(&self) -> String {
+        format!("{}.risk", self.0.path())
+    }
+}
+
+indexed!(SeverityAt, IncidentSeverity, RiskAt, severities, "severities");

@@ -1,5 +1,7 @@
 //! Reusable pieces of the pages.
 
+pub mod alert_rules;
+pub mod burn_results;
 pub mod calculator;
 pub mod compare;
 pub mod diagram;
@@ -11,7 +13,9 @@ pub mod file_actions;
 pub mod inputs;
 pub mod locate;
 pub mod reverse;
+pub mod risk;
 pub mod rows;
+pub mod scenario_editor;
 pub mod sli_editor;
 pub mod slo_editor;
 pub mod standard_windows;

@@ -9,7 +9,8 @@ use slo_core::ExactDuration;
 
 use crate::components::diagram::DependencyDiagram;
 use crate::components::inputs::{Choice, FieldProblems, OptText, Text};
-use crate::components::locate::{DependencyAt, Locate, ModelAt, Part, ServiceAt};
+use crate::components::locate::{DependencyAt, Locate, ModelAt, ServiceAt};
+use crate::part;
 use crate::components::rows::{edit_button, remove_button, rows};
 use crate::workshop::Workshop;
 
@@ -41,40 +42,6 @@ fn coupling_key(d: &Dependency) -> &'static str {
     }
 }
 
-macro_rules! redundant_part {
-    ($at:expr, $field:ident) => {
-        Part {
-            parent: $at,
-            name: "coupling",
-            get: |d: &Dependency| match &d.coupling {
-                Coupling::Redundant { $field, .. } => Some($field),
-                _ => None,
-            },
-            get_mut: |d: &mut Dependency| match &mut d.coupling {
-                Coupling::Redundant { $field, .. } => Some($field),
-                _ => None,
-            },
-        }
-    };
-}
-
-macro_rules! external_part {
-    ($at:expr, $field:ident) => {
-        Part {
-            parent: $at,
-            name: "source",
-            get: |d: &Dependency| match &d.source {
-                DependencySource::External { $field, .. } => Some($field),
-                _ => None,
-            },
-            get_mut: |d: &mut Dependency| match &mut d.source {
-                DependencySource::External { $field, .. } => Some($field),
-                _ => None,
-            },
-        }
-    };
-}
-
 /// One dependency's fields.
 #[component]
 fn DependencyEditor(
@@ -89,12 +56,12 @@ fn DependencyEditor(
     });
     let external = move || keys.get().is_some_and(|(s, _)| s == "external");
     let redundant = move || keys.get().is_some_and(|(_, c)| c == "redundant");
-    let availability = external_part!(at, availability);
-    let note = external_part!(at, note);
-    let replicas = redundant_part!(at, replicas);
-    let required = redundant_part!(at, required);
-    let failover = redundant_part!(at, failover);
-    let failures = redundant_part!(at, failures_per_year);
+    let availability = part!(at, "source", Dependency, source, availability, DependencySource::External);
+    let note = part!(at, "source", Dependency, source, note, DependencySource::External);
+    let replicas = part!(at, "coupling", Dependency, coupling, replicas, Coupling::Redundant);
+    let required = part!(at, "coupling", Dependency, coupling, required, Coupling::Redundant);
+    let failover = part!(at, "coupling", Dependency, coupling, failover, Coupling::Redundant);
+    let failures = part!(at, "coupling", Dependency, coupling, failures_per_year, Coupling::Redundant);
     view! {
         <fieldset class="item">
             <legend>{move || format!("Dependency {}", at.1 + 1)}</legend>

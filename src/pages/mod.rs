@@ -1,6 +1,7 @@
 //! One module per page.
 
 pub mod budget;
+pub mod burn;
 pub mod dependencies;
 pub mod document;
 pub mod model;

@@ -1,0 +1,62 @@
+// User journeys of the Burn page (issue: burn scenarios).
+import { test, expect } from './fixtures.mjs';
+
+const S = '#services-0--journeys-0--slis-0--slos-0--scenarios-0';
+
+test('the example scenario: chart, firing alerts, triggered clause and risk', async ({ page }) => {
+  await page.goto('workshop/?page=burn');
+  await expect(page.locator('#scenario-picker')).toContainText("Last spring's database outage");
+  await expect(page.locator('#budget-chart svg')).toBeVisible();
+  await expect(page.locator('#rate-chart svg')).toBeVisible();
+  await expect(page.locator('#budget-left')).toHaveText('36.5 %');
+  await expect(page.locator('#scenario-events')).toContainText('Database outageincidentday 19 14:006h');
+  await expect(page.locator('#alert-table')).toContainText('fast burnpage1h / 5m13.44');
+  await expect(page.locator('#alert-table')).toContainText('day 19 14:23');
+  await expect(page.locator('#unalerted')).toContainText('Bad canary');
+  await expect(page.locator('#policy-timeline')).toContainText('on day 19 17:06 (big-incident): conduct a postmortem');
+  await expect(page.locator('#meet-probability')).toHaveText('98.3 %');
+  await expect(page.locator('#mttr-halved')).toHaveText('99.5 %');
+  await expect(page.locator('#risk-chart svg')).toBeVisible();
+});
+
+test('add an incident: the chart, the alerts and the policy follow', async ({ page }) => {
+  await page.goto('workshop/?page=burn');
+  await page.getByRole('button', { name: 'Add an incident' }).click();
+  const event = `${S}--events-3`;
+  await page.locator(`${event}--name`).fill('Region <b>down</b>');
+  await page.locator(`${event}--start`).fill("3d 16h");
+  await page.locator(`${event}--duration`).fill('three hours');
+  await expect(page.locator(`${event}--duration-problems`)).toContainText('"three"');
+  await expect(page.locator('#burn-problems')).toContainText('events[3].duration');
+  await page.locator(`${event}--duration`).fill("8h");
+  await expect(page.locator('#scenario-events')).toContainText('Region <b>down</b>incidentday 4 16:008h');
+  await expect(page.locator('#alert-table')).toContainText("day 4 16:");
+  // The big incident now comes first, on day 4; the budget runs out on day 19.
+  await expect(page.locator('#policy-timeline li').first()).toContainText('on day 4');
+  await expect(page.locator('#policy-timeline')).toContainText('(exceeded): stop feature releases to production');
+  await expect(page.locator('#exhausted-at')).toContainText('day 19');
+  // User text is drawn as text in the chart, never as markup.
+  await expect(page.locator('#budget-chart svg')).toContainText('Region <b>down</b>');
+  await expect(page.locator('#budget-chart b')).toHaveCount(0);
+  // Nothing typed is lost on reload.
+  await page.reload();
+  await expect(page.locator(`${event}--start`)).toHaveValue("3d 16h");
+  await expect(page.locator('#exhausted-at')).toContainText('day 19');
+});
+
+test('a new scenario for a model without one, with a full outage and rules', async ({ page }) => {
+  await page.goto('workshop/?page=burn');
+  await page.getByRole('button', { name: 'Example: Azure chain' }).click();
+  await expect(page.getByText('No scenario yet')).toBeVisible();
+  await page.locator('#add-scenario').click();
+  await expect(page.locator(`${S}--name`)).toHaveValue('Scenario 1');
+  await expect(page.locator('#budget-chart svg')).toBeVisible();
+  await expect(page.locator('#alert-table')).toContainText('ESF single window');
+  await page.locator('#alertRules-0--longWindow').fill('');
+  await expect(page.locator('#alertRules-0--longWindow-problems')).toContainText('enter a duration');
+  await page.locator('#alertRules-0--longWindow').fill('1h');
+  await page.getByRole('button', { name: 'Add a risk model' }).click();
+  await expect(page.locator('#meet-probability')).toContainText('%');
+  await page.locator(`${S}--risk-seed`).fill('x');
+  await expect(page.locator(`${S}--risk-seed-problems`)).toContainText('"x" is not a seed');
+});

@@ -1,0 +1,99 @@
+//! The alert designer: the model's burn-rate alert rules, editable, with the
+//! SRE Workbook's set and the ESF single-window rule one click away.
+
+use leptos::prelude::*;
+use slo_core::alert::{AlertRule, Notify};
+use slo_core::alerting::{AlertRuleSpec, ThresholdSpec};
+use slo_core::ExactDuration;
+
+use super::inputs::{Choice, FieldProblems, Text};
+use super::locate::{AlertRuleAt, ModelAt};
+use super::rows::{edit_button, remove_button, rows};
+use crate::part;
+
+const NOTIFY: &[(Notify, &str)] = &[(Notify::Page, "page"), (Notify::Ticket, "ticket")];
+
+const THRESHOLDS: &[(&str, &str)] = &[
+    ("budgetPercent", "share of the budget in the long window (rescales)"),
+    ("burnRate", "fixed burn rate"),
+];
+
+fn threshold_key(r: &AlertRuleSpec) -> &'static str {
+    match r.threshold {
+        ThresholdSpec::BudgetPercent { .. } => "budgetPercent",
+        ThresholdSpec::BurnRate { .. } => "burnRate",
+    }
+}
+
+/// One rule's fields.
+#[component]
+fn RuleEditor(
+    /// The rule.
+    at: AlertRuleAt,
+) -> impl IntoView {
+    let percent = part!(at, "threshold", AlertRuleSpec, threshold, percent, ThresholdSpec::BudgetPercent);
+    let rate = part!(at, "threshold", AlertRuleSpec, threshold, burn_rate, ThresholdSpec::BurnRate);
+    let workshop = crate::workshop::Workshop::from_context();
+    let by_share = Memo::new(move |_| {
+        workshop.model.with(|m| {
+            use super::locate::Locate;
+            at.get(m).map(threshold_key) == Some("budgetPercent")
+        })
+    });
+    view! {
+        <fieldset class="item rule">
+            <legend>{move || format!("Rule {}", at.1 + 1)}</legend>
+            <div class="cols">
+                <Text at field="name" label="Name" placeholder="fast burn" get=|r: &AlertRuleSpec| &r.name set=|r: &mut AlertRuleSpec| &mut r.name />
+                <Choice at field="notify" label="Notifies" options=NOTIFY get=|r: &AlertRuleSpec| r.notify set=|r: &mut AlertRuleSpec, n| r.notify = n />
+                <Choice at field="threshold.type" label="Threshold" options=THRESHOLDS get=threshold_key
+                    set=|r: &mut AlertRuleSpec, key| {
+                        if threshold_key(r) != key {
+                            r.threshold = if key == "burnRate" {
+                                ThresholdSpec::BurnRate { burn_rate: "2".into() }
+                            } else {
+                                ThresholdSpec::BudgetPercent { percent: "2".into() }
+                            };
+                        }
+                    } />
+                <Show when=move || by_share.get()
+                    fallback=move || view! { <Text at=rate field="burnRate" label="Burn rate" placeholder="2" get=|s: &String| s set=|s: &mut String| s /> }>
+                    <Text at=percent field="percent" label="Budget spent in the long window (%)" placeholder="2" get=|s: &String| s set=|s: &mut String| s />
+                </Show>
+            </div>
+            <div class="cols">
+                <Text at field="longWindow" label="Long window" placeholder="1h" get=|r: &AlertRuleSpec| &r.long_window set=|r: &mut AlertRuleSpec| &mut r.long_window />
+                <Text at field="shortWindow" label="Short window (empty: single window)" placeholder="5m" get=|r: &AlertRuleSpec| &r.short_window set=|r: &mut AlertRuleSpec| &mut r.short_window />
+                <Text at field="evaluationInterval" label="Evaluated every" placeholder="1m" get=|r: &AlertRuleSpec| &r.evaluation_interval set=|r: &mut AlertRuleSpec| &mut r.evaluation_interval />
+                <Text at field="snooze" label="Snooze after firing" placeholder="2h" get=|r: &AlertRuleSpec| &r.snooze set=|r: &mut AlertRuleSpec| &mut r.snooze />
+            </div>
+            {remove_button("Remove this rule", at)}
+        </fieldset>
+    }
+}
+
+/// The ESF Table 9.10 rule: burn rate 2 over 60 minutes, every 5, snoozed 120.
+fn esf_rule() -> AlertRuleSpec {
+    let minutes = |m: u64| ExactDuration::from_whole_seconds(m * 60);
+    AlertRuleSpec::of(&AlertRule::single_window(
+        "single window (ESF)",
+        Notify::Page,
+        2.into(),
+        minutes(60),
+        minutes(5),
+        minutes(120),
+    ))
+}
+
+/// Every rule of the model, and the buttons that add rules.
+#[component]
+pub fn AlertRulesEditor() -> impl IntoView {
+    view! {
+        {rows(|m| m.alert_rules.len(), |i| view! { <RuleEditor at=AlertRuleAt(ModelAt, i) /> })}
+        <FieldProblems path="alertRules".to_string() />
+        <div class="actions">
+            {edit_button("Use the SRE Workbook's three rules".into(), "", |m| m.alert_rules = AlertRuleSpec::workbook_defaults())}
+            {edit_button("Add a single-window rule (ESF)".into(), "", |m| m.alert_rules.push(esf_rule()))}
+        </div>
+    }
+}

@@ -1,0 +1,211 @@
+//! What a scenario run shows: the figures, the two charts, the events, the
+//! alert table with its firings, and the policy timeline. Everything comes
+//! from `slo_core::burn` (the same report `slo simulate --json` prints).
+
+use leptos::prelude::*;
+use slo_core::alert::Notify;
+use slo_core::burn::{run, BurnReport, ScenarioAt};
+use slo_core::model::Model;
+use slo_core::validate::Problem;
+
+use crate::browser::IntlZones;
+
+/// A scenario run, ready to show: the report and the charts' SVG.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BurnView {
+    /// The report.
+    pub report: BurnReport,
+    /// Budget remaining over the period.
+    pub budget_svg: String,
+    /// Burn rate against each rule's threshold.
+    pub rates_svg: String,
+    /// The Monte Carlo histogram, if the scenario has a risk model.
+    pub risk_svg: Option<String>,
+}
+
+/// Runs the scenario at `at` of `model`, or the problems that stop it.
+pub fn burn_view(model: &Model, at: ScenarioAt) -> Result<BurnView, Vec<Problem>> {
+    let name = at.find(model).map(|(_, _, s)| s.name.clone()).unwrap_or_default();
+    let burn = run(model, at, &IntlZones)?;
+    let chart_problem = |e: String| vec![Problem { path: at.path(), severity: slo_core::validate::Severity::Error, message: format!("the chart cannot be drawn: {e}") }];
+    Ok(BurnView {
+        budget_svg: slo_charts::budget_chart(&burn).map_err(chart_problem)?,
+        rates_svg: slo_charts::burn_rate_chart(&burn).map_err(chart_problem)?,
+        risk_svg: burn.risk.as_ref().and_then(|r| slo_charts::risk_chart(&r.base).ok()),
+        report: burn.report(&name, at),
+    })
+}
+
+fn percent(x: f64) -> String {
+    format!("{x:.1} %")
+}
+
+fn figures(r: &BurnReport) -> impl IntoView {
+    let exhausted = r.exhausted_at.clone().unwrap_or_else(|| "not in this period".into());
+    let depletion = match (r.average_depletion_percent_per_hour, r.highest_depletion_percent_per_hour) {
+        (Some(a), Some(h)) => format!("{a:.1} %/h average, {h:.1} %/h highest"),
+        _ => "no incidents".into(),
+    };
+    view! {
+        <dl class="figures burn-figures">
+            <div><dt>"Budget left at the end"</dt><dd class="big" id="budget-left" class:debt=r.budget_left_percent < 0.0>{percent(r.budget_left_percent)}</dd></div>
+            <div><dt>"Budget exhausted"</dt><dd id="exhausted-at">{exhausted}</dd></div>
+            <div><dt>"MTTR"</dt><dd>{r.mttr.clone().unwrap_or_else(|| "no incidents".into())}</dd></div>
+            <div><dt>"Downtime"</dt><dd>{r.downtime.clone()}</dd></div>
+            <div><dt>"Depletion speed (ESF)"</dt><dd>{depletion}</dd></div>
+        </dl>
+        <p class="hint">{format!(
+            "Budget: {} {} over {} at {} %. Simulated in {}-second steps; an event's spend is what it burns beyond the background errors. Negative is budget debt: nothing carries over to the next period.",
+            r.budget, r.budget_unit, r.period, r.target_percent, r.step_seconds
+        )}</p>
+    }
+}
+
+fn events(r: &BurnReport) -> impl IntoView {
+    let rows = r
+        .events
+        .iter()
+        .map(|e| {
+            let priority = e.priority.as_ref().map(|p| {
+                format!("{:?} (budget left {:?}, velocity {:?})", p.priority, p.by_budget_left, p.by_velocity)
+            });
+            let alert = match e.alerted {
+                Some(true) => "alerted",
+                Some(false) => "no alert fired",
+                None => "planned",
+            };
+            view! {
+                <tr class:unalerted=e.alerted == Some(false)>
+                    <th scope="row">{e.name.clone()}</th>
+                    <td>{e.kind}</td>
+                    <td>{e.start.clone()}</td>
+                    <td>{e.duration.clone()}</td>
+                    <td class="num">{percent(e.spent_percent)}</td>
+                    <td class="num">{format!("{:.1} %/h", e.depletion_percent_per_hour)}</td>
+                    <td class="num">{percent(e.budget_left_after_percent)}</td>
+                    <td>{priority.unwrap_or_default()}</td>
+                    <td>{alert}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <table class="events-table" id="scenario-events">
+            <caption>"Events: budget spent, depletion speed and priority (ESF Tables 9.5 and 9.6)"</caption>
+            <thead><tr>
+                <th scope="col">"Event"</th><th scope="col">"Kind"</th><th scope="col">"Starts"</th><th scope="col">"Lasts"</th>
+                <th scope="col" class="num">"Spent"</th><th scope="col" class="num">"Speed"</th><th scope="col" class="num">"Left after"</th>
+                <th scope="col">"Priority"</th><th scope="col">"Alert"</th>
+            </tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+}
+
+fn alerts(r: &BurnReport) -> impl IntoView {
+    let table = r
+        .alert_table
+        .iter()
+        .map(|f| {
+            let fired: Vec<String> = r
+                .firings
+                .iter()
+                .filter(|x| x.rule == f.name)
+                .map(|x| {
+                    let reset = x.reset_at.as_deref().map(|t| format!(", reset {t}")).unwrap_or_default();
+                    format!("{} ({} % spent{reset})", x.at, x.spent_percent)
+                })
+                .collect();
+            let notify = if f.notify == Notify::Page { "page" } else { "ticket" };
+            view! {
+                <tr>
+                    <th scope="row">{f.name.clone()}</th>
+                    <td>{notify}</td>
+                    <td>{format!("{} / {}", f.long_window, f.short_window.clone().unwrap_or_else(|| "-".into()))}</td>
+                    <td class="num">{f.burn_rate.round_dp(2).normalize().to_string()}</td>
+                    <td class="num">{format!("{} %", f.error_ratio_percent.round_dp(4).normalize())}</td>
+                    <td class="num">{format!("{} %", f.budget_consumed_percent)}</td>
+                    <td>{f.time_to_exhaustion.clone()}</td>
+                    <td>{f.detection_full_outage.clone().unwrap_or_else(|| "never".into())}</td>
+                    <td class="firings">{if fired.is_empty() { "did not fire".to_string() } else { fired.join("; ") }}</td>
+                </tr>
+                {f.lints.iter().map(|l| view! { <tr class="lint"><td colspan="9" class="warning">{l.clone()}</td></tr> }).collect_view()}
+            }
+        })
+        .collect_view();
+    let unalerted = (!r.unalerted_incidents.is_empty()).then(|| {
+        view! { <p class="warning" id="unalerted">{format!("Spent budget without any alert: {}.", r.unalerted_incidents.join(", "))}</p> }
+    });
+    view! {
+        <table class="alert-table" id="alert-table">
+            <caption>"Alert rules for this SLO (SRE Workbook ch. 5): thresholds rescale with the period"</caption>
+            <thead><tr>
+                <th scope="col">"Rule"</th><th scope="col">"Notifies"</th><th scope="col">"Windows"</th><th scope="col" class="num">"Burn rate"</th>
+                <th scope="col" class="num">"Error ratio"</th><th scope="col" class="num">"Budget at firing"</th><th scope="col">"Exhausts in"</th>
+                <th scope="col">"Detects a full outage in"</th><th scope="col">"In this scenario"</th>
+            </tr></thead>
+            <tbody>{table}</tbody>
+        </table>
+        {unalerted}
+    }
+}
+
+fn timeline(r: &BurnReport) -> impl IntoView {
+    let items = r
+        .triggered
+        .iter()
+        .map(|t| {
+            let follows = if t.consequences.is_empty() { "no clause sets anything off".to_string() } else { t.consequences.join("; ") };
+            view! { <li><strong>{format!("{} % spent on {}", t.spent_percent, t.at)}</strong>{format!(" ({}): {follows}", t.condition)}</li> }
+        })
+        .collect_view();
+    let quiet = (!r.not_triggered.is_empty()).then(|| view! { <p class="hint">{format!("Not triggered: {}.", r.not_triggered.join(", "))}</p> });
+    let judged = r
+        .not_simulated
+        .iter()
+        .map(|(id, why)| view! { <p class="hint">{format!("{id}: not simulated, {why}.")}</p> })
+        .collect_view();
+    view! {
+        <ol class="timeline" id="policy-timeline">{items}</ol>
+        {quiet}
+        {judged}
+    }
+}
+
+/// The results of one scenario run, or why it cannot run.
+#[component]
+pub fn BurnResults(
+    /// The run.
+    view: Memo<Option<Result<BurnView, Vec<Problem>>>>,
+) -> impl IntoView {
+    move || {
+        view.with(|v| match v {
+            None => ().into_any(),
+            Some(Err(problems)) => view! {
+                <div class="card" id="burn-problems">
+                    <h2>"This scenario cannot run yet"</h2>
+                    {problems.iter().map(|p| view! { <p class="error">{p.to_string()}</p> }).collect_view()}
+                </div>
+            }
+            .into_any(),
+            Some(Ok(b)) => view! {
+                <section class="card" id="burn-results">
+                    <h2>"Budget over the period"</h2>
+                    {figures(&b.report)}
+                    <div class="chart" id="budget-chart" inner_html=b.budget_svg.clone()></div>
+                    <div class="chart" id="rate-chart" inner_html=b.rates_svg.clone()></div>
+                    {events(&b.report)}
+                </section>
+                <section class="card">
+                    <h2>"Alerts"</h2>
+                    {alerts(&b.report)}
+                </section>
+                <section class="card">
+                    <h2>"Policy timeline"</h2>
+                    {timeline(&b.report)}
+                </section>
+            }
+            .into_any(),
+        })
+    }
+}

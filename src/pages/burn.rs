@@ -1,0 +1,141 @@
+//! The Burn page: "if we have last spring's outage again, when does someone
+//! get paged, how much budget is left, and does the release freeze kick in?"
+//! Scenarios, charts, the alert designer, the policy timeline and Monte Carlo risk.
+
+use leptos::prelude::*;
+use slo_core::burn::{self, scenarios, slos};
+use slo_core::scenario::{EventKind, Scenario};
+
+use crate::components::alert_rules::AlertRulesEditor;
+use crate::components::burn_results::{burn_view, BurnResults};
+use crate::components::locate::{JourneyAt, ModelAt, ScenarioAt, ServiceAt, SliAt, SloAt};
+use crate::components::risk::RiskSection;
+use crate::components::scenario_editor::{new_event, ScenarioEditor};
+use crate::workshop::Workshop;
+
+/// The editor's location of a scenario found by the core.
+fn located(at: burn::ScenarioAt) -> ScenarioAt {
+    let service = ServiceAt(ModelAt, at.service);
+    ScenarioAt(SloAt(SliAt(JourneyAt(service, at.journey), at.sli), at.slo), at.scenario)
+}
+
+/// How the pickers name an SLO: "Game API / 97 % of requests succeed".
+fn slo_label(model: &slo_core::Model, at: burn::ScenarioAt) -> String {
+    let service = model.services.get(at.service).map(|s| s.name.as_str()).unwrap_or("");
+    let slo = at.find_slo(model).map(|(sli, slo)| match slo.name.trim() {
+        "" => format!("{}: {} % over {}", sli.name, slo.target, slo.window),
+        name => name.to_string(),
+    });
+    format!("{service} / {}", slo.unwrap_or_default())
+}
+
+/// A new scenario: steady traffic, a little background noise, one outage.
+fn new_scenario(n: usize) -> Scenario {
+    Scenario {
+        name: format!("Scenario {n}"),
+        background_error_percent: "0.01".into(),
+        events: vec![new_event(EventKind::Incident { error_percent: "100".into() }, "Outage")],
+        ..Scenario::default()
+    }
+}
+
+/// The Burn page.
+#[component]
+pub fn BurnPage() -> impl IntoView {
+    let workshop = Workshop::from_context();
+    let list = Memo::new(move |_| {
+        workshop.model.with(|m| {
+            scenarios(m)
+                .into_iter()
+                .map(|(at, s)| (at, format!("{} ({})", s.name, slo_label(m, at))))
+                .collect::<Vec<_>>()
+        })
+    });
+    let all_slos = Memo::new(move |_| {
+        workshop.model.with(|m| slos(m).into_iter().map(|(at, _, _)| (at, slo_label(m, at))).collect::<Vec<_>>())
+    });
+    let selected = RwSignal::new(0usize);
+    let for_new = RwSignal::new(0usize);
+    let current = Memo::new(move |_| list.with(|l| l.get(selected.get().min(l.len().saturating_sub(1))).map(|(at, _)| *at)));
+    let view = Memo::new(move |_| current.get().map(|at| workshop.model.with(|m| burn_view(m, at))));
+    let add = move |_| {
+        let Some(at) = all_slos.with(|s| s.get(for_new.get()).map(|(at, _)| *at)) else { return };
+        let n = list.with(Vec::len) + 1;
+        workshop.apply(|m| {
+            if let Some(slo) = m
+                .services.get_mut(at.service)
+                .and_then(|s| s.journeys.get_mut(at.journey))
+                .and_then(|j| j.slis.get_mut(at.sli))
+                .and_then(|i| i.slos.get_mut(at.slo))
+            {
+                slo.scenarios.push(new_scenario(n));
+            }
+        });
+        let added = list.with(|l| l.iter().rposition(|(a, _)| a.slo_path() == at.slo_path()));
+        selected.set(added.unwrap_or(0));
+    };
+    let picker = move || {
+        list.with(|l| {
+            (!l.is_empty()).then(|| {
+                let options = l
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (_, label))| view! { <option value=i.to_string()>{label.clone()}</option> })
+                    .collect_view();
+                view! {
+                    <div class="field">
+                        <label for="scenario-picker">"Scenario"</label>
+                        <select id="scenario-picker" prop:value=move || selected.get().to_string()
+                            on:change=move |ev| selected.set(event_target_value(&ev).parse().unwrap_or(0))>
+                            {options}
+                        </select>
+                    </div>
+                }
+            })
+        })
+    };
+    let slo_options = move || {
+        all_slos.with(|s| {
+            s.iter()
+                .enumerate()
+                .map(|(i, (_, label))| view! { <option value=i.to_string()>{label.clone()}</option> })
+                .collect_view()
+        })
+    };
+    view! {
+        <h1 class="page-title">"Burn"</h1>
+        <p class="lede">
+            "Before production: if last spring's outage happens again, when does someone get paged, how much budget is left, and does the release freeze kick in?"
+        </p>
+        <section class="card">
+            <h2>"Scenario"</h2>
+            <div class="cols">
+                {picker}
+                <div class="field">
+                    <label for="scenario-slo">"New scenario for"</label>
+                    <select id="scenario-slo" prop:value=move || for_new.get().to_string()
+                        on:change=move |ev| for_new.set(event_target_value(&ev).parse().unwrap_or(0))>
+                        {slo_options}
+                    </select>
+                </div>
+            </div>
+            <div class="actions">
+                <button type="button" class="edit" id="add-scenario" on:click=add disabled=move || all_slos.with(Vec::is_empty)>"Add a scenario"</button>
+            </div>
+            {move || match current.get() {
+                Some(at) => view! { <ScenarioEditor at=located(at) /> }.into_any(),
+                None => view! { <p class="hint">"No scenario yet: add one for an SLO of the model."</p> }.into_any(),
+            }}
+        </section>
+        <BurnResults view />
+        <section class="card">
+            <h2>"Alert rules"</h2>
+            <p class="hint">"Multi-window, multi-burn-rate alerts (SRE Workbook ch. 5): a rule fires when both windows burn at least its rate. Defined by the share of the budget, a rule rescales with each SLO's period."</p>
+            <AlertRulesEditor />
+        </section>
+        <section class="card">
+            <h2>"Risk over many periods"</h2>
+            {move || current.get().map(|at| view! { <RiskSection at=located(at) view /> })}
+        </section>
+    }
+}
