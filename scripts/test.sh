@@ -10,8 +10,8 @@ export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
 
 step() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
-step "core and CLI tests"
-cargo test -p slo-core -p slo-cli --all-features
+step "core, charts and CLI tests"
+cargo test -p slo-core -p slo-cli -p slo-charts --all-features
 
 step "the shipped JSON Schema accepts the examples (python-jsonschema)"
 python3 scripts/check-schema.py

@@ -144,12 +144,15 @@ pub fn budget_chart(burn: &Burn) -> Result<String, String> {
     })
 }
 
+/// A rule's name, threshold and burn-rate series (days, burn rate).
+type RuleLine = (String, f64, Vec<(f64, f64)>);
+
 /// Each rule's burn rate over its long window, in days, with its threshold dashed.
 pub fn burn_rate_chart(burn: &Burn) -> Result<String, String> {
     let sim = &burn.simulation;
     let days = sim.spec.period_seconds as f64 / 86_400.0;
     let period = sim.spec.period_seconds;
-    let lines: Vec<(String, f64, Vec<(f64, f64)>)> = burn
+    let lines: Vec<RuleLine> = burn
         .rules
         .iter()
         .map(|rule| {

@@ -416,7 +416,7 @@ impl Simulation {
             series.push((self.time_at(i) as f64 / 3600.0, 100.0 - self.spent_percent(i)));
             i += stride;
         }
-        if self.steps() % stride != 0 {
+        if !self.steps().is_multiple_of(stride) {
             let last = self.steps() - 1;
             series.push((self.time_at(last) as f64 / 3600.0, 100.0 - self.spent_percent(last)));
         }

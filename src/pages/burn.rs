@@ -122,12 +122,15 @@ pub fn BurnPage() -> impl IntoView {
             <div class="actions">
                 <button type="button" class="edit" id="add-scenario" on:click=add disabled=move || all_slos.with(Vec::is_empty)>"Add a scenario"</button>
             </div>
+        </section>
+        <BurnResults view />
+        <section class="card">
+            <h2>"Edit the scenario"</h2>
             {move || match current.get() {
                 Some(at) => view! { <ScenarioEditor at=located(at) /> }.into_any(),
                 None => view! { <p class="hint">"No scenario yet: add one for an SLO of the model."</p> }.into_any(),
             }}
         </section>
-        <BurnResults view />
         <section class="card">
             <h2>"Alert rules"</h2>
             <p class="hint">"Multi-window, multi-burn-rate alerts (SRE Workbook ch. 5): a rule fires when both windows burn at least its rate. Defined by the share of the budget, a rule rescales with each SLO's period."</p>
