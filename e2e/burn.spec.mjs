@@ -14,6 +14,13 @@ test('the example scenario: chart, firing alerts, triggered clause and risk', as
   await expect(page.locator('#alert-table')).toContainText('day 19 14:23');
   await expect(page.locator('#unalerted')).toContainText('Bad canary');
   await expect(page.locator('#policy-timeline')).toContainText('on day 19 17:06 (big-incident): conduct a postmortem');
+  // Detection and reset of each rule for a given error ratio (remembered on reload).
+  await page.locator('#analysed-ratio').fill('abc');
+  await expect(page.locator('#analysed-ratio-problems')).toContainText('"abc" is not an error ratio');
+  await page.locator('#analysed-ratio').fill('50');
+  await expect(page.locator('#alert-table tbody tr').first()).toContainText('48m 23.04s58.08s');
+  await page.reload();
+  await expect(page.locator('#analysed-ratio')).toHaveValue('50');
   await expect(page.locator('#meet-probability')).toHaveText('98.3 %');
   await expect(page.locator('#mttr-halved')).toHaveText('99.5 %');
   await expect(page.locator('#risk-chart svg')).toBeVisible();

@@ -30,7 +30,7 @@ test('build a model, export it, clear storage, import it back', async ({ page })
   await page.getByRole('button', { name: 'Export JSON' }).click();
   const file = await (await download).path();
   const json = JSON.parse(await readFile(file, 'utf8'));
-  expect(json.schemaVersion).toBe(2);
+  expect(json.schemaVersion).toBe(3);
   expect(json.team.name).toBe('Payments <team>');
   expect(json.services[0].journeys[0].slis[0].slos[0].target).toBe('99.95');
 

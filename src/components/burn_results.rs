@@ -3,12 +3,17 @@
 //! from `slo_core::burn` (the same report `slo simulate --json` prints).
 
 use leptos::prelude::*;
-use slo_core::alert::Notify;
+use rust_decimal::Decimal;
+use slo_core::alert::{detection_time, reset_time, AlertRule, Notify};
+use slo_core::Target;
 use slo_core::burn::{run, BurnReport, ScenarioAt};
 use slo_core::model::Model;
 use slo_core::validate::Problem;
 
-use crate::browser::IntlZones;
+use crate::browser::{self, IntlZones};
+
+/// Where the error ratio to analyse is kept between visits.
+const RATIO_KEY: &str = "slo-planner.burn.error-ratio";
 
 /// A scenario run, ready to show: the report and the charts' SVG.
 #[derive(Clone, Debug, PartialEq)]
@@ -21,6 +26,12 @@ pub struct BurnView {
     pub rates_svg: String,
     /// The Monte Carlo histogram, if the scenario has a risk model.
     pub risk_svg: Option<String>,
+    /// The rules evaluated, for the per-rule analysis.
+    pub rules: Vec<AlertRule>,
+    /// The SLO's target.
+    pub target: Target,
+    /// The SLO's period, seconds.
+    pub period_seconds: u64,
 }
 
 /// Runs the scenario at `at` of `model`, or the problems that stop it.
@@ -33,6 +44,9 @@ pub fn burn_view(model: &Model, at: ScenarioAt) -> Result<BurnView, Vec<Problem>
         rates_svg: slo_charts::burn_rate_chart(&burn).map_err(chart_problem)?,
         risk_svg: burn.risk.as_ref().and_then(|r| slo_charts::risk_chart(&r.base).ok()),
         report: burn.report(&name, at),
+        rules: burn.rules.clone(),
+        target: burn.simulation.spec.target,
+        period_seconds: burn.simulation.spec.period_seconds,
     })
 }
 
@@ -102,11 +116,31 @@ fn events(r: &BurnReport) -> impl IntoView {
     }
 }
 
-fn alerts(r: &BurnReport) -> impl IntoView {
+/// Detection and reset time of each rule for an incident at `ratio` (a fraction).
+fn at_ratio(b: &BurnView, ratio: Option<Decimal>) -> Vec<(String, String)> {
+    b.rules
+        .iter()
+        .map(|rule| match ratio {
+            None => ("-".into(), "-".into()),
+            Some(ratio) => {
+                let text = |d: Option<slo_core::ExactDuration>| d.map_or("never fires".to_string(), |d| d.to_string());
+                (
+                    text(detection_time(rule, &b.target, b.period_seconds, ratio)),
+                    text(reset_time(rule, &b.target, b.period_seconds, ratio)),
+                )
+            }
+        })
+        .collect()
+}
+
+fn alerts(b: &BurnView, ratio: Option<Decimal>) -> impl IntoView {
+    let r = &b.report;
+    let analysis = at_ratio(b, ratio);
     let table = r
         .alert_table
         .iter()
-        .map(|f| {
+        .zip(analysis)
+        .map(|(f, (detects, resets))| {
             let fired: Vec<String> = r
                 .firings
                 .iter()
@@ -127,9 +161,11 @@ fn alerts(r: &BurnReport) -> impl IntoView {
                     <td class="num">{format!("{} %", f.budget_consumed_percent)}</td>
                     <td>{f.time_to_exhaustion.clone()}</td>
                     <td>{f.detection_full_outage.clone().unwrap_or_else(|| "never".into())}</td>
+                    <td>{detects}</td>
+                    <td>{resets}</td>
                     <td class="firings">{if fired.is_empty() { "did not fire".to_string() } else { fired.join("; ") }}</td>
                 </tr>
-                {f.lints.iter().map(|l| view! { <tr class="lint"><td colspan="9" class="warning">{l.clone()}</td></tr> }).collect_view()}
+                {f.lints.iter().map(|l| view! { <tr class="lint"><td colspan="11" class="warning">{l.clone()}</td></tr> }).collect_view()}
             }
         })
         .collect_view();
@@ -142,7 +178,8 @@ fn alerts(r: &BurnReport) -> impl IntoView {
             <thead><tr>
                 <th scope="col">"Rule"</th><th scope="col">"Notifies"</th><th scope="col">"Windows"</th><th scope="col" class="num">"Burn rate"</th>
                 <th scope="col" class="num">"Error ratio"</th><th scope="col" class="num">"Budget at firing"</th><th scope="col">"Exhausts in"</th>
-                <th scope="col">"Detects a full outage in"</th><th scope="col">"In this scenario"</th>
+                <th scope="col">"Detects a full outage in"</th><th scope="col">"Detects the error ratio below in"</th>
+                <th scope="col">"Resets after it ends"</th><th scope="col">"In this scenario"</th>
             </tr></thead>
             <tbody>{table}</tbody>
         </table>
@@ -178,6 +215,26 @@ pub fn BurnResults(
     /// The run.
     view: Memo<Option<Result<BurnView, Vec<Problem>>>>,
 ) -> impl IntoView {
+    let typed = RwSignal::new(browser::load_text(RATIO_KEY).unwrap_or_else(|| "5".into()));
+    Effect::new(move |_| typed.with(|t| browser::save_text(RATIO_KEY, t)));
+    let ratio = Memo::new(move |_| {
+        typed.with(|t| match t.trim().parse::<Decimal>() {
+            Ok(p) if p > Decimal::ZERO && p <= Decimal::ONE_HUNDRED => Ok(p / Decimal::ONE_HUNDRED),
+            _ => Err(format!("\"{t}\" is not an error ratio: write a percentage above 0 and at most 100")),
+        })
+    });
+    let ratio_field = move || {
+        view! {
+            <div class="field">
+                <label for="analysed-ratio">"Analyse an incident with this error ratio (%)"</label>
+                <input id="analysed-ratio" type="text" autocomplete="off" prop:value=move || typed.get()
+                    on:input=move |ev| typed.set(event_target_value(&ev)) aria-describedby="analysed-ratio-problems" />
+                <div class="problems" id="analysed-ratio-problems" role="status">
+                    {move || ratio.get().err().map(|e| view! { <p class="error">{e}</p> })}
+                </div>
+            </div>
+        }
+    };
     move || {
         view.with(|v| match v {
             None => ().into_any(),
@@ -198,7 +255,11 @@ pub fn BurnResults(
                 </section>
                 <section class="card">
                     <h2>"Alerts"</h2>
-                    {alerts(&b.report)}
+                    {ratio_field()}
+                    {move || view.with(|v| match v {
+                        Some(Ok(b)) => Some(alerts(b, ratio.get().ok())),
+                        _ => None,
+                    })}
                 </section>
                 <section class="card">
                     <h2>"Policy timeline"</h2>
