@@ -9,6 +9,7 @@
 //!
 //! Sizes are in pixels; the SVG scales with its container (`viewBox`).
 
+use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
@@ -63,6 +64,49 @@ fn err(e: impl std::fmt::Display) -> String {
     e.to_string()
 }
 
+/// A chart over the days of the period: caption, axes, labels and grid.
+type DayChart<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+fn day_chart<'a, 'b>(
+    root: &'a DrawingArea<SVGBackend<'b>, Shift>,
+    caption: &str,
+    days: f64,
+    y: std::ops::Range<f64>,
+    y_desc: &str,
+) -> Result<DayChart<'a, 'b>, String> {
+    let mut chart = ChartBuilder::on(root)
+        .caption(caption, text(16))
+        .margin(12)
+        .x_label_area_size(32)
+        .y_label_area_size(48)
+        .build_cartesian_2d(0.0..days, y)
+        .map_err(err)?;
+    chart
+        .configure_mesh()
+        .x_desc("day of the period")
+        .y_desc(y_desc)
+        .x_label_formatter(&|d| format!("{d:.0}"))
+        .y_label_formatter(&|v| format!("{v:.0}"))
+        .axis_desc_style(text(12))
+        .label_style(text(11))
+        .light_line_style(WHITE)
+        .draw()
+        .map_err(err)?;
+    Ok(chart)
+}
+
+/// Draws the legend of `chart` at `position`.
+fn legend<'a, 'b: 'a>(chart: &mut DayChart<'a, 'b>, position: SeriesLabelPosition) -> Result<(), String> {
+    chart
+        .configure_series_labels()
+        .position(position)
+        .label_font(text(11))
+        .background_style(WHITE.mix(0.85))
+        .border_style(INK.mix(0.3))
+        .draw()
+        .map_err(err)
+}
+
 /// Budget remaining (percent) over the period in days; incidents shaded
 /// (planned downtime grey), firings marked (pages red, tickets amber).
 pub fn budget_chart(burn: &Burn) -> Result<String, String> {
@@ -76,24 +120,7 @@ pub fn budget_chart(burn: &Burn) -> Result<String, String> {
     let low = series.iter().map(|(_, p)| *p).fold(0.0, f64::min).floor();
     let low = if low < 0.0 { (low / 10.0).floor() * 10.0 } else { 0.0 };
     svg(|root| {
-        let mut chart = ChartBuilder::on(root)
-            .caption("Error budget remaining", text(16))
-            .margin(12)
-            .x_label_area_size(32)
-            .y_label_area_size(48)
-            .build_cartesian_2d(0.0..days, low..100.0)
-            .map_err(err)?;
-        chart
-            .configure_mesh()
-            .x_desc("day of the period")
-            .y_desc("budget left (%)")
-            .x_label_formatter(&|d| format!("{d:.0}"))
-            .y_label_formatter(&|p| format!("{p:.0}"))
-            .axis_desc_style(text(12))
-            .label_style(text(11))
-            .light_line_style(WHITE)
-            .draw()
-            .map_err(err)?;
+        let mut chart = day_chart(root, "Error budget remaining", days, low..100.0, "budget left (%)")?;
         for event in &sim.plan.events {
             let color = if event.kind.is_incident() { INCIDENT } else { PLANNED };
             let (from, to) = (event.start as f64 / 86_400.0, event.end() as f64 / 86_400.0);
@@ -133,14 +160,7 @@ pub fn budget_chart(burn: &Burn) -> Result<String, String> {
                 .draw_series([Text::new(format!(" {}", rule.name), (x, label_y), text(10).color(&color))])
                 .map_err(err)?;
         }
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::LowerLeft)
-            .label_font(text(11))
-            .background_style(WHITE.mix(0.85))
-            .border_style(INK.mix(0.3))
-            .draw()
-            .map_err(err)
+        legend(&mut chart, SeriesLabelPosition::LowerLeft)
     })
 }
 
@@ -171,23 +191,7 @@ pub fn burn_rate_chart(burn: &Burn) -> Result<String, String> {
         .fold(1.0, f64::max)
         * 1.1;
     svg(|root| {
-        let mut chart = ChartBuilder::on(root)
-            .caption("Burn rate over each rule's long window", text(16))
-            .margin(12)
-            .x_label_area_size(32)
-            .y_label_area_size(48)
-            .build_cartesian_2d(0.0..days, 0.0..top)
-            .map_err(err)?;
-        chart
-            .configure_mesh()
-            .x_desc("day of the period")
-            .y_desc("burn rate")
-            .x_label_formatter(&|d| format!("{d:.0}"))
-            .axis_desc_style(text(12))
-            .label_style(text(11))
-            .light_line_style(WHITE)
-            .draw()
-            .map_err(err)?;
+        let mut chart = day_chart(root, "Burn rate over each rule's long window", days, 0.0..top, "burn rate")?;
         for (i, (name, threshold, series)) in lines.into_iter().enumerate() {
             let color = SERIES[i % SERIES.len()];
             chart
@@ -204,14 +208,7 @@ pub fn burn_rate_chart(burn: &Burn) -> Result<String, String> {
                 ))
                 .map_err(err)?;
         }
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperRight)
-            .label_font(text(11))
-            .background_style(WHITE.mix(0.85))
-            .border_style(INK.mix(0.3))
-            .draw()
-            .map_err(err)
+        legend(&mut chart, SeriesLabelPosition::UpperRight)
     })
 }
 
