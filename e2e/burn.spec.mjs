@@ -66,4 +66,11 @@ test('a new scenario for a model without one, with a full outage and rules', asy
   await expect(page.locator('#meet-probability')).toContainText('%');
   await page.locator(`${S}--risk-seed`).fill('x');
   await expect(page.locator(`${S}--risk-seed-problems`)).toContainText('"x" is not a seed');
+  await expect(page.locator('#burn-problems')).toContainText('risk.seed');
+  // A second scenario is chosen once added; the picker switches between them.
+  await page.locator('#add-scenario').click();
+  await expect(page.locator('#scenario-picker')).toHaveValue('1');
+  await expect(page.locator('#services-0--journeys-0--slis-0--slos-0--scenarios-1--name')).toHaveValue('Scenario 2');
+  await page.locator('#scenario-picker').selectOption({ label: 'Scenario 1 (Order service / 98.5 % of order requests succeed)' });
+  await expect(page.locator(`${S}--name`)).toHaveValue('Scenario 1');
 });

@@ -39,6 +39,37 @@ fn new_scenario(n: usize) -> Scenario {
     }
 }
 
+/// A select over labelled places in the model; `chosen` is the index.
+#[component]
+fn Picker(
+    /// The select's id.
+    id: &'static str,
+    /// Its label.
+    label: &'static str,
+    /// The places and their labels.
+    items: Memo<Vec<(burn::ScenarioAt, String)>>,
+    /// The chosen index.
+    chosen: RwSignal<usize>,
+) -> impl IntoView {
+    let options = move || {
+        items.with(|l| {
+            l.iter()
+                .enumerate()
+                .map(|(i, (_, text))| view! { <option value=i.to_string()>{text.clone()}</option> })
+                .collect_view()
+        })
+    };
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <select id=id prop:value=move || chosen.get().to_string()
+                on:change=move |ev| chosen.set(event_target_value(&ev).parse().unwrap_or(0))>
+                {options}
+            </select>
+        </div>
+    }
+}
+
 /// The Burn page.
 #[component]
 pub fn BurnPage() -> impl IntoView {
@@ -74,34 +105,6 @@ pub fn BurnPage() -> impl IntoView {
         let added = list.with(|l| l.iter().rposition(|(a, _)| a.slo_path() == at.slo_path()));
         selected.set(added.unwrap_or(0));
     };
-    let picker = move || {
-        list.with(|l| {
-            (!l.is_empty()).then(|| {
-                let options = l
-                    .iter()
-                    .enumerate()
-                    .map(|(i, (_, label))| view! { <option value=i.to_string()>{label.clone()}</option> })
-                    .collect_view();
-                view! {
-                    <div class="field">
-                        <label for="scenario-picker">"Scenario"</label>
-                        <select id="scenario-picker" prop:value=move || selected.get().to_string()
-                            on:change=move |ev| selected.set(event_target_value(&ev).parse().unwrap_or(0))>
-                            {options}
-                        </select>
-                    </div>
-                }
-            })
-        })
-    };
-    let slo_options = move || {
-        all_slos.with(|s| {
-            s.iter()
-                .enumerate()
-                .map(|(i, (_, label))| view! { <option value=i.to_string()>{label.clone()}</option> })
-                .collect_view()
-        })
-    };
     view! {
         <h1 class="page-title">"Burn"</h1>
         <p class="lede">
@@ -110,14 +113,10 @@ pub fn BurnPage() -> impl IntoView {
         <section class="card">
             <h2>"Scenario"</h2>
             <div class="cols">
-                {picker}
-                <div class="field">
-                    <label for="scenario-slo">"New scenario for"</label>
-                    <select id="scenario-slo" prop:value=move || for_new.get().to_string()
-                        on:change=move |ev| for_new.set(event_target_value(&ev).parse().unwrap_or(0))>
-                        {slo_options}
-                    </select>
-                </div>
+                <Show when=move || list.with(|l| !l.is_empty())>
+                    <Picker id="scenario-picker" label="Scenario" items=list chosen=selected />
+                </Show>
+                <Picker id="scenario-slo" label="New scenario for" items=all_slos chosen=for_new />
             </div>
             <div class="actions">
                 <button type="button" class="edit" id="add-scenario" on:click=add disabled=move || all_slos.with(Vec::is_empty)>"Add a scenario"</button>
