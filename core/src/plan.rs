@@ -19,6 +19,9 @@ pub const MAX_REQUESTS_PER_MINUTE: u64 = 1_000_000_000;
 pub const MAX_PERIODS: u64 = 100_000;
 /// The most incidents per period the risk model may expect.
 pub const MAX_INCIDENTS_PER_PERIOD: u64 = 1_000;
+/// The most incidents one Monte Carlo run may expect in all (periods x rate),
+/// so a run stays well under a second in the browser.
+pub const MAX_INCIDENTS_PER_RUN: u64 = 2_000_000;
 
 /// Valid requests per minute over a day.
 #[derive(Clone, Debug, PartialEq)]
@@ -359,6 +362,9 @@ fn read_risk(r: &mut Reader, risk: &RiskModel) -> RiskPlan {
     let periods = r.count("risk.periods", &risk.periods, "a number of periods", MAX_PERIODS);
     if periods == 0 && r.problems.iter().all(|p| p.path != "risk.periods") {
         r.error("risk.periods", "simulate at least one period".into());
+    }
+    if periods as f64 * rate > MAX_INCIDENTS_PER_RUN as f64 {
+        r.error("risk.periods", format!("{periods} periods of {} incidents is too many to simulate here: keep periods x incidents per period under {MAX_INCIDENTS_PER_RUN}", risk.incidents_per_period.trim()));
     }
     let seed = r.count("risk.seed", &risk.seed, "a seed", u64::MAX);
     RiskPlan {

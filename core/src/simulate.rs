@@ -71,16 +71,23 @@ impl SloSpec {
     }
 }
 
+/// The most steps a simulation holds (memory stays under about 100 MB).
+pub const MAX_STEPS: u64 = 2_000_000;
+
 /// How a step's length is chosen: one minute, or 10 s or 1 s when the
-/// shortest alert window is under five steps; a divisor of the time slice.
+/// shortest alert window is under five steps; coarser (5 min, 15 min, 1 h,
+/// 1 d) when the period would need more than [`MAX_STEPS`]; then a divisor
+/// of the time slice.
 pub fn step_seconds(spec: &SloSpec, shortest_window: Option<u64>) -> u64 {
-    let mut step = [60u64, 10, 1]
+    let fine = [60u64, 10, 1]
         .into_iter()
         .find(|step| shortest_window.is_none_or(|w| w >= 5 * step))
         .unwrap_or(1);
-    if spec.period_seconds / step > 8_000_000 {
-        step = 60;
-    }
+    let mut step = [1u64, 10, 60, 300, 900, 3_600, 86_400]
+        .into_iter()
+        .filter(|step| *step >= fine)
+        .find(|step| spec.period_seconds / step <= MAX_STEPS)
+        .unwrap_or(86_400);
     if let Some(slice) = spec.time_slice {
         step = gcd(step, slice);
     }

@@ -176,6 +176,8 @@ fn scenario_and_rule_problems_have_paths() {
     let risk = scenario.risk.as_mut().unwrap();
     risk.p90_time_to_restore = "10m".into();
     risk.severities[0].share_percent = "30".into();
+    risk.periods = "100000".into();
+    risk.incidents_per_period = "100".into();
     model.alert_rules[0].long_window = "an hour".into();
     model.alert_rules[1].short_window = "7h".into();
     let problems = validate(&model, &UtcOnly);
@@ -192,6 +194,7 @@ fn scenario_and_rule_problems_have_paths() {
     assert!(at(&format!("{s}.events[3].duration")).message.contains("longer than zero"));
     assert!(at(&format!("{s}.risk.p90TimeToRestore")).message.contains("longer than the median"));
     assert!(at(&format!("{s}.risk.severities")).message.contains("110 %"));
+    assert!(at(&format!("{s}.risk.periods")).message.contains("too many to simulate"));
     assert!(at("alertRules[0].longWindow").message.contains("an"));
     assert!(at("alertRules[1].shortWindow").message.contains("longer than the long window"));
     assert!(problems.iter().all(|p| p.severity == Severity::Error || !p.path.contains("scenarios")));

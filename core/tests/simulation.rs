@@ -139,6 +139,21 @@ fn time_to_exhaustion_at_workbook_burn_rates() {
 }
 
 #[test]
+fn steps_follow_the_shortest_window_within_a_memory_cap() {
+    use slo_core::simulate::step_seconds;
+    assert_eq!(step_seconds(&spec("99.9", 30), None), 60);
+    assert_eq!(step_seconds(&spec("99.9", 30), Some(300)), 60);
+    assert_eq!(step_seconds(&spec("99.9", 30), Some(120)), 10);
+    assert_eq!(step_seconds(&spec("99.9", 1), Some(30)), 1);
+    // 30 days at one second would be 2.6 million steps: 10 s instead.
+    assert_eq!(step_seconds(&spec("99.9", 30), Some(30)), 10);
+    // Ten years: five-minute steps.
+    assert_eq!(step_seconds(&spec("99.9", 3650), None), 300);
+    // A 90-second time slice: a divisor of it.
+    assert_eq!(step_seconds(&SloSpec { time_slice: Some(90), ..spec("99.9", 30) }, None), 30);
+}
+
+#[test]
 fn partial_traffic_and_daily_curves() {
     // A 1 % canary failing every request for an hour at 1,000 a minute: 600 of 43,200.
     let canary = EventKind::PartialTraffic { traffic_percent: "1".into(), error_percent: "100".into() };
