@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::alert::{alert_table, AlertRule, RuleFigures};
 use crate::duration::ExactDuration;
 use crate::firing::{run_alerts, AlertRun};
-use crate::model::{Model, Priority, Sli, Slo};
+use crate::model::{Model, Sli, Slo};
 use crate::risk::{monte_carlo, RiskOutcome};
 use crate::scenario::Scenario;
 use crate::simulate::{simulate, Simulation, SloSpec};
@@ -204,11 +204,6 @@ pub fn run(model: &Model, at: ScenarioAt, zones: &dyn ZoneResolver) -> Result<Bu
         .collect();
     let risk = plan.risk.as_ref().map(|r| monte_carlo(r, &plan, &spec));
     Ok(Burn { simulation, rules, table, alerts, policy, priorities, risk })
-}
-
-/// The most urgent priority among the incidents of a run.
-pub fn highest_priority(burn: &Burn) -> Option<Priority> {
-    burn.priorities.iter().flatten().map(|p| p.priority).min()
 }
 
 /// A time in the period as people read it: `day 19 14:00` (day 1 is the first).

@@ -10,7 +10,7 @@
 
 use rust_decimal::prelude::ToPrimitive;
 
-use crate::alert::{AlertRule, Notify};
+use crate::alert::AlertRule;
 use crate::simulate::Simulation;
 
 /// One firing of a rule.
@@ -97,12 +97,4 @@ pub fn run_alerts(simulation: &Simulation, rules: &[AlertRule]) -> AlertRun {
 
 fn whole_seconds(seconds: rust_decimal::Decimal) -> u64 {
     seconds.ceil().to_u64().unwrap_or(u64::MAX)
-}
-
-/// How many firings of `run` page someone.
-pub fn pages(run: &AlertRun, rules: &[AlertRule]) -> usize {
-    run.firings
-        .iter()
-        .filter(|f| rules[f.rule].notify == Notify::Page)
-        .count()
 }

@@ -13,7 +13,6 @@
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use rand_distr::{Distribution, LogNormal, Poisson};
-use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
 
 use crate::plan::{Plan, RiskPlan};
@@ -121,14 +120,8 @@ impl Spender<'_> {
 
 fn run(risk: &RiskPlan, plan: &Plan, spec: &SloSpec) -> RiskRun {
     let period = spec.period_seconds as f64;
-    let error_budget = spec.target.error_budget();
-    let allowed_ratio = error_budget.fraction().to_f64().unwrap_or(0.0);
-    let budget = match spec.time_slice {
-        Some(slice) => error_budget
-            .floor_share((spec.period_seconds / slice) as u128)
-            .unwrap_or(0) as f64,
-        None => plan.traffic.requests_between(0.0, period) * allowed_ratio,
-    };
+    let allowed_ratio = spec.allowed_ratio();
+    let budget = spec.budget_units(plan.traffic.requests_between(0.0, period));
     let spender = Spender {
         plan,
         spec,

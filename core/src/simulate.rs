@@ -71,6 +71,27 @@ impl SloSpec {
     }
 }
 
+impl SloSpec {
+    /// `1 - SLO` as a fraction.
+    pub fn allowed_ratio(&self) -> f64 {
+        self.target.error_budget().fraction().to_f64().unwrap_or(0.0)
+    }
+
+    /// The period's budget in bad units, given the requests in the period:
+    /// `requests x (1 - SLO)`, or for a time-slice SLI the whole slices the
+    /// budget allows (rounded down, never up).
+    pub fn budget_units(&self, requests: f64) -> f64 {
+        match self.time_slice {
+            Some(slice) => self
+                .target
+                .error_budget()
+                .floor_share((self.period_seconds / slice) as u128)
+                .unwrap_or(0) as f64,
+            None => requests * self.allowed_ratio(),
+        }
+    }
+}
+
 /// The most steps a simulation holds (memory stays under about 100 MB).
 pub const MAX_STEPS: u64 = 2_000_000;
 
@@ -201,7 +222,7 @@ fn units(spec: &SloSpec, step: u64, requests: &[f64], good: &[f64]) -> (Vec<f64>
         return (requests.to_vec(), bad);
     };
     let per_slice = (slice / step) as usize;
-    let allowed = spec.target.error_budget().fraction().to_f64().unwrap_or(0.0);
+    let allowed = spec.allowed_ratio();
     let (mut valid_units, mut bad_units) = (vec![0.0; good.len()], vec![0.0; good.len()]);
     for (chunk, start) in (0..good.len()).step_by(per_slice).map(|s| (s..(s + per_slice), s)) {
         if chunk.end > good.len() {
@@ -238,7 +259,6 @@ pub fn simulate(
 ) -> Result<Simulation, SimulationError> {
     let step = step_seconds(spec, shortest_window);
     let steps = spec.period_seconds.div_ceil(step) as usize;
-    let budget_fraction = spec.target.error_budget();
     let requests = requests(plan, spec, step, steps);
     let with = good_ratios(plan, step, steps, true);
     let (valid, bad) = units(spec, step, &requests, &with);
@@ -246,12 +266,7 @@ pub fn simulate(
         None => requests.iter().map(|r| r * plan.background).collect(),
         Some(_) => units(spec, step, &requests, &good_ratios(plan, step, steps, false)).1,
     };
-    let budget = match spec.time_slice {
-        Some(slice) => budget_fraction
-            .floor_share((spec.period_seconds / slice) as u128)
-            .unwrap_or(0) as f64,
-        None => valid.iter().sum::<f64>() * budget_fraction.fraction().to_f64().unwrap_or(0.0),
-    };
+    let budget = spec.budget_units(requests.iter().sum());
     if budget <= 0.0 {
         let why = match spec.time_slice {
             Some(_) => "the budget is zero whole time slices in this period",
@@ -270,7 +285,7 @@ pub fn simulate(
         cum_bad,
         cum_background: prefix(&background_bad),
         events: Vec::new(),
-        allowed_ratio: budget_fraction.fraction().to_f64().unwrap_or(1.0),
+        allowed_ratio: spec.allowed_ratio(),
     };
     simulation.events = (0..plan.events.len())
         .map(|index| {
