@@ -176,7 +176,7 @@ pub fn burn_rate_chart(burn: &Burn) -> Result<String, String> {
         .rules
         .iter()
         .map(|rule| {
-            let window = rule.long_window.seconds().ceil().to_u64().unwrap_or(u64::MAX);
+            let window = rule.long_window.whole_seconds_up();
             let series = sim
                 .burn_series(window, POINTS)
                 .into_iter()

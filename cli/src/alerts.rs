@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use clap::Args;
 use rust_decimal::Decimal;
 use serde::Serialize;
-use slo_core::alert::{alert_table, detection_time, max_burn_rate, AlertRule, RuleFigures};
+use slo_core::alert::{alert_table, at_error_ratio, max_burn_rate, AlertRule, RuleFigures};
 use slo_core::numbers::parse_count;
 use slo_core::window::Window;
 use slo_core::zone::{TzdbResolver, ZoneResolver};
@@ -99,12 +99,9 @@ pub fn run(args: AlertArgs) -> ExitCode {
     };
     let detection_at_error_ratio = error_ratio
         .map(|p| {
-            rules
-                .iter()
-                .map(|r| {
-                    detection_time(r, &target, period, p / Decimal::ONE_HUNDRED)
-                        .map(|d| d.to_string())
-                })
+            at_error_ratio(&rules, &target, period, p / Decimal::ONE_HUNDRED)
+                .into_iter()
+                .map(|t| t.detection.map(|d| d.to_string()))
                 .collect()
         })
         .unwrap_or_default();

@@ -3,12 +3,11 @@
 //! 16 ms frame), and 10,000 Monte Carlo periods (under 250 ms).
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
-use slo_core::alert::{AlertRule, Notify};
+use slo_core::alert::AlertRule;
 use slo_core::firing::run_alerts;
 use slo_core::plan::{Plan, PlannedEvent, PlannedKind, RiskPlan, Traffic};
 use slo_core::risk::monte_carlo;
 use slo_core::simulate::{simulate, SloSpec};
-use slo_core::ExactDuration;
 
 const DAY: u64 = 86_400;
 
@@ -34,9 +33,8 @@ fn plan() -> Plan {
 }
 
 fn rules() -> Vec<AlertRule> {
-    let minutes = |m: u64| ExactDuration::from_whole_seconds(m * 60);
     let mut rules = AlertRule::workbook_defaults();
-    rules.push(AlertRule::single_window("esf", Notify::Page, 2.into(), minutes(60), minutes(5), minutes(120)));
+    rules.push(AlertRule::esf_single_window("esf"));
     rules
 }
 

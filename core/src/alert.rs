@@ -118,6 +118,12 @@ impl AlertRule {
         }
     }
 
+    /// The book's own single-window rule (ESF Table 9.10): page at burn rate 2
+    /// over 60 minutes, evaluated every 5 minutes, snoozed for 120.
+    pub fn esf_single_window(name: &str) -> AlertRule {
+        AlertRule::single_window(name, Notify::Page, Decimal::from(2), minutes(60), minutes(5), minutes(120))
+    }
+
     /// The burn rate this rule fires at, for a compliance period of `period` seconds.
     pub fn burn_rate(&self, period_seconds: u64) -> Decimal {
         match self.threshold {
@@ -225,6 +231,33 @@ fn reachable_burn(
     let threshold = rule.burn_rate(period_seconds);
     let incident = error_ratio / target.error_budget().fraction();
     (incident >= threshold && !incident.is_zero()).then_some((threshold, incident))
+}
+
+/// When a rule detects an incident of a given error ratio, and how long after
+/// it ends the rule resets ([`detection_time`], [`reset_time`]); `None` when
+/// the incident never reaches the rule's threshold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RatioTimes {
+    /// From the incident's start to firing.
+    pub detection: Option<ExactDuration>,
+    /// From the incident's end to reset.
+    pub reset: Option<ExactDuration>,
+}
+
+/// Each rule's [`RatioTimes`] for an incident with error ratio `error_ratio` (a fraction).
+pub fn at_error_ratio(
+    rules: &[AlertRule],
+    target: &Target,
+    period_seconds: u64,
+    error_ratio: Decimal,
+) -> Vec<RatioTimes> {
+    rules
+        .iter()
+        .map(|rule| RatioTimes {
+            detection: detection_time(rule, target, period_seconds, error_ratio),
+            reset: reset_time(rule, target, period_seconds, error_ratio),
+        })
+        .collect()
 }
 
 /// Time after an incident (with error ratio `error_ratio`, lasting at least the

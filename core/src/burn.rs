@@ -180,7 +180,7 @@ pub fn run(model: &Model, at: ScenarioAt, zones: &dyn ZoneResolver) -> Result<Bu
         .iter()
         .flat_map(|r| [Some(r.long_window), r.short_window])
         .flatten()
-        .map(|d: ExactDuration| d.seconds().ceil().try_into().unwrap_or(u64::MAX))
+        .map(|d: ExactDuration| d.whole_seconds_up())
         .min();
     let simulation =
         simulate(&plan, &spec, shortest).map_err(|e| vec![error(at.path(), e.to_string())])?;

@@ -112,6 +112,18 @@ impl ExactDuration {
     pub fn seconds(&self) -> Decimal {
         self.seconds
     }
+
+    /// The length in whole seconds, rounded up (a simulation step never
+    /// shortens a window); `u64::MAX` beyond it.
+    ///
+    /// ```
+    /// let d: slo_core::ExactDuration = "1m 0.2s".parse().unwrap();
+    /// assert_eq!(d.whole_seconds_up(), 61);
+    /// ```
+    pub fn whole_seconds_up(&self) -> u64 {
+        use rust_decimal::prelude::ToPrimitive;
+        self.seconds.ceil().to_u64().unwrap_or(u64::MAX)
+    }
 }
 
 impl FromStr for ExactDuration {

@@ -7,10 +7,9 @@
 //!   Agreement": a service on Azure Kubernetes (99.95 %), Azure MySQL (99.9 %)
 //!   and API Management (99.95 %) over its own code (99 %); a draft.
 
-use crate::alert::{AlertRule, Notify};
+use crate::alert::AlertRule;
 use crate::alerting::AlertRuleSpec;
 use crate::calculator::EventsPer;
-use crate::duration::ExactDuration;
 use crate::scenario::{EventKind, IncidentSeverity, RiskModel, Scenario, ScenarioEvent, TrafficProfile};
 use crate::document::{Approver, Change, DocumentInfo, OnCallAgreement, Role, Status};
 use crate::model::{
@@ -306,15 +305,7 @@ pub fn seed_chain() -> Model {
         document: DocumentInfo::default(),
         alert_rules: {
             let mut rules = AlertRuleSpec::workbook_defaults();
-            let minutes = |m: u64| ExactDuration::from_whole_seconds(m * 60);
-            rules.push(AlertRuleSpec::of(&AlertRule::single_window(
-                "ESF single window",
-                Notify::Page,
-                2.into(),
-                minutes(60),
-                minutes(5),
-                minutes(120),
-            )));
+            rules.push(AlertRuleSpec::of(&AlertRule::esf_single_window("ESF single window")));
             rules
         },
     }

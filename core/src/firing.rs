@@ -42,12 +42,12 @@ pub fn run_alerts(simulation: &Simulation, rules: &[AlertRule]) -> AlertRun {
     let mut firings = Vec::new();
     for (r, rule) in rules.iter().enumerate() {
         let threshold = rule.burn_rate(period).to_f64().unwrap_or(f64::INFINITY);
-        let long = simulation.steps_in(whole_seconds(rule.long_window.seconds()));
+        let long = simulation.steps_in(rule.long_window.whole_seconds_up());
         let short = rule
             .short_window
-            .map(|w| simulation.steps_in(whole_seconds(w.seconds())));
-        let interval = simulation.steps_in(whole_seconds(rule.evaluation_interval.seconds()));
-        let snooze = whole_seconds(rule.snooze.seconds());
+            .map(|w| simulation.steps_in(w.whole_seconds_up()));
+        let interval = simulation.steps_in(rule.evaluation_interval.whole_seconds_up());
+        let snooze = rule.snooze.whole_seconds_up();
         let holds = |i: usize| {
             simulation.burn_rate(i, long) >= threshold
                 && short.is_none_or(|s| simulation.burn_rate(i, s) >= threshold)
@@ -86,15 +86,11 @@ pub fn run_alerts(simulation: &Simulation, rules: &[AlertRule]) -> AlertRun {
         .filter(|o| {
             let event = &simulation.plan.events[o.index];
             !firings.iter().any(|f| {
-                let grace = whole_seconds(rules[f.rule].evaluation_interval.seconds());
+                let grace = rules[f.rule].evaluation_interval.whole_seconds_up();
                 f.at >= event.start && f.at <= event.end().saturating_add(grace)
             })
         })
         .map(|o| o.index)
         .collect();
     AlertRun { firings, unalerted }
-}
-
-fn whole_seconds(seconds: rust_decimal::Decimal) -> u64 {
-    seconds.ceil().to_u64().unwrap_or(u64::MAX)
 }

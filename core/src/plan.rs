@@ -216,7 +216,7 @@ impl Reader {
                 self.error(path, "a duration must be longer than zero".into());
                 0
             }
-            Ok(d) => d.seconds().ceil().to_u64().unwrap_or(u64::MAX),
+            Ok(d) => d.whole_seconds_up(),
             Err(e) => {
                 self.error(path, e.to_string());
                 0

@@ -108,7 +108,7 @@ pub fn condition_time(kind: &ConditionKind, simulation: &Simulation) -> Result<O
             let within: ExactDuration = within
                 .parse()
                 .map_err(|_| format!("its time \"{within}\" cannot be read"))?;
-            let window = simulation.steps_in(within.seconds().ceil().to_u64().unwrap_or(u64::MAX));
+            let window = simulation.steps_in(within.whole_seconds_up());
             Ok((0..simulation.steps())
                 .find(|i| simulation.spent_between((i + 1).saturating_sub(window), i + 1) >= p)
                 .map(|i| simulation.time_at(i)))

@@ -214,6 +214,7 @@ fn esf_single_window_rule_snoozes_for_two_hours() {
     // SLO 99.7 %: fire when more than 0.6 % failed in the last 60 minutes,
     // evaluated every 5 minutes, snoozed for 120 minutes (ESF Table 9.10).
     let rule = AlertRule::single_window("esf", Notify::Page, 2.into(), minutes(60), minutes(5), minutes(120));
+    assert_eq!(rule, AlertRule::esf_single_window("esf"));
     let sim = run(&spec("99.7", 30), &scenario("", vec![incident("1d", "5h", "1")]), Some(3600));
     let alerts = run_alerts(&sim, &[rule]);
     let at: Vec<u64> = alerts.firings.iter().map(|f| (f.at - DAY) / 60).collect();

@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 use slo_core::alert::{AlertRule, Notify};
 use slo_core::alerting::{AlertRuleSpec, ThresholdSpec};
-use slo_core::ExactDuration;
 
 use super::inputs::{Choice, FieldProblems, Text};
 use super::locate::{AlertRuleAt, ModelAt};
@@ -74,15 +73,7 @@ fn RuleEditor(
 
 /// The ESF Table 9.10 rule: burn rate 2 over 60 minutes, every 5, snoozed 120.
 fn esf_rule() -> AlertRuleSpec {
-    let minutes = |m: u64| ExactDuration::from_whole_seconds(m * 60);
-    AlertRuleSpec::of(&AlertRule::single_window(
-        "single window (ESF)",
-        Notify::Page,
-        2.into(),
-        minutes(60),
-        minutes(5),
-        minutes(120),
-    ))
+    AlertRuleSpec::of(&AlertRule::esf_single_window("single window (ESF)"))
 }
 
 /// Every rule of the model, and the buttons that add rules.

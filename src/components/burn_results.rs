@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use rust_decimal::Decimal;
-use slo_core::alert::{detection_time, reset_time, AlertRule, Notify};
+use slo_core::alert::{at_error_ratio, AlertRule, Notify};
 use slo_core::Target;
 use slo_core::burn::{run, BurnReport, ScenarioAt};
 use slo_core::model::Model;
@@ -116,21 +116,16 @@ fn events(r: &BurnReport) -> impl IntoView {
     }
 }
 
-/// Detection and reset time of each rule for an incident at `ratio` (a fraction).
+/// Detection and reset time of each rule for an incident at `ratio` (a fraction), as text.
 fn at_ratio(b: &BurnView, ratio: Option<Decimal>) -> Vec<(String, String)> {
-    b.rules
-        .iter()
-        .map(|rule| match ratio {
-            None => ("-".into(), "-".into()),
-            Some(ratio) => {
-                let text = |d: Option<slo_core::ExactDuration>| d.map_or("never fires".to_string(), |d| d.to_string());
-                (
-                    text(detection_time(rule, &b.target, b.period_seconds, ratio)),
-                    text(reset_time(rule, &b.target, b.period_seconds, ratio)),
-                )
-            }
-        })
-        .collect()
+    let text = |d: Option<slo_core::ExactDuration>| d.map_or("never fires".to_string(), |d| d.to_string());
+    match ratio {
+        None => vec![("-".into(), "-".into()); b.rules.len()],
+        Some(ratio) => at_error_ratio(&b.rules, &b.target, b.period_seconds, ratio)
+            .into_iter()
+            .map(|t| (text(t.detection), text(t.reset)))
+            .collect(),
+    }
 }
 
 fn alerts(b: &BurnView, ratio: Option<Decimal>) -> impl IntoView {
