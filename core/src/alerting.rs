@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::alert::{AlertRule, Notify, Threshold};
 use crate::duration::ExactDuration;
-use crate::validate::{Problem, Severity};
+use crate::fields::FieldReader;
+use crate::validate::Problem;
 
 /// What a rule's threshold is, as typed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -86,66 +87,37 @@ impl AlertRuleSpec {
     /// Reads the rule, or returns every problem with its path relative to the
     /// rule (`longWindow`).
     pub fn rule(&self) -> Result<AlertRule, Vec<Problem>> {
-        let mut problems = Vec::new();
-        let mut error = |path: &str, message: String| {
-            problems.push(Problem {
-                path: path.to_string(),
-                severity: Severity::Error,
-                message,
-            })
-        };
+        let mut r = FieldReader::default();
         let threshold = match &self.threshold {
-            ThresholdSpec::BudgetPercent { percent } => match percent.trim().parse::<Decimal>() {
-                Ok(p) if p > Decimal::ZERO && p <= Decimal::ONE_HUNDRED => Threshold::BudgetPercent(p),
-                _ => {
-                    error("threshold.percent", format!("\"{percent}\" is not a share of the budget: write a percentage above 0 and at most 100"));
-                    Threshold::BudgetPercent(Decimal::ONE)
-                }
-            },
-            ThresholdSpec::BurnRate { burn_rate } => match burn_rate.trim().parse::<Decimal>() {
-                Ok(b) if b > Decimal::ZERO => Threshold::BurnRate(b),
-                _ => {
-                    error("threshold.burnRate", format!("\"{burn_rate}\" is not a burn rate: write a number above 0"));
-                    Threshold::BurnRate(Decimal::ONE)
-                }
-            },
+            ThresholdSpec::BudgetPercent { percent } => Threshold::BudgetPercent(
+                r.decimal("threshold.percent", percent, |p| p > Decimal::ZERO && p <= Decimal::ONE_HUNDRED,
+                    "a share of the budget", "a percentage above 0 and at most 100")
+                    .unwrap_or(Decimal::ONE),
+            ),
+            ThresholdSpec::BurnRate { burn_rate } => Threshold::BurnRate(
+                r.decimal("threshold.burnRate", burn_rate, |b| b > Decimal::ZERO, "a burn rate", "a number above 0")
+                    .unwrap_or(Decimal::ONE),
+            ),
         };
-        let mut duration = |path: &str, text: &str, optional: bool| -> Option<ExactDuration> {
-            if optional && text.trim().is_empty() {
-                return None;
-            }
-            match text.parse::<ExactDuration>() {
-                Ok(d) if !d.seconds().is_zero() => Some(d),
-                Ok(_) => {
-                    error(path, "a duration must be longer than zero".into());
-                    None
-                }
-                Err(e) => {
-                    error(path, e.to_string());
-                    None
-                }
-            }
-        };
-        let long_window = duration("longWindow", &self.long_window, false);
-        let short_window = duration("shortWindow", &self.short_window, true);
-        let evaluation_interval = duration("evaluationInterval", &self.evaluation_interval, false);
-        let snooze = duration("snooze", &self.snooze, true);
+        let long_window = r.duration("longWindow", &self.long_window, true, false);
+        let short_window = r.duration("shortWindow", &self.short_window, true, true);
+        let evaluation_interval = r.duration("evaluationInterval", &self.evaluation_interval, true, false);
+        let snooze = r.duration("snooze", &self.snooze, true, true);
         if let (Some(long), Some(short)) = (long_window, short_window) {
             if short.seconds() > long.seconds() {
-                error("shortWindow", format!("the short window ({short}) is longer than the long window ({long})"));
+                r.error("shortWindow", format!("the short window ({short}) is longer than the long window ({long})"));
             }
         }
-        match (long_window, evaluation_interval) {
-            (Some(long_window), Some(evaluation_interval)) if problems.is_empty() => Ok(AlertRule {
-                name: self.name.clone(),
-                notify: self.notify,
-                threshold,
-                long_window,
-                short_window,
-                evaluation_interval,
-                snooze: snooze.unwrap_or(ExactDuration::ZERO),
-            }),
-            _ => Err(problems),
-        }
+        let rule = long_window.zip(evaluation_interval).map(|(long_window, evaluation_interval)| AlertRule {
+            name: self.name.clone(),
+            notify: self.notify,
+            threshold,
+            long_window,
+            short_window,
+            evaluation_interval,
+            snooze: snooze.unwrap_or(ExactDuration::ZERO),
+        });
+        // A window that could not be read has recorded its problem, so `finish` fails first.
+        r.finish(rule)?.ok_or_else(Vec::new)
     }
 }

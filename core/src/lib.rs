@@ -33,6 +33,7 @@ pub mod diagram;
 pub mod document;
 pub mod duration;
 pub mod examples;
+mod fields;
 pub mod figure;
 pub mod firing;
 pub mod history;

@@ -9,9 +9,10 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 use crate::duration::ExactDuration;
+use crate::fields::FieldReader;
 use crate::numbers::parse_count;
 use crate::scenario::{EventKind, RiskModel, Scenario, TrafficProfile};
-use crate::validate::{Problem, Severity};
+use crate::validate::Problem;
 
 /// The most requests per minute a profile may have (a billion).
 pub const MAX_REQUESTS_PER_MINUTE: u64 = 1_000_000_000;
@@ -166,20 +167,10 @@ pub struct Plan {
     pub risk: Option<RiskPlan>,
 }
 
-/// Collects problems with paths relative to the scenario.
-struct Reader {
-    problems: Vec<Problem>,
-}
+/// The scenario's own kinds of field, over the shared [`FieldReader`].
+type Reader = FieldReader;
 
-impl Reader {
-    fn error(&mut self, path: &str, message: String) {
-        self.problems.push(Problem {
-            path: path.to_string(),
-            severity: Severity::Error,
-            message,
-        });
-    }
-
+impl FieldReader {
     fn rate(&mut self, path: &str, text: &str) -> f64 {
         match parse_count(text) {
             Some(n) if n <= MAX_REQUESTS_PER_MINUTE => n as f64,
@@ -192,36 +183,17 @@ impl Reader {
 
     /// A percentage from 0 (or above 0 when `positive`) to 100, as a fraction.
     fn percent(&mut self, path: &str, text: &str, positive: bool) -> f64 {
-        match text.trim().parse::<Decimal>() {
-            Ok(p)
-                if p <= Decimal::ONE_HUNDRED
-                    && (p > Decimal::ZERO || (!positive && p.is_zero())) =>
-            {
-                (p / Decimal::ONE_HUNDRED).to_f64().unwrap_or(0.0)
-            }
-            _ => {
-                let low = if positive { "above 0" } else { "from 0" };
-                self.error(
-                    path,
-                    format!("\"{text}\" is not a percentage: write a number {low} to 100"),
-                );
-                0.0
-            }
-        }
+        let low = if positive { "above 0" } else { "from 0" };
+        let ok = |p: Decimal| p <= Decimal::ONE_HUNDRED && (p > Decimal::ZERO || (!positive && p.is_zero()));
+        self.decimal(path, text, ok, "a percentage", &format!("a number {low} to 100"))
+            .and_then(|p| (p / Decimal::ONE_HUNDRED).to_f64())
+            .unwrap_or(0.0)
     }
 
+    /// Whole seconds of a duration, rounded up; 0 after a problem.
     fn seconds(&mut self, path: &str, text: &str, positive: bool) -> u64 {
-        match text.parse::<ExactDuration>() {
-            Ok(d) if positive && d.seconds().is_zero() => {
-                self.error(path, "a duration must be longer than zero".into());
-                0
-            }
-            Ok(d) => d.whole_seconds_up(),
-            Err(e) => {
-                self.error(path, e.to_string());
-                0
-            }
-        }
+        self.duration(path, text, positive, false)
+            .map_or(0, |d| d.whole_seconds_up())
     }
 
     fn count(&mut self, path: &str, text: &str, what: &str, max: u64) -> u64 {
@@ -242,9 +214,7 @@ impl Scenario {
     /// Reads the scenario for a period of `period_seconds`, or returns every
     /// problem with its path relative to the scenario (`events[1].start`).
     pub fn plan(&self, period_seconds: u64) -> Result<Plan, Vec<Problem>> {
-        let mut r = Reader {
-            problems: Vec::new(),
-        };
+        let mut r = Reader::default();
         let traffic = match &self.traffic {
             TrafficProfile::Constant {
                 requests_per_minute,
@@ -317,29 +287,26 @@ impl Scenario {
             });
         }
         let risk = self.risk.as_ref().map(|risk| read_risk(&mut r, risk));
-        if r.problems.is_empty() {
-            Ok(Plan {
-                traffic,
-                background,
-                events,
-                risk,
-            })
-        } else {
-            Err(r.problems)
-        }
+        r.finish(Plan {
+            traffic,
+            background,
+            events,
+            risk,
+        })
     }
 }
 
 fn read_risk(r: &mut Reader, risk: &RiskModel) -> RiskPlan {
-    let rate = match risk.incidents_per_period.trim().parse::<Decimal>() {
-        Ok(n) if n >= Decimal::ZERO && n <= Decimal::from(MAX_INCIDENTS_PER_PERIOD) => {
-            n.to_f64().unwrap_or(0.0)
-        }
-        _ => {
-            r.error("risk.incidentsPerPeriod", format!("\"{}\" is not a number of incidents: write a number from 0 to {MAX_INCIDENTS_PER_PERIOD}", risk.incidents_per_period));
-            0.0
-        }
-    };
+    let rate = r
+        .decimal(
+            "risk.incidentsPerPeriod",
+            &risk.incidents_per_period,
+            |n| n >= Decimal::ZERO && n <= Decimal::from(MAX_INCIDENTS_PER_PERIOD),
+            "a number of incidents",
+            &format!("a number from 0 to {MAX_INCIDENTS_PER_PERIOD}"),
+        )
+        .and_then(|n| n.to_f64())
+        .unwrap_or(0.0);
     let median = r.seconds("risk.medianTimeToRestore", &risk.median_time_to_restore, true);
     let p90 = r.seconds("risk.p90TimeToRestore", &risk.p90_time_to_restore, true);
     if median > 0 && p90 > 0 && p90 <= median {
