@@ -69,9 +69,7 @@ impl SloSpec {
             time_slice,
         })
     }
-}
 
-impl SloSpec {
     /// `1 - SLO` as a fraction.
     pub fn allowed_ratio(&self) -> f64 {
         self.target.error_budget().fraction().to_f64().unwrap_or(0.0)
