@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use clap::Args;
 use rust_decimal::Decimal;
 use serde::Serialize;
-use slo_core::alert::{alert_table, at_error_ratio, max_burn_rate, AlertRule, RuleFigures};
+use slo_core::alert::{alert_table, at_error_ratio, max_burn_rate, parse_error_ratio, AlertRule, RuleFigures};
 use slo_core::numbers::parse_count;
 use slo_core::window::Window;
 use slo_core::zone::{TzdbResolver, ZoneResolver};
@@ -83,13 +83,9 @@ pub fn run(args: AlertArgs) -> ExitCode {
     };
     let error_ratio = match args.error_ratio.trim() {
         "" => None,
-        text => match text.parse::<Decimal>() {
-            Ok(p) if p > Decimal::ZERO && p <= Decimal::ONE_HUNDRED => Some(p),
-            _ => {
-                return fail(format!(
-                    "--error-ratio: \"{text}\" is not a percentage above 0 and at most 100"
-                ))
-            }
+        text => match parse_error_ratio(text) {
+            Ok(fraction) => Some(fraction),
+            Err(e) => return fail(format!("--error-ratio: {e}")),
         },
     };
     let rules = AlertRule::workbook_defaults();
@@ -99,7 +95,7 @@ pub fn run(args: AlertArgs) -> ExitCode {
     };
     let detection_at_error_ratio = error_ratio
         .map(|p| {
-            at_error_ratio(&rules, &target, period, p / Decimal::ONE_HUNDRED)
+            at_error_ratio(&rules, &target, period, p)
                 .into_iter()
                 .map(|t| t.detection.map(|d| d.to_string()))
                 .collect()
@@ -111,7 +107,7 @@ pub fn run(args: AlertArgs) -> ExitCode {
         period_seconds: period,
         max_burn_rate: max_burn_rate(&target),
         rules: table,
-        error_ratio_percent: error_ratio,
+        error_ratio_percent: error_ratio.map(|f| (f * Decimal::ONE_HUNDRED).normalize()),
         detection_at_error_ratio,
     };
     if args.json {

@@ -244,6 +244,21 @@ pub struct RatioTimes {
     pub reset: Option<ExactDuration>,
 }
 
+/// Reads an incident's error ratio typed in percent ("5") as a fraction (0.05);
+/// above 0 and at most 100.
+///
+/// ```
+/// use rust_decimal::Decimal;
+/// assert_eq!(slo_core::alert::parse_error_ratio("5"), Ok(Decimal::new(5, 2)));
+/// assert!(slo_core::alert::parse_error_ratio("0").is_err());
+/// ```
+pub fn parse_error_ratio(text: &str) -> Result<Decimal, String> {
+    match text.trim().parse::<Decimal>() {
+        Ok(p) if p > Decimal::ZERO && p <= Decimal::ONE_HUNDRED => Ok(p / Decimal::ONE_HUNDRED),
+        _ => Err(format!("\"{text}\" is not an error ratio: write a percentage above 0 and at most 100")),
+    }
+}
+
 /// Each rule's [`RatioTimes`] for an incident with error ratio `error_ratio` (a fraction).
 pub fn at_error_ratio(
     rules: &[AlertRule],

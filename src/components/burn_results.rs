@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use rust_decimal::Decimal;
-use slo_core::alert::{at_error_ratio, AlertRule, Notify};
+use slo_core::alert::{at_error_ratio, parse_error_ratio, AlertRule, Notify};
 use slo_core::Target;
 use slo_core::burn::{run, BurnReport, ScenarioAt};
 use slo_core::model::Model;
@@ -213,10 +213,7 @@ pub fn BurnResults(
     let typed = RwSignal::new(browser::load_text(RATIO_KEY).unwrap_or_else(|| "5".into()));
     Effect::new(move |_| typed.with(|t| browser::save_text(RATIO_KEY, t)));
     let ratio = Memo::new(move |_| {
-        typed.with(|t| match t.trim().parse::<Decimal>() {
-            Ok(p) if p > Decimal::ZERO && p <= Decimal::ONE_HUNDRED => Ok(p / Decimal::ONE_HUNDRED),
-            _ => Err(format!("\"{t}\" is not an error ratio: write a percentage above 0 and at most 100")),
-        })
+        typed.with(|t| parse_error_ratio(t))
     });
     let ratio_field = move || {
         view! {
