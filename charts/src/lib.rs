@@ -182,7 +182,7 @@ pub fn burn_rate_chart(burn: &Burn) -> Result<String, String> {
                 .into_iter()
                 .map(|(h, b)| (h / 24.0, b))
                 .collect();
-            (rule.name.clone(), rule.burn_rate(period).to_f64().unwrap_or(0.0), series)
+            (rule.name.clone(), rule.burn_rate(period).and_then(|b| b.to_f64()).unwrap_or(0.0), series)
         })
         .collect();
     let top = lines

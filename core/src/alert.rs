@@ -124,14 +124,17 @@ impl AlertRule {
         AlertRule::single_window(name, Notify::Page, Decimal::from(2), minutes(60), minutes(5), minutes(120))
     }
 
-    /// The burn rate this rule fires at, for a compliance period of `period` seconds.
-    pub fn burn_rate(&self, period_seconds: u64) -> Decimal {
+    /// The burn rate this rule fires at, for a compliance period of `period`
+    /// seconds; `None` when it cannot be held (a zero long window, or a
+    /// figure beyond a decimal's range). Checked arithmetic: never panics.
+    pub fn burn_rate(&self, period_seconds: u64) -> Option<Decimal> {
         match self.threshold {
-            Threshold::BudgetPercent(share) => (share / Decimal::ONE_HUNDRED
-                * Decimal::from(period_seconds)
-                / self.long_window.seconds())
-            .normalize(),
-            Threshold::BurnRate(rate) => rate,
+            Threshold::BudgetPercent(share) => share
+                .checked_div(Decimal::ONE_HUNDRED)?
+                .checked_mul(Decimal::from(period_seconds))?
+                .checked_div(self.long_window.seconds())
+                .map(|b| b.normalize()),
+            Threshold::BurnRate(rate) => Some(rate),
         }
     }
 }
@@ -168,6 +171,8 @@ pub struct RuleFigures {
 pub enum AlertError {
     /// A window of zero length.
     ZeroWindow(String),
+    /// A figure of the rule is beyond what can be computed exactly.
+    OutOfRange(String),
 }
 
 impl fmt::Display for AlertError {
@@ -176,28 +181,43 @@ impl fmt::Display for AlertError {
             AlertError::ZeroWindow(rule) => {
                 write!(f, "rule \"{rule}\": a window must be longer than zero")
             }
+            AlertError::OutOfRange(rule) => {
+                write!(f, "rule \"{rule}\": its figures are too large to compute; shorten the period or lower the threshold")
+            }
         }
     }
 }
 
 impl std::error::Error for AlertError {}
 
+/// How the alert table rounds what it shows (stated beside the table): burn
+/// rates to 2 decimal places, percentages to 4, times to the nearest
+/// millisecond (half to even). The JSON keeps burn rates and percentages exact.
+pub const ROUNDING_RULE: &str =
+    "burn rates to 2 decimal places, percentages to 4, times to the nearest millisecond";
+
+/// Seconds as a duration rounded to the nearest millisecond (the table's rule).
+fn to_millisecond(seconds: Decimal) -> Option<ExactDuration> {
+    ExactDuration::from_seconds(seconds.round_dp(3).normalize())
+}
+
 /// How long the whole budget lasts at a burn rate: `period / burn rate`
-/// (SRE Workbook ch. 5: burn rate 1000 at 99.9 % over 30 d exhausts it in 43m 12s).
+/// (SRE Workbook ch. 5: burn rate 1000 at 99.9 % over 30 d exhausts it in
+/// 43m 12s), to the millisecond.
 pub fn exhaustion_time(period_seconds: u64, burn_rate: Decimal) -> Option<ExactDuration> {
     if burn_rate <= Decimal::ZERO {
         return None;
     }
-    ExactDuration::from_seconds(
-        (Decimal::from(period_seconds) / burn_rate)
-            .round_dp(3)
-            .normalize(),
-    )
+    to_millisecond(Decimal::from(period_seconds).checked_div(burn_rate)?)
 }
 
 /// The highest burn rate an SLO can see: `1 / (1 - SLO)` (1000 at 99.9 %).
+/// A target's budget is at least 10^-17, so this never overflows.
 pub fn max_burn_rate(target: &Target) -> Decimal {
-    (Decimal::ONE / target.error_budget().fraction()).normalize()
+    Decimal::ONE
+        .checked_div(target.error_budget().fraction())
+        .unwrap_or(Decimal::MAX)
+        .normalize()
 }
 
 /// Time from the start of an incident with error ratio `error_ratio` (fraction)
@@ -212,12 +232,12 @@ pub fn detection_time(
     error_ratio: Decimal,
 ) -> Option<ExactDuration> {
     let (threshold, incident) = reachable_burn(rule, target, period_seconds, error_ratio)?;
-    let needed = |window: &ExactDuration| threshold * window.seconds() / incident;
-    let mut seconds = needed(&rule.long_window);
+    let needed = |window: &ExactDuration| threshold.checked_mul(window.seconds())?.checked_div(incident);
+    let mut seconds = needed(&rule.long_window)?;
     if let Some(short) = &rule.short_window {
-        seconds = seconds.max(needed(short));
+        seconds = seconds.max(needed(short)?);
     }
-    ExactDuration::from_seconds(seconds.round_dp(3).normalize())
+    to_millisecond(seconds)
 }
 
 /// The rule's threshold burn rate and an incident's burn rate, when the
@@ -228,9 +248,9 @@ fn reachable_burn(
     period_seconds: u64,
     error_ratio: Decimal,
 ) -> Option<(Decimal, Decimal)> {
-    let threshold = rule.burn_rate(period_seconds);
-    let incident = error_ratio / target.error_budget().fraction();
-    (incident >= threshold && !incident.is_zero()).then_some((threshold, incident))
+    let threshold = rule.burn_rate(period_seconds)?;
+    let incident = error_ratio.checked_div(target.error_budget().fraction())?;
+    (incident >= threshold && incident > Decimal::ZERO).then_some((threshold, incident))
 }
 
 /// When a rule detects an incident of a given error ratio, and how long after
@@ -253,10 +273,7 @@ pub struct RatioTimes {
 /// assert!(slo_core::alert::parse_error_ratio("0").is_err());
 /// ```
 pub fn parse_error_ratio(text: &str) -> Result<Decimal, String> {
-    match text.trim().parse::<Decimal>() {
-        Ok(p) if p > Decimal::ZERO && p <= Decimal::ONE_HUNDRED => Ok(p / Decimal::ONE_HUNDRED),
-        _ => Err(format!("\"{text}\" is not an error ratio: write a percentage above 0 and at most 100")),
-    }
+    crate::read::Percent::above_zero("an error ratio").fraction(text)
 }
 
 /// Each rule's [`RatioTimes`] for an incident with error ratio `error_ratio` (a fraction).
@@ -286,71 +303,82 @@ pub fn reset_time(
 ) -> Option<ExactDuration> {
     let (threshold, incident) = reachable_burn(rule, target, period_seconds, error_ratio)?;
     let window = rule.short_window.as_ref().unwrap_or(&rule.long_window);
-    ExactDuration::from_seconds(
-        (window.seconds() * (Decimal::ONE - threshold / incident)).normalize(),
-    )
+    // threshold <= incident, so the factor is from 0 to 1.
+    let factor = Decimal::ONE - threshold.checked_div(incident)?;
+    to_millisecond(window.seconds().checked_mul(factor)?)
 }
 
 /// The alert table: each rule's burn rate, error-ratio threshold, budget
 /// consumed when it fires, time to exhaustion, detection time of a full
 /// outage, and lints. `valid_events` (per period) enables the low-traffic lint.
+/// Checked arithmetic: a rule whose figures cannot be held is an
+/// [`AlertError`], never a panic.
 pub fn alert_table(
     rules: &[AlertRule],
     target: &Target,
     period_seconds: u64,
     valid_events: Option<u64>,
 ) -> Result<Vec<RuleFigures>, AlertError> {
-    let budget = target.error_budget().fraction();
-    let max = max_burn_rate(target);
     rules
         .iter()
         .map(|rule| {
             if rule.long_window.seconds().is_zero() || rule.short_window.is_some_and(|s| s.seconds().is_zero()) {
                 return Err(AlertError::ZeroWindow(rule.name.clone()));
             }
-            let burn = rule.burn_rate(period_seconds);
-            let mut lints = Vec::new();
-            if burn > max {
-                lints.push(format!(
-                    "burn rate {burn} can never be reached: at {target} % the highest is {max} (every request failing)"
-                ));
-            }
-            for (which, window) in [("long", Some(rule.long_window)), ("short", rule.short_window)] {
-                if let Some(window) = window {
-                    if window.seconds() < rule.evaluation_interval.seconds() {
-                        lints.push(format!(
-                            "the {which} window ({window}) is shorter than the evaluation interval ({})",
-                            rule.evaluation_interval
-                        ));
-                    }
-                }
-            }
-            if let Some(events) = valid_events.filter(|e| *e > 0) {
-                let one_event = Decimal::ONE_HUNDRED / (Decimal::from(events) * budget);
-                let rule_share = burn * rule.long_window.seconds() / Decimal::from(period_seconds) * Decimal::ONE_HUNDRED;
-                if one_event > rule_share {
-                    lints.push(format!(
-                        "low traffic: one bad event spends {} % of the budget, more than this rule's {} %",
-                        one_event.round_dp(2).normalize(),
-                        rule_share.round_dp(4).normalize()
-                    ));
-                }
-            }
-            Ok(RuleFigures {
-                name: rule.name.clone(),
-                notify: rule.notify,
-                long_window: rule.long_window.to_string(),
-                short_window: rule.short_window.map(|s| s.to_string()),
-                burn_rate: burn,
-                error_ratio_percent: (burn * budget * Decimal::ONE_HUNDRED).normalize(),
-                budget_consumed_percent: (burn * rule.long_window.seconds() / Decimal::from(period_seconds)
-                    * Decimal::ONE_HUNDRED)
-                    .round_dp(4)
-                    .normalize(),
-                time_to_exhaustion: exhaustion_time(period_seconds, burn).map(|d| d.to_string()).unwrap_or_default(),
-                detection_full_outage: detection_time(rule, target, period_seconds, Decimal::ONE).map(|d| d.to_string()),
-                lints,
-            })
+            rule_figures(rule, target, period_seconds, valid_events).ok_or_else(|| AlertError::OutOfRange(rule.name.clone()))
         })
         .collect()
+}
+
+/// One row of [`alert_table`]; `None` when a figure overflows.
+fn rule_figures(rule: &AlertRule, target: &Target, period_seconds: u64, valid_events: Option<u64>) -> Option<RuleFigures> {
+    let budget = target.error_budget().fraction();
+    let max = max_burn_rate(target);
+    let burn = rule.burn_rate(period_seconds)?;
+    let period = Decimal::from(period_seconds);
+    // The share of the period's budget the long window holds at this burn rate, in percent.
+    let rule_share = burn
+        .checked_mul(rule.long_window.seconds())?
+        .checked_div(period)?
+        .checked_mul(Decimal::ONE_HUNDRED)?;
+    let mut lints = Vec::new();
+    if burn > max {
+        lints.push(format!(
+            "burn rate {} can never be reached: at {target} % the highest is {} (every request failing)",
+            burn.round_dp(2).normalize(),
+            max.round_dp(2).normalize()
+        ));
+    }
+    for (which, window) in [("long", Some(rule.long_window)), ("short", rule.short_window)] {
+        if let Some(window) = window {
+            if window.seconds() < rule.evaluation_interval.seconds() {
+                lints.push(format!(
+                    "the {which} window ({window}) is shorter than the evaluation interval ({})",
+                    rule.evaluation_interval
+                ));
+            }
+        }
+    }
+    if let Some(events) = valid_events.filter(|e| *e > 0) {
+        let one_event = Decimal::ONE_HUNDRED.checked_div(Decimal::from(events).checked_mul(budget)?)?;
+        if one_event > rule_share {
+            lints.push(format!(
+                "low traffic: one bad event spends {} % of the budget, more than this rule's {} %",
+                one_event.round_dp(2).normalize(),
+                rule_share.round_dp(4).normalize()
+            ));
+        }
+    }
+    Some(RuleFigures {
+        name: rule.name.clone(),
+        notify: rule.notify,
+        long_window: rule.long_window.to_string(),
+        short_window: rule.short_window.map(|s| s.to_string()),
+        burn_rate: burn,
+        error_ratio_percent: burn.checked_mul(budget)?.checked_mul(Decimal::ONE_HUNDRED)?.normalize(),
+        budget_consumed_percent: rule_share.round_dp(4).normalize(),
+        time_to_exhaustion: exhaustion_time(period_seconds, burn).map(|d| d.to_string()).unwrap_or_default(),
+        detection_full_outage: detection_time(rule, target, period_seconds, Decimal::ONE).map(|d| d.to_string()),
+        lints,
+    })
 }

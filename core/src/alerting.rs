@@ -8,7 +8,12 @@ use serde::{Deserialize, Serialize};
 use crate::alert::{AlertRule, Notify, Threshold};
 use crate::duration::ExactDuration;
 use crate::fields::FieldReader;
+use crate::read::{Decimals, Percent, Span};
 use crate::validate::Problem;
+
+/// A burn rate as typed: above 0 and at most 1,000,000 (every request failing
+/// at 99.9999 % is a burn rate of 1,000,000).
+pub const BURN_RATE: Decimals = Decimals::above_zero("a burn rate", 1_000_000);
 
 /// What a rule's threshold is, as typed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -90,19 +95,17 @@ impl AlertRuleSpec {
         let mut r = FieldReader::default();
         let threshold = match &self.threshold {
             ThresholdSpec::BudgetPercent { percent } => Threshold::BudgetPercent(
-                r.decimal("threshold.percent", percent, |p| p > Decimal::ZERO && p <= Decimal::ONE_HUNDRED,
-                    "a share of the budget", "a percentage above 0 and at most 100")
-                    .unwrap_or(Decimal::ONE),
+                r.percent("threshold.percent", percent, Percent::SHARE).unwrap_or(Decimal::ONE),
             ),
             ThresholdSpec::BurnRate { burn_rate } => Threshold::BurnRate(
-                r.decimal("threshold.burnRate", burn_rate, |b| b > Decimal::ZERO, "a burn rate", "a number above 0")
-                    .unwrap_or(Decimal::ONE),
+                r.decimal("threshold.burnRate", burn_rate, BURN_RATE).unwrap_or(Decimal::ONE),
             ),
         };
-        let long_window = r.duration("longWindow", &self.long_window, true, false);
-        let short_window = r.duration("shortWindow", &self.short_window, true, true);
-        let evaluation_interval = r.duration("evaluationInterval", &self.evaluation_interval, true, false);
-        let snooze = r.duration("snooze", &self.snooze, true, true);
+        let long_window = r.duration("longWindow", &self.long_window, Span::positive("a long window"), false);
+        let short_window = r.duration("shortWindow", &self.short_window, Span::positive("a short window"), true);
+        let evaluation_interval =
+            r.duration("evaluationInterval", &self.evaluation_interval, Span::positive("an evaluation interval"), false);
+        let snooze = r.duration("snooze", &self.snooze, Span::positive("a snooze"), true);
         if let (Some(long), Some(short)) = (long_window, short_window) {
             if short.seconds() > long.seconds() {
                 r.error("shortWindow", format!("the short window ({short}) is longer than the long window ({long})"));

@@ -12,7 +12,7 @@ use crate::budget::{self, ImpliedTarget, RoundingRule, TimesliceBudget, ValidEve
 use crate::duration::ExactDuration;
 use crate::figure::Figure;
 use crate::nines::{nines_name, one_in};
-use crate::numbers::{group_thousands, parse_count};
+use crate::numbers::group_thousands;
 use crate::target::Target;
 use crate::window::{CalendarPeriod, RollingUnit, Window};
 use crate::zone::{ZoneResolver, ZoneRules};
@@ -367,21 +367,19 @@ fn parse_events(form: &BudgetForm) -> Option<FieldResult<ValidEvents>> {
     if text.is_empty() {
         return None;
     }
-    Some(match parse_count(text) {
-        Some(n) if n > 0 => Ok(match form.events_per {
-            EventsPer::Window => ValidEvents::PerWindow(n),
-            EventsPer::Day => ValidEvents::PerDay(n),
-        }),
-        Some(_) => Err("expected valid events must be more than zero".to_string()),
-        None => Err(format!(
-            "\"{text}\" is not a whole number of events, e.g. 3000000"
-        )),
-    })
+    Some(
+        crate::validate::VALID_EVENTS
+            .read(text)
+            .map(|n| match form.events_per {
+                EventsPer::Window => ValidEvents::PerWindow(n),
+                EventsPer::Day => ValidEvents::PerDay(n),
+            }),
+    )
 }
 
-fn parse_optional_duration(text: &str) -> Option<FieldResult<ExactDuration>> {
+fn parse_optional_duration(text: &str, kind: crate::read::Span) -> Option<FieldResult<ExactDuration>> {
     let text = text.trim();
-    (!text.is_empty()).then(|| text.parse::<ExactDuration>().map_err(|e| e.to_string()))
+    (!text.is_empty()).then(|| kind.read(text))
 }
 
 /// Computes everything the calculator shows from the form as typed.
@@ -423,7 +421,7 @@ pub fn evaluate(form: &BudgetForm, zones: &dyn ZoneResolver) -> BudgetView {
             None => Err("needs a valid target and window".to_string()),
         }
     });
-    let timeslices = parse_optional_duration(&form.timeslice).map(|parsed| {
+    let timeslices = parse_optional_duration(&form.timeslice, crate::validate::TIME_SLICE).map(|parsed| {
         let slice = parsed?;
         match &both {
             Some((t, s)) => s
@@ -432,7 +430,7 @@ pub fn evaluate(form: &BudgetForm, zones: &dyn ZoneResolver) -> BudgetView {
             None => Err("needs a valid target and window".to_string()),
         }
     });
-    let implied = parse_optional_duration(&form.downtime).map(|parsed| {
+    let implied = parse_optional_duration(&form.downtime, crate::read::Span::from_zero("a downtime")).map(|parsed| {
         let downtime = parsed?;
         match &window {
             Ok(w) => w

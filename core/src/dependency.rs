@@ -21,9 +21,8 @@ use std::collections::HashMap;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::duration::ExactDuration;
 use crate::model::{Coupling, DependencySource, Model, Service};
-use crate::numbers::parse_count;
+use crate::read::{Count, Percent, Span};
 use crate::target::Target;
 use crate::validate::{Problem, Severity};
 
@@ -32,6 +31,15 @@ pub const MAX_REPLICAS: u64 = 64;
 
 /// Seconds in the 365-day year that `failuresPerYear` counts over.
 const YEAR_SECONDS: u64 = 365 * 86_400;
+
+/// Replicas in a redundancy group: 1 to [`MAX_REPLICAS`].
+pub const REPLICAS: Count = Count::new("a number of replicas", 1, MAX_REPLICAS);
+/// Replicas that must be up: 1 to [`MAX_REPLICAS`] (and at most the replicas).
+pub const REQUIRED: Count = Count::new("a number of replicas that must be up", 1, MAX_REPLICAS);
+/// The time one failover takes: at most the 365-day year it is counted over.
+pub const FAILOVER: Span = Span::from_zero("a failover").at_most(YEAR_SECONDS);
+/// Failures per replica per year: 0 to 1,000.
+pub const FAILURES_PER_YEAR: Count = Count::new("a number of failures per year", 0, 1_000);
 
 /// Availability as a fraction (0..=1) under three assumptions about failures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -108,10 +116,15 @@ pub struct Analysis {
 /// assert_eq!(k_of_n(a, 1, 2).to_string(), "0.999999");      // two 99.9 % in parallel
 /// assert_eq!(k_of_n(a, 2, 2).to_string(), "0.998001");      // both needed: serial
 /// ```
+///
+/// `a` is clamped to 0..=1 and `n` to [`MAX_REPLICAS`], so the sum always fits
+/// a decimal (C(64, 32) is about 1.8 x 10^18): never panics.
 pub fn k_of_n(a: Decimal, k: u64, n: u64) -> Decimal {
     if k == 0 {
         return Decimal::ONE;
     }
+    let a = a.clamp(Decimal::ZERO, Decimal::ONE);
+    let n = n.min(MAX_REPLICAS);
     let u = Decimal::ONE - a;
     let mut total = Decimal::ZERO;
     let mut choose = Decimal::ONE; // C(n, i), built up from C(n, 0)
@@ -130,23 +143,9 @@ fn pow(x: Decimal, n: u64) -> Decimal {
     (0..n).fold(Decimal::ONE, |acc, _| acc * x)
 }
 
-fn fraction_of(percent: &str) -> Option<Decimal> {
-    percent
-        .parse::<Target>()
-        .ok()
-        .map(|t| t.fraction())
-        .or_else(|| {
-            // 100 % is a valid availability for a dependency (not for an SLO).
-            (percent
-                .trim()
-                .trim_end_matches('%')
-                .trim()
-                .parse::<Decimal>()
-                .ok()?
-                == Decimal::ONE_HUNDRED)
-                .then_some(Decimal::ONE)
-        })
-}
+/// An availability as typed: a percentage above 0 and at most 100 (100 % is
+/// a valid availability for a dependency, not for an SLO).
+pub const AVAILABILITY: Percent = Percent::above_zero("an availability");
 
 struct Graph<'m> {
     services: &'m [Service],
@@ -194,13 +193,10 @@ impl<'m> Graph<'m> {
         let mut broken = false;
         let own = match service.own_availability.as_deref() {
             None => Decimal::ONE,
-            Some(text) => match fraction_of(text) {
-                Some(a) => a,
-                None => {
-                    self.error(
-                        format!("services[{s}].ownAvailability"),
-                        format!("\"{text}\" is not an availability: write a percentage above 0 and at most 100"),
-                    );
+            Some(text) => match AVAILABILITY.fraction(text) {
+                Ok(a) => a,
+                Err(message) => {
+                    self.error(format!("services[{s}].ownAvailability"), message);
                     broken = true;
                     Decimal::ONE
                 }
@@ -281,13 +277,10 @@ impl<'m> Graph<'m> {
         dependency: &crate::model::Dependency,
     ) -> Option<Bounds> {
         match &dependency.source {
-            DependencySource::External { availability, .. } => match fraction_of(availability) {
-                Some(a) => Some(Bounds::exact(a)),
-                None => {
-                    self.error(
-                        format!("{path}.source.availability"),
-                        format!("\"{availability}\" is not an availability: write a percentage above 0 and at most 100"),
-                    );
+            DependencySource::External { availability, .. } => match AVAILABILITY.fraction(availability) {
+                Ok(a) => Some(Bounds::exact(a)),
+                Err(message) => {
+                    self.error(format!("{path}.source.availability"), message);
                     None
                 }
             },
@@ -332,16 +325,8 @@ fn group_bounds(
     failover: &str,
     failures_per_year: &str,
 ) -> Result<(Bounds, String), (&'static str, String)> {
-    let n = parse_count(replicas)
-        .filter(|n| (1..=MAX_REPLICAS).contains(n))
-        .ok_or((
-            "replicas",
-            format!("\"{replicas}\" is not a number of replicas from 1 to {MAX_REPLICAS}"),
-        ))?;
-    let k = parse_count(required).filter(|k| *k >= 1).ok_or((
-        "required",
-        format!("\"{required}\" is not a number of replicas that must be up (at least 1)"),
-    ))?;
+    let n = REPLICAS.read(replicas).map_err(|e| ("replicas", e))?;
+    let k = REQUIRED.read(required).map_err(|e| ("required", e))?;
     if k > n {
         return Err((
             "required",
@@ -350,18 +335,18 @@ fn group_bounds(
     }
     let mut lost_to_failover = Decimal::ZERO;
     if !failover.trim().is_empty() {
-        let time = failover
-            .parse::<ExactDuration>()
-            .map_err(|e| ("failover", e.to_string()))?;
-        let failures = parse_count(failures_per_year).ok_or((
-            "failuresPerYear",
-            format!(
-                "\"{failures_per_year}\" is not a whole number of failures per replica per year"
-            ),
-        ))?;
-        lost_to_failover = (time.seconds() * Decimal::from(failures) * Decimal::from(n)
-            / Decimal::from(YEAR_SECONDS))
-        .min(Decimal::ONE);
+        let time = FAILOVER.read(failover).map_err(|e| ("failover", e))?;
+        let failures = FAILURES_PER_YEAR
+            .read(failures_per_year)
+            .map_err(|e| ("failuresPerYear", e))?;
+        // Bounded inputs: at most a year x 1,000 x 64, far inside a decimal.
+        lost_to_failover = time
+            .seconds()
+            .checked_mul(Decimal::from(failures))
+            .and_then(|x| x.checked_mul(Decimal::from(n)))
+            .and_then(|x| x.checked_div(Decimal::from(YEAR_SECONDS)))
+            .unwrap_or(Decimal::ONE)
+            .min(Decimal::ONE);
     }
     let cut = |a: Decimal| (a - lost_to_failover).max(Decimal::ZERO).normalize();
     let bounds = Bounds {

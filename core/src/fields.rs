@@ -1,9 +1,11 @@
 //! Reading typed text into numbers while collecting every problem with its
-//! path (relative to the item read): shared by the scenario and alert-rule readers.
+//! path (relative to the item read): shared by the scenario and alert-rule
+//! readers. Each kind of number is read by its reader in [`crate::read`].
 
 use rust_decimal::Decimal;
 
 use crate::duration::ExactDuration;
+use crate::read::{Count, Decimals, Percent, Span};
 use crate::validate::{Problem, Severity};
 
 /// Collects problems while fields are read.
@@ -22,47 +24,39 @@ impl FieldReader {
         });
     }
 
-    /// A decimal for which `ok` holds; otherwise the error `"<text>" is not <what>: write <how>`.
-    pub(crate) fn decimal(
-        &mut self,
-        path: &str,
-        text: &str,
-        ok: impl Fn(Decimal) -> bool,
-        what: &str,
-        how: &str,
-    ) -> Option<Decimal> {
-        match text.trim().parse::<Decimal>() {
-            Ok(value) if ok(value) => Some(value),
-            _ => {
-                self.error(path, format!("\"{text}\" is not {what}: write {how}"));
-                None
-            }
-        }
+    /// The value of a read, or `None` with its problem recorded at `path`.
+    pub(crate) fn take<T>(&mut self, path: &str, read: Result<T, String>) -> Option<T> {
+        read.map_err(|message| self.error(path, message)).ok()
     }
 
-    /// A duration (zero refused when `positive`); empty text is `None` without
-    /// a problem when `optional`.
+    /// A decimal in the range of `kind`.
+    pub(crate) fn decimal(&mut self, path: &str, text: &str, kind: Decimals) -> Option<Decimal> {
+        self.take(path, kind.read(text))
+    }
+
+    /// A percentage in the range of `kind`, in percent.
+    pub(crate) fn percent(&mut self, path: &str, text: &str, kind: Percent) -> Option<Decimal> {
+        self.take(path, kind.read(text))
+    }
+
+    /// A whole count in the range of `kind`.
+    pub(crate) fn count(&mut self, path: &str, text: &str, kind: Count) -> Option<u64> {
+        self.take(path, kind.read(text))
+    }
+
+    /// A duration in the range of `kind`; empty text is `None` without a
+    /// problem when `optional`.
     pub(crate) fn duration(
         &mut self,
         path: &str,
         text: &str,
-        positive: bool,
+        kind: Span,
         optional: bool,
     ) -> Option<ExactDuration> {
         if optional && text.trim().is_empty() {
             return None;
         }
-        match text.parse::<ExactDuration>() {
-            Ok(d) if positive && d.seconds().is_zero() => {
-                self.error(path, "a duration must be longer than zero".into());
-                None
-            }
-            Ok(d) => Some(d),
-            Err(e) => {
-                self.error(path, e.to_string());
-                None
-            }
-        }
+        self.take(path, kind.read(text))
     }
 
     /// `value` when nothing was wrong, every problem otherwise.

@@ -43,6 +43,7 @@ pub mod nines;
 pub mod numbers;
 pub mod plan;
 pub mod policy;
+pub mod read;
 pub mod report;
 pub mod risk;
 pub mod scenario;

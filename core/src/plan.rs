@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 
 use crate::duration::ExactDuration;
 use crate::fields::FieldReader;
-use crate::numbers::parse_count;
+use crate::read::{Count, Decimals, Percent, Span};
 use crate::scenario::{EventKind, RiskModel, Scenario, TrafficProfile};
 use crate::validate::Problem;
 
@@ -167,46 +167,32 @@ pub struct Plan {
     pub risk: Option<RiskPlan>,
 }
 
-/// The scenario's own kinds of field, over the shared [`FieldReader`].
+/// The scenario's own kinds of field, over the shared [`FieldReader`] and
+/// the readers of [`crate::read`].
 type Reader = FieldReader;
+
+const RATE: Count = Count::new("a number of requests per minute", 0, MAX_REQUESTS_PER_MINUTE);
+const HOUR: Count = Count::new("an hour of the day", 0, 23);
+const PERCENT: Percent = Percent::from_zero("a percentage");
+const PERCENT_ABOVE_ZERO: Percent = Percent::above_zero("a percentage");
 
 impl FieldReader {
     fn rate(&mut self, path: &str, text: &str) -> f64 {
-        match parse_count(text) {
-            Some(n) if n <= MAX_REQUESTS_PER_MINUTE => n as f64,
-            _ => {
-                self.error(path, format!("\"{text}\" is not a number of requests per minute: write a whole number from 0 to 1,000,000,000"));
-                0.0
-            }
-        }
+        self.count(path, text, RATE).map_or(0.0, |n| n as f64)
     }
 
     /// A percentage from 0 (or above 0 when `positive`) to 100, as a fraction.
-    fn percent(&mut self, path: &str, text: &str, positive: bool) -> f64 {
-        let low = if positive { "above 0" } else { "from 0" };
-        let ok = |p: Decimal| p <= Decimal::ONE_HUNDRED && (p > Decimal::ZERO || (!positive && p.is_zero()));
-        self.decimal(path, text, ok, "a percentage", &format!("a number {low} to 100"))
+    fn fraction(&mut self, path: &str, text: &str, positive: bool) -> f64 {
+        let kind = if positive { PERCENT_ABOVE_ZERO } else { PERCENT };
+        self.percent(path, text, kind)
             .and_then(|p| (p / Decimal::ONE_HUNDRED).to_f64())
             .unwrap_or(0.0)
     }
 
     /// Whole seconds of a duration, rounded up; 0 after a problem.
-    fn seconds(&mut self, path: &str, text: &str, positive: bool) -> u64 {
-        self.duration(path, text, positive, false)
+    fn seconds(&mut self, path: &str, text: &str, kind: Span) -> u64 {
+        self.duration(path, text, kind, false)
             .map_or(0, |d| d.whole_seconds_up())
-    }
-
-    fn count(&mut self, path: &str, text: &str, what: &str, max: u64) -> u64 {
-        match parse_count(text) {
-            Some(n) if n <= max => n,
-            _ => {
-                self.error(
-                    path,
-                    format!("\"{text}\" is not {what}: write a whole number up to {max}"),
-                );
-                0
-            }
-        }
     }
 }
 
@@ -231,13 +217,7 @@ impl Scenario {
                 if trough > peak {
                     r.error("traffic.troughPerMinute", format!("the trough ({trough_per_minute}) is above the peak ({peak_per_minute})"));
                 }
-                let hour = match parse_count(peak_hour) {
-                    Some(h) if h < 24 => h as f64,
-                    _ => {
-                        r.error("traffic.peakHour", format!("\"{peak_hour}\" is not an hour: write a whole number from 0 to 23"));
-                        0.0
-                    }
-                };
+                let hour = r.count("traffic.peakHour", peak_hour, HOUR).unwrap_or(0) as f64;
                 Traffic::Daily {
                     peak,
                     trough,
@@ -248,20 +228,20 @@ impl Scenario {
         let background = if self.background_error_percent.trim().is_empty() {
             0.0
         } else {
-            r.percent("backgroundErrorPercent", &self.background_error_percent, false)
+            r.fraction("backgroundErrorPercent", &self.background_error_percent, false)
         };
         let mut events = Vec::with_capacity(self.events.len());
         for (i, event) in self.events.iter().enumerate() {
             let path = format!("events[{i}]");
-            let start = r.seconds(&format!("{path}.start"), &event.start, false);
+            let start = r.seconds(&format!("{path}.start"), &event.start, Span::from_zero("a start"));
             if start >= period_seconds && period_seconds > 0 {
                 r.error(&format!("{path}.start"), format!("\"{}\" is after the period ends ({})", event.start, ExactDuration::from_whole_seconds(period_seconds)));
             }
-            let duration = r.seconds(&format!("{path}.duration"), &event.duration, true);
+            let duration = r.seconds(&format!("{path}.duration"), &event.duration, Span::positive("a duration"));
             let (kind, error_ratio) = match &event.kind {
                 EventKind::Incident { error_percent } => (
                     PlannedKind::Incident,
-                    r.percent(&format!("{path}.kind.errorPercent"), error_percent, true),
+                    r.fraction(&format!("{path}.kind.errorPercent"), error_percent, true),
                 ),
                 EventKind::PlannedDowntime => (PlannedKind::PlannedDowntime, 1.0),
                 EventKind::PartialTraffic {
@@ -269,8 +249,8 @@ impl Scenario {
                     error_percent,
                 } => (
                     PlannedKind::PartialTraffic,
-                    r.percent(&format!("{path}.kind.trafficPercent"), traffic_percent, true)
-                        * r.percent(&format!("{path}.kind.errorPercent"), error_percent, true),
+                    r.fraction(&format!("{path}.kind.trafficPercent"), traffic_percent, true)
+                        * r.fraction(&format!("{path}.kind.errorPercent"), error_percent, true),
                 ),
             };
             let name = match event.name.trim() {
@@ -297,18 +277,13 @@ impl Scenario {
 }
 
 fn read_risk(r: &mut Reader, risk: &RiskModel) -> RiskPlan {
+    const INCIDENTS: Decimals = Decimals::from_zero("a number of incidents", MAX_INCIDENTS_PER_PERIOD as i64);
     let rate = r
-        .decimal(
-            "risk.incidentsPerPeriod",
-            &risk.incidents_per_period,
-            |n| n >= Decimal::ZERO && n <= Decimal::from(MAX_INCIDENTS_PER_PERIOD),
-            "a number of incidents",
-            &format!("a number from 0 to {MAX_INCIDENTS_PER_PERIOD}"),
-        )
+        .decimal("risk.incidentsPerPeriod", &risk.incidents_per_period, INCIDENTS)
         .and_then(|n| n.to_f64())
         .unwrap_or(0.0);
-    let median = r.seconds("risk.medianTimeToRestore", &risk.median_time_to_restore, true);
-    let p90 = r.seconds("risk.p90TimeToRestore", &risk.p90_time_to_restore, true);
+    let median = r.seconds("risk.medianTimeToRestore", &risk.median_time_to_restore, Span::positive("a time to restore"));
+    let p90 = r.seconds("risk.p90TimeToRestore", &risk.p90_time_to_restore, Span::positive("a time to restore"));
     if median > 0 && p90 > 0 && p90 <= median {
         r.error("risk.p90TimeToRestore", format!("the 90th percentile ({}) must be longer than the median ({})", risk.p90_time_to_restore, risk.median_time_to_restore));
     }
@@ -316,9 +291,10 @@ fn read_risk(r: &mut Reader, risk: &RiskModel) -> RiskPlan {
     let mut total = Decimal::ZERO;
     for (i, severity) in risk.severities.iter().enumerate() {
         let path = format!("risk.severities[{i}]");
-        let share = r.percent(&format!("{path}.sharePercent"), &severity.share_percent, true);
-        total += severity.share_percent.trim().parse::<Decimal>().unwrap_or_default();
-        let error = r.percent(&format!("{path}.errorPercent"), &severity.error_percent, true);
+        let share = r.percent(&format!("{path}.sharePercent"), &severity.share_percent, PERCENT_ABOVE_ZERO);
+        total = total.saturating_add(share.unwrap_or_default());
+        let share = share.and_then(|p| (p / Decimal::ONE_HUNDRED).to_f64()).unwrap_or(0.0);
+        let error = r.fraction(&format!("{path}.errorPercent"), &severity.error_percent, true);
         severities.push((share, error));
     }
     if risk.severities.is_empty() {
@@ -326,14 +302,16 @@ fn read_risk(r: &mut Reader, risk: &RiskModel) -> RiskPlan {
     } else if total != Decimal::ONE_HUNDRED {
         r.error("risk.severities", format!("the shares add up to {} %, not 100 %", total.normalize()));
     }
-    let periods = r.count("risk.periods", &risk.periods, "a number of periods", MAX_PERIODS);
+    let periods = r
+        .count("risk.periods", &risk.periods, Count::new("a number of periods", 0, MAX_PERIODS))
+        .unwrap_or(0);
     if periods == 0 && r.problems.iter().all(|p| p.path != "risk.periods") {
         r.error("risk.periods", "simulate at least one period".into());
     }
     if periods as f64 * rate > MAX_INCIDENTS_PER_RUN as f64 {
         r.error("risk.periods", format!("{periods} periods of {} incidents is too many to simulate here: keep periods x incidents per period under {MAX_INCIDENTS_PER_RUN}", risk.incidents_per_period.trim()));
     }
-    let seed = r.count("risk.seed", &risk.seed, "a seed", u64::MAX);
+    let seed = r.count("risk.seed", &risk.seed, Count::new("a seed", 0, u64::MAX)).unwrap_or(0);
     RiskPlan {
         incidents_per_period: rate,
         median_seconds: median as f64,

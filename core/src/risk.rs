@@ -59,7 +59,19 @@ pub struct RiskOutcome {
 }
 
 /// Runs the risk model `risk` with the traffic and background of `plan` for `spec`.
+///
+/// The fields of [`RiskPlan`] are public, so they are bounded here as the
+/// scenario reader bounds them: at most [`crate::plan::MAX_PERIODS`] periods
+/// and [`crate::plan::MAX_INCIDENTS_PER_PERIOD`] incidents per period (a
+/// rate that is not a number counts as none). Never panics, always ends.
 pub fn monte_carlo(risk: &RiskPlan, plan: &Plan, spec: &SloSpec) -> RiskOutcome {
+    use crate::plan::{MAX_INCIDENTS_PER_PERIOD, MAX_PERIODS};
+    let rate = risk.incidents_per_period;
+    let risk = &RiskPlan {
+        periods: risk.periods.min(MAX_PERIODS as u32),
+        incidents_per_period: if rate.is_finite() { rate.clamp(0.0, MAX_INCIDENTS_PER_PERIOD as f64) } else { 0.0 },
+        ..risk.clone()
+    };
     let halved = |median: f64, p90: f64, rate: f64| RiskPlan {
         median_seconds: median,
         p90_seconds: p90,
@@ -95,7 +107,7 @@ impl Spender<'_> {
         match self.spec.time_slice {
             None => 100.0 * self.plan.background / self.allowed_ratio,
             Some(slice) if self.plan.background > self.allowed_ratio => {
-                100.0 * (self.spec.period_seconds / slice) as f64 / self.budget
+                100.0 * self.spec.period_seconds.checked_div(slice).unwrap_or(0) as f64 / self.budget
             }
             Some(_) => 0.0,
         }
@@ -110,7 +122,7 @@ impl Spender<'_> {
                 if combined <= self.allowed_ratio || self.plan.background > self.allowed_ratio {
                     return 0.0;
                 }
-                let slice = slice as f64;
+                let slice = slice.max(1) as f64;
                 let touched = (end / slice).ceil() - (start / slice).floor();
                 100.0 * touched / self.budget
             }

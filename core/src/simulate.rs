@@ -53,9 +53,8 @@ impl SloSpec {
         let time_slice = match sli.measurement {
             Measurement::RequestBased => None,
             Measurement::TimeSliceBased => {
-                let slice: crate::ExactDuration = sli
-                    .time_slice
-                    .parse()
+                let slice = crate::validate::TIME_SLICE
+                    .read(&sli.time_slice)
                     .map_err(|e| format!("time slice: {e}"))?;
                 let whole = slice.seconds().to_u64().filter(|s| {
                     *s > 0 && rust_decimal::Decimal::from(*s) == slice.seconds()
@@ -83,7 +82,7 @@ impl SloSpec {
             Some(slice) => self
                 .target
                 .error_budget()
-                .floor_share((self.period_seconds / slice) as u128)
+                .floor_share(self.period_seconds.checked_div(slice).unwrap_or(0) as u128)
                 .unwrap_or(0) as f64,
             None => requests * self.allowed_ratio(),
         }
@@ -162,12 +161,16 @@ pub struct Simulation {
 pub enum SimulationError {
     /// The period allows no bad unit at all (no traffic, or fewer slices than one budget slice).
     NoBudget(String),
+    /// The spec cannot be simulated as given (a zero time slice or period,
+    /// or more steps than [`MAX_STEPS`] allows).
+    Unsupported(String),
 }
 
 impl std::fmt::Display for SimulationError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             SimulationError::NoBudget(why) => write!(f, "nothing to simulate: {why}"),
+            SimulationError::Unsupported(why) => write!(f, "cannot simulate this SLO: {why}"),
         }
     }
 }
@@ -248,6 +251,23 @@ fn prefix(values: &[f64]) -> Vec<f64> {
     sums
 }
 
+/// Refuses specs a simulation cannot run (the fields of [`SloSpec`] are public).
+fn check_spec(spec: &SloSpec) -> Result<(), SimulationError> {
+    if spec.period_seconds == 0 {
+        return Err(SimulationError::Unsupported("the period is empty".into()));
+    }
+    if spec.period_seconds > crate::window::MAX_ROLLING_SECONDS {
+        return Err(SimulationError::Unsupported("the period is longer than 36500 days".into()));
+    }
+    match spec.time_slice {
+        Some(0) => Err(SimulationError::Unsupported("a time slice must be longer than zero".into())),
+        Some(slice) if slice > spec.period_seconds => {
+            Err(SimulationError::Unsupported("the time slice is longer than the period".into()))
+        }
+        _ => Ok(()),
+    }
+}
+
 /// Runs `plan` over one period of `spec`, at [`step_seconds`] for the
 /// shortest alert window given.
 pub fn simulate(
@@ -255,7 +275,16 @@ pub fn simulate(
     spec: &SloSpec,
     shortest_window: Option<u64>,
 ) -> Result<Simulation, SimulationError> {
+    check_spec(spec)?;
     let step = step_seconds(spec, shortest_window);
+    // A slice that shares few seconds with a day can force 1-second steps.
+    if spec.period_seconds.div_ceil(step) > 2 * MAX_STEPS {
+        return Err(SimulationError::Unsupported(format!(
+            "its {}-second time slice needs {}-second steps over the whole period; use a slice that divides a minute or an hour",
+            spec.time_slice.unwrap_or(step),
+            step
+        )));
+    }
     let steps = spec.period_seconds.div_ceil(step) as usize;
     let requests = requests(plan, spec, step, steps);
     let with = good_ratios(plan, step, steps, true);

@@ -53,11 +53,11 @@ impl fmt::Display for TargetError {
         match self {
             TargetError::Empty => write!(f, "enter a target in percent, e.g. 99.9"),
             TargetError::NotANumber(s) => {
-                write!(f, "\"{s}\" is not a number: type a percentage such as 99.9")
+                write!(f, "{} is not a number: type a percentage such as 99.9", crate::read::quote(s))
             }
             TargetError::TooManyDecimals(s) => write!(
                 f,
-                "\"{s}\" has more than {MAX_TARGET_DECIMALS} decimal places"
+                "{} has more than {MAX_TARGET_DECIMALS} decimal places", crate::read::quote(s)
             ),
             TargetError::NotAboveZero(s) => {
                 write!(f, "{s} % is not a target: it must be above 0 and below 100")

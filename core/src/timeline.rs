@@ -8,12 +8,12 @@
 //! Events name their kind of outage or dependency in `cause`.
 
 use rust_decimal::prelude::ToPrimitive;
-use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::duration::ExactDuration;
 use crate::model::Priority;
 use crate::policy::{ConditionKind, ErrorBudgetPolicy, SpendScope, Trigger};
+use crate::read::{Percent, Span};
 use crate::simulate::{EventOutcome, Simulation};
 
 /// A quarter, in seconds (365.25 / 4 days).
@@ -46,11 +46,13 @@ pub struct PolicyRun {
 }
 
 fn percent(text: &str) -> Option<f64> {
-    text.trim()
-        .parse::<Decimal>()
-        .ok()
-        .filter(|p| *p > Decimal::ZERO)
-        .and_then(|p| p.to_f64())
+    Percent::SHARE.read(text).ok().and_then(|p| p.to_f64())
+}
+
+/// The indices of the events that are incidents: planned downtime spends
+/// budget but is never an incident (ESF ch. 9).
+fn incidents(simulation: &Simulation) -> impl Iterator<Item = usize> + '_ {
+    (0..simulation.plan.events.len()).filter(|i| simulation.plan.events[*i].kind.is_incident())
 }
 
 /// When the events `indices` together (in time order) had spent `percent` of
@@ -69,11 +71,11 @@ fn first_reach(simulation: &Simulation, indices: &[usize], percent: f64) -> Opti
     })
 }
 
-/// Groups incident indices by their cause (case-insensitive; empty is "unnamed").
+/// Groups incident indices (never planned downtime) by their cause (case-insensitive; empty is "unnamed").
 fn by_cause(simulation: &Simulation) -> Vec<Vec<usize>> {
     let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
-    for (i, event) in simulation.plan.events.iter().enumerate() {
-        let key = event.cause.to_lowercase();
+    for i in incidents(simulation) {
+        let key = simulation.plan.events[i].cause.to_lowercase();
         match groups.iter_mut().find(|(k, _)| *k == key) {
             Some((_, members)) => members.push(i),
             None => groups.push((key, vec![i])),
@@ -91,7 +93,7 @@ pub fn condition_time(kind: &ConditionKind, simulation: &Simulation) -> Result<O
             let p = percent(p).ok_or_else(unreadable)?;
             Ok(match scope {
                 SpendScope::Period => simulation.first_spent(p),
-                SpendScope::SingleIncident => (0..simulation.plan.events.len())
+                SpendScope::SingleIncident => incidents(simulation)
                     .filter_map(|i| first_reach(simulation, &[i], p))
                     .min(),
                 SpendScope::QuarterByOutageKind => {
@@ -105,9 +107,9 @@ pub fn condition_time(kind: &ConditionKind, simulation: &Simulation) -> Result<O
         }
         ConditionKind::BurnRate { percent: p, within } => {
             let p = percent(p).ok_or_else(unreadable)?;
-            let within: ExactDuration = within
-                .parse()
-                .map_err(|_| format!("its time \"{within}\" cannot be read"))?;
+            let within: ExactDuration = Span::positive("a duration")
+                .read(within)
+                .map_err(|_| format!("its time {} cannot be read", crate::read::quote(within)))?;
             let window = simulation.steps_in(within.whole_seconds_up());
             Ok((0..simulation.steps())
                 .find(|i| simulation.spent_between((i + 1).saturating_sub(window), i + 1) >= p)
@@ -119,7 +121,7 @@ pub fn condition_time(kind: &ConditionKind, simulation: &Simulation) -> Result<O
         } => {
             let p = percent(p).ok_or_else(unreadable)?;
             let name = dependency.trim().to_lowercase();
-            let through: Vec<usize> = (0..simulation.plan.events.len())
+            let through: Vec<usize> = incidents(simulation)
                 .filter(|i| simulation.plan.events[*i].cause.to_lowercase() == name)
                 .collect();
             Ok(first_reach(simulation, &through, p))

@@ -15,7 +15,7 @@ use serde::Serialize;
 use crate::document::{DocumentInfo, Role, Status};
 use crate::duration::ExactDuration;
 use crate::model::{Measurement, Model, Service, Sli, SliKind, Slo, SCHEMA_VERSION};
-use crate::numbers::parse_count;
+use crate::read::{Count, Decimals, Percent, Span};
 use crate::policy::{Activity, ConditionKind, ConsequenceKind, ErrorBudgetPolicy};
 use crate::target::Target;
 use crate::window::Window;
@@ -65,6 +65,14 @@ pub fn revisit_date(document: &DocumentInfo) -> Option<NaiveDate> {
         parse_date(&document.approval_date).and_then(|d| d.checked_add_months(Months::new(3)))
     })
 }
+
+/// A latency threshold in whole milliseconds: above 0, at most one day.
+pub const LATENCY_MS: Count = Count::new("a threshold in milliseconds", 1, 86_400_000);
+/// A time slice: longer than zero, at most 36,500 days (and at most the
+/// SLO's window, checked beside it).
+pub const TIME_SLICE: Span = Span::positive("a time slice");
+/// Expected valid events per window (or per day): at least 1, at most 10^15.
+pub const VALID_EVENTS: Count = Count::new("a number of valid events", 1, 1_000_000_000_000_000);
 
 struct Checker<'a> {
     problems: Vec<Problem>,
@@ -124,28 +132,9 @@ impl Checker<'_> {
         date
     }
 
-    fn percent_share(&mut self, path: &str, text: &str) {
-        match text.trim().parse::<rust_decimal::Decimal>() {
-            Ok(p) if p > rust_decimal::Decimal::ZERO && p <= rust_decimal::Decimal::ONE_HUNDRED => {}
-            _ => self.error(
-                path,
-                format!("\"{text}\" is not a share of the budget: write a percentage above 0 and at most 100"),
-            ),
-        }
-    }
-
-    fn duration(&mut self, path: &str, text: &str) -> Option<ExactDuration> {
-        match text.parse::<ExactDuration>() {
-            Ok(d) if d.seconds().is_zero() => {
-                self.error(path, "a duration must be longer than zero");
-                None
-            }
-            Ok(d) => Some(d),
-            Err(e) => {
-                self.error(path, e.to_string());
-                None
-            }
-        }
+    /// The value of a reader from [`crate::read`], or an error at `path`.
+    fn read<T>(&mut self, path: &str, read: Result<T, String>) -> Option<T> {
+        read.map_err(|message| self.error(path, message)).ok()
     }
 }
 
@@ -268,35 +257,20 @@ fn check_sli(c: &mut Checker, path: &str, sli: &Sli) {
                 &format!("{path}.latency"),
                 "a latency SLI needs a threshold in ms",
             ),
-            Some(latency) => match parse_count(&latency.threshold_ms) {
-                Some(ms) if ms > 0 => {}
-                _ => c.error(
-                    &format!("{path}.latency.thresholdMs"),
-                    format!(
-                        "\"{}\" is not a threshold: write a whole number of milliseconds above 0",
-                        latency.threshold_ms
-                    ),
-                ),
-            },
+            Some(latency) => {
+                c.read(&format!("{path}.latency.thresholdMs"), LATENCY_MS.read(&latency.threshold_ms));
+            }
         }
     }
     if sli.measurement == Measurement::TimeSliceBased {
-        c.duration(&format!("{path}.timeSlice"), &sli.time_slice);
+        c.read(&format!("{path}.timeSlice"), TIME_SLICE.read(&sli.time_slice));
     }
     if let Some(traffic) = sli
         .traffic
         .as_ref()
         .filter(|t| !t.valid_events.trim().is_empty())
     {
-        if !matches!(parse_count(&traffic.valid_events), Some(n) if n > 0) {
-            c.error(
-                &format!("{path}.traffic.validEvents"),
-                format!(
-                    "\"{}\" is not a whole number of events above 0",
-                    traffic.valid_events
-                ),
-            );
-        }
+        c.read(&format!("{path}.traffic.validEvents"), VALID_EVENTS.read(&traffic.valid_events));
     }
     if sli.slos.is_empty() {
         c.needed(&format!("{path}.slos"), true, "an SLO");
@@ -325,7 +299,7 @@ fn check_slo(c: &mut Checker, path: &str, sli: &Sli, slo: &Slo) {
     }
     if let (Some(window), Measurement::TimeSliceBased) = (&window, sli.measurement) {
         if let (Ok(slice), Ok(length)) = (
-            sli.time_slice.parse::<ExactDuration>(),
+            TIME_SLICE.read(&sli.time_slice),
             window.length(&crate::zone::Utc),
         ) {
             if slice.seconds() > rust_decimal::Decimal::from(length.min()) {
@@ -543,11 +517,11 @@ fn check_policy(c: &mut Checker, policy: &ErrorBudgetPolicy) {
         match &condition.kind {
             ConditionKind::BudgetSpend { percent, .. }
             | ConditionKind::Dependency { percent, .. } => {
-                c.percent_share(&format!("{path}.percent"), percent)
+                c.read(&format!("{path}.percent"), Percent::SHARE.read(percent));
             }
             ConditionKind::BurnRate { percent, within } => {
-                c.percent_share(&format!("{path}.percent"), percent);
-                c.duration(&format!("{path}.within"), within);
+                c.read(&format!("{path}.percent"), Percent::SHARE.read(percent));
+                c.read(&format!("{path}.within"), Span::positive("a duration").read(within));
             }
             ConditionKind::BudgetExhausted | ConditionKind::Resource | ConditionKind::Custom => {}
         }
@@ -572,9 +546,9 @@ fn check_policy(c: &mut Checker, policy: &ErrorBudgetPolicy) {
             activity: Activity::ActionItem { deadline, .. },
         } = &consequence.kind
         {
-            c.duration(
+            c.read(
                 &format!("policy.consequences[{i}].kind.activity.deadline"),
-                deadline,
+                Span::positive("a deadline").read(deadline),
             );
         }
     }
@@ -622,20 +596,16 @@ fn check_policy(c: &mut Checker, policy: &ErrorBudgetPolicy) {
         }
     }
     if let Some(bullets) = &policy.extras.silver_bullets_per_year {
-        if parse_count(bullets).is_none() {
-            c.error(
-                "policy.extras.silverBulletsPerYear",
-                format!("\"{bullets}\" is not a whole number of silver bullets"),
-            );
-        }
+        c.read(
+            "policy.extras.silverBulletsPerYear",
+            Count::new("a whole number of silver bullets", 0, 365).read(bullets),
+        );
     }
     if let Some(tax) = &policy.extras.thaw_tax_days {
-        if !matches!(tax.trim().parse::<rust_decimal::Decimal>(), Ok(d) if !d.is_sign_negative()) {
-            c.error(
-                "policy.extras.thawTaxDays",
-                format!("\"{tax}\" is not a number of days"),
-            );
-        }
+        c.read(
+            "policy.extras.thawTaxDays",
+            Decimals::from_zero("a number of days", 36_500).read(tax),
+        );
     }
 }
 

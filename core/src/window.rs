@@ -119,18 +119,21 @@ pub enum WindowError {
     NoSuchPeriod(String, &'static str),
 }
 
+use crate::read::quote;
+
 impl fmt::Display for WindowError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             WindowError::Empty => write!(f, "enter a window, e.g. 28d or month:2024-02"),
             WindowError::Syntax(s) => write!(
                 f,
-                "\"{s}\" is not a window: write 30d, 4w, 6h, 90m, or a calendar period \
-                 such as month:2024-02, quarter:2024-Q1, year:2024, week:2024-W10"
+                "{} is not a window: write 30d, 4w, 6h, 90m, or a calendar period \
+                 such as month:2024-02, quarter:2024-Q1, year:2024, week:2024-W10",
+                quote(s)
             ),
-            WindowError::Zero(s) => write!(f, "\"{s}\": a window must be longer than zero"),
-            WindowError::TooLong(s) => write!(f, "\"{s}\": a window can be at most 36500 days"),
-            WindowError::NoSuchPeriod(s, why) => write!(f, "\"{s}\": {why}"),
+            WindowError::Zero(s) => write!(f, "{}: a window must be longer than zero", quote(s)),
+            WindowError::TooLong(s) => write!(f, "{}: a window can be at most 36500 days", quote(s)),
+            WindowError::NoSuchPeriod(s, why) => write!(f, "{}: {why}", quote(s)),
         }
     }
 }

@@ -34,9 +34,10 @@ impl fmt::Display for ZoneError {
         match self {
             ZoneError::Unknown(name) => write!(
                 f,
-                "unknown time zone \"{name}\": use an IANA name such as Europe/Berlin or UTC"
+                "unknown time zone {}: use an IANA name such as Europe/Berlin or UTC",
+                crate::read::quote(name)
             ),
-            ZoneError::NoOffset(name) => write!(f, "time zone {name} has no offset for this date"),
+            ZoneError::NoOffset(name) => write!(f, "time zone {} has no offset for this date", crate::read::quote(name)),
         }
     }
 }

@@ -259,12 +259,12 @@ fn bad_graphs_are_reported_not_crashed_on() {
                 vec![external("x", "99", redundant(0, 1))],
             )],
             "services[0].dependencies[0].coupling.replicas",
-            "\"0\" is not a number of replicas",
+            "\"0\" is too small: a number of replicas must be at least 1",
         ),
         (
             vec![service("a", None, vec![external("x", "0", Coupling::Hard)])],
             "services[0].dependencies[0].source.availability",
-            "\"0\" is not an availability",
+            "\"0\" is too small: an availability must be above 0 %",
         ),
         (
             vec![service(
@@ -273,12 +273,12 @@ fn bad_graphs_are_reported_not_crashed_on() {
                 vec![external("x", "100.1", Coupling::Hard)],
             )],
             "services[0].dependencies[0].source.availability",
-            "\"100.1\" is not an availability",
+            "\"100.1\" is too large: an availability can be at most 100 %",
         ),
         (
             vec![service("a", Some("-5"), vec![])],
             "services[0].ownAvailability",
-            "\"-5\" is not an availability",
+            "\"-5\" is too small: an availability must be above 0 %",
         ),
     ];
     for (services, path, needle) in cases {

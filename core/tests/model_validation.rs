@@ -344,7 +344,7 @@ fn policy_conditions_consequences_and_clauses() {
         &m,
         "policy.conditions[1].kind.percent",
         Severity::Error,
-        "\"120\" is not a share of the budget",
+        "\"120\" is too large: a share of the budget can be at most 100 %",
     );
     m.policy.conditions[1].kind = ConditionKind::BurnRate {
         percent: "30".into(),
@@ -441,7 +441,7 @@ fn policy_conditions_consequences_and_clauses() {
         &m,
         "policy.extras.thawTaxDays",
         Severity::Error,
-        "\"-1\" is not a number of days",
+        "\"-1\" is too small: a number of days must be at least 0",
     );
 }
 

@@ -1,0 +1,328 @@
+//! One reader per kind of number people type: a percentage, a duration, a
+//! whole count and a plain decimal (a ratio, a rate, a number of days). Each
+//! reader holds its range, so every value that reaches the arithmetic is
+//! bounded first and can never overflow it; every field of a kind uses the
+//! same reader, so its messages are the same everywhere.
+//!
+//! Messages quote what was typed, cut to [`ECHO_LIMIT`] characters, and say
+//! what to write instead:
+//!
+//! ```
+//! use slo_core::read::{Count, Percent};
+//! let failures = Count::new("a number of failures per year", 0, 1_000);
+//! assert_eq!(failures.read("12"), Ok(12));
+//! assert_eq!(failures.read("5000").unwrap_err(),
+//!     "\"5000\" is too large: a number of failures per year can be at most 1,000");
+//! assert_eq!(Percent::SHARE.read("abc").unwrap_err(),
+//!     "\"abc\" is not a share of the budget: write a percentage above 0 and at most 100");
+//! ```
+
+use rust_decimal::Decimal;
+
+use crate::duration::ExactDuration;
+use crate::numbers::{group_thousands, parse_count};
+
+/// The most characters of a typed value a message repeats.
+pub const ECHO_LIMIT: usize = 40;
+
+/// The longest duration any field accepts: 36,500 days (100 years), the
+/// longest compliance period.
+pub const MAX_DURATION_SECONDS: u64 = crate::window::MAX_ROLLING_SECONDS;
+
+/// The finest duration any field accepts: 9 decimal places of a second (1 ns).
+pub const DURATION_DECIMALS: u32 = 9;
+
+/// `text` in quotes for a message, cut to [`ECHO_LIMIT`] characters with `…`.
+///
+/// ```
+/// let long = "9".repeat(100);
+/// assert_eq!(slo_core::read::quote(&long).chars().count(), 43);
+/// assert_eq!(slo_core::read::quote("12a"), "\"12a\"");
+/// ```
+pub fn quote(text: &str) -> String {
+    let text = text.trim();
+    if text.chars().count() <= ECHO_LIMIT {
+        format!("\"{text}\"")
+    } else {
+        let cut: String = text.chars().take(ECHO_LIMIT).collect();
+        format!("\"{cut}…\"")
+    }
+}
+
+/// Whether `text` looks like a plain decimal number (sign, digits, one point),
+/// so a failed parse means it is too large rather than not a number.
+fn looks_numeric(text: &str) -> bool {
+    let body = text.trim().trim_start_matches(['-', '+']);
+    !body.is_empty()
+        && body.matches('.').count() <= 1
+        && body.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && body.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// A decimal range with an inclusive or exclusive lower end.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Decimals {
+    /// What the field holds ("a burn rate").
+    pub what: &'static str,
+    /// The lowest value (see `above`).
+    pub min: Decimal,
+    /// `true` when `min` itself is refused ("above 0").
+    pub above: bool,
+    /// The highest value, inclusive.
+    pub max: Decimal,
+    /// The unit after a number in messages (" %" or "").
+    pub unit: &'static str,
+}
+
+impl Decimals {
+    /// How to write a value in range: "a number above 0 and at most 1,000,000".
+    fn how(&self) -> String {
+        let noun = if self.unit.is_empty() { "a number" } else { "a percentage" };
+        let low = if self.above { "above" } else { "from" };
+        let joint = if self.above { "and at most" } else { "to" };
+        format!(
+            "{noun} {low} {} {joint} {}",
+            group_thousands(&self.min.normalize().to_string()),
+            group_thousands(&self.max.normalize().to_string())
+        )
+    }
+
+    /// Reads a decimal in range, or says what is wrong.
+    pub fn read(&self, text: &str) -> Result<Decimal, String> {
+        let trimmed = text.trim();
+        let trimmed = if self.unit.is_empty() {
+            trimmed
+        } else {
+            trimmed.trim_end_matches('%').trim_end()
+        };
+        let value = match trimmed.parse::<Decimal>() {
+            Ok(v) if looks_numeric(trimmed) => v,
+            Err(_) if looks_numeric(trimmed) && !trimmed.starts_with('-') => {
+                return Err(self.too_large(text));
+            }
+            _ => return Err(format!("{} is not {}: write {}", quote(text), self.what, self.how())),
+        };
+        if value > self.max {
+            return Err(self.too_large(text));
+        }
+        if value < self.min || (self.above && value == self.min) {
+            let low = if self.above { "above" } else { "at least" };
+            return Err(format!(
+                "{} is too small: {} must be {low} {}{}",
+                quote(text),
+                self.what,
+                group_thousands(&self.min.normalize().to_string()),
+                self.unit
+            ));
+        }
+        Ok(value.normalize())
+    }
+
+    fn too_large(&self, text: &str) -> String {
+        format!(
+            "{} is too large: {} can be at most {}{}",
+            quote(text),
+            self.what,
+            group_thousands(&self.max.normalize().to_string()),
+            self.unit
+        )
+    }
+}
+
+/// A percentage as typed ("99.95", "2"), in percent; a trailing `%` is allowed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Percent(pub Decimals);
+
+impl Percent {
+    /// A share of the error budget: above 0 and at most 100.
+    pub const SHARE: Percent = Percent::above_zero("a share of the budget");
+
+    /// A percentage above 0 and at most 100 that holds `what`.
+    pub const fn above_zero(what: &'static str) -> Percent {
+        Percent(Decimals {
+            what,
+            min: Decimal::ZERO,
+            above: true,
+            max: Decimal::ONE_HUNDRED,
+            unit: " %",
+        })
+    }
+
+    /// A percentage from 0 to 100 that holds `what`.
+    pub const fn from_zero(what: &'static str) -> Percent {
+        Percent(Decimals {
+            what,
+            min: Decimal::ZERO,
+            above: false,
+            max: Decimal::ONE_HUNDRED,
+            unit: " %",
+        })
+    }
+
+    /// Reads the percentage (in percent, e.g. `2` for 2 %).
+    pub fn read(&self, text: &str) -> Result<Decimal, String> {
+        self.0.read(text)
+    }
+
+    /// Reads the percentage as a fraction (`0.02` for 2 %).
+    pub fn fraction(&self, text: &str) -> Result<Decimal, String> {
+        self.read(text).map(|p| p / Decimal::ONE_HUNDRED)
+    }
+}
+
+/// A plain decimal in a range: a burn rate, incidents per period, days.
+pub type Ratio = Decimals;
+
+impl Decimals {
+    /// A decimal above 0 and at most `max` that holds `what`.
+    pub const fn above_zero(what: &'static str, max: i64) -> Decimals {
+        Decimals {
+            what,
+            min: Decimal::ZERO,
+            above: true,
+            max: Decimal::from_parts(max as u32, (max >> 32) as u32, 0, false, 0),
+            unit: "",
+        }
+    }
+
+    /// A decimal from 0 to `max` that holds `what`.
+    pub const fn from_zero(what: &'static str, max: i64) -> Decimals {
+        Decimals {
+            what,
+            min: Decimal::ZERO,
+            above: false,
+            max: Decimal::from_parts(max as u32, (max >> 32) as u32, 0, false, 0),
+            unit: "",
+        }
+    }
+}
+
+/// A whole count as typed ("3,663,253"), from `min` to `max`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Count {
+    /// What the field holds ("a number of replicas").
+    pub what: &'static str,
+    /// The smallest count.
+    pub min: u64,
+    /// The largest count.
+    pub max: u64,
+}
+
+impl Count {
+    /// A count of `what` from `min` to `max`.
+    pub const fn new(what: &'static str, min: u64, max: u64) -> Count {
+        Count { what, min, max }
+    }
+
+    /// Reads the count, or says what is wrong.
+    pub fn read(&self, text: &str) -> Result<u64, String> {
+        let digits_only = {
+            let t: String = text
+                .trim()
+                .chars()
+                .filter(|c| !matches!(c, ',' | '_' | ' ' | '\u{a0}' | '\u{202f}'))
+                .collect();
+            !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit())
+        };
+        let max = group_thousands(&self.max.to_string());
+        match parse_count(text) {
+            Some(n) if n > self.max => Err(format!(
+                "{} is too large: {} can be at most {max}",
+                quote(text),
+                self.what
+            )),
+            None if digits_only => Err(format!(
+                "{} is too large: {} can be at most {max}",
+                quote(text),
+                self.what
+            )),
+            Some(n) if n < self.min => Err(format!(
+                "{} is too small: {} must be at least {}",
+                quote(text),
+                self.what,
+                group_thousands(&self.min.to_string())
+            )),
+            Some(n) => Ok(n),
+            None => Err(format!(
+                "{} is not {}: write a whole number from {} to {max}",
+                quote(text),
+                self.what,
+                group_thousands(&self.min.to_string())
+            )),
+        }
+    }
+}
+
+/// A duration as typed ("43m 12s"), at most `max_seconds` long, at most
+/// nanosecond-precise, and longer than zero when `positive`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Span {
+    /// What the field holds ("a failover").
+    pub what: &'static str,
+    /// Zero refused.
+    pub positive: bool,
+    /// The longest, in whole seconds.
+    pub max_seconds: u64,
+}
+
+impl Span {
+    /// A duration longer than zero and at most 36,500 days.
+    pub const fn positive(what: &'static str) -> Span {
+        Span {
+            what,
+            positive: true,
+            max_seconds: MAX_DURATION_SECONDS,
+        }
+    }
+
+    /// A duration from zero to 36,500 days.
+    pub const fn from_zero(what: &'static str) -> Span {
+        Span {
+            what,
+            positive: false,
+            max_seconds: MAX_DURATION_SECONDS,
+        }
+    }
+
+    /// The same, at most `max_seconds` long.
+    pub const fn at_most(self, max_seconds: u64) -> Span {
+        Span {
+            max_seconds,
+            ..self
+        }
+    }
+
+    /// Reads the duration, or says what is wrong.
+    pub fn read(&self, text: &str) -> Result<ExactDuration, String> {
+        let max = ExactDuration::from_whole_seconds(self.max_seconds);
+        let duration = match text.parse::<ExactDuration>() {
+            Ok(d) => d,
+            Err(crate::duration::DurationError::OutOfRange) => {
+                return Err(format!("{} is too long: {} can be at most {max}", quote(text), self.what))
+            }
+            Err(e) => return Err(e.to_string()),
+        };
+        if duration.seconds() > Decimal::from(self.max_seconds) {
+            return Err(format!("{} is too long: {} can be at most {max}", quote(text), self.what));
+        }
+        if duration.seconds().scale() > DURATION_DECIMALS {
+            return Err(format!(
+                "{} is too precise: write {} to the nanosecond at most",
+                quote(text),
+                self.what
+            ));
+        }
+        if self.positive && duration.seconds().is_zero() {
+            return Err(format!("{} must be longer than zero", capitalised(self.what)));
+        }
+        Ok(duration)
+    }
+}
+
+fn capitalised(what: &str) -> String {
+    let mut chars = what.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
