@@ -2,7 +2,7 @@
 //! of truth), with undo/redo, autosave to local storage, and share links.
 
 use leptos::prelude::*;
-use slo_core::codec::{export_json, import_json, parse_json, ImportError, MAX_FILE_BYTES};
+use slo_core::codec::{export_json, import_json, parse_json, settle_agreement, ImportError, Opened, MAX_FILE_BYTES};
 use slo_core::examples;
 use slo_core::history::History;
 use slo_core::model::Model;
@@ -25,6 +25,9 @@ pub struct Workshop {
     pub problems: Memo<Vec<Problem>>,
     /// A message about the last import, share link or export (`Err` for a refusal).
     pub notice: RwSignal<Option<Result<String, String>>>,
+    /// The errors that took the document back to draft at the last edit
+    /// (shown at the status field); empty otherwise.
+    pub agreement_refused: RwSignal<Vec<Problem>>,
 }
 
 impl Workshop {
@@ -42,6 +45,7 @@ impl Workshop {
             model,
             problems,
             notice: RwSignal::new(None),
+            agreement_refused: RwSignal::new(Vec::new()),
         };
         Effect::new(move |_| model.with(|m| browser::save_text(STORAGE_KEY, &export_json(m))));
         provide_context(workshop);
@@ -56,20 +60,42 @@ impl Workshop {
 
     /// Applies an edit of the field at `path`; typing in one field is one undo step.
     pub fn edit(self, path: &str, change: impl FnOnce(&mut Model)) {
+        let mut settled = Vec::new();
         self.history.update(|h| {
             let mut next = h.present().clone();
             change(&mut next);
+            settled = settle_agreement(&mut next, &IntlZones);
             h.edit(path, next);
         });
+        self.note_settled(settled);
     }
 
     /// Applies a change as an undo step of its own (adding or removing an item).
     pub fn apply(self, change: impl FnOnce(&mut Model)) {
+        let mut settled = Vec::new();
         self.history.update(|h| {
             let mut next = h.present().clone();
             change(&mut next);
+            settled = settle_agreement(&mut next, &IntlZones);
             h.replace(next);
         });
+        self.note_settled(settled);
+    }
+
+    /// Says so (at the status field and in the notice) when an edit left
+    /// errors in an agreed document, which took it back to draft.
+    fn note_settled(self, errors: Vec<Problem>) {
+        if errors.is_empty() {
+            if !self.agreement_refused.with_untracked(Vec::is_empty) {
+                self.agreement_refused.set(Vec::new());
+            }
+            return;
+        }
+        self.notice.set(Some(Err(format!(
+            "The document is a draft: an agreed document has no errors, and {} remain (listed at Status on the Document page).",
+            errors.len()
+        ))));
+        self.agreement_refused.set(errors);
     }
 
     /// Replaces the whole model as one undo step.
@@ -101,13 +127,15 @@ impl Workshop {
         self.history.with(History::can_redo)
     }
 
-    /// Imports a file's bytes: refuses a bad file with what and where, and
-    /// leaves the current model untouched.
+    /// Imports a file's bytes: refuses a file that cannot be read with what
+    /// and where (the current model untouched); opens any readable model,
+    /// with its problems shown at their fields.
     pub fn import(self, name: &str, bytes: &[u8]) {
         match import_json(bytes, &IntlZones) {
-            Ok(model) => {
-                self.replace(model);
-                self.notice.set(Some(Ok(format!("Imported {name}."))));
+            Ok(opened) => {
+                let message = opened_message(&format!("Imported {name}"), &opened);
+                self.replace(opened.model);
+                self.notice.set(Some(message));
             }
             Err(error) => self.refuse(name, &error),
         }
@@ -115,22 +143,7 @@ impl Workshop {
 
     /// Shows why a file or link was refused.
     pub fn refuse(self, what: &str, error: &ImportError) {
-        let text = match error {
-            ImportError::Invalid(problems) => {
-                let errors: Vec<String> = problems
-                    .iter()
-                    .filter(|p| p.severity == slo_core::validate::Severity::Error)
-                    .map(Problem::to_string)
-                    .collect();
-                format!(
-                    "{what} was not imported: it has {} error(s): {}",
-                    errors.len(),
-                    errors.join("; ")
-                )
-            }
-            other => format!("{what} was not imported: {other}"),
-        };
-        self.notice.set(Some(Err(text)));
+        self.notice.set(Some(Err(format!("{what} was not imported: {error}"))));
     }
 
     /// The model as a share link: the page address with `#model=` and the
@@ -161,10 +174,11 @@ impl Workshop {
                     return;
                 }
             };
-            let model = match import_json(&bytes, &IntlZones) {
-                Ok(model) => model,
+            let opened = match import_json(&bytes, &IntlZones) {
+                Ok(opened) => opened,
                 Err(error) => return self.refuse("The shared link", &error),
             };
+            let model = opened.model.clone();
             let current = self.model.get_untracked();
             let unchanged = current == model
                 || current == examples::workbook_api()
@@ -175,10 +189,19 @@ impl Workshop {
                 )
             {
                 self.replace(model);
-                self.notice.set(Some(Ok("Opened the shared model.".to_string())));
+                self.notice.set(Some(opened_message("Opened the shared model", &opened)));
             } else {
                 self.notice.set(Some(Ok("Kept your model; the shared one was not opened.".to_string())));
             }
         });
+    }
+}
+
+/// The notice after opening a model: plain when it is clean, a warning (with
+/// what is wrong) when it opened with errors or as a draft.
+fn opened_message(done: &str, opened: &Opened) -> Result<String, String> {
+    match opened.summary() {
+        summary if summary.is_empty() => Ok(format!("{done}.")),
+        summary => Err(format!("{done}, but {summary}.")),
     }
 }

@@ -87,6 +87,25 @@ fn validate_exits_1_and_names_every_error_with_its_path() {
 }
 
 #[test]
+fn validate_exits_1_not_101_on_a_huge_failover() {
+    // Issue 9: this file made `slo validate` panic ("Multiplication overflowed").
+    let mut model = examples::seed_chain();
+    model.services[0].dependencies[0].coupling = slo_core::model::Coupling::Redundant {
+        replicas: "2".into(),
+        required: "1".into(),
+        failover: "1000000000000000000000w".into(),
+        failures_per_year: "1000".into(),
+    };
+    let path = file("failover.json", export_json(&model).as_bytes());
+    let out = slo(&["validate", &path]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("coupling.failover: \"1000000000000000000000w\" is too long: a failover can be at most 365d"), "{text}");
+    let out = slo(&["report", "--json", &path]);
+    assert!(out.status.code() != Some(101), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
 fn validate_exits_2_when_the_file_cannot_be_read_or_parsed() {
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
         ("not-json.json", b"{ nope".to_vec(), "not JSON: line 1"),

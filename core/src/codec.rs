@@ -1,5 +1,8 @@
-//! The model's JSON file: export, and an import that refuses a bad file with a
-//! message that says what is wrong and where, never half-loading it.
+//! The model's JSON file: export, and an import that refuses only a file it
+//! cannot read (with a message that says what is wrong and where, never
+//! half-loading it) and opens any readable model, errors and all, with its
+//! problems listed, as an editor opens a file: whatever the app exports or
+//! shares, it can open again.
 //!
 //! The format is versioned by `schemaVersion` (first in the file). A file from
 //! a newer slo-planner is refused with its version named; unknown fields are
@@ -9,6 +12,7 @@ use std::fmt;
 
 use serde_json::Value;
 
+use crate::document::Status;
 use crate::model::{Model, OLDEST_SCHEMA_VERSION, SCHEMA_VERSION};
 use crate::validate::{validate, Problem, Severity};
 use crate::zone::ZoneResolver;
@@ -42,8 +46,56 @@ pub enum ImportError {
         message: String,
         version: u64,
     },
-    /// Well-formed, but with errors (holds every error).
-    Invalid(Vec<Problem>),
+}
+
+/// A model opened from a file or a share link, with what is wrong in it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Opened {
+    /// The model, ready to edit (see [`settle_agreement`]).
+    pub model: Model,
+    /// Every problem of the model as opened, errors and warnings.
+    pub problems: Vec<Problem>,
+    /// Set when the file said "agreed" but had errors: it is opened as a draft.
+    pub reopened_as_draft: bool,
+}
+
+impl Opened {
+    /// How many of its problems are errors.
+    pub fn errors(&self) -> usize {
+        self.problems.iter().filter(|p| p.severity == Severity::Error).count()
+    }
+
+    /// One line for people: "with 2 error(s) shown at their fields", and the
+    /// draft note when it applies; empty when there is nothing to say.
+    pub fn summary(&self) -> String {
+        let mut parts = Vec::new();
+        if self.errors() > 0 {
+            parts.push(format!("it has {} error(s), shown at their fields", self.errors()));
+        }
+        if self.reopened_as_draft {
+            parts.push("it said \"agreed\" while errors remain, so it is opened as a draft".to_string());
+        }
+        parts.join("; ")
+    }
+}
+
+/// An agreed document never holds errors: when `model` says "agreed" and
+/// validation finds an error, its status goes back to draft. Returns the
+/// errors that stood in the way (empty when nothing changed). The page calls
+/// this after each edit and the importer on each file, so an export or a
+/// printed document never claims "agreed" with errors.
+pub fn settle_agreement(model: &mut Model, zones: &dyn ZoneResolver) -> Vec<Problem> {
+    if model.document.status != Status::Agreed {
+        return Vec::new();
+    }
+    let errors: Vec<Problem> = validate(model, zones)
+        .into_iter()
+        .filter(|p| p.severity == Severity::Error)
+        .collect();
+    if !errors.is_empty() {
+        model.document.status = Status::Draft;
+    }
+    errors
 }
 
 impl fmt::Display for ImportError {
@@ -73,14 +125,6 @@ impl fmt::Display for ImportError {
             ),
             ImportError::Shape { path, message, version } => {
                 write!(f, "{path}: {message} (the file says schemaVersion {version})")
-            }
-            ImportError::Invalid(problems) => {
-                let errors: Vec<String> = problems
-                    .iter()
-                    .filter(|p| p.severity == Severity::Error)
-                    .map(Problem::to_string)
-                    .collect();
-                write!(f, "the model has {} error(s): {}", errors.len(), errors.join("; "))
             }
         }
     }
@@ -152,20 +196,24 @@ fn migrate(mut model: Model) -> Model {
     model
 }
 
-/// Imports a model file: [`parse_json`], then [`validate`]; a model with any
-/// error is refused (warnings are fine). Never panics, on any bytes.
+/// Opens a model file: [`parse_json`] (which refuses what cannot be read),
+/// then [`settle_agreement`] and [`validate`]. A model with errors opens, its
+/// problems listed in [`Opened::problems`]. Never panics, on any bytes.
 ///
 /// ```
 /// use slo_core::{codec::{export_json, import_json}, examples, zone::UtcOnly};
 /// let model = examples::workbook_api();
-/// let back = import_json(export_json(&model).as_bytes(), &UtcOnly).unwrap();
-/// assert_eq!(back, model);
+/// let opened = import_json(export_json(&model).as_bytes(), &UtcOnly).unwrap();
+/// assert_eq!(opened.model, model);
+/// assert_eq!(opened.errors(), 0);
 /// ```
-pub fn import_json(bytes: &[u8], zones: &dyn ZoneResolver) -> Result<Model, ImportError> {
-    let model = parse_json(bytes)?;
+pub fn import_json(bytes: &[u8], zones: &dyn ZoneResolver) -> Result<Opened, ImportError> {
+    let mut model = parse_json(bytes)?;
+    let reopened_as_draft = !settle_agreement(&mut model, zones).is_empty();
     let problems = validate(&model, zones);
-    if problems.iter().any(|p| p.severity == Severity::Error) {
-        return Err(ImportError::Invalid(problems));
-    }
-    Ok(model)
+    Ok(Opened {
+        model,
+        problems,
+        reopened_as_draft,
+    })
 }

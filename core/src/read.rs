@@ -40,12 +40,17 @@ pub const DURATION_DECIMALS: u32 = 9;
 /// assert_eq!(slo_core::read::quote("12a"), "\"12a\"");
 /// ```
 pub fn quote(text: &str) -> String {
+    format!("\"{}\"", cut(text))
+}
+
+/// `text` trimmed and cut to [`ECHO_LIMIT`] characters with `…`, unquoted.
+pub fn cut(text: &str) -> String {
     let text = text.trim();
     if text.chars().count() <= ECHO_LIMIT {
-        format!("\"{text}\"")
+        text.to_string()
     } else {
         let cut: String = text.chars().take(ECHO_LIMIT).collect();
-        format!("\"{cut}…\"")
+        format!("{cut}…")
     }
 }
 

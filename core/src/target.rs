@@ -60,13 +60,13 @@ impl fmt::Display for TargetError {
                 "{} has more than {MAX_TARGET_DECIMALS} decimal places", crate::read::quote(s)
             ),
             TargetError::NotAboveZero(s) => {
-                write!(f, "{s} % is not a target: it must be above 0 and below 100")
+                write!(f, "{} % is not a target: it must be above 0 and below 100", crate::read::cut(s))
             }
             TargetError::Hundred => {
                 write!(f, "100 % leaves no error budget: choose a target below 100")
             }
             TargetError::AboveHundred(s) => {
-                write!(f, "{s} % is above 100 %: a target must be below 100")
+                write!(f, "{} % is above 100 %: a target must be below 100", crate::read::cut(s))
             }
         }
     }

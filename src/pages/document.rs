@@ -49,9 +49,32 @@ fn ProblemList() -> impl IntoView {
     view! {
         <section class="card no-print" aria-labelledby="problems-title">
             <h2 id="problems-title">"Problems: " <span id="problem-summary">{summary}</span></h2>
-            <p class="hint">"Errors block an agreed document and an import; warnings inform."</p>
+            <p class="hint">"Errors block an agreed document (it stays a draft until they are fixed); an import opens a model with errors and shows them at their fields. Warnings inform."</p>
             <ul class="problem-list" id="problem-list">{items}</ul>
         </section>
+    }
+}
+
+/// Why the document is not agreed: the errors that remained when someone
+/// chose "agreed" (or edited an agreed document), by name and path.
+#[component]
+fn AgreementRefused() -> impl IntoView {
+    let workshop = Workshop::from_context();
+    move || {
+        workshop.agreement_refused.with(|errors| {
+            (!errors.is_empty()).then(|| {
+                let items = errors
+                    .iter()
+                    .map(|p| view! { <li><code>{p.path.clone()}</code>": "{p.message.clone()}</li> })
+                    .collect_view();
+                view! {
+                    <div class="problems" id="agreement-refused" role="alert">
+                        <p class="error">{format!("Not agreed: an agreed document has no errors, and {} remain. It stays a draft:", errors.len())}</p>
+                        <ul class="problem-list">{items}</ul>
+                    </div>
+                }
+            })
+        })
     }
 }
 
@@ -63,7 +86,10 @@ fn HeaderEditor() -> impl IntoView {
         <section class="card no-print">
             <h2>"Header"</h2>
             <div class="cols">
-                <Choice at field="status" label="Status" options=STATUSES get=|d: &DocumentInfo| d.status set=|d: &mut DocumentInfo, s| d.status = s />
+                <div>
+                    <Choice at field="status" label="Status" options=STATUSES get=|d: &DocumentInfo| d.status set=|d: &mut DocumentInfo, s| d.status = s />
+                    <AgreementRefused />
+                </div>
                 <Text at field="approvalDate" label="Approval date (YYYY-MM-DD)" placeholder="2025-01-06" get=|d: &DocumentInfo| &d.approval_date set=|d: &mut DocumentInfo| &mut d.approval_date />
                 <Text at field="revisitDate" label="Revisit date (empty: a quarter after approval)" get=|d: &DocumentInfo| &d.revisit_date set=|d: &mut DocumentInfo| &mut d.revisit_date />
             </div>

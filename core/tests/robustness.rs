@@ -1,0 +1,305 @@
+//! Nothing a workshop types can break the core: the crashes found by hand
+//! (issue 9) as regression tests, and properties that put extreme values
+//! (up to 30 digits, zero, negative, every unit) into every numeric text field
+//! of a rich model and run every engine on it: validation, import, the
+//! dependency analysis, the diagram, the reports, the burn run (alert table,
+//! firings, policy, Monte Carlo) and the export round trip. Each must return,
+//! never panic.
+
+use proptest::prelude::*;
+use serde_json::Value;
+use slo_core::alert::{alert_table, AlertRule, Notify, Threshold};
+use slo_core::alerting::{AlertRuleSpec, ThresholdSpec};
+use slo_core::codec::{export_json, import_json};
+use slo_core::dependency::analyze;
+use slo_core::model::{Coupling, Dependency, DependencySource, Measurement, Model};
+use slo_core::plan::{Plan, RiskPlan, Traffic};
+use slo_core::simulate::{simulate, SloSpec};
+use slo_core::validate::{validate, Problem, Severity};
+use slo_core::zone::UtcOnly;
+use slo_core::{burn, diagram, examples, report, ExactDuration, Target};
+
+/// A model with every kind of numeric field filled: the Workbook API example
+/// (scenarios, alert rules, a risk model, latency SLIs) plus the seed chain
+/// (dependencies), a redundant group, a time-slice SLI and policy extras.
+fn rich_model() -> Model {
+    let mut model = examples::workbook_api();
+    let chain = examples::seed_chain();
+    model.services.extend(chain.services);
+    model.services[0].dependencies.push(Dependency {
+        name: "Database".into(),
+        source: DependencySource::External {
+            availability: "99.9".into(),
+            note: String::new(),
+        },
+        coupling: Coupling::Redundant {
+            replicas: "2".into(),
+            required: "1".into(),
+            failover: "30s".into(),
+            failures_per_year: "4".into(),
+        },
+    });
+    let sli = &mut model.services[0].journeys[0].slis[1];
+    sli.measurement = Measurement::TimeSliceBased;
+    sli.time_slice = "1m".into();
+    model.policy.extras.silver_bullets_per_year = Some("2".into());
+    model.policy.extras.thaw_tax_days = Some("1.5".into());
+    model
+}
+
+fn at(problems: &[Problem], path: &str) -> Vec<String> {
+    problems
+        .iter()
+        .filter(|p| p.path == path && p.severity == Severity::Error)
+        .map(|p| p.message.clone())
+        .collect()
+}
+
+fn redundant(model: &mut Model, failover: &str, failures: &str) {
+    let dependency = model.services[0].dependencies.last_mut().unwrap();
+    dependency.coupling = Coupling::Redundant {
+        replicas: "2".into(),
+        required: "1".into(),
+        failover: failover.into(),
+        failures_per_year: failures.into(),
+    };
+}
+
+/// Runs every engine on `model`; returns only if none panicked.
+fn exercise(model: &Model) {
+    let problems = validate(model, &UtcOnly);
+    let analysis = analyze(model);
+    let _ = diagram::layout(model, &analysis);
+    let _ = report::model_report(model, &UtcOnly);
+    let _ = report::service_reports(model, &problems);
+    for (at, _) in burn::scenarios(model) {
+        if let Ok(run) = burn::run(model, at, &UtcOnly) {
+            let _ = run.report("scenario", at);
+        }
+    }
+    let rules = burn::alert_rules(model);
+    for (_, sli, slo) in burn::slos(model) {
+        if let Ok(spec) = SloSpec::of(sli, slo, &UtcOnly) {
+            let _ = alert_table(&rules, &spec.target, spec.period_seconds, Some(u64::MAX));
+        }
+    }
+    let json = export_json(model);
+    let opened = import_json(json.as_bytes(), &UtcOnly).expect("an exported model opens");
+    let again = import_json(export_json(&opened.model).as_bytes(), &UtcOnly).unwrap();
+    assert_eq!(export_json(&again.model), export_json(&opened.model));
+}
+
+#[test]
+fn a_huge_failover_is_a_message_at_its_field() {
+    for (failover, failures) in [("99999999999999999999999d", "4"), ("1000000000000000000000w", "1000")] {
+        let mut model = rich_model();
+        redundant(&mut model, failover, failures);
+        let problems = validate(&model, &UtcOnly);
+        let messages = at(&problems, "services[0].dependencies[0].coupling.failover");
+        assert_eq!(messages.len(), 1, "{problems:#?}");
+        assert!(messages[0].contains("is too long: a failover can be at most 365d"), "{}", messages[0]);
+        exercise(&model);
+    }
+    let mut model = rich_model();
+    redundant(&mut model, "30s", "5000");
+    let problems = validate(&model, &UtcOnly);
+    assert_eq!(
+        at(&problems, "services[0].dependencies[0].coupling.failuresPerYear"),
+        vec!["\"5000\" is too large: a number of failures per year can be at most 1,000"]
+    );
+    // The rest of the model keeps working: the other services still have composites.
+    let analysis = analyze(&model);
+    assert!(analysis.composites[0].is_none());
+    assert!(analysis.composites[1..].iter().any(Option::is_some));
+}
+
+#[test]
+fn a_huge_alert_window_is_a_message_at_its_field() {
+    let mut model = rich_model();
+    model.alert_rules[2].long_window = "99999999999999999999999d".into();
+    let problems = validate(&model, &UtcOnly);
+    let messages = at(&problems, "alertRules[2].longWindow");
+    assert_eq!(messages.len(), 1, "{problems:#?}");
+    assert!(messages[0].contains("is too long: a long window can be at most 36500d"), "{}", messages[0]);
+    exercise(&model);
+}
+
+#[test]
+fn a_huge_burn_rate_and_a_zero_window_are_refused() {
+    let spec = |burn: &str, window: &str| AlertRuleSpec {
+        name: "r".into(),
+        notify: Notify::Page,
+        threshold: ThresholdSpec::BurnRate { burn_rate: burn.into() },
+        long_window: window.into(),
+        short_window: String::new(),
+        evaluation_interval: "1m".into(),
+        snooze: String::new(),
+    };
+    let problems = spec("99999999999999999999999999", "1h").rule().unwrap_err();
+    assert_eq!(problems[0].path, "threshold.burnRate");
+    assert_eq!(
+        problems[0].message,
+        "\"99999999999999999999999999\" is too large: a burn rate can be at most 1,000,000"
+    );
+    let too_many_digits = "9".repeat(30);
+    let problems = spec(&too_many_digits, "1h").rule().unwrap_err();
+    assert!(problems[0].message.contains("is too large"), "{}", problems[0].message);
+    let problems = spec("2", "0s").rule().unwrap_err();
+    assert_eq!(problems[0].path, "longWindow");
+    assert_eq!(problems[0].message, "A long window must be longer than zero");
+}
+
+#[test]
+fn public_fields_cannot_crash_the_engines() {
+    let target: Target = "99.9".parse().unwrap();
+    // A zero window built by hand: an error, not a division by zero.
+    let rule = AlertRule {
+        name: "zero".into(),
+        notify: Notify::Page,
+        threshold: Threshold::BudgetPercent(2.into()),
+        long_window: ExactDuration::ZERO,
+        short_window: None,
+        evaluation_interval: ExactDuration::ZERO,
+        snooze: ExactDuration::ZERO,
+    };
+    assert!(alert_table(&[rule.clone()], &target, 86_400, None).is_err());
+    assert_eq!(rule.burn_rate(86_400), None);
+    // The largest decimals a rule can hold: an error, not an overflow.
+    let huge = AlertRule {
+        threshold: Threshold::BurnRate(rust_decimal::Decimal::MAX),
+        long_window: ExactDuration::from_seconds(rust_decimal::Decimal::MAX).unwrap(),
+        ..rule
+    };
+    let _ = alert_table(&[huge], &target, u64::MAX, Some(u64::MAX));
+    // A zero time slice, an empty period, a slice that needs a second-steps century.
+    let plan = Plan {
+        traffic: Traffic::Constant { per_minute: 100.0 },
+        background: 0.0,
+        events: Vec::new(),
+        risk: None,
+    };
+    for (period_seconds, time_slice) in [(86_400, Some(0)), (0, None), (36_500 * 86_400, Some(7))] {
+        let spec = SloSpec { target, period_seconds, time_slice };
+        assert!(simulate(&plan, &spec, None).is_err(), "{period_seconds} {time_slice:?}");
+    }
+    // A risk plan asking for billions of periods and incidents is bounded.
+    let risk = RiskPlan {
+        incidents_per_period: f64::INFINITY,
+        median_seconds: 60.0,
+        p90_seconds: 600.0,
+        severities: vec![(1.0, 1.0)],
+        periods: u32::MAX,
+        seed: 1,
+    };
+    let spec = SloSpec { target, period_seconds: 86_400, time_slice: Some(0) };
+    let outcome = slo_core::risk::monte_carlo(&risk, &plan, &spec);
+    assert!(outcome.base.periods <= slo_core::plan::MAX_PERIODS as u32);
+}
+
+#[test]
+fn a_ten_thousand_character_value_is_not_echoed_whole() {
+    let mut model = rich_model();
+    let long = "9".repeat(10_000);
+    model.services[0].journeys[0].slis[0].slos[0].target = long.clone();
+    model.alert_rules[0].long_window = format!("{long}x");
+    model.services[0].journeys[0].slis[0].traffic.as_mut().unwrap().valid_events = long;
+    for problem in validate(&model, &UtcOnly) {
+        assert!(problem.message.chars().count() < 300, "{}: {}", problem.path, problem.message);
+    }
+}
+
+#[test]
+fn a_count_above_the_largest_says_too_large() {
+    let mut model = rich_model();
+    model.services[0].journeys[0].slis[0].traffic.as_mut().unwrap().valid_events = "99999999999999999999999".into();
+    let problems = validate(&model, &UtcOnly);
+    assert_eq!(
+        at(&problems, "services[0].journeys[0].slis[0].traffic.validEvents"),
+        vec!["\"99999999999999999999999\" is too large: a number of valid events can be at most 1,000,000,000,000,000"]
+    );
+}
+
+/// Extreme texts: up to 30 digits, with and without a fraction, zero,
+/// negative, with every duration unit, exponents, empty.
+fn extreme() -> impl Strategy<Value = String> {
+    let units = prop::sample::select(vec!["w", "d", "h", "m", "s", "ms", "us", "ns", "%", ""]);
+    prop_oneof![
+        Just("0".to_string()),
+        Just("-0".to_string()),
+        Just(String::new()),
+        Just("1e30".to_string()),
+        Just("NaN".to_string()),
+        Just(format!("0.{}1", "0".repeat(28))),
+        ("-?[0-9]{1,30}", units.clone()).prop_map(|(n, u)| format!("{n}{u}")),
+        ("-?[0-9]{1,30}\\.[0-9]{1,30}", units.clone()).prop_map(|(n, u)| format!("{n}{u}")),
+        ("[0-9]{1,30}", units.clone(), "[0-9]{1,30}", units).prop_map(|(a, u, b, v)| format!("{a}{u} {b}{v}")),
+    ]
+}
+
+/// Every string leaf of the model's JSON that looks like a number (starts with
+/// a digit, a sign or a point): targets, windows, durations, counts, percents.
+fn numeric_paths(value: &Value, path: &mut Vec<String>, found: &mut Vec<Vec<String>>) {
+    match value {
+        Value::Object(map) => {
+            for (k, v) in map {
+                path.push(k.clone());
+                numeric_paths(v, path, found);
+                path.pop();
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                path.push(i.to_string());
+                numeric_paths(v, path, found);
+                path.pop();
+            }
+        }
+        Value::String(s) if s.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '.') => {
+            found.push(path.clone())
+        }
+        _ => {}
+    }
+}
+
+fn set(value: &mut Value, path: &[String], text: String) {
+    let mut at = value;
+    for key in path {
+        at = match at {
+            Value::Object(map) => map.get_mut(key).unwrap(),
+            Value::Array(items) => &mut items[key.parse::<usize>().unwrap()],
+            _ => unreachable!(),
+        };
+    }
+    *at = Value::String(text);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Every numeric field at once gets an extreme value.
+    #[test]
+    fn extreme_values_in_every_numeric_field_never_panic(values in prop::collection::vec(extreme(), 64)) {
+        let mut json = serde_json::to_value(rich_model()).unwrap();
+        let mut paths = Vec::new();
+        numeric_paths(&json, &mut Vec::new(), &mut paths);
+        prop_assert!(paths.len() > 40, "{}", paths.len());
+        for (i, path) in paths.iter().enumerate() {
+            set(&mut json, path, values[i % values.len()].clone());
+        }
+        let model: Model = serde_json::from_value(json).unwrap();
+        exercise(&model);
+    }
+
+    /// One numeric field at a time gets an extreme value, so the rest of the
+    /// model is sound and the engines run deep with it.
+    #[test]
+    fn an_extreme_value_in_any_one_field_never_panics(pick in any::<prop::sample::Index>(), value in extreme()) {
+        let mut json = serde_json::to_value(rich_model()).unwrap();
+        let mut paths = Vec::new();
+        numeric_paths(&json, &mut Vec::new(), &mut paths);
+        let path = pick.get(&paths).clone();
+        set(&mut json, &path, value);
+        let model: Model = serde_json::from_value(json).unwrap();
+        exercise(&model);
+    }
+}
