@@ -227,3 +227,43 @@ fn a_model_without_scenarios_or_rules_still_validates() {
     assert_eq!(model.alert_rules.len(), 4);
     assert!(validate(&model, &UtcOnly).iter().all(|p| !p.path.starts_with("alertRules")));
 }
+
+/// Every condition kind against every event kind (issue 9): planned downtime
+/// spends budget, so it counts for the period's spend, the burn rate and
+/// exhaustion, but it is never an incident, so it never sets off the
+/// single-incident, outage-kind or dependency conditions.
+#[test]
+fn every_condition_kind_against_every_event_kind() {
+    let kinds = [
+        ("incident", EventKind::Incident { error_percent: "100".into() }),
+        ("planned downtime", EventKind::PlannedDowntime),
+        ("partial traffic", EventKind::PartialTraffic { traffic_percent: "100".into(), error_percent: "100".into() }),
+    ];
+    let spend = |percent: &str, scope| ConditionKind::BudgetSpend { percent: percent.into(), scope };
+    let conditions = [
+        ("exhausted", ConditionKind::BudgetExhausted, true),
+        ("period spend", spend("50", SpendScope::Period), true),
+        ("burn rate", ConditionKind::BurnRate { percent: "30".into(), within: "24h".into() }, true),
+        ("single incident", spend("20", SpendScope::SingleIncident), false),
+        ("outage kind", spend("20", SpendScope::QuarterByOutageKind), false),
+        ("dependency", ConditionKind::Dependency { percent: "20".into(), dependency: "MySQL".into() }, false),
+    ];
+    for (kind_name, kind) in &kinds {
+        for (condition_name, condition, planned_too) in &conditions {
+            let mut model = with_condition(condition.clone());
+            let scenario = &mut model.services[0].journeys[0].slis[0].slos[0].scenarios[0];
+            scenario.background_error_percent = String::new();
+            scenario.events = vec![ScenarioEvent {
+                name: "the event".into(),
+                kind: kind.clone(),
+                start: "10d".into(),
+                // A full outage of a day: more than the 20h 9m 36s budget of 97 % over 28d.
+                duration: "1d".into(),
+                cause: "MySQL".into(),
+            }];
+            let fires = triggered_at(&model).is_some();
+            let expected = *kind_name != "planned downtime" || *planned_too;
+            assert_eq!(fires, expected, "{condition_name} on {kind_name}");
+        }
+    }
+}
