@@ -394,3 +394,85 @@ impl ConsequenceKind {
             .unwrap_or(key)
     }
 }
+
+/// Where a clause refers to a condition or a consequence: the clause's index,
+/// and for a consequence its place in the clause's list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Reference {
+    /// The clause.
+    pub clause: usize,
+    /// The place in `consequences`; `None` for the clause's condition.
+    pub consequence: Option<usize>,
+}
+
+impl ErrorBudgetPolicy {
+    /// The clauses that refer to condition `index` by its id; none when its id
+    /// is empty or shared with another condition (then it is ambiguous).
+    /// Taken before a rename, so the references can follow it
+    /// ([`ErrorBudgetPolicy::rename_condition`]) even when the id passes
+    /// through another condition's id while it is typed.
+    pub fn condition_references(&self, index: usize) -> Vec<Reference> {
+        let Some(id) = unique_id(self.conditions.iter().map(|c| c.id.as_str()), index) else {
+            return Vec::new();
+        };
+        (0..self.clauses.len())
+            .filter(|&c| self.clauses[c].condition == id)
+            .map(|clause| Reference { clause, consequence: None })
+            .collect()
+    }
+
+    /// The places in clauses that refer to consequence `index` by its id (as
+    /// [`ErrorBudgetPolicy::condition_references`]).
+    pub fn consequence_references(&self, index: usize) -> Vec<Reference> {
+        let Some(id) = unique_id(self.consequences.iter().map(|c| c.id.as_str()), index) else {
+            return Vec::new();
+        };
+        let mut found = Vec::new();
+        for (clause, c) in self.clauses.iter().enumerate() {
+            for (k, used) in c.consequences.iter().enumerate() {
+                if used == id {
+                    found.push(Reference { clause, consequence: Some(k) });
+                }
+            }
+        }
+        found
+    }
+
+    /// Renames condition `index` to `id`; the clauses in `references` (taken
+    /// by [`ErrorBudgetPolicy::condition_references`] before the first
+    /// keystroke) follow. Indices out of range are ignored.
+    pub fn rename_condition(&mut self, index: usize, id: &str, references: &[Reference]) {
+        if let Some(condition) = self.conditions.get_mut(index) {
+            condition.id = id.to_string();
+            self.point(references, id);
+        }
+    }
+
+    /// Renames consequence `index` to `id`; the places in `references`
+    /// follow (see [`ErrorBudgetPolicy::rename_condition`]).
+    pub fn rename_consequence(&mut self, index: usize, id: &str, references: &[Reference]) {
+        if let Some(consequence) = self.consequences.get_mut(index) {
+            consequence.id = id.to_string();
+            self.point(references, id);
+        }
+    }
+
+    fn point(&mut self, references: &[Reference], id: &str) {
+        for r in references {
+            let Some(clause) = self.clauses.get_mut(r.clause) else { continue };
+            let slot = match r.consequence {
+                None => Some(&mut clause.condition),
+                Some(k) => clause.consequences.get_mut(k),
+            };
+            if let Some(slot) = slot {
+                *slot = id.to_string();
+            }
+        }
+    }
+}
+
+/// The id at `index` when it is non-empty and no other item has it.
+fn unique_id<'a>(ids: impl Iterator<Item = &'a str> + Clone, index: usize) -> Option<&'a str> {
+    let id = ids.clone().nth(index).filter(|id| !id.trim().is_empty())?;
+    (ids.filter(|other| *other == id).count() == 1).then_some(id)
+}

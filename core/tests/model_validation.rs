@@ -4,7 +4,7 @@ use slo_core::document::{Approver, Role, Status};
 use slo_core::examples::{seed_chain, workbook_api};
 use slo_core::model::{LatencyThreshold, Measurement, Model, SliKind, Traffic};
 use slo_core::policy::{Activity, Clause, ConditionKind, ConsequenceKind};
-use slo_core::validate::{revisit_date, validate, Problem, Severity};
+use slo_core::validate::{has_errors, revisit_date, validate, Problem, Severity};
 use slo_core::zone::UtcOnly;
 
 const SLO: &str = "services[0].journeys[0].slis[0].slos[0]";
@@ -544,4 +544,29 @@ fn condition_and_consequence_choices_round_trip() {
     }
     assert!(ConditionKind::of_type("nope", String::new()).is_none());
     assert!(ConsequenceKind::of_choice("nope").is_none());
+}
+
+#[test]
+fn renaming_a_condition_or_consequence_carries_its_clauses_along() {
+    let mut policy = slo_core::examples::workbook_api().policy;
+    let index = policy.conditions.iter().position(|c| c.id == "big-incident").unwrap();
+    let references = policy.condition_references(index);
+    assert!(!references.is_empty());
+    // Typed one key at a time, passing through another condition's id ("exceeded").
+    for id in ["exceeded", "exceeded-2", "postmortem-20"] {
+        policy.rename_condition(index, id, &references);
+    }
+    let mut model = slo_core::examples::workbook_api();
+    model.policy = policy.clone();
+    let problems = validate(&model, &UtcOnly);
+    assert!(!has_errors(&problems), "{problems:#?}");
+    assert!(policy.clauses.iter().any(|c| c.condition == "postmortem-20"));
+    assert!(policy.clauses.iter().any(|c| c.condition == "exceeded"), "the other condition keeps its clause");
+
+    let index = policy.consequences.iter().position(|c| c.id == policy.clauses[0].consequences[0]).unwrap();
+    let references = policy.consequence_references(index);
+    policy.rename_consequence(index, "stop-releases", &references);
+    assert_eq!(policy.clauses[0].consequences[0], "stop-releases");
+    model.policy = policy;
+    assert!(!has_errors(&validate(&model, &UtcOnly)));
 }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use slo_core::policy::{
     Activity, Clause, Condition, ConditionKind, Consequence, ConsequenceKind, ErrorBudgetPolicy,
-    Execution, NextReview, SpendScope, Trigger,
+    Execution, NextReview, Reference, SpendScope, Trigger,
 };
 
 use crate::components::inputs::{id_of, Check, Choice, FieldProblems, Lines, OptText, Text};
@@ -30,6 +30,44 @@ const SCOPES: &[(SpendScope, &str)] = &[
 ];
 const CONDITION_TYPES: &[(&str, &str)] = &ConditionKind::TYPES;
 const CONSEQUENCE_CHOICES: &[(&str, &str)] = &ConsequenceKind::CHOICES;
+
+/// The id of a condition or consequence. Clauses refer to it, so they follow
+/// a rename: the references are taken when the field gets focus (before the
+/// first keystroke) and re-pointed on every keystroke.
+#[component]
+fn IdField(
+    /// The field path (`policy.conditions[0].id`).
+    path: String,
+    /// The item's index in its list.
+    index: usize,
+    /// Placeholder text.
+    placeholder: &'static str,
+    /// Reads the id.
+    get: fn(&ErrorBudgetPolicy, usize) -> Option<String>,
+    /// Finds the clauses that refer to the item.
+    references: fn(&ErrorBudgetPolicy, usize) -> Vec<Reference>,
+    /// Renames the item and re-points those clauses.
+    rename: fn(&mut ErrorBudgetPolicy, usize, &str, &[Reference]),
+) -> impl IntoView {
+    let workshop = Workshop::from_context();
+    let id = id_of(&path);
+    let following = StoredValue::new(Vec::<Reference>::new());
+    let value = move || workshop.model.with(|m| get(&m.policy, index).unwrap_or_default());
+    let take_references = move |_| following.set_value(workshop.model.with_untracked(|m| references(&m.policy, index)));
+    let edit_path = path.clone();
+    let on_input = move |ev| {
+        let text = event_target_value(&ev);
+        workshop.edit(&edit_path, |m| following.with_value(|refs| rename(&mut m.policy, index, &text, refs)));
+    };
+    view! {
+        <div class="field">
+            <label for=id.clone()>"Id (used by clauses)"</label>
+            <input id=id type="text" autocomplete="off" placeholder=placeholder aria-describedby=format!("{}-problems", id_of(&path))
+                prop:value=value on:focus=take_references on:input=on_input />
+            <FieldProblems path />
+        </div>
+    }
+}
 
 /// One condition.
 #[component]
@@ -77,7 +115,10 @@ fn ConditionEditor(
         <fieldset class="item">
             <legend>{move || format!("Condition {}", at.1 + 1)}</legend>
             <div class="cols">
-                <Text at field="id" label="Id (used by clauses)" placeholder="spent-70" get=|c: &Condition| &c.id set=|c: &mut Condition| &mut c.id />
+                <IdField path=format!("{}.id", at.path()) index=at.1 placeholder="spent-70"
+                    get=|p, i| p.conditions.get(i).map(|c| c.id.clone())
+                    references=ErrorBudgetPolicy::condition_references
+                    rename=ErrorBudgetPolicy::rename_condition />
                 <Choice at field="kind.type" label="When" options=CONDITION_TYPES
                     get=|c: &Condition| c.kind.type_name()
                     set=|c: &mut Condition, t| {
@@ -170,7 +211,10 @@ fn ConsequenceEditor(
         <fieldset class="item">
             <legend>{move || format!("Consequence {}", at.1 + 1)}</legend>
             <div class="cols">
-                <Text at field="id" label="Id (used by clauses)" placeholder="freeze" get=|c: &Consequence| &c.id set=|c: &mut Consequence| &mut c.id />
+                <IdField path=format!("{}.id", at.path()) index=at.1 placeholder="freeze"
+                    get=|p, i| p.consequences.get(i).map(|c| c.id.clone())
+                    references=ErrorBudgetPolicy::consequence_references
+                    rename=ErrorBudgetPolicy::rename_consequence />
                 <Choice at field="kind.type" label="Then" options=CONSEQUENCE_CHOICES
                     get=|c: &Consequence| c.kind.choice()
                     set=|c: &mut Consequence, key| {
