@@ -156,10 +156,11 @@ pub fn report(file: &Path, json: bool) -> ExitCode {
                 .chain([&allocation.allocation.left]);
             for (share, seconds) in shares.zip(&allocation.seconds_per_window) {
                 out!(
-                    "    {}: {} % of the budget ({} per window)",
+                    "    {}: {} % of the budget ({} per window, {})",
                     share.name,
                     share.budget_percent,
-                    slo_core::ExactDuration::from_whole_seconds(*seconds)
+                    slo_core::ExactDuration::from_seconds(*seconds).map(|d| d.to_string()).unwrap_or_default(),
+                    slo_core::dependency::TIME_ROUNDING
                 );
             }
         }

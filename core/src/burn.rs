@@ -163,6 +163,8 @@ pub struct Burn {
     pub priorities: Vec<Option<Prioritised>>,
     /// The Monte Carlo outcome, if the scenario has a risk model.
     pub risk: Option<RiskOutcome>,
+    /// The SLO's window as written ("month", "28d").
+    pub window: String,
 }
 
 /// Runs the scenario at `at` with the model's alert rules and policy; the
@@ -203,7 +205,8 @@ pub fn run(model: &Model, at: ScenarioAt, zones: &dyn ZoneResolver) -> Result<Bu
         })
         .collect();
     let risk = plan.risk.as_ref().map(|r| monte_carlo(r, &plan, &spec));
-    Ok(Burn { simulation, rules, table, alerts, policy, priorities, risk })
+    let window = slo.window.trim().to_string();
+    Ok(Burn { simulation, rules, table, alerts, policy, priorities, risk, window })
 }
 
 /// A time in the period as people read it: `day 19 14:00` (day 1 is the first).
@@ -288,7 +291,9 @@ pub struct BurnReport {
     pub path: String,
     /// The SLO's target, percent.
     pub target_percent: String,
-    /// The simulated period ("28d").
+    /// The SLO's window as written ("month").
+    pub window: String,
+    /// The simulated period ("28d": for a range of lengths, the shortest).
     pub period: String,
     /// Seconds per simulation step.
     pub step_seconds: u64,
@@ -342,6 +347,7 @@ impl Burn {
             scenario: name.to_string(),
             path: at.path(),
             target_percent: sim.spec.target.to_string(),
+            window: self.window.clone(),
             period: ExactDuration::from_whole_seconds(sim.spec.period_seconds).to_string(),
             step_seconds: sim.step,
             budget_unit: if sim.spec.time_slice.is_some() { "time slices" } else { "requests" },

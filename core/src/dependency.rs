@@ -415,6 +415,9 @@ pub struct Allocation {
     pub left: Share,
 }
 
+/// How a share's time per window is rounded, stated beside it.
+pub const TIME_ROUNDING: &str = "rounded down to the millisecond";
+
 /// One line of an [`Allocation`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Share {
@@ -427,11 +430,16 @@ pub struct Share {
 }
 
 impl Share {
-    /// The time this share is of a window of `window_seconds`, rounded down to a
-    /// whole second (negative shares read as zero).
-    pub fn seconds_of(&self, window_seconds: u64) -> u64 {
-        let s = (self.fraction * Decimal::from(window_seconds)).floor();
-        u64::try_from(s.mantissa() / 10i128.pow(s.scale())).unwrap_or(0)
+    /// The time this share is of a window of `window_seconds`, in seconds,
+    /// rounded down to the millisecond ([`TIME_ROUNDING`]; negative shares
+    /// read as zero).
+    pub fn seconds_of(&self, window_seconds: u64) -> Decimal {
+        self.fraction
+            .checked_mul(Decimal::from(window_seconds))
+            .unwrap_or(Decimal::ZERO)
+            .round_dp_with_strategy(3, rust_decimal::RoundingStrategy::ToZero)
+            .max(Decimal::ZERO)
+            .normalize()
     }
 }
 

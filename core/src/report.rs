@@ -2,6 +2,7 @@
 //! allowed downtime and (when the SLI has traffic) allowed bad events, computed
 //! by the same [`calculator`](crate::calculator) the Budget page uses.
 
+use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::calculator::{evaluate, BudgetForm, BudgetReport};
@@ -71,8 +72,9 @@ pub struct SloAllocation {
     pub window: String,
     /// Each dependency's share, and what is left.
     pub allocation: Allocation,
-    /// The same shares as whole seconds of the (shortest) window, in order, then what is left.
-    pub seconds_per_window: Vec<u64>,
+    /// The same shares as seconds of the (shortest) window, in order, then
+    /// what is left; rounded down to the millisecond.
+    pub seconds_per_window: Vec<Decimal>,
 }
 
 /// The calculator form of one SLO: its target, window and zone, with the SLI's
@@ -185,7 +187,7 @@ fn slo_allocations(prefix: &str, service: &Service, composite: &Composite) -> Ve
                 };
                 let seconds = window.length(&Utc).map(|l| l.min()).unwrap_or(0);
                 let allocation = allocate(&target, composite);
-                let mut seconds_per_window: Vec<u64> = allocation
+                let mut seconds_per_window: Vec<Decimal> = allocation
                     .dependencies
                     .iter()
                     .map(|d| d.seconds_of(seconds))

@@ -194,3 +194,26 @@ proptest! {
         prop_assert!((consumed - Decimal::from(share)).abs() < dec("0.0000000001"));
     }
 }
+
+#[test]
+fn reset_times_are_rounded_to_the_millisecond() {
+    // Issue 9: the slow-burn reset of a 99.95 % SLO over 28d for a 5 % error
+    // ratio was shown as 5h 56m 38.400000000000000000000001s.
+    let target: Target = "99.95".parse().unwrap();
+    let slow = &AlertRule::workbook_defaults()[2];
+    let reset = slo_core::alert::reset_time(slow, &target, 28 * DAY, dec("0.05")).unwrap();
+    assert_eq!(reset.to_string(), "5h 56m 38.4s");
+    for rule in AlertRule::workbook_defaults() {
+        for ratio in ["0.05", "0.0123", "1"] {
+            for d in [
+                slo_core::alert::reset_time(&rule, &target, 28 * DAY, dec(ratio)),
+                slo_core::alert::detection_time(&rule, &target, 28 * DAY, dec(ratio)),
+            ]
+            .into_iter()
+            .flatten()
+            {
+                assert!(d.seconds().scale() <= 3, "{d}");
+            }
+        }
+    }
+}

@@ -8,6 +8,7 @@ use slo_core::alert::{at_error_ratio, parse_error_ratio, AlertRule, Notify};
 use slo_core::Target;
 use slo_core::burn::{run, BurnReport, ScenarioAt};
 use slo_core::model::Model;
+use slo_core::numbers::group_thousands;
 use slo_core::validate::Problem;
 
 use crate::browser::{self, IntlZones};
@@ -68,11 +69,28 @@ fn figures(r: &BurnReport) -> impl IntoView {
             <div><dt>"Downtime"</dt><dd>{r.downtime.clone()}</dd></div>
             <div><dt>"Depletion speed (ESF)"</dt><dd>{depletion}</dd></div>
         </dl>
-        <p class="hint">{format!(
-            "Budget: {} {} over {} at {} %. Simulated in {}-second steps; an event's spend is what it burns beyond the background errors. Negative is budget debt: nothing carries over to the next period.",
-            r.budget, r.budget_unit, r.period, r.target_percent, r.step_seconds
-        )}</p>
+        <p class="hint" id="burn-budget">{budget_line(r)}</p>
     }
+}
+
+/// "Budget: 33,264 bad requests allowed over month (simulated over its
+/// shortest length, 28d) at 99.95 %, rounded down to whole requests."
+fn budget_line(r: &BurnReport) -> String {
+    let whole = group_thousands(&format!("{:.0}", r.budget.max(0.0).floor()));
+    let simulated = if r.window == r.period {
+        String::new()
+    } else {
+        format!(" (simulated over its shortest length, {})", r.period)
+    };
+    format!(
+        "Budget: {whole} bad {unit} allowed over {}{simulated} at {} % (rounded down to whole {unit}). \
+         Simulated in {}-second steps; an event's spend is what it burns beyond the background errors. \
+         Negative is budget debt: nothing carries over to the next period.",
+        r.window,
+        r.target_percent,
+        r.step_seconds,
+        unit = r.budget_unit
+    )
 }
 
 fn events(r: &BurnReport) -> impl IntoView {
@@ -169,7 +187,7 @@ fn alerts(b: &BurnView, ratio: Option<Decimal>) -> impl IntoView {
     });
     view! {
         <table class="alert-table" id="alert-table">
-            <caption>"Alert rules for this SLO (SRE Workbook ch. 5): thresholds rescale with the period"</caption>
+            <caption>{format!("Alert rules for this SLO (SRE Workbook ch. 5): thresholds rescale with the period. Rounded: {}.", slo_core::alert::ROUNDING_RULE)}</caption>
             <thead><tr>
                 <th scope="col">"Rule"</th><th scope="col">"Notifies"</th><th scope="col">"Windows"</th><th scope="col" class="num">"Burn rate"</th>
                 <th scope="col" class="num">"Error ratio"</th><th scope="col" class="num">"Budget at firing"</th><th scope="col">"Exhausts in"</th>

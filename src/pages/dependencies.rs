@@ -160,7 +160,7 @@ fn ServiceDependencies(
                                         <tr class:left=share.name == a.allocation.left.name class:over=share.fraction.is_sign_negative()>
                                             <th scope="row">{share.name.clone()}</th>
                                             <td class="num">{format!("{} %", percent_text(share.fraction, 4))}</td>
-                                            <td class="num">{ExactDuration::from_whole_seconds(*seconds).to_string()}</td>
+                                            <td class="num">{ExactDuration::from_seconds(*seconds).map(|d| d.to_string()).unwrap_or_default()}</td>
                                             <td class="num strong">{format!("{} %", share.budget_percent)}</td>
                                         </tr>
                                     }
@@ -168,7 +168,7 @@ fn ServiceDependencies(
                                 .collect_view();
                             view! {
                                 <table class="allocation">
-                                    <caption>{format!("Budget of the {} % SLO over {} (time per window: the shortest window)", a.target_percent, a.window)}</caption>
+                                    <caption>{format!("Budget of the {} % SLO over {} (time per window: of the shortest window, {})", a.target_percent, a.window, slo_core::dependency::TIME_ROUNDING)}</caption>
                                     <thead><tr><th scope="col">"Spent by"</th><th scope="col" class="num">"Unavailability"</th><th scope="col" class="num">"Time per window"</th><th scope="col" class="num">"Share of the budget"</th></tr></thead>
                                     <tbody>{rows}</tbody>
                                 </table>
