@@ -47,7 +47,12 @@ impl Workshop {
             notice: RwSignal::new(None),
             agreement_refused: RwSignal::new(Vec::new()),
         };
-        Effect::new(move |_| model.with(|m| browser::save_text(STORAGE_KEY, &export_json(m))));
+        // Saved only once the model has been validated: a model whose
+        // validation panics is never saved, so the autosave is the last good one.
+        Effect::new(move |_| {
+            problems.track();
+            model.with(|m| browser::save_text(STORAGE_KEY, &export_json(m)))
+        });
         provide_context(workshop);
         workshop.open_share_link();
         workshop
