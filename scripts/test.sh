@@ -16,6 +16,9 @@ cargo test -p slo-core -p slo-cli -p slo-charts --all-features
 step "the shipped JSON Schema accepts the examples (python-jsonschema)"
 python3 scripts/check-schema.py
 
+step "fuzzing smoke (cargo-fuzz, 20 s per target; the long run is in the README)"
+bash scripts/fuzz.sh 20
+
 step "benchmarks compile"
 cargo bench -p slo-core --all-features --no-run --quiet
 

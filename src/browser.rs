@@ -37,23 +37,12 @@ export function zone_offset_seconds(zone, utcSeconds) {
 export function zone_names() {
   try { return Intl.supportedValuesOf('timeZone'); } catch (e) { return []; }
 }
-function toBase64Url(bytes) {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
-  return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-function fromBase64Url(text) {
-  const b = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-  const out = new Uint8Array(b.length);
-  for (let i = 0; i < b.length; i++) out[i] = b.charCodeAt(i);
-  return out;
-}
-export async function deflate_to_base64url(text) {
+export async function deflate_raw(text) {
   const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('deflate-raw'));
-  return toBase64Url(new Uint8Array(await new Response(stream).arrayBuffer()));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
 }
-export async function inflate_from_base64url(text, maxBytes) {
-  const reader = new Blob([fromBase64Url(text)]).stream()
+export async function inflate_raw(bytes, maxBytes) {
+  const reader = new Blob([bytes]).stream()
     .pipeThrough(new DecompressionStream('deflate-raw')).getReader();
   const chunks = [];
   let total = 0;
@@ -85,9 +74,9 @@ extern "C" {
     fn zone_offset_seconds(zone: &str, utc_seconds: f64) -> Option<f64>;
     fn zone_names() -> Vec<String>;
     #[wasm_bindgen(catch)]
-    async fn deflate_to_base64url(text: &str) -> Result<JsValue, JsValue>;
+    async fn deflate_raw(text: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch)]
-    async fn inflate_from_base64url(text: &str, max_bytes: f64) -> Result<JsValue, JsValue>;
+    async fn inflate_raw(bytes: &[u8], max_bytes: f64) -> Result<JsValue, JsValue>;
     fn download_text(name: &str, mime: &str, text: &str);
 }
 
@@ -202,19 +191,19 @@ pub fn save<T: serde::Serialize>(key: &str, value: &T) {
     let _ = LocalStorage::set(key, value);
 }
 
-/// Compresses text for a link fragment: raw deflate (the browser's
-/// `CompressionStream`), then URL-safe base64 without padding.
+/// Compresses text for a link fragment with raw deflate (the browser's
+/// `CompressionStream`); [`slo_core::share::encode`] writes it as text.
 pub async fn compress_for_link(text: &str) -> Result<String, String> {
-    deflate_to_base64url(text)
+    deflate_raw(text)
         .await
-        .ok()
-        .and_then(|v| v.as_string())
-        .ok_or_else(|| "this browser cannot compress the link".to_string())
+        .map(|v| slo_core::share::encode(&js_sys::Uint8Array::new(&v).to_vec()))
+        .map_err(|_| "this browser cannot compress the link".to_string())
 }
 
 /// Reverses [`compress_for_link`], reading at most `max_bytes` of output.
 pub async fn decompress_from_link(text: &str, max_bytes: usize) -> Result<Vec<u8>, String> {
-    inflate_from_base64url(text, max_bytes as f64)
+    let compressed = slo_core::share::decode(text).map_err(|e| e.to_string())?;
+    inflate_raw(&compressed, max_bytes as f64)
         .await
         .map(|v| js_sys::Uint8Array::new(&v).to_vec())
         .map_err(|_| "the link's model is damaged or too large: ask for a new link".to_string())

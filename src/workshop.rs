@@ -12,8 +12,6 @@ use crate::browser::{self, IntlZones};
 
 /// Where the model is autosaved.
 const STORAGE_KEY: &str = "slo-planner.model.v1";
-/// The fragment prefix of a share link: `#model=<compressed JSON>`.
-const LINK_PREFIX: &str = "model=";
 
 /// The workshop model, its undo history and everything derived from it.
 #[derive(Clone, Copy)]
@@ -55,6 +53,8 @@ impl Workshop {
         });
         provide_context(workshop);
         workshop.open_share_link();
+        // A link pasted into a tab already on the page changes only the fragment.
+        let _ = window_event_listener(leptos::ev::hashchange, move |_| workshop.open_share_link());
         workshop
     }
 
@@ -156,16 +156,15 @@ impl Workshop {
     pub async fn share_link(self) -> Result<String, String> {
         let json = self.model.with_untracked(export_json);
         let compressed = browser::compress_for_link(&json).await?;
-        Ok(format!(
-            "{}#{LINK_PREFIX}{compressed}",
-            browser::page_address()
-        ))
+        let link = format!("{}#{}{compressed}", browser::page_address(), slo_core::share::PREFIX);
+        slo_core::share::check_length(link.chars().count())?;
+        Ok(link)
     }
 
     /// Opens a share link's model, asking first when it would replace other work.
     fn open_share_link(self) {
         let fragment = browser::fragment();
-        let Some(encoded) = fragment.strip_prefix(LINK_PREFIX).map(str::to_string) else {
+        let Some(encoded) = slo_core::share::payload(&fragment).map(str::to_string) else {
             return;
         };
         leptos::task::spawn_local(async move {

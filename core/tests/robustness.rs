@@ -7,45 +7,16 @@
 //! never panic.
 
 use proptest::prelude::*;
-use serde_json::Value;
 use slo_core::alert::{alert_table, AlertRule, Notify, Threshold};
 use slo_core::alerting::{AlertRuleSpec, ThresholdSpec};
-use slo_core::codec::{export_json, import_json};
 use slo_core::dependency::analyze;
-use slo_core::model::{Coupling, Dependency, DependencySource, Measurement, Model};
+use slo_core::harness::{numeric_fields, rich_model, run_everything, with_numeric_values};
+use slo_core::model::{Coupling, Model};
 use slo_core::plan::{Plan, RiskPlan, Traffic};
 use slo_core::simulate::{simulate, SloSpec};
 use slo_core::validate::{validate, Problem, Severity};
 use slo_core::zone::UtcOnly;
-use slo_core::{burn, diagram, examples, report, ExactDuration, Target};
-
-/// A model with every kind of numeric field filled: the Workbook API example
-/// (scenarios, alert rules, a risk model, latency SLIs) plus the seed chain
-/// (dependencies), a redundant group, a time-slice SLI and policy extras.
-fn rich_model() -> Model {
-    let mut model = examples::workbook_api();
-    let chain = examples::seed_chain();
-    model.services.extend(chain.services);
-    model.services[0].dependencies.push(Dependency {
-        name: "Database".into(),
-        source: DependencySource::External {
-            availability: "99.9".into(),
-            note: String::new(),
-        },
-        coupling: Coupling::Redundant {
-            replicas: "2".into(),
-            required: "1".into(),
-            failover: "30s".into(),
-            failures_per_year: "4".into(),
-        },
-    });
-    let sli = &mut model.services[0].journeys[0].slis[1];
-    sli.measurement = Measurement::TimeSliceBased;
-    sli.time_slice = "1m".into();
-    model.policy.extras.silver_bullets_per_year = Some("2".into());
-    model.policy.extras.thaw_tax_days = Some("1.5".into());
-    model
-}
+use slo_core::{ExactDuration, Target};
 
 fn at(problems: &[Problem], path: &str) -> Vec<String> {
     problems
@@ -53,6 +24,10 @@ fn at(problems: &[Problem], path: &str) -> Vec<String> {
         .filter(|p| p.path == path && p.severity == Severity::Error)
         .map(|p| p.message.clone())
         .collect()
+}
+
+fn exercise(model: &Model) {
+    run_everything(model, &UtcOnly);
 }
 
 fn redundant(model: &mut Model, failover: &str, failures: &str) {
@@ -63,30 +38,6 @@ fn redundant(model: &mut Model, failover: &str, failures: &str) {
         failover: failover.into(),
         failures_per_year: failures.into(),
     };
-}
-
-/// Runs every engine on `model`; returns only if none panicked.
-fn exercise(model: &Model) {
-    let problems = validate(model, &UtcOnly);
-    let analysis = analyze(model);
-    let _ = diagram::layout(model, &analysis);
-    let _ = report::model_report(model, &UtcOnly);
-    let _ = report::service_reports(model, &problems);
-    for (at, _) in burn::scenarios(model) {
-        if let Ok(run) = burn::run(model, at, &UtcOnly) {
-            let _ = run.report("scenario", at);
-        }
-    }
-    let rules = burn::alert_rules(model);
-    for (_, sli, slo) in burn::slos(model) {
-        if let Ok(spec) = SloSpec::of(sli, slo, &UtcOnly) {
-            let _ = alert_table(&rules, &spec.target, spec.period_seconds, Some(u64::MAX));
-        }
-    }
-    let json = export_json(model);
-    let opened = import_json(json.as_bytes(), &UtcOnly).expect("an exported model opens");
-    let again = import_json(export_json(&opened.model).as_bytes(), &UtcOnly).unwrap();
-    assert_eq!(export_json(&again.model), export_json(&opened.model));
 }
 
 #[test]
@@ -236,70 +187,23 @@ fn extreme() -> impl Strategy<Value = String> {
     ]
 }
 
-/// Every string leaf of the model's JSON that looks like a number (starts with
-/// a digit, a sign or a point): targets, windows, durations, counts, percents.
-fn numeric_paths(value: &Value, path: &mut Vec<String>, found: &mut Vec<Vec<String>>) {
-    match value {
-        Value::Object(map) => {
-            for (k, v) in map {
-                path.push(k.clone());
-                numeric_paths(v, path, found);
-                path.pop();
-            }
-        }
-        Value::Array(items) => {
-            for (i, v) in items.iter().enumerate() {
-                path.push(i.to_string());
-                numeric_paths(v, path, found);
-                path.pop();
-            }
-        }
-        Value::String(s) if s.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '.') => {
-            found.push(path.clone())
-        }
-        _ => {}
-    }
-}
-
-fn set(value: &mut Value, path: &[String], text: String) {
-    let mut at = value;
-    for key in path {
-        at = match at {
-            Value::Object(map) => map.get_mut(key).unwrap(),
-            Value::Array(items) => &mut items[key.parse::<usize>().unwrap()],
-            _ => unreachable!(),
-        };
-    }
-    *at = Value::String(text);
-}
-
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
 
     /// Every numeric field at once gets an extreme value.
     #[test]
     fn extreme_values_in_every_numeric_field_never_panic(values in prop::collection::vec(extreme(), 64)) {
-        let mut json = serde_json::to_value(rich_model()).unwrap();
-        let mut paths = Vec::new();
-        numeric_paths(&json, &mut Vec::new(), &mut paths);
-        prop_assert!(paths.len() > 40, "{}", paths.len());
-        for (i, path) in paths.iter().enumerate() {
-            set(&mut json, path, values[i % values.len()].clone());
-        }
-        let model: Model = serde_json::from_value(json).unwrap();
-        exercise(&model);
+        let model = rich_model();
+        let fields = numeric_fields(&model).len();
+        prop_assert!(fields > 40, "{}", fields);
+        let values: Vec<(usize, String)> = (0..fields).map(|i| (i, values[i % values.len()].clone())).collect();
+        exercise(&with_numeric_values(&model, &values));
     }
 
     /// One numeric field at a time gets an extreme value, so the rest of the
     /// model is sound and the engines run deep with it.
     #[test]
-    fn an_extreme_value_in_any_one_field_never_panics(pick in any::<prop::sample::Index>(), value in extreme()) {
-        let mut json = serde_json::to_value(rich_model()).unwrap();
-        let mut paths = Vec::new();
-        numeric_paths(&json, &mut Vec::new(), &mut paths);
-        let path = pick.get(&paths).clone();
-        set(&mut json, &path, value);
-        let model: Model = serde_json::from_value(json).unwrap();
-        exercise(&model);
+    fn an_extreme_value_in_any_one_field_never_panics(pick in any::<usize>(), value in extreme()) {
+        exercise(&with_numeric_values(&rich_model(), &[(pick, value)]));
     }
 }

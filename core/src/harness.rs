@@ -1,0 +1,128 @@
+//! Test support shared by the robustness tests (`core/tests/robustness.rs`)
+//! and the fuzz targets (`fuzz/`): run every engine on a model, and put
+//! chosen texts into every numeric field of a model. Not part of the product.
+
+use serde_json::Value;
+
+use crate::codec::{export_json, import_json};
+use crate::model::Model;
+use crate::simulate::SloSpec;
+use crate::validate::validate;
+use crate::zone::ZoneResolver;
+use crate::{alert, burn, dependency, diagram, report};
+
+/// Runs every engine on `model`: validation, the dependency analysis and
+/// diagram, the reports, every scenario's burn run (alert table, firings,
+/// policy, Monte Carlo), every SLO's alert table, and export -> import ->
+/// export. Returns the number of scenarios that ran. Panics only if an
+/// engine panics or the round trip differs.
+pub fn run_everything(model: &Model, zones: &dyn ZoneResolver) -> usize {
+    let problems = validate(model, zones);
+    let analysis = dependency::analyze(model);
+    let _ = diagram::layout(model, &analysis);
+    let _ = report::model_report(model, zones);
+    let _ = report::service_reports(model, &problems);
+    let mut ran = 0;
+    for (at, _) in burn::scenarios(model) {
+        if let Ok(run) = burn::run(model, at, zones) {
+            let _ = run.report("scenario", at);
+            ran += 1;
+        }
+    }
+    let rules = burn::alert_rules(model);
+    for (_, sli, slo) in burn::slos(model) {
+        if let Ok(spec) = SloSpec::of(sli, slo, zones) {
+            let _ = alert::alert_table(&rules, &spec.target, spec.period_seconds, Some(u64::MAX));
+        }
+    }
+    let json = export_json(model);
+    let opened = import_json(json.as_bytes(), zones).expect("an exported model opens");
+    let again = import_json(export_json(&opened.model).as_bytes(), zones).expect("it opens again");
+    assert_eq!(export_json(&again.model), export_json(&opened.model), "export -> import -> export differs");
+    ran
+}
+
+/// The JSON paths of every string field of `model` that holds a number as
+/// typed (starts with a digit, a sign or a point): targets, windows,
+/// durations, counts and percentages.
+pub fn numeric_fields(model: &Model) -> Vec<Vec<String>> {
+    let mut found = Vec::new();
+    if let Ok(json) = serde_json::to_value(model) {
+        walk(&json, &mut Vec::new(), &mut found);
+    }
+    found
+}
+
+fn walk(value: &Value, path: &mut Vec<String>, found: &mut Vec<Vec<String>>) {
+    match value {
+        Value::Object(map) => {
+            for (k, v) in map {
+                path.push(k.clone());
+                walk(v, path, found);
+                path.pop();
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                path.push(i.to_string());
+                walk(v, path, found);
+                path.pop();
+            }
+        }
+        Value::String(s) if s.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '.') => {
+            found.push(path.clone())
+        }
+        _ => {}
+    }
+}
+
+/// `model` with the texts of `values` in its numeric fields ([`numeric_fields`]),
+/// `(field index, text)` each; indices wrap around.
+pub fn with_numeric_values(model: &Model, values: &[(usize, String)]) -> Model {
+    let fields = numeric_fields(model);
+    let Ok(mut json) = serde_json::to_value(model) else {
+        return model.clone();
+    };
+    if fields.is_empty() {
+        return model.clone();
+    }
+    for (index, text) in values {
+        let pointer: String = fields[index % fields.len()]
+            .iter()
+            .map(|key| format!("/{}", key.replace('~', "~0").replace('/', "~1")))
+            .collect();
+        if let Some(slot) = json.pointer_mut(&pointer) {
+            *slot = Value::String(text.clone());
+        }
+    }
+    serde_json::from_value(json).unwrap_or_else(|_| model.clone())
+}
+
+/// The model the robustness tests and fuzz targets start from: the Workbook
+/// API example (scenarios, alert rules, a risk model, latency SLIs) with the
+/// seed chain's services (dependencies), a redundant group, a time-slice SLI
+/// and the policy's extras, so every kind of numeric field is present.
+pub fn rich_model() -> Model {
+    use crate::model::{Coupling, Dependency, DependencySource, Measurement};
+    let mut model = crate::examples::workbook_api();
+    model.services.extend(crate::examples::seed_chain().services);
+    model.services[0].dependencies.push(Dependency {
+        name: "Database".into(),
+        source: DependencySource::External {
+            availability: "99.9".into(),
+            note: String::new(),
+        },
+        coupling: Coupling::Redundant {
+            replicas: "2".into(),
+            required: "1".into(),
+            failover: "30s".into(),
+            failures_per_year: "4".into(),
+        },
+    });
+    let sli = &mut model.services[0].journeys[0].slis[1];
+    sli.measurement = Measurement::TimeSliceBased;
+    sli.time_slice = "1m".into();
+    model.policy.extras.silver_bullets_per_year = Some("2".into());
+    model.policy.extras.thaw_tax_days = Some("1.5".into());
+    model
+}
