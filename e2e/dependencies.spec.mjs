@@ -8,7 +8,7 @@ test('the seed chain is 98.8 % and 99.95 % as its SLO warns', async ({ page }) =
   await expect(composite).toContainText('Independent failures (the estimate)98.8021 %');
   await expect(composite).toContainText('Pessimistic bound (failures never overlap)98.8 %');
   await expect(composite).toContainText('Optimistic bound (the weakest factor)99 %');
-  await expect(composite.locator('table.allocation')).toContainText('Azure Database for MySQL0.1 %40m 19s6.6667 %');
+  await expect(composite.locator('table.allocation')).toContainText('Azure Database for MySQL0.1 %40m 19.2s6.6667 %');
   await page.getByRole('link', { name: 'Model' }).click();
   const target = page.locator('#services-0--journeys-0--slis-0--slos-0--target');
   await target.fill('99.95');

@@ -1,5 +1,6 @@
 // The test function every journey uses: it fails a test on any page error or
-// console error (a Rust panic shows up as both), and accepts confirm dialogs.
+// console error (a Rust panic shows up as both), on any Content-Security-Policy
+// violation, and accepts confirm dialogs.
 import { test as base, expect } from '@playwright/test';
 
 export const test = base.extend({
@@ -8,7 +9,15 @@ export const test = base.extend({
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
     page.on('dialog', (d) => d.accept());
+    await page.addInitScript(() => {
+      window.__cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (e) => {
+        window.__cspViolations.push(`${e.violatedDirective}: ${e.blockedURI}`);
+      });
+    });
     await use(page);
+    const violations = await page.evaluate(() => window.__cspViolations ?? []).catch(() => []);
+    expect(violations, 'no Content-Security-Policy violation').toEqual([]);
     expect(errors, 'no panic, no console error').toEqual([]);
   },
 });

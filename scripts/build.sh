@@ -10,3 +10,5 @@ export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 base="${1:-/slo-planner/}"
 trunk build --release --public-url "$base"
 trunk build --release --public-url "${base}workshop/" --dist dist/workshop workshop/index.html
+# The Content-Security-Policy <meta>, with the hash of Trunk's inline loader.
+python3 scripts/csp.py dist/index.html dist/workshop/index.html

@@ -2,6 +2,7 @@
 //! validation found at that field's path shown right below it.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use slo_core::validate::Severity;
 
 use super::locate::Locate;
@@ -205,7 +206,14 @@ pub fn Choice<L: Locate, T: Copy + PartialEq + Send + Sync + 'static>(
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
-            <select id=id prop:value=selected on:change=move |ev| choose(event_target_value(&ev))>
+            <select id=id prop:value=selected on:change=move |ev| {
+                choose(event_target_value(&ev));
+                // When the model refused the choice (an "agreed" status over
+                // errors), show what it holds, not what was picked.
+                if let Some(select) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
+                    select.set_value(&untrack(selected));
+                }
+            }>
                 {options
                     .iter()
                     .enumerate()
