@@ -113,7 +113,7 @@ fn public_fields_cannot_crash_the_engines() {
         evaluation_interval: ExactDuration::ZERO,
         snooze: ExactDuration::ZERO,
     };
-    assert!(alert_table(&[rule.clone()], &target, 86_400, None).is_err());
+    assert!(alert_table(std::slice::from_ref(&rule), &target, 86_400, None).is_err());
     assert_eq!(rule.burn_rate(86_400), None);
     // The largest decimals a rule can hold: an error, not an overflow.
     let huge = AlertRule {
