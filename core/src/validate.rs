@@ -407,7 +407,13 @@ fn ceiling_message(
     let named: Vec<String> = eaters
         .iter()
         .take(3)
-        .map(|f| format!("{} ({} %)", f.name, percent_text(f.unavailability(), 4)))
+        .map(|f| {
+            let name = match f.name.trim() {
+                "" => "an unnamed dependency",
+                name => name,
+            };
+            format!("{name} ({} %)", percent_text(f.unavailability(), 4))
+        })
         .collect();
     let b = composite.availability;
     format!(

@@ -442,3 +442,22 @@ fn the_diagram_puts_callers_above_what_they_call() {
     ]);
     assert!(layout(&cyclic, &analyze(&cyclic)).is_none());
 }
+
+#[test]
+fn an_unnamed_dependency_is_named_as_such_in_the_ceiling_warning() {
+    let mut m = seed_chain();
+    let mysql = m.services[0]
+        .dependencies
+        .iter()
+        .position(|d| d.name == "Azure Database for MySQL")
+        .unwrap();
+    m.services[0].dependencies[mysql].name = String::new();
+    m.services[0].journeys[0].slis[0].slos[0].target = "99.95".into();
+    let problems = slo_core::validate::validate(&m, &slo_core::zone::UtcOnly);
+    let ceiling = problems
+        .iter()
+        .find(|p| p.message.contains("most of the budget goes to"))
+        .expect("a ceiling warning");
+    assert!(ceiling.message.contains("an unnamed dependency (0.1 %)"), "{}", ceiling.message);
+    assert!(!ceiling.message.contains(", (0.1 %)") && !ceiling.message.contains("to (0.1 %)"));
+}
