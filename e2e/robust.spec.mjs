@@ -131,3 +131,39 @@ plain('a panic shows a banner, and the autosave keeps the last good model', asyn
   await expect(page.locator('#panic-banner')).toHaveCount(0);
   await expect(page.locator('#team-name')).toHaveValue('Before the panic');
 });
+
+test('every page fits a 390 px phone: the navigation wraps, tables scroll in their card', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const path of ['', 'workshop/?page=model', 'workshop/?page=dependencies', 'workshop/?page=burn',
+    'workshop/?page=policy', 'workshop/?page=document']) {
+    await page.goto(path);
+    await expect(page.locator('main')).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Document' })).toBeInViewport();
+    const [scroll, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    expect(scroll, path).toBeLessThanOrEqual(width);
+  }
+});
+
+test('"Skip to the content" moves the focus without leaving the page', async ({ page }) => {
+  await page.goto('workshop/?page=policy');
+  await page.keyboard.press('Tab');
+  await expect(page.locator('a.skip')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+  await expect(page).toHaveURL(/\?page=policy$/);
+  await expect(page.locator('#policy-conditions-0--id')).toBeVisible();
+});
+
+test('a share link pasted into a tab already on the workshop opens at once', async ({ page }) => {
+  await page.goto('workshop/?page=model');
+  await page.locator('#team-name').fill('Shared team');
+  await page.getByRole('link', { name: 'Document' }).click();
+  await page.getByRole('button', { name: 'Share link' }).click();
+  const link = await page.locator('#share-link').inputValue();
+  await page.getByRole('link', { name: 'Model' }).click();
+  await page.locator('#team-name').fill('Changed since');
+  // Only the fragment changes: no reload, the hashchange opens it.
+  await page.evaluate((l) => { window.location.hash = l.split('#')[1]; }, link);
+  await expect(page.locator('#notice')).toContainText('Opened the shared model');
+  await expect(page.locator('#team-name')).toHaveValue('Shared team');
+});

@@ -106,7 +106,12 @@ pub fn Header(
         })
         .collect_view();
     view! {
-        <a class="skip" href="#main">"Skip to the content"</a>
+        // The page has a <base>, so "#main" alone would load the base address:
+        // move the focus to the content instead of following the link.
+        <a class="skip" href="#main" on:click=|ev| {
+            ev.prevent_default();
+            crate::browser::focus_element("main");
+        }>"Skip to the content"</a>
         <header class="top">
             <p class="brand">"slo-planner"</p>
             <nav aria-label="Pages">{links}</nav>
@@ -132,7 +137,7 @@ pub fn Footer() -> impl IntoView {
 pub fn BudgetApp() -> impl IntoView {
     view! {
         <Header current=Page::Budget from_workshop=false />
-        <main id="main">
+        <main id="main" tabindex="-1">
             <BudgetPage />
         </main>
         <Footer />

@@ -345,3 +345,16 @@ fn show_panic_banner() -> Option<()> {
 pub fn slo_planner_forced_panic() {
     panic!("a panic forced by slo_planner_forced_panic (end-to-end test)");
 }
+
+/// Moves the keyboard focus to the element with id `id` (and scrolls to it).
+pub fn focus_element(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(element) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = element.focus();
+        element.scroll_into_view();
+    }
+}

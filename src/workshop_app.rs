@@ -90,7 +90,7 @@ pub fn WorkshopApp() -> impl IntoView {
     });
     view! {
         <Header current=page from_workshop=true on_pick=Callback::new(move |p| page.set(p)) />
-        <main id="main">
+        <main id="main" tabindex="-1">
             <Toolbar />
             <Notice />
             {move || match page.get() {
