@@ -83,6 +83,11 @@ test('"agreed" is refused at the field while errors remain', async ({ page }) =>
   await expect(page.locator('#agreement-refused')).toHaveCount(0);
 });
 
+test('the document gives each SLO its time zone', async ({ page }) => {
+  await page.goto('workshop/?page=document');
+  await expect(page.locator('#doc-slos tbody tr').first()).toContainText('28dtime zone: UTC');
+});
+
 test('renaming a condition carries its clauses along', async ({ page }) => {
   await page.goto('workshop/?page=policy');
   const id = page.locator('#policy-conditions-0--id');
