@@ -301,6 +301,9 @@ pub struct BurnReport {
     pub budget_unit: &'static str,
     /// The period's budget in those units (whole slices never round up).
     pub budget: f64,
+    /// The budget rounded down to whole units, as people read it (an event
+    /// budget truncates, SRE Workbook).
+    pub allowed_bad: u64,
     /// When the budget ran out (`day 19 16:00`), if it did.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub exhausted_at: Option<String>,
@@ -352,6 +355,7 @@ impl Burn {
             step_seconds: sim.step,
             budget_unit: if sim.spec.time_slice.is_some() { "time slices" } else { "requests" },
             budget: round2(sim.budget),
+            allowed_bad: sim.budget.max(0.0).floor() as u64,
             exhausted_at: sim.exhausted_at().map(period_time),
             budget_left_percent: round2(sim.budget_left_percent()),
             mttr: sim.mttr_seconds().map(duration_text),

@@ -42,36 +42,23 @@ pub fn run_everything(model: &Model, zones: &dyn ZoneResolver) -> usize {
     ran
 }
 
-/// The JSON paths of every string field of `model` that holds a number as
-/// typed (starts with a digit, a sign or a point): targets, windows,
-/// durations, counts and percentages.
-pub fn numeric_fields(model: &Model) -> Vec<Vec<String>> {
+/// The JSON pointers (`/services/0/ownAvailability`) of every string field
+/// of `model` that holds a number as typed (starts with a digit, a sign or a
+/// point): targets, windows, durations, counts and percentages.
+pub fn numeric_fields(model: &Model) -> Vec<String> {
     let mut found = Vec::new();
     if let Ok(json) = serde_json::to_value(model) {
-        walk(&json, &mut Vec::new(), &mut found);
+        walk(&json, String::new(), &mut found);
     }
     found
 }
 
-fn walk(value: &Value, path: &mut Vec<String>, found: &mut Vec<Vec<String>>) {
+fn walk(value: &Value, pointer: String, found: &mut Vec<String>) {
+    let key = |k: &str| format!("{pointer}/{}", k.replace('~', "~0").replace('/', "~1"));
     match value {
-        Value::Object(map) => {
-            for (k, v) in map {
-                path.push(k.clone());
-                walk(v, path, found);
-                path.pop();
-            }
-        }
-        Value::Array(items) => {
-            for (i, v) in items.iter().enumerate() {
-                path.push(i.to_string());
-                walk(v, path, found);
-                path.pop();
-            }
-        }
-        Value::String(s) if s.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '.') => {
-            found.push(path.clone())
-        }
+        Value::Object(map) => map.iter().for_each(|(k, v)| walk(v, key(k), found)),
+        Value::Array(items) => items.iter().enumerate().for_each(|(i, v)| walk(v, key(&i.to_string()), found)),
+        Value::String(s) if s.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '.') => found.push(pointer),
         _ => {}
     }
 }
@@ -83,15 +70,8 @@ pub fn with_numeric_values(model: &Model, values: &[(usize, String)]) -> Model {
     let Ok(mut json) = serde_json::to_value(model) else {
         return model.clone();
     };
-    if fields.is_empty() {
-        return model.clone();
-    }
     for (index, text) in values {
-        let pointer: String = fields[index % fields.len()]
-            .iter()
-            .map(|key| format!("/{}", key.replace('~', "~0").replace('/', "~1")))
-            .collect();
-        if let Some(slot) = json.pointer_mut(&pointer) {
+        if let Some(slot) = fields.get(index % fields.len().max(1)).and_then(|p| json.pointer_mut(p)) {
             *slot = Value::String(text.clone());
         }
     }

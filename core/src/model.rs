@@ -384,3 +384,14 @@ pub struct Slo {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub scenarios: Vec<Scenario>,
 }
+
+impl Slo {
+    /// The SLO's time zone as written, or UTC when none is (a calendar
+    /// window's days run from local midnight to local midnight there).
+    pub fn time_zone_name(&self) -> &str {
+        match self.time_zone.trim() {
+            "" => crate::calculator::DEFAULT_ZONE,
+            name => name,
+        }
+    }
+}

@@ -37,13 +37,17 @@ pub fn group_thousands(number: &str) -> String {
 /// assert_eq!(slo_core::numbers::parse_count("12a"), None);
 /// ```
 pub fn parse_count(text: &str) -> Option<u64> {
+    count_digits(text)?.parse().ok()
+}
+
+/// The digits of a count as people write it, without the group separators;
+/// `None` if anything else is in the text (so a count too large for
+/// [`parse_count`] is still known to be a count).
+pub(crate) fn count_digits(text: &str) -> Option<String> {
     let digits: String = text
         .trim()
         .chars()
         .filter(|c| !matches!(c, ',' | '_' | ' ' | '\u{a0}' | '\u{202f}'))
         .collect();
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    digits.parse().ok()
+    (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())).then_some(digits)
 }

@@ -277,7 +277,7 @@ impl Scenario {
 }
 
 fn read_risk(r: &mut Reader, risk: &RiskModel) -> RiskPlan {
-    const INCIDENTS: Decimals = Decimals::from_zero("a number of incidents", MAX_INCIDENTS_PER_PERIOD as i64);
+    const INCIDENTS: Decimals = Decimals::from_zero("a number of incidents", MAX_INCIDENTS_PER_PERIOD);
     let rate = r
         .decimal("risk.incidentsPerPeriod", &risk.incidents_per_period, INCIDENTS)
         .and_then(|n| n.to_f64())

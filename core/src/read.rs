@@ -20,7 +20,7 @@
 use rust_decimal::Decimal;
 
 use crate::duration::ExactDuration;
-use crate::numbers::{group_thousands, parse_count};
+use crate::numbers::{count_digits, group_thousands, parse_count};
 
 /// The most characters of a typed value a message repeats.
 pub const ECHO_LIMIT: usize = 40;
@@ -144,24 +144,12 @@ impl Percent {
 
     /// A percentage above 0 and at most 100 that holds `what`.
     pub const fn above_zero(what: &'static str) -> Percent {
-        Percent(Decimals {
-            what,
-            min: Decimal::ZERO,
-            above: true,
-            max: Decimal::ONE_HUNDRED,
-            unit: " %",
-        })
+        Percent(Decimals::new(what, true, Decimal::ONE_HUNDRED, " %"))
     }
 
     /// A percentage from 0 to 100 that holds `what`.
     pub const fn from_zero(what: &'static str) -> Percent {
-        Percent(Decimals {
-            what,
-            min: Decimal::ZERO,
-            above: false,
-            max: Decimal::ONE_HUNDRED,
-            unit: " %",
-        })
+        Percent(Decimals::new(what, false, Decimal::ONE_HUNDRED, " %"))
     }
 
     /// Reads the percentage (in percent, e.g. `2` for 2 %).
@@ -175,31 +163,28 @@ impl Percent {
     }
 }
 
-/// A plain decimal in a range: a burn rate, incidents per period, days.
-pub type Ratio = Decimals;
-
 impl Decimals {
-    /// A decimal above 0 and at most `max` that holds `what`.
-    pub const fn above_zero(what: &'static str, max: i64) -> Decimals {
-        Decimals {
-            what,
-            min: Decimal::ZERO,
-            above: true,
-            max: Decimal::from_parts(max as u32, (max >> 32) as u32, 0, false, 0),
-            unit: "",
-        }
+    /// A range from 0 (or above 0 when `above`) to `max`, followed by `unit`
+    /// in messages.
+    pub const fn new(what: &'static str, above: bool, max: Decimal, unit: &'static str) -> Decimals {
+        Decimals { what, min: Decimal::ZERO, above, max, unit }
     }
 
-    /// A decimal from 0 to `max` that holds `what`.
-    pub const fn from_zero(what: &'static str, max: i64) -> Decimals {
-        Decimals {
-            what,
-            min: Decimal::ZERO,
-            above: false,
-            max: Decimal::from_parts(max as u32, (max >> 32) as u32, 0, false, 0),
-            unit: "",
-        }
+    /// A plain decimal (a burn rate, incidents per period, days) above 0 and
+    /// at most `max` that holds `what`.
+    pub const fn above_zero(what: &'static str, max: u64) -> Decimals {
+        Decimals::new(what, true, whole(max), "")
     }
+
+    /// A plain decimal from 0 to `max` that holds `what`.
+    pub const fn from_zero(what: &'static str, max: u64) -> Decimals {
+        Decimals::new(what, false, whole(max), "")
+    }
+}
+
+/// `n` as a decimal, in a `const` (rust_decimal's `From` is not const).
+const fn whole(n: u64) -> Decimal {
+    Decimal::from_parts(n as u32, (n >> 32) as u32, 0, false, 0)
 }
 
 /// A whole count as typed ("3,663,253"), from `min` to `max`.
@@ -221,38 +206,23 @@ impl Count {
 
     /// Reads the count, or says what is wrong.
     pub fn read(&self, text: &str) -> Result<u64, String> {
-        let digits_only = {
-            let t: String = text
-                .trim()
-                .chars()
-                .filter(|c| !matches!(c, ',' | '_' | ' ' | '\u{a0}' | '\u{202f}'))
-                .collect();
-            !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit())
-        };
         let max = group_thousands(&self.max.to_string());
+        let min = group_thousands(&self.min.to_string());
+        let too_large = || Err(format!("{} is too large: {} can be at most {max}", quote(text), self.what));
         match parse_count(text) {
-            Some(n) if n > self.max => Err(format!(
-                "{} is too large: {} can be at most {max}",
-                quote(text),
-                self.what
-            )),
-            None if digits_only => Err(format!(
-                "{} is too large: {} can be at most {max}",
-                quote(text),
-                self.what
-            )),
+            Some(n) if n > self.max => too_large(),
             Some(n) if n < self.min => Err(format!(
-                "{} is too small: {} must be at least {}",
+                "{} is too small: {} must be at least {min}",
                 quote(text),
-                self.what,
-                group_thousands(&self.min.to_string())
+                self.what
             )),
             Some(n) => Ok(n),
+            // Only digits (and separators), yet no u64: too large.
+            None if count_digits(text).is_some() => too_large(),
             None => Err(format!(
-                "{} is not {}: write a whole number from {} to {max}",
+                "{} is not {}: write a whole number from {min} to {max}",
                 quote(text),
-                self.what,
-                group_thousands(&self.min.to_string())
+                self.what
             )),
         }
     }

@@ -41,11 +41,7 @@ impl SloSpec {
     pub fn of(sli: &Sli, slo: &Slo, zones: &dyn ZoneResolver) -> Result<SloSpec, String> {
         let target: Target = slo.target.parse().map_err(|e| format!("target: {e}"))?;
         let window: Window = slo.window.parse().map_err(|e| format!("window: {e}"))?;
-        let zone = match slo.time_zone.trim() {
-            "" => "UTC",
-            name => name,
-        };
-        let zone = zones.resolve(zone).map_err(|e| format!("time zone: {e}"))?;
+        let zone = zones.resolve(slo.time_zone_name()).map_err(|e| format!("time zone: {e}"))?;
         let period_seconds = window
             .length(zone.as_ref())
             .map_err(|e| format!("window: {e}"))?

@@ -13,7 +13,7 @@ use serde::Serialize;
 use crate::duration::ExactDuration;
 use crate::model::Priority;
 use crate::policy::{ConditionKind, ErrorBudgetPolicy, SpendScope, Trigger};
-use crate::read::{Percent, Span};
+use crate::read::Percent;
 use crate::simulate::{EventOutcome, Simulation};
 
 /// A quarter, in seconds (365.25 / 4 days).
@@ -107,7 +107,7 @@ pub fn condition_time(kind: &ConditionKind, simulation: &Simulation) -> Result<O
         }
         ConditionKind::BurnRate { percent: p, within } => {
             let p = percent(p).ok_or_else(unreadable)?;
-            let within: ExactDuration = Span::positive("a duration")
+            let within: ExactDuration = crate::policy::WITHIN
                 .read(within)
                 .map_err(|_| format!("its time {} cannot be read", crate::read::quote(within)))?;
             let window = simulation.steps_in(within.whole_seconds_up());

@@ -527,7 +527,7 @@ fn check_policy(c: &mut Checker, policy: &ErrorBudgetPolicy) {
             }
             ConditionKind::BurnRate { percent, within } => {
                 c.read(&format!("{path}.percent"), Percent::SHARE.read(percent));
-                c.read(&format!("{path}.within"), Span::positive("a duration").read(within));
+                c.read(&format!("{path}.within"), crate::policy::WITHIN.read(within));
             }
             ConditionKind::BudgetExhausted | ConditionKind::Resource | ConditionKind::Custom => {}
         }

@@ -76,7 +76,7 @@ fn figures(r: &BurnReport) -> impl IntoView {
 /// "Budget: 33,264 bad requests allowed over month (simulated over its
 /// shortest length, 28d) at 99.95 %, rounded down to whole requests."
 fn budget_line(r: &BurnReport) -> String {
-    let whole = group_thousands(&format!("{:.0}", r.budget.max(0.0).floor()));
+    let whole = group_thousands(&r.allowed_bad.to_string());
     let simulated = if r.window == r.period {
         String::new()
     } else {

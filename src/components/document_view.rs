@@ -65,7 +65,7 @@ fn slo_rows(model: &Model) -> impl IntoView {
                             <td>{sli.name.clone()}<br /><span class="hint">{kind}</span></td>
                             <td>{format!("good: {}", sli.good_events)}<br />{format!("valid: {}", sli.valid_events)}</td>
                             <td class="num strong">{format!("{} %", slo.target)}</td>
-                            <td>{slo.window.clone()}<br /><span class="hint">{format!("time zone: {}", match slo.time_zone.trim() { "" => "UTC", zone => zone })}</span></td>
+                            <td>{slo.window.clone()}<br /><span class="hint">{format!("time zone: {}", slo.time_zone_name())}</span></td>
                             <td class="num">{downtime}</td>
                             <td class="num">{events}</td>
                             <td>{slo.sla.clone().map(|s| format!("{s} %")).unwrap_or_else(|| "—".into())}</td>
