@@ -2,6 +2,7 @@
 // console error (a Rust panic shows up as both), on any Content-Security-Policy
 // violation, and accepts confirm dialogs.
 import { test as base, expect } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
 
 export const test = base.extend({
   page: async ({ page }, use) => {
@@ -23,3 +24,12 @@ export const test = base.extend({
 });
 
 export { expect };
+
+/// Clicks "Export JSON" (on the Document page) and returns the downloaded
+/// file's path and text.
+export async function exportModel(page) {
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export JSON' }).click();
+  const file = await (await download).path();
+  return { file, text: await readFile(file, 'utf8') };
+}

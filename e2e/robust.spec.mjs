@@ -1,9 +1,8 @@
 // Nothing a workshop types can break the page or lose work (issue 9): the
 // crashes found by hand, models with errors that open again, agreement,
 // renames, planned downtime, long input, and a forced panic.
-import { test, expect } from './fixtures.mjs';
+import { test, expect, exportModel } from './fixtures.mjs';
 import { test as plain } from '@playwright/test';
-import { readFile } from 'node:fs/promises';
 
 const SLO = 'services-0--journeys-0--slis-0--slos-0-';
 const S = '#services-0--journeys-0--slis-0--slos-0--scenarios-0';
@@ -46,10 +45,7 @@ test('a model with errors exports and opens again, with its problems at their fi
   await expect(page.locator('#notice')).toContainText('The document is a draft');
   await page.getByRole('link', { name: 'Document' }).click();
   await expect(page.locator('#doc-status')).toHaveText('draft');
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export JSON' }).click();
-  const file = await (await download).path();
-  const exported = await readFile(file, 'utf8');
+  const { file, text: exported } = await exportModel(page);
   expect(JSON.parse(exported).document.status).toBe('draft');
 
   await page.evaluate(() => localStorage.clear());

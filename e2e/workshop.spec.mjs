@@ -1,5 +1,5 @@
 // User journeys of the workshop pages (issue: the workshop model).
-import { test, expect } from './fixtures.mjs';
+import { test, expect, exportModel } from './fixtures.mjs';
 import { readFile } from 'node:fs/promises';
 
 const SLO = 'services-0--journeys-0--slis-0--slos-0-';
@@ -26,10 +26,8 @@ test('build a model, export it, clear storage, import it back', async ({ page })
   // The budget is computed live beside the SLO.
   await expect(page.locator(`#${SLO}-budget`)).toContainText('allowed downtime 20m 9.6s');
   await page.getByRole('link', { name: 'Document' }).click();
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export JSON' }).click();
-  const file = await (await download).path();
-  const json = JSON.parse(await readFile(file, 'utf8'));
+  const { file, text } = await exportModel(page);
+  const json = JSON.parse(text);
   expect(json.schemaVersion).toBe(3);
   expect(json.team.name).toBe('Payments <team>');
   expect(json.services[0].journeys[0].slis[0].slos[0].target).toBe('99.95');

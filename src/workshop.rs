@@ -65,24 +65,23 @@ impl Workshop {
 
     /// Applies an edit of the field at `path`; typing in one field is one undo step.
     pub fn edit(self, path: &str, change: impl FnOnce(&mut Model)) {
-        let mut settled = Vec::new();
-        self.history.update(|h| {
-            let mut next = h.present().clone();
-            change(&mut next);
-            settled = settle_agreement(&mut next, &IntlZones);
-            h.edit(path, next);
-        });
-        self.note_settled(settled);
+        self.change(change, |h, next| h.edit(path, next));
     }
 
     /// Applies a change as an undo step of its own (adding or removing an item).
     pub fn apply(self, change: impl FnOnce(&mut Model)) {
+        self.change(change, History::replace);
+    }
+
+    /// Changes a copy of the model, keeps "agreed" free of errors
+    /// ([`settle_agreement`]), then records it in the history.
+    fn change(self, change: impl FnOnce(&mut Model), record: impl FnOnce(&mut History<Model>, Model)) {
         let mut settled = Vec::new();
         self.history.update(|h| {
             let mut next = h.present().clone();
             change(&mut next);
             settled = settle_agreement(&mut next, &IntlZones);
-            h.replace(next);
+            record(h, next);
         });
         self.note_settled(settled);
     }

@@ -355,7 +355,8 @@ impl Burn {
             step_seconds: sim.step,
             budget_unit: if sim.spec.time_slice.is_some() { "time slices" } else { "requests" },
             budget: round2(sim.budget),
-            allowed_bad: sim.budget.max(0.0).floor() as u64,
+            // Rounded to cents first, so float noise (1,995,839.9999…) does not lose a request.
+            allowed_bad: round2(sim.budget).max(0.0).floor() as u64,
             exhausted_at: sim.exhausted_at().map(period_time),
             budget_left_percent: round2(sim.budget_left_percent()),
             mttr: sim.mttr_seconds().map(duration_text),

@@ -267,3 +267,10 @@ fn every_condition_kind_against_every_event_kind() {
         }
     }
 }
+
+#[test]
+fn the_whole_budget_is_the_exact_one_rounded_down() {
+    // 97 % of the example's 66,528,000 requests over 28d allows exactly 1,995,840.
+    let report = run(&workbook_api(), AT, &UtcOnly).unwrap().report("example", AT);
+    assert_eq!(report.allowed_bad, 1_995_840);
+}
