@@ -147,12 +147,13 @@ test('every page fits a 390 px phone: the navigation wraps, tables scroll in the
 
 test('"Skip to the content" moves the focus without leaving the page', async ({ page }) => {
   await page.goto('workshop/?page=policy');
+  // Wait for the app to be mounted before the first key press.
+  await expect(page.locator('#policy-conditions-0--id')).toBeVisible();
   await page.keyboard.press('Tab');
   await expect(page.locator('a.skip')).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.locator('main')).toBeFocused();
   await expect(page).toHaveURL(/\?page=policy$/);
-  await expect(page.locator('#policy-conditions-0--id')).toBeVisible();
 });
 
 test('a share link pasted into a tab already on the workshop opens at once', async ({ page }) => {
