@@ -206,23 +206,27 @@ impl Count {
 
     /// Reads the count, or says what is wrong.
     pub fn read(&self, text: &str) -> Result<u64, String> {
-        let max = group_thousands(&self.max.to_string());
-        let min = group_thousands(&self.min.to_string());
-        let too_large = || Err(format!("{} is too large: {} can be at most {max}", quote(text), self.what));
+        // Messages are built only when a value is refused (typing is the hot path).
+        let max = || group_thousands(&self.max.to_string());
+        let min = || group_thousands(&self.min.to_string());
+        let too_large = || Err(format!("{} is too large: {} can be at most {}", quote(text), self.what, max()));
         match parse_count(text) {
             Some(n) if n > self.max => too_large(),
             Some(n) if n < self.min => Err(format!(
-                "{} is too small: {} must be at least {min}",
+                "{} is too small: {} must be at least {}",
                 quote(text),
-                self.what
+                self.what,
+                min()
             )),
             Some(n) => Ok(n),
             // Only digits (and separators), yet no u64: too large.
             None if count_digits(text).is_some() => too_large(),
             None => Err(format!(
-                "{} is not {}: write a whole number from {min} to {max}",
+                "{} is not {}: write a whole number from {} to {}",
                 quote(text),
-                self.what
+                self.what,
+                min(),
+                max()
             )),
         }
     }
@@ -269,16 +273,17 @@ impl Span {
 
     /// Reads the duration, or says what is wrong.
     pub fn read(&self, text: &str) -> Result<ExactDuration, String> {
-        let max = ExactDuration::from_whole_seconds(self.max_seconds);
+        let too_long = || {
+            let max = ExactDuration::from_whole_seconds(self.max_seconds);
+            format!("{} is too long: {} can be at most {max}", quote(text), self.what)
+        };
         let duration = match text.parse::<ExactDuration>() {
             Ok(d) => d,
-            Err(crate::duration::DurationError::OutOfRange) => {
-                return Err(format!("{} is too long: {} can be at most {max}", quote(text), self.what))
-            }
+            Err(crate::duration::DurationError::OutOfRange) => return Err(too_long()),
             Err(e) => return Err(e.to_string()),
         };
         if duration.seconds() > Decimal::from(self.max_seconds) {
-            return Err(format!("{} is too long: {} can be at most {max}", quote(text), self.what));
+            return Err(too_long());
         }
         if duration.seconds().scale() > DURATION_DECIMALS {
             return Err(format!(
