@@ -2,7 +2,9 @@
 //! of truth), with undo/redo, autosave to local storage, and share links.
 
 use leptos::prelude::*;
-use slo_core::codec::{export_json, import_json, parse_json, settle_agreement, ImportError, Opened, MAX_FILE_BYTES};
+use slo_core::codec::{
+    export_json, import_json, parse_json, settle_agreement, ImportError, Opened, MAX_FILE_BYTES,
+};
 use slo_core::examples;
 use slo_core::history::History;
 use slo_core::model::Model;
@@ -75,7 +77,11 @@ impl Workshop {
 
     /// Changes a copy of the model, keeps "agreed" free of errors
     /// ([`settle_agreement`]), then records it in the history.
-    fn change(self, change: impl FnOnce(&mut Model), record: impl FnOnce(&mut History<Model>, Model)) {
+    fn change(
+        self,
+        change: impl FnOnce(&mut Model),
+        record: impl FnOnce(&mut History<Model>, Model),
+    ) {
         let mut settled = Vec::new();
         self.history.update(|h| {
             let mut next = h.present().clone();
@@ -147,7 +153,8 @@ impl Workshop {
 
     /// Shows why a file or link was refused.
     pub fn refuse(self, what: &str, error: &ImportError) {
-        self.notice.set(Some(Err(format!("{what} was not imported: {error}"))));
+        self.notice
+            .set(Some(Err(format!("{what} was not imported: {error}"))));
     }
 
     /// The model as a share link: the page address with `#model=` and the
@@ -155,7 +162,11 @@ impl Workshop {
     pub async fn share_link(self) -> Result<String, String> {
         let json = self.model.with_untracked(export_json);
         let compressed = browser::compress_for_link(&json).await?;
-        let link = format!("{}#{}{compressed}", browser::page_address(), slo_core::share::PREFIX);
+        let link = format!(
+            "{}#{}{compressed}",
+            browser::page_address(),
+            slo_core::share::PREFIX
+        );
         slo_core::share::check_length(link.chars().count())?;
         Ok(link)
     }

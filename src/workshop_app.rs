@@ -8,6 +8,8 @@ use slo_core::model::Model;
 
 use crate::app::{Footer, Header, Page};
 use crate::browser;
+use crate::components::file_actions::FileButtons;
+use crate::components::problem_list::Navigation;
 use crate::pages::burn::BurnPage;
 use crate::pages::dependencies::DependenciesPage;
 use crate::pages::document::DocumentPage;
@@ -27,7 +29,7 @@ fn page_from_query() -> Page {
         .unwrap_or(Page::Model)
 }
 
-/// Undo, redo, new model and the examples.
+/// Undo, redo, new model, the examples, and export, import and share.
 #[component]
 fn Toolbar() -> impl IntoView {
     let workshop = Workshop::from_context();
@@ -47,6 +49,8 @@ fn Toolbar() -> impl IntoView {
             <button type="button" on:click=move |_| replace_with(Model::default(), "a new, empty model")>"New model"</button>
             <button type="button" on:click=move |_| replace_with(examples::workbook_api(), "the SRE Workbook API example")>"Example: Workbook API"</button>
             <button type="button" on:click=move |_| replace_with(examples::seed_chain(), "the Azure dependency chain example")>"Example: Azure chain"</button>
+            <span class="toolbar-gap" aria-hidden="true"></span>
+            <FileButtons />
         </div>
     }
 }
@@ -76,6 +80,7 @@ fn Notice() -> impl IntoView {
 pub fn WorkshopApp() -> impl IntoView {
     let workshop = Workshop::provide();
     let page = RwSignal::new(page_from_query());
+    provide_context(Navigation(page));
     Effect::new(move |_| browser::replace_query(&[("page", page.get().key().to_string())]));
     let _keys = window_event_listener(ev::keydown, move |ev| {
         let key = ev.key().to_lowercase();

@@ -43,7 +43,9 @@ fn text(size: u32) -> TextStyle<'static> {
 }
 
 /// Draws into an SVG string; any drawing error becomes its message.
-fn svg(draw: impl FnOnce(&DrawingArea<SVGBackend, Shift>) -> Result<(), String>) -> Result<String, String> {
+fn svg(
+    draw: impl FnOnce(&DrawingArea<SVGBackend, Shift>) -> Result<(), String>,
+) -> Result<String, String> {
     let mut out = String::new();
     {
         let root = SVGBackend::with_string(&mut out, (WIDTH, HEIGHT)).into_drawing_area();
@@ -57,7 +59,11 @@ fn svg(draw: impl FnOnce(&DrawingArea<SVGBackend, Shift>) -> Result<(), String>)
 /// Lets the SVG scale with its container (plotters writes a fixed width and
 /// height beside its `viewBox`).
 fn with_view_box(svg: String) -> String {
-    svg.replacen(&format!("width=\"{WIDTH}\" height=\"{HEIGHT}\""), "role=\"img\"", 1)
+    svg.replacen(
+        &format!("width=\"{WIDTH}\" height=\"{HEIGHT}\""),
+        "role=\"img\"",
+        1,
+    )
 }
 
 fn err(e: impl std::fmt::Display) -> String {
@@ -65,7 +71,8 @@ fn err(e: impl std::fmt::Display) -> String {
 }
 
 /// A chart over the days of the period: caption, axes, labels and grid.
-type DayChart<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+type DayChart<'a, 'b> =
+    ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
 
 fn day_chart<'a, 'b>(
     root: &'a DrawingArea<SVGBackend<'b>, Shift>,
@@ -96,7 +103,10 @@ fn day_chart<'a, 'b>(
 }
 
 /// Draws the legend of `chart` at `position`.
-fn legend<'a, 'b: 'a>(chart: &mut DayChart<'a, 'b>, position: SeriesLabelPosition) -> Result<(), String> {
+fn legend<'a, 'b: 'a>(
+    chart: &mut DayChart<'a, 'b>,
+    position: SeriesLabelPosition,
+) -> Result<(), String> {
     chart
         .configure_series_labels()
         .position(position)
@@ -118,21 +128,43 @@ pub fn budget_chart(burn: &Burn) -> Result<String, String> {
         .map(|(h, p)| (h / 24.0, p))
         .collect();
     let low = series.iter().map(|(_, p)| *p).fold(0.0, f64::min).floor();
-    let low = if low < 0.0 { (low / 10.0).floor() * 10.0 } else { 0.0 };
+    let low = if low < 0.0 {
+        (low / 10.0).floor() * 10.0
+    } else {
+        0.0
+    };
     svg(|root| {
-        let mut chart = day_chart(root, "Error budget remaining", days, low..100.0, "budget left (%)")?;
+        let mut chart = day_chart(
+            root,
+            "Error budget remaining",
+            days,
+            low..100.0,
+            "budget left (%)",
+        )?;
         for event in &sim.plan.events {
-            let color = if event.kind.is_incident() { INCIDENT } else { PLANNED };
+            let color = if event.kind.is_incident() {
+                INCIDENT
+            } else {
+                PLANNED
+            };
             let (from, to) = (event.start as f64 / 86_400.0, event.end() as f64 / 86_400.0);
             let to = to.max(from + days / 400.0).min(days);
             chart
-                .draw_series([Rectangle::new([(from, low), (to, 100.0)], color.mix(0.25).filled())])
+                .draw_series([Rectangle::new(
+                    [(from, low), (to, 100.0)],
+                    color.mix(0.25).filled(),
+                )])
                 .map_err(err)?
                 .label(event.name.as_str())
-                .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 16, y + 5)], color.mix(0.4).filled()));
+                .legend(move |(x, y)| {
+                    Rectangle::new([(x, y - 5), (x + 16, y + 5)], color.mix(0.4).filled())
+                });
         }
         chart
-            .draw_series(LineSeries::new([(0.0, 0.0), (days, 0.0)], INK.mix(0.5).stroke_width(1)))
+            .draw_series(LineSeries::new(
+                [(0.0, 0.0), (days, 0.0)],
+                INK.mix(0.5).stroke_width(1),
+            ))
             .map_err(err)?;
         chart
             .draw_series(LineSeries::new(series, BUDGET.stroke_width(2)))
@@ -141,7 +173,11 @@ pub fn budget_chart(burn: &Burn) -> Result<String, String> {
             .legend(|(x, y)| PathElement::new([(x, y), (x + 16, y)], BUDGET.stroke_width(2)));
         for firing in &burn.alerts.firings {
             let rule = &burn.rules[firing.rule];
-            let color = if rule.notify == Notify::Page { PAGE } else { TICKET };
+            let color = if rule.notify == Notify::Page {
+                PAGE
+            } else {
+                TICKET
+            };
             let x = firing.at as f64 / 86_400.0;
             let y = 100.0 - firing.spent_percent;
             let label_y = 100.0 - (100.0 - low) * 0.07 * (firing.rule as f64 + 1.0);
@@ -152,12 +188,17 @@ pub fn budget_chart(burn: &Burn) -> Result<String, String> {
                 ])
                 .map_err(err)?;
             chart
-                .draw_series([
-                    PathElement::new([(x, y), (x, label_y)], color.mix(0.5).stroke_width(1)),
-                ])
+                .draw_series([PathElement::new(
+                    [(x, y), (x, label_y)],
+                    color.mix(0.5).stroke_width(1),
+                )])
                 .map_err(err)?;
             chart
-                .draw_series([Text::new(format!(" {}", rule.name), (x, label_y), text(10).color(&color))])
+                .draw_series([Text::new(
+                    format!(" {}", rule.name),
+                    (x, label_y),
+                    text(10).color(&color),
+                )])
                 .map_err(err)?;
         }
         legend(&mut chart, SeriesLabelPosition::LowerLeft)
@@ -182,7 +223,13 @@ pub fn burn_rate_chart(burn: &Burn) -> Result<String, String> {
                 .into_iter()
                 .map(|(h, b)| (h / 24.0, b))
                 .collect();
-            (rule.name.clone(), rule.burn_rate(period).and_then(|b| b.to_f64()).unwrap_or(0.0), series)
+            (
+                rule.name.clone(),
+                rule.burn_rate(period)
+                    .and_then(|b| b.to_f64())
+                    .unwrap_or(0.0),
+                series,
+            )
         })
         .collect();
     let top = lines
@@ -191,14 +238,22 @@ pub fn burn_rate_chart(burn: &Burn) -> Result<String, String> {
         .fold(1.0, f64::max)
         * 1.1;
     svg(|root| {
-        let mut chart = day_chart(root, "Burn rate over each rule's long window", days, 0.0..top, "burn rate")?;
+        let mut chart = day_chart(
+            root,
+            "Burn rate over each rule's long window",
+            days,
+            0.0..top,
+            "burn rate",
+        )?;
         for (i, (name, threshold, series)) in lines.into_iter().enumerate() {
             let color = SERIES[i % SERIES.len()];
             chart
                 .draw_series(LineSeries::new(series, color.stroke_width(2)))
                 .map_err(err)?
                 .label(name)
-                .legend(move |(x, y)| PathElement::new([(x, y), (x + 16, y)], color.stroke_width(2)));
+                .legend(move |(x, y)| {
+                    PathElement::new([(x, y), (x + 16, y)], color.stroke_width(2))
+                });
             chart
                 .draw_series(DashedLineSeries::new(
                     [(0.0, threshold), (days, threshold)],
@@ -215,7 +270,13 @@ pub fn burn_rate_chart(burn: &Burn) -> Result<String, String> {
 /// The Monte Carlo histogram: periods by budget left at their end; bars below
 /// zero (missed SLO) in red.
 pub fn risk_chart(run: &RiskRun) -> Result<String, String> {
-    let most = run.histogram.iter().map(|b| b.count).max().unwrap_or(0).max(1);
+    let most = run
+        .histogram
+        .iter()
+        .map(|b| b.count)
+        .max()
+        .unwrap_or(0)
+        .max(1);
     let bars = run.histogram.len() as i32;
     svg(|root| {
         let mut chart = ChartBuilder::on(root)

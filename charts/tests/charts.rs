@@ -16,13 +16,23 @@ fn example(rename: impl FnOnce(&mut slo_core::Model)) -> slo_core::burn::Burn {
 fn the_example_draws_three_charts() {
     let burn = example(|_| {});
     let budget = budget_chart(&burn).unwrap();
-    assert!(budget.starts_with("<svg") && budget.contains("viewBox=\"0 0 760 300\""), "{}", &budget[..200]);
+    assert!(
+        budget.starts_with("<svg") && budget.contains("viewBox=\"0 0 760 300\""),
+        "{}",
+        &budget[..200]
+    );
     assert!(budget.contains("Error budget remaining"));
-    assert!(budget.contains("Database outage"), "incidents are in the legend");
+    assert!(
+        budget.contains("Database outage"),
+        "incidents are in the legend"
+    );
     assert!(budget.contains("fast burn"), "firings are labelled");
     let rates = burn_rate_chart(&burn).unwrap();
     let risk = risk_chart(&burn.risk.as_ref().unwrap().base).unwrap();
-    assert!(risk.contains("&lt; -100"), "the first bar is labelled, escaped");
+    assert!(
+        risk.contains("&lt; -100"),
+        "the first bar is labelled, escaped"
+    );
     assert!(risk.matches("<rect").count() >= 21);
     for rule in ["fast burn", "medium burn", "slow burn"] {
         assert!(rates.contains(rule), "{rule} is in the legend");
@@ -40,7 +50,10 @@ fn user_text_is_escaped() {
         m.alert_rules[0].name = evil.into();
         m.services[0].journeys[0].slis[0].slos[0].scenarios[0].events[2].name = evil.into();
     });
-    for svg in [budget_chart(&burn).unwrap(), burn_rate_chart(&burn).unwrap()] {
+    for svg in [
+        budget_chart(&burn).unwrap(),
+        burn_rate_chart(&burn).unwrap(),
+    ] {
         assert!(!svg.contains("<script"), "raw markup in the chart");
         assert!(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;"));
     }

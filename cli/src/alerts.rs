@@ -5,7 +5,9 @@ use std::process::ExitCode;
 use clap::Args;
 use rust_decimal::Decimal;
 use serde::Serialize;
-use slo_core::alert::{alert_table, at_error_ratio, max_burn_rate, parse_error_ratio, AlertRule, RuleFigures};
+use slo_core::alert::{
+    alert_table, at_error_ratio, max_burn_rate, parse_error_ratio, AlertRule, RuleFigures,
+};
 use slo_core::numbers::parse_count;
 use slo_core::window::Window;
 use slo_core::zone::{TzdbResolver, ZoneResolver};

@@ -7,6 +7,7 @@ use slo_core::codec::parse_json;
 use slo_core::dependency::percent_text;
 use slo_core::model::Model;
 use slo_core::numbers::group_thousands;
+use slo_core::place::Places;
 use slo_core::report::model_report;
 use slo_core::validate::{has_errors, validate as check, Severity};
 use slo_core::zone::TzdbResolver;
@@ -36,7 +37,7 @@ pub(crate) fn print_json(value: &impl serde::Serialize) -> ExitCode {
     }
 }
 
-/// `slo validate FILE`: every problem with its path; 0 valid, 1 errors, 2 unreadable.
+/// `slo validate FILE`: every problem by the names of its place, with its path; 0 valid, 1 errors, 2 unreadable.
 pub fn validate(file: &Path, json: bool) -> ExitCode {
     let model = match read(file) {
         Ok(model) => model,
@@ -44,8 +45,17 @@ pub fn validate(file: &Path, json: bool) -> ExitCode {
     };
     let problems = check(&model, &TzdbResolver);
     let failed = has_errors(&problems);
+    let places = Places::of(&model);
     if json {
-        let code = print_json(&serde_json::json!({ "valid": !failed, "problems": problems }));
+        let listed: Vec<_> = problems
+            .iter()
+            .map(|p| {
+                let mut entry = serde_json::json!(p);
+                entry["place"] = places.name(&p.path).into();
+                entry
+            })
+            .collect();
+        let code = print_json(&serde_json::json!({ "valid": !failed, "problems": listed }));
         if code != ExitCode::SUCCESS {
             return code;
         }
@@ -55,7 +65,12 @@ pub fn validate(file: &Path, json: bool) -> ExitCode {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
             };
-            out!("{severity}: {problem}");
+            out!(
+                "{severity}: {}: {} [{}]",
+                places.name(&problem.path),
+                problem.message,
+                problem.path
+            );
         }
         let errors = problems
             .iter()
@@ -159,7 +174,9 @@ pub fn report(file: &Path, json: bool) -> ExitCode {
                     "    {}: {} % of the budget ({} per window, {})",
                     share.name,
                     share.budget_percent,
-                    slo_core::ExactDuration::from_seconds(*seconds).map(|d| d.to_string()).unwrap_or_default(),
+                    slo_core::ExactDuration::from_seconds(*seconds)
+                        .map(|d| d.to_string())
+                        .unwrap_or_default(),
                     slo_core::dependency::TIME_ROUNDING
                 );
             }

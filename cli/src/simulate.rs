@@ -36,8 +36,19 @@ pub fn simulate(args: SimulateArgs) -> ExitCode {
     if let Some(name) = &args.scenario {
         chosen.retain(|(_, s)| s.name.trim().eq_ignore_ascii_case(name.trim()));
         if chosen.is_empty() {
-            let known: Vec<String> = scenarios(&model).iter().map(|(_, s)| format!("\"{}\"", s.name)).collect();
-            eprintln!("slo: no scenario named \"{name}\" in {}; it has {}", args.file.display(), if known.is_empty() { "none".into() } else { known.join(", ") });
+            let known: Vec<String> = scenarios(&model)
+                .iter()
+                .map(|(_, s)| format!("\"{}\"", s.name))
+                .collect();
+            eprintln!(
+                "slo: no scenario named \"{name}\" in {}; it has {}",
+                args.file.display(),
+                if known.is_empty() {
+                    "none".into()
+                } else {
+                    known.join(", ")
+                }
+            );
             return ExitCode::from(2);
         }
     }
@@ -89,41 +100,85 @@ fn write_charts(dir: &Path, n: usize, burn: &slo_core::burn::Burn) -> Result<(),
         charts.push(("risk", slo_charts::risk_chart(&risk.base)?));
     }
     for (name, svg) in charts {
-        std::fs::write(dir.join(format!("scenario-{}-{name}.svg", n + 1)), svg).map_err(|e| e.to_string())?;
+        std::fs::write(dir.join(format!("scenario-{}-{name}.svg", n + 1)), svg)
+            .map_err(|e| e.to_string())?;
     }
     Ok(())
 }
 
 fn print_text(r: &BurnReport) {
-    out!("{} ({}): SLO {} % over {}, one step = {} s", r.scenario, r.path, r.target_percent, r.period, r.step_seconds);
+    out!(
+        "{} ({}): SLO {} % over {}, one step = {} s",
+        r.scenario,
+        r.path,
+        r.target_percent,
+        r.period,
+        r.step_seconds
+    );
     out!("  budget: {} {}", r.budget, r.budget_unit);
     match &r.exhausted_at {
         Some(at) => out!("  budget exhausted: {at}"),
         None => out!("  budget lasts the period"),
     }
     out!("  budget left at the end: {} %", r.budget_left_percent);
-    out!("  MTTR: {}   downtime: {}", r.mttr.as_deref().unwrap_or("no incidents"), r.downtime);
-    if let (Some(avg), Some(high)) = (r.average_depletion_percent_per_hour, r.highest_depletion_percent_per_hour) {
+    out!(
+        "  MTTR: {}   downtime: {}",
+        r.mttr.as_deref().unwrap_or("no incidents"),
+        r.downtime
+    );
+    if let (Some(avg), Some(high)) = (
+        r.average_depletion_percent_per_hour,
+        r.highest_depletion_percent_per_hour,
+    ) {
         out!("  depletion speed: average {avg:.1} %/h, highest {high:.1} %/h");
     }
     for e in &r.events {
-        let priority = e.priority.as_ref().map(|p| format!(", {:?}", p.priority)).unwrap_or_default();
+        let priority = e
+            .priority
+            .as_ref()
+            .map(|p| format!(", {:?}", p.priority))
+            .unwrap_or_default();
         let alert = match e.alerted {
             Some(false) => ", no alert",
             _ => "",
         };
         out!(
             "  - {} ({}) {} for {}: {} % spent, {} %/h, {} % left{priority}{alert}",
-            e.name, e.kind, e.start, e.duration, e.spent_percent, e.depletion_percent_per_hour, e.budget_left_after_percent
+            e.name,
+            e.kind,
+            e.start,
+            e.duration,
+            e.spent_percent,
+            e.depletion_percent_per_hour,
+            e.budget_left_after_percent
         );
     }
     for f in &r.firings {
-        let reset = f.reset_at.as_deref().map(|t| format!(", reset {t}")).unwrap_or_default();
-        let notify = if f.notify == slo_core::alert::Notify::Page { "page" } else { "ticket" };
-        out!("  alert {} ({notify}) fired {} at {} % spent{reset}", f.rule, f.at, f.spent_percent);
+        let reset = f
+            .reset_at
+            .as_deref()
+            .map(|t| format!(", reset {t}"))
+            .unwrap_or_default();
+        let notify = if f.notify == slo_core::alert::Notify::Page {
+            "page"
+        } else {
+            "ticket"
+        };
+        out!(
+            "  alert {} ({notify}) fired {} at {} % spent{reset}",
+            f.rule,
+            f.at,
+            f.spent_percent
+        );
     }
     for t in &r.triggered {
-        out!("  policy: {} on {} ({} % spent): {}", t.condition, t.at, t.spent_percent, t.consequences.join("; "));
+        out!(
+            "  policy: {} on {} ({} % spent): {}",
+            t.condition,
+            t.at,
+            t.spent_percent,
+            t.consequences.join("; ")
+        );
     }
     for (id, why) in &r.not_simulated {
         out!("  policy: {id} not simulated: {why}");

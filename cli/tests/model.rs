@@ -61,7 +61,7 @@ fn validate_exits_0_on_the_examples() {
 }
 
 #[test]
-fn validate_exits_1_and_names_every_error_with_its_path() {
+fn validate_exits_1_and_names_every_error_by_place_and_path() {
     let mut model = examples::workbook_api();
     model.services[0].journeys[0].slis[2].slos[0].target = "100".into();
     model.services[0].journeys[0].slis[0].slos[0].window = "0d".into();
@@ -69,14 +69,28 @@ fn validate_exits_1_and_names_every_error_with_its_path() {
     let out = slo(&["validate", &path]);
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8(out.stdout).unwrap();
+    let journey = &model.services[0].journeys[0];
+    let place = format!(
+        "{} › {} › {} › ",
+        model.services[0].name, journey.name, journey.slis[2].name
+    );
+    let slo_name = match journey.slis[2].slos[0].name.as_str() {
+        "" => "SLO 1".to_string(),
+        name => name.to_string(),
+    };
     assert!(
-        text.contains(
-            "error: services[0].journeys[0].slis[2].slos[0].target: 100 % leaves no error budget"
-        ),
+        text.contains(&format!(
+            "error: {place}{slo_name} › target: 100 % leaves no error budget: "
+        )),
         "{text}"
     );
     assert!(
-        text.contains("error: services[0].journeys[0].slis[0].slos[0].window: \"0d\""),
+        text.contains(" [services[0].journeys[0].slis[2].slos[0].target]"),
+        "{text}"
+    );
+    assert!(text.contains("window: \"0d\""), "{text}");
+    assert!(
+        text.contains(" [services[0].journeys[0].slis[0].slos[0].window]"),
         "{text}"
     );
     let out = slo(&["validate", "--json", &path]);
@@ -84,6 +98,12 @@ fn validate_exits_1_and_names_every_error_with_its_path() {
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["valid"], false);
     assert_eq!(json["problems"][0]["severity"], "error");
+    let problems = json["problems"].as_array().unwrap();
+    let target = problems
+        .iter()
+        .find(|p| p["path"] == "services[0].journeys[0].slis[2].slos[0].target")
+        .expect("the target's problem, by its path");
+    assert_eq!(target["place"], format!("{place}{slo_name} › target"));
 }
 
 #[test]
@@ -100,9 +120,13 @@ fn validate_exits_1_not_101_on_a_huge_failover() {
     let out = slo(&["validate", &path]);
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("coupling.failover: \"1000000000000000000000w\" is too long: a failover can be at most 365d"), "{text}");
+    assert!(text.contains("coupling › failover: \"1000000000000000000000w\" is too long: a failover can be at most 365d"), "{text}");
     let out = slo(&["report", "--json", &path]);
-    assert!(out.status.code() != Some(101), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.code() != Some(101),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
@@ -183,5 +207,5 @@ fn report_includes_composites_ceilings_and_allocation() {
     let out = slo(&["validate", &path]);
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("error: services[0].dependencies[0].name: no service \"Azure Kubernetes Service\" in the model"), "{text}");
+    assert!(text.contains(": no service \"Azure Kubernetes Service\" in the model: add it, or make the dependency external [services[0].dependencies[0].name]"), "{text}");
 }

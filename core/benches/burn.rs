@@ -12,7 +12,11 @@ use slo_core::simulate::{simulate, SloSpec};
 const DAY: u64 = 86_400;
 
 fn spec() -> SloSpec {
-    SloSpec { target: "99.9".parse().unwrap(), period_seconds: 90 * DAY, time_slice: None }
+    SloSpec {
+        target: "99.9".parse().unwrap(),
+        period_seconds: 90 * DAY,
+        time_slice: None,
+    }
 }
 
 fn plan() -> Plan {
@@ -25,9 +29,18 @@ fn plan() -> Plan {
         cause: String::new(),
     };
     Plan {
-        traffic: Traffic::Daily { peak: 3000.0, trough: 300.0, peak_hour: 20.0 },
+        traffic: Traffic::Daily {
+            peak: 3000.0,
+            trough: 300.0,
+            peak_hour: 20.0,
+        },
         background: 0.0002,
-        events: vec![event(5, 1, 1.0), event(20, 6, 0.05), event(44, 2, 0.3), event(70, 24, 0.004)],
+        events: vec![
+            event(5, 1, 1.0),
+            event(20, 6, 0.05),
+            event(44, 2, 0.3),
+            event(70, 24, 0.004),
+        ],
         risk: None,
     }
 }
@@ -58,7 +71,13 @@ fn risk(c: &mut Criterion) {
         periods: 10_000,
         seed: 42,
     };
-    let (plan, spec) = (plan(), SloSpec { period_seconds: 30 * DAY, ..spec() });
+    let (plan, spec) = (
+        plan(),
+        SloSpec {
+            period_seconds: 30 * DAY,
+            ..spec()
+        },
+    );
     c.bench_function("Monte Carlo, 10,000 periods (and the two what-ifs)", |b| {
         b.iter(|| monte_carlo(black_box(&risk), &plan, &spec))
     });

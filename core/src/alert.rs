@@ -121,7 +121,14 @@ impl AlertRule {
     /// The book's own single-window rule (ESF Table 9.10): page at burn rate 2
     /// over 60 minutes, evaluated every 5 minutes, snoozed for 120.
     pub fn esf_single_window(name: &str) -> AlertRule {
-        AlertRule::single_window(name, Notify::Page, Decimal::from(2), minutes(60), minutes(5), minutes(120))
+        AlertRule::single_window(
+            name,
+            Notify::Page,
+            Decimal::from(2),
+            minutes(60),
+            minutes(5),
+            minutes(120),
+        )
     }
 
     /// The burn rate this rule fires at, for a compliance period of `period`
@@ -232,7 +239,11 @@ pub fn detection_time(
     error_ratio: Decimal,
 ) -> Option<ExactDuration> {
     let (threshold, incident) = reachable_burn(rule, target, period_seconds, error_ratio)?;
-    let needed = |window: &ExactDuration| threshold.checked_mul(window.seconds())?.checked_div(incident);
+    let needed = |window: &ExactDuration| {
+        threshold
+            .checked_mul(window.seconds())?
+            .checked_div(incident)
+    };
     let mut seconds = needed(&rule.long_window)?;
     if let Some(short) = &rule.short_window {
         seconds = seconds.max(needed(short)?);
@@ -322,16 +333,24 @@ pub fn alert_table(
     rules
         .iter()
         .map(|rule| {
-            if rule.long_window.seconds().is_zero() || rule.short_window.is_some_and(|s| s.seconds().is_zero()) {
+            if rule.long_window.seconds().is_zero()
+                || rule.short_window.is_some_and(|s| s.seconds().is_zero())
+            {
                 return Err(AlertError::ZeroWindow(rule.name.clone()));
             }
-            rule_figures(rule, target, period_seconds, valid_events).ok_or_else(|| AlertError::OutOfRange(rule.name.clone()))
+            rule_figures(rule, target, period_seconds, valid_events)
+                .ok_or_else(|| AlertError::OutOfRange(rule.name.clone()))
         })
         .collect()
 }
 
 /// One row of [`alert_table`]; `None` when a figure overflows.
-fn rule_figures(rule: &AlertRule, target: &Target, period_seconds: u64, valid_events: Option<u64>) -> Option<RuleFigures> {
+fn rule_figures(
+    rule: &AlertRule,
+    target: &Target,
+    period_seconds: u64,
+    valid_events: Option<u64>,
+) -> Option<RuleFigures> {
     let budget = target.error_budget().fraction();
     let max = max_burn_rate(target);
     let burn = rule.burn_rate(period_seconds)?;
@@ -349,7 +368,10 @@ fn rule_figures(rule: &AlertRule, target: &Target, period_seconds: u64, valid_ev
             max.round_dp(2).normalize()
         ));
     }
-    for (which, window) in [("long", Some(rule.long_window)), ("short", rule.short_window)] {
+    for (which, window) in [
+        ("long", Some(rule.long_window)),
+        ("short", rule.short_window),
+    ] {
         if let Some(window) = window {
             if window.seconds() < rule.evaluation_interval.seconds() {
                 lints.push(format!(
@@ -360,7 +382,8 @@ fn rule_figures(rule: &AlertRule, target: &Target, period_seconds: u64, valid_ev
         }
     }
     if let Some(events) = valid_events.filter(|e| *e > 0) {
-        let one_event = Decimal::ONE_HUNDRED.checked_div(Decimal::from(events).checked_mul(budget)?)?;
+        let one_event =
+            Decimal::ONE_HUNDRED.checked_div(Decimal::from(events).checked_mul(budget)?)?;
         if one_event > rule_share {
             lints.push(format!(
                 "low traffic: one bad event spends {} % of the budget, more than this rule's {} %",
@@ -375,10 +398,16 @@ fn rule_figures(rule: &AlertRule, target: &Target, period_seconds: u64, valid_ev
         long_window: rule.long_window.to_string(),
         short_window: rule.short_window.map(|s| s.to_string()),
         burn_rate: burn,
-        error_ratio_percent: burn.checked_mul(budget)?.checked_mul(Decimal::ONE_HUNDRED)?.normalize(),
+        error_ratio_percent: burn
+            .checked_mul(budget)?
+            .checked_mul(Decimal::ONE_HUNDRED)?
+            .normalize(),
         budget_consumed_percent: rule_share.round_dp(4).normalize(),
-        time_to_exhaustion: exhaustion_time(period_seconds, burn).map(|d| d.to_string()).unwrap_or_default(),
-        detection_full_outage: detection_time(rule, target, period_seconds, Decimal::ONE).map(|d| d.to_string()),
+        time_to_exhaustion: exhaustion_time(period_seconds, burn)
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
+        detection_full_outage: detection_time(rule, target, period_seconds, Decimal::ONE)
+            .map(|d| d.to_string()),
         lints,
     })
 }

@@ -86,7 +86,10 @@ impl AlertRuleSpec {
 
     /// The SRE Workbook's three rules as specs.
     pub fn workbook_defaults() -> Vec<AlertRuleSpec> {
-        AlertRule::workbook_defaults().iter().map(AlertRuleSpec::of).collect()
+        AlertRule::workbook_defaults()
+            .iter()
+            .map(AlertRuleSpec::of)
+            .collect()
     }
 
     /// Reads the rule, or returns every problem with its path relative to the
@@ -95,31 +98,53 @@ impl AlertRuleSpec {
         let mut r = FieldReader::default();
         let threshold = match &self.threshold {
             ThresholdSpec::BudgetPercent { percent } => Threshold::BudgetPercent(
-                r.percent("threshold.percent", percent, Percent::SHARE).unwrap_or(Decimal::ONE),
+                r.percent("threshold.percent", percent, Percent::SHARE)
+                    .unwrap_or(Decimal::ONE),
             ),
             ThresholdSpec::BurnRate { burn_rate } => Threshold::BurnRate(
-                r.decimal("threshold.burnRate", burn_rate, BURN_RATE).unwrap_or(Decimal::ONE),
+                r.decimal("threshold.burnRate", burn_rate, BURN_RATE)
+                    .unwrap_or(Decimal::ONE),
             ),
         };
-        let long_window = r.duration("longWindow", &self.long_window, Span::positive("a long window"), false);
-        let short_window = r.duration("shortWindow", &self.short_window, Span::positive("a short window"), true);
-        let evaluation_interval =
-            r.duration("evaluationInterval", &self.evaluation_interval, Span::positive("an evaluation interval"), false);
+        let long_window = r.duration(
+            "longWindow",
+            &self.long_window,
+            Span::positive("a long window"),
+            false,
+        );
+        let short_window = r.duration(
+            "shortWindow",
+            &self.short_window,
+            Span::positive("a short window"),
+            true,
+        );
+        let evaluation_interval = r.duration(
+            "evaluationInterval",
+            &self.evaluation_interval,
+            Span::positive("an evaluation interval"),
+            false,
+        );
         let snooze = r.duration("snooze", &self.snooze, Span::positive("a snooze"), true);
         if let (Some(long), Some(short)) = (long_window, short_window) {
             if short.seconds() > long.seconds() {
-                r.error("shortWindow", format!("the short window ({short}) is longer than the long window ({long})"));
+                r.error(
+                    "shortWindow",
+                    format!("the short window ({short}) is longer than the long window ({long})"),
+                );
             }
         }
-        let rule = long_window.zip(evaluation_interval).map(|(long_window, evaluation_interval)| AlertRule {
-            name: self.name.clone(),
-            notify: self.notify,
-            threshold,
-            long_window,
-            short_window,
-            evaluation_interval,
-            snooze: snooze.unwrap_or(ExactDuration::ZERO),
-        });
+        let rule =
+            long_window
+                .zip(evaluation_interval)
+                .map(|(long_window, evaluation_interval)| AlertRule {
+                    name: self.name.clone(),
+                    notify: self.notify,
+                    threshold,
+                    long_window,
+                    short_window,
+                    evaluation_interval,
+                    snooze: snooze.unwrap_or(ExactDuration::ZERO),
+                });
         // A window that could not be read has recorded its problem, so `finish` fails first.
         r.finish(rule)?.ok_or_else(Vec::new)
     }

@@ -70,7 +70,13 @@ pub fn slos(model: &Model) -> Vec<(ScenarioAt, &Sli, &Slo)> {
         for (journey, j) in s.journeys.iter().enumerate() {
             for (sli, i) in j.slis.iter().enumerate() {
                 for (slo, o) in i.slos.iter().enumerate() {
-                    let at = ScenarioAt { service, journey, sli, slo, scenario: 0 };
+                    let at = ScenarioAt {
+                        service,
+                        journey,
+                        sli,
+                        slo,
+                        scenario: 0,
+                    };
                     found.push((at, i, o));
                 }
             }
@@ -94,7 +100,11 @@ pub fn scenarios(model: &Model) -> Vec<(ScenarioAt, &Scenario)> {
 
 /// The model's alert rules that can be read (the others are reported by [`problems`]).
 pub fn alert_rules(model: &Model) -> Vec<AlertRule> {
-    model.alert_rules.iter().filter_map(|r| r.rule().ok()).collect()
+    model
+        .alert_rules
+        .iter()
+        .filter_map(|r| r.rule().ok())
+        .collect()
 }
 
 fn prefixed(prefix: &str, problems: Vec<Problem>) -> impl Iterator<Item = Problem> + '_ {
@@ -125,7 +135,10 @@ pub fn problems(model: &Model, zones: &dyn ZoneResolver) -> Vec<Problem> {
         } else if let Some((_, first)) = names.iter().find(|(k, _)| *k == key) {
             found.push(error(
                 format!("{path}.name"),
-                format!("scenario name \"{}\" is already used by {first}", scenario.name),
+                format!(
+                    "scenario name \"{}\" is already used by {first}",
+                    scenario.name
+                ),
             ));
         } else {
             names.push((key, path.clone()));
@@ -143,7 +156,11 @@ pub fn problems(model: &Model, zones: &dyn ZoneResolver) -> Vec<Problem> {
 }
 
 fn error(path: String, message: String) -> Problem {
-    Problem { path, severity: Severity::Error, message }
+    Problem {
+        path,
+        severity: Severity::Error,
+        message,
+    }
 }
 
 /// A scenario, run.
@@ -188,7 +205,10 @@ pub fn run(model: &Model, at: ScenarioAt, zones: &dyn ZoneResolver) -> Result<Bu
         simulate(&plan, &spec, shortest).map_err(|e| vec![error(at.path(), e.to_string())])?;
     let valid_events = match spec.time_slice {
         Some(_) => None,
-        None => Some(plan.traffic.requests_between(0.0, spec.period_seconds as f64) as u64),
+        None => Some(
+            plan.traffic
+                .requests_between(0.0, spec.period_seconds as f64) as u64,
+        ),
     };
     let table = alert_table(&rules, &spec.target, spec.period_seconds, valid_events)
         .map_err(|e| vec![error("alertRules".into(), e.to_string())])?;
@@ -206,7 +226,16 @@ pub fn run(model: &Model, at: ScenarioAt, zones: &dyn ZoneResolver) -> Result<Bu
         .collect();
     let risk = plan.risk.as_ref().map(|r| monte_carlo(r, &plan, &spec));
     let window = slo.window.trim().to_string();
-    Ok(Burn { simulation, rules, table, alerts, policy, priorities, risk, window })
+    Ok(Burn {
+        simulation,
+        rules,
+        table,
+        alerts,
+        policy,
+        priorities,
+        risk,
+        window,
+    })
 }
 
 /// A time in the period as people read it: `day 19 14:00` (day 1 is the first).
@@ -216,7 +245,12 @@ pub fn run(model: &Model, at: ScenarioAt, zones: &dyn ZoneResolver) -> Result<Bu
 /// ```
 pub fn period_time(seconds: u64) -> String {
     let (day, rest) = (seconds / 86_400, seconds % 86_400);
-    format!("day {} {:02}:{:02}", day + 1, rest / 3_600, rest % 3_600 / 60)
+    format!(
+        "day {} {:02}:{:02}",
+        day + 1,
+        rest / 3_600,
+        rest % 3_600 / 60
+    )
 }
 
 /// Rounds a figure for a report: two decimals.
@@ -353,7 +387,11 @@ impl Burn {
             window: self.window.clone(),
             period: ExactDuration::from_whole_seconds(sim.spec.period_seconds).to_string(),
             step_seconds: sim.step,
-            budget_unit: if sim.spec.time_slice.is_some() { "time slices" } else { "requests" },
+            budget_unit: if sim.spec.time_slice.is_some() {
+                "time slices"
+            } else {
+                "requests"
+            },
             budget: round2(sim.budget),
             // Rounded to cents first, so float noise (1,995,839.9999…) does not lose a request.
             allowed_bad: round2(sim.budget).max(0.0).floor() as u64,

@@ -377,7 +377,10 @@ fn parse_events(form: &BudgetForm) -> Option<FieldResult<ValidEvents>> {
     )
 }
 
-fn parse_optional_duration(text: &str, kind: crate::read::Span) -> Option<FieldResult<ExactDuration>> {
+fn parse_optional_duration(
+    text: &str,
+    kind: crate::read::Span,
+) -> Option<FieldResult<ExactDuration>> {
     let text = text.trim();
     (!text.is_empty()).then(|| kind.read(text))
 }
@@ -421,25 +424,29 @@ pub fn evaluate(form: &BudgetForm, zones: &dyn ZoneResolver) -> BudgetView {
             None => Err("needs a valid target and window".to_string()),
         }
     });
-    let timeslices = parse_optional_duration(&form.timeslice, crate::validate::TIME_SLICE).map(|parsed| {
-        let slice = parsed?;
-        match &both {
-            Some((t, s)) => s
-                .try_map(|s| budget::allowed_bad_timeslices(t, *s, slice))
-                .map_err(|e| e.to_string()),
-            None => Err("needs a valid target and window".to_string()),
-        }
-    });
-    let implied = parse_optional_duration(&form.downtime, crate::read::Span::from_zero("a downtime")).map(|parsed| {
-        let downtime = parsed?;
-        match &window {
-            Ok(w) => w
-                .seconds
-                .try_map(|s| budget::implied_target(downtime, *s))
-                .map_err(|e| e.to_string()),
-            Err(_) => Err("needs a valid window".to_string()),
-        }
-    });
+    let timeslices =
+        parse_optional_duration(&form.timeslice, crate::validate::TIME_SLICE).map(|parsed| {
+            let slice = parsed?;
+            match &both {
+                Some((t, s)) => s
+                    .try_map(|s| budget::allowed_bad_timeslices(t, *s, slice))
+                    .map_err(|e| e.to_string()),
+                None => Err("needs a valid target and window".to_string()),
+            }
+        });
+    let implied =
+        parse_optional_duration(&form.downtime, crate::read::Span::from_zero("a downtime")).map(
+            |parsed| {
+                let downtime = parsed?;
+                match &window {
+                    Ok(w) => w
+                        .seconds
+                        .try_map(|s| budget::implied_target(downtime, *s))
+                        .map_err(|e| e.to_string()),
+                    Err(_) => Err("needs a valid window".to_string()),
+                }
+            },
+        );
     let standard_windows = match (&target, &window) {
         (Ok(t), w) => standard_rows(&t.target, w.as_ref().ok().map(|w| &w.window)),
         _ => Vec::new(),

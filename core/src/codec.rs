@@ -62,7 +62,10 @@ pub struct Opened {
 impl Opened {
     /// How many of its problems are errors.
     pub fn errors(&self) -> usize {
-        self.problems.iter().filter(|p| p.severity == Severity::Error).count()
+        self.problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .count()
     }
 
     /// One line for people: "with 2 error(s) shown at their fields", and the
@@ -70,10 +73,15 @@ impl Opened {
     pub fn summary(&self) -> String {
         let mut parts = Vec::new();
         if self.errors() > 0 {
-            parts.push(format!("it has {} error(s), shown at their fields", self.errors()));
+            parts.push(format!(
+                "it has {} error(s), shown at their fields",
+                self.errors()
+            ));
         }
         if self.reopened_as_draft {
-            parts.push("it said \"agreed\" while errors remain, so it is opened as a draft".to_string());
+            parts.push(
+                "it said \"agreed\" while errors remain, so it is opened as a draft".to_string(),
+            );
         }
         parts.join("; ")
     }

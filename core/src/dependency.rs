@@ -277,13 +277,15 @@ impl<'m> Graph<'m> {
         dependency: &crate::model::Dependency,
     ) -> Option<Bounds> {
         match &dependency.source {
-            DependencySource::External { availability, .. } => match AVAILABILITY.fraction(availability) {
-                Ok(a) => Some(Bounds::exact(a)),
-                Err(message) => {
-                    self.error(format!("{path}.source.availability"), message);
-                    None
+            DependencySource::External { availability, .. } => {
+                match AVAILABILITY.fraction(availability) {
+                    Ok(a) => Some(Bounds::exact(a)),
+                    Err(message) => {
+                        self.error(format!("{path}.source.availability"), message);
+                        None
+                    }
                 }
-            },
+            }
             DependencySource::Service => {
                 let key = dependency.name.trim().to_lowercase();
                 let Some(&target) = self.index.get(&key) else {

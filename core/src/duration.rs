@@ -55,13 +55,21 @@ impl fmt::Display for DurationError {
         match self {
             DurationError::Empty => write!(f, "enter a duration, e.g. 43m 12s"),
             DurationError::BadPart(p) => {
-                write!(f, "{} is not a duration: write e.g. 43m 12s or 1h 30m", quote(p))
+                write!(
+                    f,
+                    "{} is not a duration: write e.g. 43m 12s or 1h 30m",
+                    quote(p)
+                )
             }
             DurationError::MissingUnit(n) => {
                 write!(f, "{} has no unit: add one of d, h, m, s, ms", quote(n))
             }
             DurationError::UnknownUnit(u) => {
-                write!(f, "unknown unit {}: use w, d, h, m, s, ms, µs or ns", quote(u))
+                write!(
+                    f,
+                    "unknown unit {}: use w, d, h, m, s, ms, µs or ns",
+                    quote(u)
+                )
             }
             DurationError::Negative => write!(f, "a duration cannot be negative"),
             DurationError::OutOfRange => write!(f, "this duration is too large or too precise"),

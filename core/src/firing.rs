@@ -41,7 +41,10 @@ pub fn run_alerts(simulation: &Simulation, rules: &[AlertRule]) -> AlertRun {
     let period = simulation.spec.period_seconds;
     let mut firings = Vec::new();
     for (r, rule) in rules.iter().enumerate() {
-        let threshold = rule.burn_rate(period).and_then(|b| b.to_f64()).unwrap_or(f64::INFINITY);
+        let threshold = rule
+            .burn_rate(period)
+            .and_then(|b| b.to_f64())
+            .unwrap_or(f64::INFINITY);
         let long = simulation.steps_in(rule.long_window.whole_seconds_up());
         let short = rule
             .short_window
@@ -70,7 +73,10 @@ pub fn run_alerts(simulation: &Simulation, rules: &[AlertRule]) -> AlertRun {
                     last_fired = Some(at);
                 }
             } else if held {
-                for firing in firings.iter_mut().filter(|f| f.rule == r && f.reset_at.is_none()) {
+                for firing in firings
+                    .iter_mut()
+                    .filter(|f| f.rule == r && f.reset_at.is_none())
+                {
                     firing.reset_at = Some(at);
                 }
             }

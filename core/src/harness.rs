@@ -38,7 +38,11 @@ pub fn run_everything(model: &Model, zones: &dyn ZoneResolver) -> usize {
     let json = export_json(model);
     let opened = import_json(json.as_bytes(), zones).expect("an exported model opens");
     let again = import_json(export_json(&opened.model).as_bytes(), zones).expect("it opens again");
-    assert_eq!(export_json(&again.model), export_json(&opened.model), "export -> import -> export differs");
+    assert_eq!(
+        export_json(&again.model),
+        export_json(&opened.model),
+        "export -> import -> export differs"
+    );
     ran
 }
 
@@ -57,8 +61,13 @@ fn walk(value: &Value, pointer: String, found: &mut Vec<String>) {
     let key = |k: &str| format!("{pointer}/{}", k.replace('~', "~0").replace('/', "~1"));
     match value {
         Value::Object(map) => map.iter().for_each(|(k, v)| walk(v, key(k), found)),
-        Value::Array(items) => items.iter().enumerate().for_each(|(i, v)| walk(v, key(&i.to_string()), found)),
-        Value::String(s) if s.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '.') => found.push(pointer),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .for_each(|(i, v)| walk(v, key(&i.to_string()), found)),
+        Value::String(s) if s.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '.') => {
+            found.push(pointer)
+        }
         _ => {}
     }
 }
@@ -71,7 +80,10 @@ pub fn with_numeric_values(model: &Model, values: &[(usize, String)]) -> Model {
         return model.clone();
     };
     for (index, text) in values {
-        if let Some(slot) = fields.get(index % fields.len().max(1)).and_then(|p| json.pointer_mut(p)) {
+        if let Some(slot) = fields
+            .get(index % fields.len().max(1))
+            .and_then(|p| json.pointer_mut(p))
+        {
             *slot = Value::String(text.clone());
         }
     }
@@ -85,7 +97,9 @@ pub fn with_numeric_values(model: &Model, values: &[(usize, String)]) -> Model {
 pub fn rich_model() -> Model {
     use crate::model::{Coupling, Dependency, DependencySource, Measurement};
     let mut model = crate::examples::workbook_api();
-    model.services.extend(crate::examples::seed_chain().services);
+    model
+        .services
+        .extend(crate::examples::seed_chain().services);
     model.services[0].dependencies.push(Dependency {
         name: "Database".into(),
         source: DependencySource::External {

@@ -171,7 +171,11 @@ pub struct Plan {
 /// the readers of [`crate::read`].
 type Reader = FieldReader;
 
-const RATE: Count = Count::new("a number of requests per minute", 0, MAX_REQUESTS_PER_MINUTE);
+const RATE: Count = Count::new(
+    "a number of requests per minute",
+    0,
+    MAX_REQUESTS_PER_MINUTE,
+);
 const HOUR: Count = Count::new("an hour of the day", 0, 23);
 const PERCENT: Percent = Percent::from_zero("a percentage");
 const PERCENT_ABOVE_ZERO: Percent = Percent::above_zero("a percentage");
@@ -183,7 +187,11 @@ impl FieldReader {
 
     /// A percentage from 0 (or above 0 when `positive`) to 100, as a fraction.
     fn fraction(&mut self, path: &str, text: &str, positive: bool) -> f64 {
-        let kind = if positive { PERCENT_ABOVE_ZERO } else { PERCENT };
+        let kind = if positive {
+            PERCENT_ABOVE_ZERO
+        } else {
+            PERCENT
+        };
         self.percent(path, text, kind)
             .and_then(|p| (p / Decimal::ONE_HUNDRED).to_f64())
             .unwrap_or(0.0)
@@ -228,16 +236,35 @@ impl Scenario {
         let background = if self.background_error_percent.trim().is_empty() {
             0.0
         } else {
-            r.fraction("backgroundErrorPercent", &self.background_error_percent, false)
+            r.fraction(
+                "backgroundErrorPercent",
+                &self.background_error_percent,
+                false,
+            )
         };
         let mut events = Vec::with_capacity(self.events.len());
         for (i, event) in self.events.iter().enumerate() {
             let path = format!("events[{i}]");
-            let start = r.seconds(&format!("{path}.start"), &event.start, Span::from_zero("a start"));
+            let start = r.seconds(
+                &format!("{path}.start"),
+                &event.start,
+                Span::from_zero("a start"),
+            );
             if start >= period_seconds && period_seconds > 0 {
-                r.error(&format!("{path}.start"), format!("\"{}\" is after the period ends ({})", event.start, ExactDuration::from_whole_seconds(period_seconds)));
+                r.error(
+                    &format!("{path}.start"),
+                    format!(
+                        "\"{}\" is after the period ends ({})",
+                        event.start,
+                        ExactDuration::from_whole_seconds(period_seconds)
+                    ),
+                );
             }
-            let duration = r.seconds(&format!("{path}.duration"), &event.duration, Span::positive("a duration"));
+            let duration = r.seconds(
+                &format!("{path}.duration"),
+                &event.duration,
+                Span::positive("a duration"),
+            );
             let (kind, error_ratio) = match &event.kind {
                 EventKind::Incident { error_percent } => (
                     PlannedKind::Incident,
@@ -249,8 +276,11 @@ impl Scenario {
                     error_percent,
                 } => (
                     PlannedKind::PartialTraffic,
-                    r.fraction(&format!("{path}.kind.trafficPercent"), traffic_percent, true)
-                        * r.fraction(&format!("{path}.kind.errorPercent"), error_percent, true),
+                    r.fraction(
+                        &format!("{path}.kind.trafficPercent"),
+                        traffic_percent,
+                        true,
+                    ) * r.fraction(&format!("{path}.kind.errorPercent"), error_percent, true),
                 ),
             };
             let name = match event.name.trim() {
@@ -277,33 +307,72 @@ impl Scenario {
 }
 
 fn read_risk(r: &mut Reader, risk: &RiskModel) -> RiskPlan {
-    const INCIDENTS: Decimals = Decimals::from_zero("a number of incidents", MAX_INCIDENTS_PER_PERIOD);
+    const INCIDENTS: Decimals =
+        Decimals::from_zero("a number of incidents", MAX_INCIDENTS_PER_PERIOD);
     let rate = r
-        .decimal("risk.incidentsPerPeriod", &risk.incidents_per_period, INCIDENTS)
+        .decimal(
+            "risk.incidentsPerPeriod",
+            &risk.incidents_per_period,
+            INCIDENTS,
+        )
         .and_then(|n| n.to_f64())
         .unwrap_or(0.0);
-    let median = r.seconds("risk.medianTimeToRestore", &risk.median_time_to_restore, Span::positive("a time to restore"));
-    let p90 = r.seconds("risk.p90TimeToRestore", &risk.p90_time_to_restore, Span::positive("a time to restore"));
+    let median = r.seconds(
+        "risk.medianTimeToRestore",
+        &risk.median_time_to_restore,
+        Span::positive("a time to restore"),
+    );
+    let p90 = r.seconds(
+        "risk.p90TimeToRestore",
+        &risk.p90_time_to_restore,
+        Span::positive("a time to restore"),
+    );
     if median > 0 && p90 > 0 && p90 <= median {
-        r.error("risk.p90TimeToRestore", format!("the 90th percentile ({}) must be longer than the median ({})", risk.p90_time_to_restore, risk.median_time_to_restore));
+        r.error(
+            "risk.p90TimeToRestore",
+            format!(
+                "the 90th percentile ({}) must be longer than the median ({})",
+                risk.p90_time_to_restore, risk.median_time_to_restore
+            ),
+        );
     }
     let mut severities = Vec::with_capacity(risk.severities.len());
     let mut total = Decimal::ZERO;
     for (i, severity) in risk.severities.iter().enumerate() {
         let path = format!("risk.severities[{i}]");
-        let share = r.percent(&format!("{path}.sharePercent"), &severity.share_percent, PERCENT_ABOVE_ZERO);
+        let share = r.percent(
+            &format!("{path}.sharePercent"),
+            &severity.share_percent,
+            PERCENT_ABOVE_ZERO,
+        );
         total = total.saturating_add(share.unwrap_or_default());
-        let share = share.and_then(|p| (p / Decimal::ONE_HUNDRED).to_f64()).unwrap_or(0.0);
-        let error = r.fraction(&format!("{path}.errorPercent"), &severity.error_percent, true);
+        let share = share
+            .and_then(|p| (p / Decimal::ONE_HUNDRED).to_f64())
+            .unwrap_or(0.0);
+        let error = r.fraction(
+            &format!("{path}.errorPercent"),
+            &severity.error_percent,
+            true,
+        );
         severities.push((share, error));
     }
     if risk.severities.is_empty() {
-        r.error("risk.severities", "the severity mix needs at least one severity".into());
+        r.error(
+            "risk.severities",
+            "the severity mix needs at least one severity".into(),
+        );
     } else if total != Decimal::ONE_HUNDRED {
-        r.error("risk.severities", format!("the shares add up to {} %, not 100 %", total.normalize()));
+        r.error(
+            "risk.severities",
+            format!("the shares add up to {} %, not 100 %", total.normalize()),
+        );
     }
     let periods = r
-        .count("risk.periods", &risk.periods, Count::new("a number of periods", 0, MAX_PERIODS))
+        .count(
+            "risk.periods",
+            &risk.periods,
+            Count::new("a number of periods", 0, MAX_PERIODS),
+        )
         .unwrap_or(0);
     if periods == 0 && r.problems.iter().all(|p| p.path != "risk.periods") {
         r.error("risk.periods", "simulate at least one period".into());
@@ -311,7 +380,9 @@ fn read_risk(r: &mut Reader, risk: &RiskModel) -> RiskPlan {
     if periods as f64 * rate > MAX_INCIDENTS_PER_RUN as f64 {
         r.error("risk.periods", format!("{periods} periods of {} incidents is too many to simulate here: keep periods x incidents per period under {MAX_INCIDENTS_PER_RUN}", risk.incidents_per_period.trim()));
     }
-    let seed = r.count("risk.seed", &risk.seed, Count::new("a seed", 0, u64::MAX)).unwrap_or(0);
+    let seed = r
+        .count("risk.seed", &risk.seed, Count::new("a seed", 0, u64::MAX))
+        .unwrap_or(0);
     RiskPlan {
         incidents_per_period: rate,
         median_seconds: median as f64,

@@ -421,7 +421,10 @@ impl ErrorBudgetPolicy {
         };
         (0..self.clauses.len())
             .filter(|&c| self.clauses[c].condition == id)
-            .map(|clause| Reference { clause, consequence: None })
+            .map(|clause| Reference {
+                clause,
+                consequence: None,
+            })
             .collect()
     }
 
@@ -435,7 +438,10 @@ impl ErrorBudgetPolicy {
         for (clause, c) in self.clauses.iter().enumerate() {
             for (k, used) in c.consequences.iter().enumerate() {
                 if used == id {
-                    found.push(Reference { clause, consequence: Some(k) });
+                    found.push(Reference {
+                        clause,
+                        consequence: Some(k),
+                    });
                 }
             }
         }
@@ -463,7 +469,9 @@ impl ErrorBudgetPolicy {
 
     fn point(&mut self, references: &[Reference], id: &str) {
         for r in references {
-            let Some(clause) = self.clauses.get_mut(r.clause) else { continue };
+            let Some(clause) = self.clauses.get_mut(r.clause) else {
+                continue;
+            };
             let slot = match r.consequence {
                 None => Some(&mut clause.condition),
                 Some(k) => clause.consequences.get_mut(k),

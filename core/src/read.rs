@@ -82,7 +82,11 @@ pub struct Decimals {
 impl Decimals {
     /// How to write a value in range: "a number above 0 and at most 1,000,000".
     fn how(&self) -> String {
-        let noun = if self.unit.is_empty() { "a number" } else { "a percentage" };
+        let noun = if self.unit.is_empty() {
+            "a number"
+        } else {
+            "a percentage"
+        };
         let low = if self.above { "above" } else { "from" };
         let joint = if self.above { "and at most" } else { "to" };
         format!(
@@ -105,7 +109,14 @@ impl Decimals {
             Err(_) if looks_numeric(trimmed) && !trimmed.starts_with('-') => {
                 return Err(self.too_large(text));
             }
-            _ => return Err(format!("{} is not {}: write {}", quote(text), self.what, self.how())),
+            _ => {
+                return Err(format!(
+                    "{} is not {}: write {}",
+                    quote(text),
+                    self.what,
+                    self.how()
+                ))
+            }
         };
         if value > self.max {
             return Err(self.too_large(text));
@@ -166,8 +177,19 @@ impl Percent {
 impl Decimals {
     /// A range from 0 (or above 0 when `above`) to `max`, followed by `unit`
     /// in messages.
-    pub const fn new(what: &'static str, above: bool, max: Decimal, unit: &'static str) -> Decimals {
-        Decimals { what, min: Decimal::ZERO, above, max, unit }
+    pub const fn new(
+        what: &'static str,
+        above: bool,
+        max: Decimal,
+        unit: &'static str,
+    ) -> Decimals {
+        Decimals {
+            what,
+            min: Decimal::ZERO,
+            above,
+            max,
+            unit,
+        }
     }
 
     /// A plain decimal (a burn rate, incidents per period, days) above 0 and
@@ -209,7 +231,14 @@ impl Count {
         // Messages are built only when a value is refused (typing is the hot path).
         let max = || group_thousands(&self.max.to_string());
         let min = || group_thousands(&self.min.to_string());
-        let too_large = || Err(format!("{} is too large: {} can be at most {}", quote(text), self.what, max()));
+        let too_large = || {
+            Err(format!(
+                "{} is too large: {} can be at most {}",
+                quote(text),
+                self.what,
+                max()
+            ))
+        };
         match parse_count(text) {
             Some(n) if n > self.max => too_large(),
             Some(n) if n < self.min => Err(format!(
@@ -275,7 +304,11 @@ impl Span {
     pub fn read(&self, text: &str) -> Result<ExactDuration, String> {
         let too_long = || {
             let max = ExactDuration::from_whole_seconds(self.max_seconds);
-            format!("{} is too long: {} can be at most {max}", quote(text), self.what)
+            format!(
+                "{} is too long: {} can be at most {max}",
+                quote(text),
+                self.what
+            )
         };
         let duration = match text.parse::<ExactDuration>() {
             Ok(d) => d,
@@ -293,7 +326,10 @@ impl Span {
             ));
         }
         if self.positive && duration.seconds().is_zero() {
-            return Err(format!("{} must be longer than zero", capitalised(self.what)));
+            return Err(format!(
+                "{} must be longer than zero",
+                capitalised(self.what)
+            ));
         }
         Ok(duration)
     }

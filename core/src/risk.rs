@@ -69,7 +69,11 @@ pub fn monte_carlo(risk: &RiskPlan, plan: &Plan, spec: &SloSpec) -> RiskOutcome 
     let rate = risk.incidents_per_period;
     let risk = &RiskPlan {
         periods: risk.periods.min(MAX_PERIODS as u32),
-        incidents_per_period: if rate.is_finite() { rate.clamp(0.0, MAX_INCIDENTS_PER_PERIOD as f64) } else { 0.0 },
+        incidents_per_period: if rate.is_finite() {
+            rate.clamp(0.0, MAX_INCIDENTS_PER_PERIOD as f64)
+        } else {
+            0.0
+        },
         ..risk.clone()
     };
     let halved = |median: f64, p90: f64, rate: f64| RiskPlan {
@@ -81,12 +85,20 @@ pub fn monte_carlo(risk: &RiskPlan, plan: &Plan, spec: &SloSpec) -> RiskOutcome 
     RiskOutcome {
         base: run(risk, plan, spec),
         mttr_halved: run(
-            &halved(risk.median_seconds / 2.0, risk.p90_seconds / 2.0, risk.incidents_per_period),
+            &halved(
+                risk.median_seconds / 2.0,
+                risk.p90_seconds / 2.0,
+                risk.incidents_per_period,
+            ),
             plan,
             spec,
         ),
         incidents_halved: run(
-            &halved(risk.median_seconds, risk.p90_seconds, risk.incidents_per_period / 2.0),
+            &halved(
+                risk.median_seconds,
+                risk.p90_seconds,
+                risk.incidents_per_period / 2.0,
+            ),
             plan,
             spec,
         ),
@@ -107,7 +119,8 @@ impl Spender<'_> {
         match self.spec.time_slice {
             None => 100.0 * self.plan.background / self.allowed_ratio,
             Some(slice) if self.plan.background > self.allowed_ratio => {
-                100.0 * self.spec.period_seconds.checked_div(slice).unwrap_or(0) as f64 / self.budget
+                100.0 * self.spec.period_seconds.checked_div(slice).unwrap_or(0) as f64
+                    / self.budget
             }
             Some(_) => 0.0,
         }

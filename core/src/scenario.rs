@@ -9,7 +9,6 @@
 
 use serde::{Deserialize, Serialize};
 
-
 /// One "what if" for an SLO: traffic, background errors and events.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -75,7 +75,9 @@ pub fn decode(text: &str) -> Result<Vec<u8>, ShareError> {
     {
         return Err(ShareError::BadCharacter(at + 1));
     }
-    URL_SAFE_NO_PAD.decode(text).map_err(|_| ShareError::Truncated)
+    URL_SAFE_NO_PAD
+        .decode(text)
+        .map_err(|_| ShareError::Truncated)
 }
 
 /// Whether a link of `chars` characters can be offered; otherwise the message

@@ -41,7 +41,9 @@ impl SloSpec {
     pub fn of(sli: &Sli, slo: &Slo, zones: &dyn ZoneResolver) -> Result<SloSpec, String> {
         let target: Target = slo.target.parse().map_err(|e| format!("target: {e}"))?;
         let window: Window = slo.window.parse().map_err(|e| format!("window: {e}"))?;
-        let zone = zones.resolve(slo.time_zone_name()).map_err(|e| format!("time zone: {e}"))?;
+        let zone = zones
+            .resolve(slo.time_zone_name())
+            .map_err(|e| format!("time zone: {e}"))?;
         let period_seconds = window
             .length(zone.as_ref())
             .map_err(|e| format!("window: {e}"))?
@@ -52,9 +54,10 @@ impl SloSpec {
                 let slice = crate::validate::TIME_SLICE
                     .read(&sli.time_slice)
                     .map_err(|e| format!("time slice: {e}"))?;
-                let whole = slice.seconds().to_u64().filter(|s| {
-                    *s > 0 && rust_decimal::Decimal::from(*s) == slice.seconds()
-                });
+                let whole = slice
+                    .seconds()
+                    .to_u64()
+                    .filter(|s| *s > 0 && rust_decimal::Decimal::from(*s) == slice.seconds());
                 Some(whole.ok_or("time slice: simulate whole seconds above 0")?)
             }
         };
@@ -67,7 +70,11 @@ impl SloSpec {
 
     /// `1 - SLO` as a fraction.
     pub fn allowed_ratio(&self) -> f64 {
-        self.target.error_budget().fraction().to_f64().unwrap_or(0.0)
+        self.target
+            .error_budget()
+            .fraction()
+            .to_f64()
+            .unwrap_or(0.0)
     }
 
     /// The period's budget in bad units, given the requests in the period:
@@ -214,14 +221,21 @@ fn requests(plan: &Plan, spec: &SloSpec, step: u64, steps: usize) -> Vec<f64> {
 
 /// Valid and bad units of each step.
 fn units(spec: &SloSpec, step: u64, requests: &[f64], good: &[f64]) -> (Vec<f64>, Vec<f64>) {
-    let bad: Vec<f64> = requests.iter().zip(good).map(|(r, g)| r * (1.0 - g)).collect();
+    let bad: Vec<f64> = requests
+        .iter()
+        .zip(good)
+        .map(|(r, g)| r * (1.0 - g))
+        .collect();
     let Some(slice) = spec.time_slice else {
         return (requests.to_vec(), bad);
     };
     let per_slice = (slice / step) as usize;
     let allowed = spec.allowed_ratio();
     let (mut valid_units, mut bad_units) = (vec![0.0; good.len()], vec![0.0; good.len()]);
-    for (chunk, start) in (0..good.len()).step_by(per_slice).map(|s| (s..(s + per_slice), s)) {
+    for (chunk, start) in (0..good.len())
+        .step_by(per_slice)
+        .map(|s| (s..(s + per_slice), s))
+    {
         if chunk.end > good.len() {
             break;
         }
@@ -253,13 +267,17 @@ fn check_spec(spec: &SloSpec) -> Result<(), SimulationError> {
         return Err(SimulationError::Unsupported("the period is empty".into()));
     }
     if spec.period_seconds > crate::window::MAX_ROLLING_SECONDS {
-        return Err(SimulationError::Unsupported("the period is longer than 36500 days".into()));
+        return Err(SimulationError::Unsupported(
+            "the period is longer than 36500 days".into(),
+        ));
     }
     match spec.time_slice {
-        Some(0) => Err(SimulationError::Unsupported("a time slice must be longer than zero".into())),
-        Some(slice) if slice > spec.period_seconds => {
-            Err(SimulationError::Unsupported("the time slice is longer than the period".into()))
-        }
+        Some(0) => Err(SimulationError::Unsupported(
+            "a time slice must be longer than zero".into(),
+        )),
+        Some(slice) if slice > spec.period_seconds => Err(SimulationError::Unsupported(
+            "the time slice is longer than the period".into(),
+        )),
         _ => Ok(()),
     }
 }
@@ -287,7 +305,15 @@ pub fn simulate(
     let (valid, bad) = units(spec, step, &requests, &with);
     let background_bad = match spec.time_slice {
         None => requests.iter().map(|r| r * plan.background).collect(),
-        Some(_) => units(spec, step, &requests, &good_ratios(plan, step, steps, false)).1,
+        Some(_) => {
+            units(
+                spec,
+                step,
+                &requests,
+                &good_ratios(plan, step, steps, false),
+            )
+            .1
+        }
     };
     let budget = spec.budget_units(requests.iter().sum());
     if budget <= 0.0 {
@@ -318,7 +344,11 @@ pub fn simulate(
             EventOutcome {
                 index,
                 spent_percent,
-                depletion_per_hour: if hours > 0.0 { spent_percent / hours } else { 0.0 },
+                depletion_per_hour: if hours > 0.0 {
+                    spent_percent / hours
+                } else {
+                    0.0
+                },
                 budget_left_after_percent: 100.0 - 100.0 * simulation.cum_bad[steps.end] / budget,
             }
         })
@@ -389,7 +419,9 @@ impl Simulation {
         let event = &self.plan.events[index];
         let tail = self.spec.time_slice.unwrap_or(0);
         let first = (event.start / self.step) as usize;
-        let last = (event.end() + tail).div_ceil(self.step).min(self.steps() as u64) as usize;
+        let last = (event.end() + tail)
+            .div_ceil(self.step)
+            .min(self.steps() as u64) as usize;
         first.min(last)..last
     }
 
@@ -446,7 +478,12 @@ impl Simulation {
             .events
             .iter()
             .filter(|o| self.plan.events[o.index].kind != PlannedKind::PlannedDowntime)
-            .map(|o| (o.spent_percent, self.plan.events[o.index].duration as f64 / 3600.0))
+            .map(|o| {
+                (
+                    o.spent_percent,
+                    self.plan.events[o.index].duration as f64 / 3600.0,
+                )
+            })
             .collect();
         depletion(&speeds)
     }
@@ -458,12 +495,18 @@ impl Simulation {
         let mut series = vec![(0.0, 100.0)];
         let mut i = stride - 1;
         while i < self.steps() {
-            series.push((self.time_at(i) as f64 / 3600.0, 100.0 - self.spent_percent(i)));
+            series.push((
+                self.time_at(i) as f64 / 3600.0,
+                100.0 - self.spent_percent(i),
+            ));
             i += stride;
         }
         if !self.steps().is_multiple_of(stride) {
             let last = self.steps() - 1;
-            series.push((self.time_at(last) as f64 / 3600.0, 100.0 - self.spent_percent(last)));
+            series.push((
+                self.time_at(last) as f64 / 3600.0,
+                100.0 - self.spent_percent(last),
+            ));
         }
         series
     }

@@ -53,20 +53,33 @@ impl fmt::Display for TargetError {
         match self {
             TargetError::Empty => write!(f, "enter a target in percent, e.g. 99.9"),
             TargetError::NotANumber(s) => {
-                write!(f, "{} is not a number: type a percentage such as 99.9", crate::read::quote(s))
+                write!(
+                    f,
+                    "{} is not a number: type a percentage such as 99.9",
+                    crate::read::quote(s)
+                )
             }
             TargetError::TooManyDecimals(s) => write!(
                 f,
-                "{} has more than {MAX_TARGET_DECIMALS} decimal places", crate::read::quote(s)
+                "{} has more than {MAX_TARGET_DECIMALS} decimal places",
+                crate::read::quote(s)
             ),
             TargetError::NotAboveZero(s) => {
-                write!(f, "{} % is not a target: it must be above 0 and below 100", crate::read::cut(s))
+                write!(
+                    f,
+                    "{} % is not a target: it must be above 0 and below 100",
+                    crate::read::cut(s)
+                )
             }
             TargetError::Hundred => {
                 write!(f, "100 % leaves no error budget: choose a target below 100")
             }
             TargetError::AboveHundred(s) => {
-                write!(f, "{} % is above 100 %: a target must be below 100", crate::read::cut(s))
+                write!(
+                    f,
+                    "{} % is above 100 %: a target must be below 100",
+                    crate::read::cut(s)
+                )
             }
         }
     }

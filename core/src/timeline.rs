@@ -85,7 +85,10 @@ fn by_cause(simulation: &Simulation) -> Vec<Vec<usize>> {
 }
 
 /// When `kind` becomes true in `simulation`; `Err(reason)` if a simulation cannot judge it.
-pub fn condition_time(kind: &ConditionKind, simulation: &Simulation) -> Result<Option<u64>, String> {
+pub fn condition_time(
+    kind: &ConditionKind,
+    simulation: &Simulation,
+) -> Result<Option<u64>, String> {
     let unreadable = || "its percentage cannot be read".to_string();
     match kind {
         ConditionKind::BudgetExhausted => Ok(simulation.exhausted_at()),
@@ -139,7 +142,10 @@ pub fn run_policy(policy: &ErrorBudgetPolicy, simulation: &Simulation) -> Policy
             Err(reason) => run.not_simulated.push((condition.id.clone(), reason)),
             Ok(None) => run.not_triggered.push(condition.id.clone()),
             Ok(Some(at)) => {
-                let clauses = policy.clauses.iter().filter(|c| c.condition == condition.id);
+                let clauses = policy
+                    .clauses
+                    .iter()
+                    .filter(|c| c.condition == condition.id);
                 let mut consequences = Vec::new();
                 let mut runbooks = Vec::new();
                 for clause in clauses {

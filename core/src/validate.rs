@@ -15,8 +15,8 @@ use serde::Serialize;
 use crate::document::{DocumentInfo, Role, Status};
 use crate::duration::ExactDuration;
 use crate::model::{Measurement, Model, Service, Sli, SliKind, Slo, SCHEMA_VERSION};
-use crate::read::{Count, Decimals, Percent, Span};
 use crate::policy::{Activity, ConditionKind, ConsequenceKind, ErrorBudgetPolicy};
+use crate::read::{Count, Decimals, Percent, Span};
 use crate::target::Target;
 use crate::window::Window;
 use crate::zone::ZoneResolver;
@@ -258,19 +258,28 @@ fn check_sli(c: &mut Checker, path: &str, sli: &Sli) {
                 "a latency SLI needs a threshold in ms",
             ),
             Some(latency) => {
-                c.read(&format!("{path}.latency.thresholdMs"), LATENCY_MS.read(&latency.threshold_ms));
+                c.read(
+                    &format!("{path}.latency.thresholdMs"),
+                    LATENCY_MS.read(&latency.threshold_ms),
+                );
             }
         }
     }
     if sli.measurement == Measurement::TimeSliceBased {
-        c.read(&format!("{path}.timeSlice"), TIME_SLICE.read(&sli.time_slice));
+        c.read(
+            &format!("{path}.timeSlice"),
+            TIME_SLICE.read(&sli.time_slice),
+        );
     }
     if let Some(traffic) = sli
         .traffic
         .as_ref()
         .filter(|t| !t.valid_events.trim().is_empty())
     {
-        c.read(&format!("{path}.traffic.validEvents"), VALID_EVENTS.read(&traffic.valid_events));
+        c.read(
+            &format!("{path}.traffic.validEvents"),
+            VALID_EVENTS.read(&traffic.valid_events),
+        );
     }
     if sli.slos.is_empty() {
         c.needed(&format!("{path}.slos"), true, "an SLO");
@@ -527,7 +536,10 @@ fn check_policy(c: &mut Checker, policy: &ErrorBudgetPolicy) {
             }
             ConditionKind::BurnRate { percent, within } => {
                 c.read(&format!("{path}.percent"), Percent::SHARE.read(percent));
-                c.read(&format!("{path}.within"), crate::policy::WITHIN.read(within));
+                c.read(
+                    &format!("{path}.within"),
+                    crate::policy::WITHIN.read(within),
+                );
             }
             ConditionKind::BudgetExhausted | ConditionKind::Resource | ConditionKind::Custom => {}
         }

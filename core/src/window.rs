@@ -132,7 +132,9 @@ impl fmt::Display for WindowError {
                 quote(s)
             ),
             WindowError::Zero(s) => write!(f, "{}: a window must be longer than zero", quote(s)),
-            WindowError::TooLong(s) => write!(f, "{}: a window can be at most 36500 days", quote(s)),
+            WindowError::TooLong(s) => {
+                write!(f, "{}: a window can be at most 36500 days", quote(s))
+            }
             WindowError::NoSuchPeriod(s, why) => write!(f, "{}: {why}", quote(s)),
         }
     }

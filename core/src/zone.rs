@@ -37,7 +37,11 @@ impl fmt::Display for ZoneError {
                 "unknown time zone {}: use an IANA name such as Europe/Berlin or UTC",
                 crate::read::quote(name)
             ),
-            ZoneError::NoOffset(name) => write!(f, "time zone {} has no offset for this date", crate::read::quote(name)),
+            ZoneError::NoOffset(name) => write!(
+                f,
+                "time zone {} has no offset for this date",
+                crate::read::quote(name)
+            ),
         }
     }
 }

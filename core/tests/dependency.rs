@@ -192,9 +192,15 @@ fn budget_allocation_of_the_seed_chain() {
     assert_eq!(allocation.left.fraction, dec("0.013"));
     assert_eq!(allocation.left.budget_percent, dec("86.6667"));
     // Over 30 days: AKS at 99.95 % takes 21m 36s of the 10h 48m budget.
-    assert_eq!(allocation.dependencies[0].seconds_of(30 * 86_400), dec("1296"));
+    assert_eq!(
+        allocation.dependencies[0].seconds_of(30 * 86_400),
+        dec("1296")
+    );
     // Issue 9: 0.05 % of 28 days is exactly 20m 9.6s, not a silently truncated "20m 9s".
-    assert_eq!(allocation.dependencies[0].seconds_of(28 * 86_400), dec("1209.6"));
+    assert_eq!(
+        allocation.dependencies[0].seconds_of(28 * 86_400),
+        dec("1209.6")
+    );
     // An unending fraction is rounded down to the millisecond (the stated rule).
     assert_eq!(allocation.dependencies[0].seconds_of(7), dec("0.003"));
 }
@@ -458,6 +464,10 @@ fn an_unnamed_dependency_is_named_as_such_in_the_ceiling_warning() {
         .iter()
         .find(|p| p.message.contains("most of the budget goes to"))
         .expect("a ceiling warning");
-    assert!(ceiling.message.contains("an unnamed dependency (0.1 %)"), "{}", ceiling.message);
+    assert!(
+        ceiling.message.contains("an unnamed dependency (0.1 %)"),
+        "{}",
+        ceiling.message
+    );
     assert!(!ceiling.message.contains(", (0.1 %)") && !ceiling.message.contains("to (0.1 %)"));
 }

@@ -2,15 +2,15 @@
 //! panic the importer; bad files are refused with what and where.
 
 use proptest::prelude::*;
+use slo_core::alert::Notify;
+use slo_core::alerting::{AlertRuleSpec, ThresholdSpec};
 use slo_core::calculator::EventsPer;
 use slo_core::codec::{export_json, import_json, parse_json, ImportError, MAX_FILE_BYTES};
 use slo_core::document::{Approver, Change, DocumentInfo, OnCallAgreement, Role, Status};
 use slo_core::examples;
-use slo_core::alert::Notify;
-use slo_core::alerting::{AlertRuleSpec, ThresholdSpec};
 use slo_core::model::*;
-use slo_core::scenario::*;
 use slo_core::policy::*;
+use slo_core::scenario::*;
 use slo_core::validate::{has_errors, validate, Severity};
 use slo_core::zone::UtcOnly;
 
@@ -56,7 +56,18 @@ fn slo() -> impl Strategy<Value = Slo> {
         prop::collection::vec(scenario(), 0..2),
     )
         .prop_map(
-            |(name, target, window, sla, historical, priority, rationale, default_slo, tz, scenarios)| Slo {
+            |(
+                name,
+                target,
+                window,
+                sla,
+                historical,
+                priority,
+                rationale,
+                default_slo,
+                tz,
+                scenarios,
+            )| Slo {
                 name,
                 target,
                 window: window.to_string(),
@@ -82,42 +93,74 @@ fn event() -> impl Strategy<Value = ScenarioEvent> {
     let kind = prop_oneof![
         text().prop_map(|error_percent| EventKind::Incident { error_percent }),
         Just(EventKind::PlannedDowntime),
-        (text(), text()).prop_map(|(traffic_percent, error_percent)| EventKind::PartialTraffic {
-            traffic_percent,
-            error_percent
-        }),
+        (text(), text()).prop_map(
+            |(traffic_percent, error_percent)| EventKind::PartialTraffic {
+                traffic_percent,
+                error_percent
+            }
+        ),
     ];
     (text(), kind, duration_text(), duration_text(), text()).prop_map(
-        |(name, kind, start, duration, cause)| ScenarioEvent { name, kind, start, duration, cause },
+        |(name, kind, start, duration, cause)| ScenarioEvent {
+            name,
+            kind,
+            start,
+            duration,
+            cause,
+        },
     )
 }
 
 fn scenario() -> impl Strategy<Value = Scenario> {
     let traffic = prop_oneof![
-        text().prop_map(|requests_per_minute| TrafficProfile::Constant { requests_per_minute }),
+        text().prop_map(|requests_per_minute| TrafficProfile::Constant {
+            requests_per_minute
+        }),
         (text(), text(), text()).prop_map(|(peak_per_minute, trough_per_minute, peak_hour)| {
-            TrafficProfile::Daily { peak_per_minute, trough_per_minute, peak_hour }
+            TrafficProfile::Daily {
+                peak_per_minute,
+                trough_per_minute,
+                peak_hour,
+            }
         }),
     ];
-    let risk = (text(), duration_text(), duration_text(), (text(), text()), text(), text()).prop_map(
-        |(incidents_per_period, median, p90, (share, error), periods, seed)| RiskModel {
-            incidents_per_period,
-            median_time_to_restore: median,
-            p90_time_to_restore: p90,
-            severities: vec![IncidentSeverity { share_percent: share, error_percent: error }],
-            periods,
-            seed,
-        },
-    );
-    (text(), traffic, text(), prop::collection::vec(event(), 0..3), prop::option::of(risk)).prop_map(
-        |(name, traffic, background_error_percent, events, risk)| Scenario {
-            name,
-            traffic,
-            background_error_percent,
-            events,
-            risk,
-        },
+    let risk = (
+        text(),
+        duration_text(),
+        duration_text(),
+        (text(), text()),
+        text(),
+        text(),
     )
+        .prop_map(
+            |(incidents_per_period, median, p90, (share, error), periods, seed)| RiskModel {
+                incidents_per_period,
+                median_time_to_restore: median,
+                p90_time_to_restore: p90,
+                severities: vec![IncidentSeverity {
+                    share_percent: share,
+                    error_percent: error,
+                }],
+                periods,
+                seed,
+            },
+        );
+    (
+        text(),
+        traffic,
+        text(),
+        prop::collection::vec(event(), 0..3),
+        prop::option::of(risk),
+    )
+        .prop_map(
+            |(name, traffic, background_error_percent, events, risk)| Scenario {
+                name,
+                traffic,
+                background_error_percent,
+                events,
+                risk,
+            },
+        )
 }
 
 fn alert_rule() -> impl Strategy<Value = AlertRuleSpec> {
@@ -129,11 +172,31 @@ fn alert_rule() -> impl Strategy<Value = AlertRuleSpec> {
         text(),
         prop::sample::select(vec![Notify::Page, Notify::Ticket]),
         threshold,
-        (duration_text(), duration_text(), duration_text(), duration_text()),
+        (
+            duration_text(),
+            duration_text(),
+            duration_text(),
+            duration_text(),
+        ),
     )
-        .prop_map(|(name, notify, threshold, (long_window, short_window, evaluation_interval, snooze))| {
-            AlertRuleSpec { name, notify, threshold, long_window, short_window, evaluation_interval, snooze }
-        })
+        .prop_map(
+            |(
+                name,
+                notify,
+                threshold,
+                (long_window, short_window, evaluation_interval, snooze),
+            )| {
+                AlertRuleSpec {
+                    name,
+                    notify,
+                    threshold,
+                    long_window,
+                    short_window,
+                    evaluation_interval,
+                    snooze,
+                }
+            },
+        )
 }
 
 fn sli() -> impl Strategy<Value = Sli> {
@@ -436,14 +499,16 @@ fn model() -> impl Strategy<Value = Model> {
         document(),
         prop::collection::vec(alert_rule(), 0..3),
     )
-        .prop_map(|((name, description), services, policy, document, alert_rules)| Model {
-            schema_version: SCHEMA_VERSION,
-            team: Team { name, description },
-            services,
-            policy,
-            document,
-            alert_rules,
-        })
+        .prop_map(
+            |((name, description), services, policy, document, alert_rules)| Model {
+                schema_version: SCHEMA_VERSION,
+                team: Team { name, description },
+                services,
+                policy,
+                document,
+                alert_rules,
+            },
+        )
 }
 
 proptest! {
@@ -601,7 +666,11 @@ fn a_model_with_errors_opens_with_its_problems_at_their_fields() {
     let opened = import_json(export_json(&model).as_bytes(), &UtcOnly).unwrap();
     assert_eq!(opened.model, model);
     assert_eq!(opened.errors(), 1);
-    let error = opened.problems.iter().find(|p| p.severity == Severity::Error).unwrap();
+    let error = opened
+        .problems
+        .iter()
+        .find(|p| p.severity == Severity::Error)
+        .unwrap();
     assert_eq!(
         error.to_string(),
         "services[0].journeys[0].slis[0].slos[0].target: 100 % leaves no error budget: choose a target below 100"
@@ -617,7 +686,11 @@ fn an_agreed_file_with_errors_opens_as_a_draft() {
     let opened = import_json(export_json(&model).as_bytes(), &UtcOnly).unwrap();
     assert!(opened.reopened_as_draft);
     assert_eq!(opened.model.document.status, Status::Draft);
-    assert!(opened.summary().contains("opened as a draft"), "{}", opened.summary());
+    assert!(
+        opened.summary().contains("opened as a draft"),
+        "{}",
+        opened.summary()
+    );
     // The exported file no longer claims agreement.
     assert!(export_json(&opened.model).contains("\"status\": \"draft\""));
 }
@@ -640,10 +713,15 @@ fn a_50_megabyte_file_is_refused_before_parsing() {
 fn version_1_and_2_files_are_migrated() {
     let mut model = examples::workbook_api();
     model.alert_rules.clear();
-    model.services[0].journeys[0].slis[0].slos[0].scenarios.clear();
+    model.services[0].journeys[0].slis[0].slos[0]
+        .scenarios
+        .clear();
     for old in ["1", "2"] {
-        let json = export_json(&model)
-            .replacen("\"schemaVersion\": 3", &format!("\"schemaVersion\": {old}"), 1);
+        let json = export_json(&model).replacen(
+            "\"schemaVersion\": 3",
+            &format!("\"schemaVersion\": {old}"),
+            1,
+        );
         assert!(json.contains(&format!("\"schemaVersion\": {old}")));
         let back = import_json(json.as_bytes(), &UtcOnly).unwrap().model;
         assert_eq!(back, model);

@@ -549,7 +549,11 @@ fn condition_and_consequence_choices_round_trip() {
 #[test]
 fn renaming_a_condition_or_consequence_carries_its_clauses_along() {
     let mut policy = slo_core::examples::workbook_api().policy;
-    let index = policy.conditions.iter().position(|c| c.id == "big-incident").unwrap();
+    let index = policy
+        .conditions
+        .iter()
+        .position(|c| c.id == "big-incident")
+        .unwrap();
     let references = policy.condition_references(index);
     assert!(!references.is_empty());
     // Typed one key at a time, passing through another condition's id ("exceeded").
@@ -560,10 +564,20 @@ fn renaming_a_condition_or_consequence_carries_its_clauses_along() {
     model.policy = policy.clone();
     let problems = validate(&model, &UtcOnly);
     assert!(!has_errors(&problems), "{problems:#?}");
-    assert!(policy.clauses.iter().any(|c| c.condition == "postmortem-20"));
-    assert!(policy.clauses.iter().any(|c| c.condition == "exceeded"), "the other condition keeps its clause");
+    assert!(policy
+        .clauses
+        .iter()
+        .any(|c| c.condition == "postmortem-20"));
+    assert!(
+        policy.clauses.iter().any(|c| c.condition == "exceeded"),
+        "the other condition keeps its clause"
+    );
 
-    let index = policy.consequences.iter().position(|c| c.id == policy.clauses[0].consequences[0]).unwrap();
+    let index = policy
+        .consequences
+        .iter()
+        .position(|c| c.id == policy.clauses[0].consequences[0])
+        .unwrap();
     let references = policy.consequence_references(index);
     policy.rename_consequence(index, "stop-releases", &references);
     assert_eq!(policy.clauses[0].consequences[0], "stop-releases");

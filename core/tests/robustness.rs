@@ -42,20 +42,30 @@ fn redundant(model: &mut Model, failover: &str, failures: &str) {
 
 #[test]
 fn a_huge_failover_is_a_message_at_its_field() {
-    for (failover, failures) in [("99999999999999999999999d", "4"), ("1000000000000000000000w", "1000")] {
+    for (failover, failures) in [
+        ("99999999999999999999999d", "4"),
+        ("1000000000000000000000w", "1000"),
+    ] {
         let mut model = rich_model();
         redundant(&mut model, failover, failures);
         let problems = validate(&model, &UtcOnly);
         let messages = at(&problems, "services[0].dependencies[0].coupling.failover");
         assert_eq!(messages.len(), 1, "{problems:#?}");
-        assert!(messages[0].contains("is too long: a failover can be at most 365d"), "{}", messages[0]);
+        assert!(
+            messages[0].contains("is too long: a failover can be at most 365d"),
+            "{}",
+            messages[0]
+        );
         exercise(&model);
     }
     let mut model = rich_model();
     redundant(&mut model, "30s", "5000");
     let problems = validate(&model, &UtcOnly);
     assert_eq!(
-        at(&problems, "services[0].dependencies[0].coupling.failuresPerYear"),
+        at(
+            &problems,
+            "services[0].dependencies[0].coupling.failuresPerYear"
+        ),
         vec!["\"5000\" is too large: a number of failures per year can be at most 1,000"]
     );
     // The rest of the model keeps working: the other services still have composites.
@@ -71,7 +81,11 @@ fn a_huge_alert_window_is_a_message_at_its_field() {
     let problems = validate(&model, &UtcOnly);
     let messages = at(&problems, "alertRules[2].longWindow");
     assert_eq!(messages.len(), 1, "{problems:#?}");
-    assert!(messages[0].contains("is too long: a long window can be at most 36500d"), "{}", messages[0]);
+    assert!(
+        messages[0].contains("is too long: a long window can be at most 36500d"),
+        "{}",
+        messages[0]
+    );
     exercise(&model);
 }
 
@@ -80,7 +94,9 @@ fn a_huge_burn_rate_and_a_zero_window_are_refused() {
     let spec = |burn: &str, window: &str| AlertRuleSpec {
         name: "r".into(),
         notify: Notify::Page,
-        threshold: ThresholdSpec::BurnRate { burn_rate: burn.into() },
+        threshold: ThresholdSpec::BurnRate {
+            burn_rate: burn.into(),
+        },
         long_window: window.into(),
         short_window: String::new(),
         evaluation_interval: "1m".into(),
@@ -94,10 +110,17 @@ fn a_huge_burn_rate_and_a_zero_window_are_refused() {
     );
     let too_many_digits = "9".repeat(30);
     let problems = spec(&too_many_digits, "1h").rule().unwrap_err();
-    assert!(problems[0].message.contains("is too large"), "{}", problems[0].message);
+    assert!(
+        problems[0].message.contains("is too large"),
+        "{}",
+        problems[0].message
+    );
     let problems = spec("2", "0s").rule().unwrap_err();
     assert_eq!(problems[0].path, "longWindow");
-    assert_eq!(problems[0].message, "A long window must be longer than zero");
+    assert_eq!(
+        problems[0].message,
+        "A long window must be longer than zero"
+    );
 }
 
 #[test]
@@ -130,8 +153,15 @@ fn public_fields_cannot_crash_the_engines() {
         risk: None,
     };
     for (period_seconds, time_slice) in [(86_400, Some(0)), (0, None), (36_500 * 86_400, Some(7))] {
-        let spec = SloSpec { target, period_seconds, time_slice };
-        assert!(simulate(&plan, &spec, None).is_err(), "{period_seconds} {time_slice:?}");
+        let spec = SloSpec {
+            target,
+            period_seconds,
+            time_slice,
+        };
+        assert!(
+            simulate(&plan, &spec, None).is_err(),
+            "{period_seconds} {time_slice:?}"
+        );
     }
     // A risk plan asking for billions of periods and incidents is bounded.
     let risk = RiskPlan {
@@ -142,7 +172,11 @@ fn public_fields_cannot_crash_the_engines() {
         periods: u32::MAX,
         seed: 1,
     };
-    let spec = SloSpec { target, period_seconds: 86_400, time_slice: Some(0) };
+    let spec = SloSpec {
+        target,
+        period_seconds: 86_400,
+        time_slice: Some(0),
+    };
     let outcome = slo_core::risk::monte_carlo(&risk, &plan, &spec);
     assert!(outcome.base.periods <= slo_core::plan::MAX_PERIODS as u32);
 }
@@ -153,16 +187,29 @@ fn a_ten_thousand_character_value_is_not_echoed_whole() {
     let long = "9".repeat(10_000);
     model.services[0].journeys[0].slis[0].slos[0].target = long.clone();
     model.alert_rules[0].long_window = format!("{long}x");
-    model.services[0].journeys[0].slis[0].traffic.as_mut().unwrap().valid_events = long;
+    model.services[0].journeys[0].slis[0]
+        .traffic
+        .as_mut()
+        .unwrap()
+        .valid_events = long;
     for problem in validate(&model, &UtcOnly) {
-        assert!(problem.message.chars().count() < 300, "{}: {}", problem.path, problem.message);
+        assert!(
+            problem.message.chars().count() < 300,
+            "{}: {}",
+            problem.path,
+            problem.message
+        );
     }
 }
 
 #[test]
 fn a_count_above_the_largest_says_too_large() {
     let mut model = rich_model();
-    model.services[0].journeys[0].slis[0].traffic.as_mut().unwrap().valid_events = "99999999999999999999999".into();
+    model.services[0].journeys[0].slis[0]
+        .traffic
+        .as_mut()
+        .unwrap()
+        .valid_events = "99999999999999999999999".into();
     let problems = validate(&model, &UtcOnly);
     assert_eq!(
         at(&problems, "services[0].journeys[0].slis[0].traffic.validEvents"),
@@ -183,7 +230,8 @@ fn extreme() -> impl Strategy<Value = String> {
         Just(format!("0.{}1", "0".repeat(28))),
         ("-?[0-9]{1,30}", units.clone()).prop_map(|(n, u)| format!("{n}{u}")),
         ("-?[0-9]{1,30}\\.[0-9]{1,30}", units.clone()).prop_map(|(n, u)| format!("{n}{u}")),
-        ("[0-9]{1,30}", units.clone(), "[0-9]{1,30}", units).prop_map(|(a, u, b, v)| format!("{a}{u} {b}{v}")),
+        ("[0-9]{1,30}", units.clone(), "[0-9]{1,30}", units)
+            .prop_map(|(a, u, b, v)| format!("{a}{u} {b}{v}")),
     ]
 }
 

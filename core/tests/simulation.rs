@@ -13,11 +13,21 @@ use slo_core::ExactDuration;
 const DAY: u64 = 86_400;
 
 fn spec(target: &str, days: u64) -> SloSpec {
-    SloSpec { target: target.parse().unwrap(), period_seconds: days * DAY, time_slice: None }
+    SloSpec {
+        target: target.parse().unwrap(),
+        period_seconds: days * DAY,
+        time_slice: None,
+    }
 }
 
 fn event(kind: EventKind, start: &str, duration: &str) -> ScenarioEvent {
-    ScenarioEvent { name: String::new(), kind, start: start.into(), duration: duration.into(), cause: String::new() }
+    ScenarioEvent {
+        name: String::new(),
+        kind,
+        start: start.into(),
+        duration: duration.into(),
+        cause: String::new(),
+    }
 }
 
 fn outage(start: &str, duration: &str) -> ScenarioEvent {
@@ -25,13 +35,21 @@ fn outage(start: &str, duration: &str) -> ScenarioEvent {
 }
 
 fn incident(start: &str, duration: &str, error_percent: &str) -> ScenarioEvent {
-    event(EventKind::Incident { error_percent: error_percent.into() }, start, duration)
+    event(
+        EventKind::Incident {
+            error_percent: error_percent.into(),
+        },
+        start,
+        duration,
+    )
 }
 
 fn scenario(background: &str, events: Vec<ScenarioEvent>) -> Scenario {
     Scenario {
         name: "s".into(),
-        traffic: TrafficProfile::Constant { requests_per_minute: "1000".into() },
+        traffic: TrafficProfile::Constant {
+            requests_per_minute: "1000".into(),
+        },
         background_error_percent: background.into(),
         events,
         risk: None,
@@ -74,7 +92,11 @@ fn esf_depletion_speeds_from_a_simulated_period() {
         ],
     );
     let sim = run(&spec("99.9", 30), &s, None);
-    let spent: Vec<String> = sim.events.iter().map(|e| format!("{:.3}", e.spent_percent)).collect();
+    let spent: Vec<String> = sim
+        .events
+        .iter()
+        .map(|e| format!("{:.3}", e.spent_percent))
+        .collect();
     assert_eq!(spent, ["70.000", "50.000", "25.000"]);
     let d = sim.depletion();
     let speeds: Vec<String> = d.speeds.iter().map(|s| one_decimal(*s)).collect();
@@ -84,7 +106,11 @@ fn esf_depletion_speeds_from_a_simulated_period() {
     // 145 % spent: the period ends in debt.
     assert_eq!(format!("{:.3}", sim.budget_left_percent()), "-45.000");
     // 80 % in 2 h is 40 %/h: 28.8 % errors for 2 h spend 34,560 of 43,200.
-    let fast = run(&spec("99.9", 30), &scenario("", vec![incident("2d", "2h", "28.8")]), None);
+    let fast = run(
+        &spec("99.9", 30),
+        &scenario("", vec![incident("2d", "2h", "28.8")]),
+        None,
+    );
     assert!((fast.events[0].spent_percent - 80.0).abs() < 1e-9);
     assert!((fast.events[0].depletion_per_hour - 40.0).abs() < 1e-9);
 }
@@ -95,27 +121,45 @@ fn budget_debt_has_no_floor() {
     let s = scenario("", vec![outage("2d", "21m 36s"), outage("9d", "43m 12s")]);
     let sim = run(&spec("99.9", 30), &s, None);
     assert!((sim.events[0].budget_left_after_percent - 50.0).abs() < 1e-9);
-    assert!((sim.budget_left_percent() + 50.0).abs() < 1e-9, "{}", sim.budget_left_percent());
+    assert!(
+        (sim.budget_left_percent() + 50.0).abs() < 1e-9,
+        "{}",
+        sim.budget_left_percent()
+    );
     assert_eq!(sim.exhausted_at().map(|t| t > 9 * DAY), Some(true));
     // A -25 % incident, then a -150 % incident: ends at -75 %.
     let s = scenario("", vec![outage("1d", "10m 48s"), outage("3d", "1h 4m 48s")]);
     let sim = run(&spec("99.9", 30), &s, None);
-    assert!((sim.budget_left_percent() + 75.0).abs() < 1e-9, "{}", sim.budget_left_percent());
+    assert!(
+        (sim.budget_left_percent() + 75.0).abs() < 1e-9,
+        "{}",
+        sim.budget_left_percent()
+    );
 }
 
 #[test]
 fn mttr_and_downtime() {
-    let six: Vec<ScenarioEvent> = (0..6).map(|d| outage(&format!("{}d", d * 3 + 1), "30m")).collect();
+    let six: Vec<ScenarioEvent> = (0..6)
+        .map(|d| outage(&format!("{}d", d * 3 + 1), "30m"))
+        .collect();
     let sim = run(&spec("99.9", 30), &scenario("", six), None);
     assert_eq!(sim.mttr_seconds(), Some(1800.0));
     assert_eq!(sim.downtime_seconds(), 180 * 60);
-    let one = run(&spec("99.9", 30), &scenario("", vec![outage("4d", "120m")]), None);
+    let one = run(
+        &spec("99.9", 30),
+        &scenario("", vec![outage("4d", "120m")]),
+        None,
+    );
     assert_eq!(one.mttr_seconds(), Some(7200.0));
     assert_eq!(one.downtime_seconds(), 120 * 60);
     // Overlaps count once; planned downtime is downtime but not an incident.
     let s = scenario(
         "",
-        vec![outage("1d", "1h"), outage("1d 30m", "1h"), event(EventKind::PlannedDowntime, "5d", "20m")],
+        vec![
+            outage("1d", "1h"),
+            outage("1d 30m", "1h"),
+            event(EventKind::PlannedDowntime, "5d", "20m"),
+        ],
     );
     let sim = run(&spec("99.9", 30), &s, None);
     assert_eq!(sim.downtime_seconds(), 110 * 60);
@@ -150,17 +194,37 @@ fn steps_follow_the_shortest_window_within_a_memory_cap() {
     // Ten years: five-minute steps.
     assert_eq!(step_seconds(&spec("99.9", 3650), None), 300);
     // A 90-second time slice: a divisor of it.
-    assert_eq!(step_seconds(&SloSpec { time_slice: Some(90), ..spec("99.9", 30) }, None), 30);
+    assert_eq!(
+        step_seconds(
+            &SloSpec {
+                time_slice: Some(90),
+                ..spec("99.9", 30)
+            },
+            None
+        ),
+        30
+    );
 }
 
 #[test]
 fn partial_traffic_and_daily_curves() {
     // A 1 % canary failing every request for an hour at 1,000 a minute: 600 of 43,200.
-    let canary = EventKind::PartialTraffic { traffic_percent: "1".into(), error_percent: "100".into() };
-    let sim = run(&spec("99.9", 30), &scenario("", vec![event(canary, "3d", "1h")]), None);
+    let canary = EventKind::PartialTraffic {
+        traffic_percent: "1".into(),
+        error_percent: "100".into(),
+    };
+    let sim = run(
+        &spec("99.9", 30),
+        &scenario("", vec![event(canary, "3d", "1h")]),
+        None,
+    );
     assert!((sim.events[0].spent_percent - 600.0 / 432.0).abs() < 1e-9);
     // The daily curve's integral over a day is its mean times 1,440 minutes.
-    let daily = Traffic::Daily { peak: 3000.0, trough: 300.0, peak_hour: 14.0 };
+    let daily = Traffic::Daily {
+        peak: 3000.0,
+        trough: 300.0,
+        peak_hour: 14.0,
+    };
     assert!((daily.requests_between(0.0, DAY as f64) - 1650.0 * 1440.0).abs() < 1e-6);
     assert!((daily.per_minute(14.0 * 3600.0) - 3000.0).abs() < 1e-9);
     assert!((daily.per_minute(2.0 * 3600.0) - 300.0).abs() < 1e-9);
@@ -171,7 +235,10 @@ fn partial_traffic_and_daily_curves() {
         peak_hour: "14".into(),
     };
     let at = |start: &str| {
-        let s = Scenario { traffic: profile.clone(), ..scenario("", vec![outage(start, "1h")]) };
+        let s = Scenario {
+            traffic: profile.clone(),
+            ..scenario("", vec![outage(start, "1h")])
+        };
         run(&spec("99.9", 30), &s, None).events[0].spent_percent
     };
     assert!(at("3d 13h 30m") > 5.0 * at("3d 1h 30m"));
@@ -180,7 +247,10 @@ fn partial_traffic_and_daily_curves() {
 #[test]
 fn time_slice_budgets_are_whole_slices() {
     // 99.9 % of 1-minute slices over 30 d: 43 whole slices; a 30-minute outage spends 30.
-    let spec = SloSpec { time_slice: Some(60), ..spec("99.9", 30) };
+    let spec = SloSpec {
+        time_slice: Some(60),
+        ..spec("99.9", 30)
+    };
     let sim = run(&spec, &scenario("", vec![outage("2d", "30m")]), None);
     assert_eq!(sim.budget, 43.0);
     assert!((sim.events[0].spent_percent - 3000.0 / 43.0).abs() < 1e-9);
@@ -196,10 +266,18 @@ fn minutes(n: u64) -> ExactDuration {
 #[test]
 fn workbook_rules_fire_on_a_full_outage_and_reset_after_it() {
     let rules = AlertRule::workbook_defaults();
-    let sim = run(&spec("99.9", 30), &scenario("", vec![outage("10d", "1h")]), Some(300));
+    let sim = run(
+        &spec("99.9", 30),
+        &scenario("", vec![outage("10d", "1h")]),
+        Some(300),
+    );
     let alerts = run_alerts(&sim, &rules);
     let start = 10 * DAY;
-    let fired: Vec<(usize, u64)> = alerts.firings.iter().map(|f| (f.rule, f.at - start)).collect();
+    let fired: Vec<(usize, u64)> = alerts
+        .firings
+        .iter()
+        .map(|f| (f.rule, f.at - start))
+        .collect();
     // Detection 51.84 s, 129.6 s and 259.2 s, at the next one-minute evaluation.
     assert_eq!(fired, [(0, 60), (1, 180), (2, 300)]);
     // The fast-burn page resets once its 5-minute window drops below 14.4.
@@ -213,15 +291,29 @@ fn workbook_rules_fire_on_a_full_outage_and_reset_after_it() {
 fn esf_single_window_rule_snoozes_for_two_hours() {
     // SLO 99.7 %: fire when more than 0.6 % failed in the last 60 minutes,
     // evaluated every 5 minutes, snoozed for 120 minutes (ESF Table 9.10).
-    let rule = AlertRule::single_window("esf", Notify::Page, 2.into(), minutes(60), minutes(5), minutes(120));
+    let rule = AlertRule::single_window(
+        "esf",
+        Notify::Page,
+        2.into(),
+        minutes(60),
+        minutes(5),
+        minutes(120),
+    );
     assert_eq!(rule, AlertRule::esf_single_window("esf"));
-    let sim = run(&spec("99.7", 30), &scenario("", vec![incident("1d", "5h", "1")]), Some(3600));
+    let sim = run(
+        &spec("99.7", 30),
+        &scenario("", vec![incident("1d", "5h", "1")]),
+        Some(3600),
+    );
     let alerts = run_alerts(&sim, &[rule]);
     let at: Vec<u64> = alerts.firings.iter().map(|f| (f.at - DAY) / 60).collect();
     // 0.6 % is reached after 36 minutes (next evaluation: 40), then every 120 minutes while it holds.
     assert_eq!(at, [40, 160, 280]);
     // After the end (300 min) the hour's average drops under 0.6 % at 324 minutes: reset at 325.
-    assert!(alerts.firings.iter().all(|f| f.reset_at == Some(DAY + 325 * 60)));
+    assert!(alerts
+        .firings
+        .iter()
+        .all(|f| f.reset_at == Some(DAY + 325 * 60)));
 }
 
 #[test]
@@ -240,14 +332,16 @@ fn constant_plan(background: f64, events: Vec<(u64, u64, f64)>) -> Plan {
         background,
         events: events
             .into_iter()
-            .map(|(start, duration, error_ratio)| slo_core::plan::PlannedEvent {
-                name: "e".into(),
-                kind: slo_core::plan::PlannedKind::Incident,
-                start,
-                duration,
-                error_ratio,
-                cause: String::new(),
-            })
+            .map(
+                |(start, duration, error_ratio)| slo_core::plan::PlannedEvent {
+                    name: "e".into(),
+                    kind: slo_core::plan::PlannedKind::Incident,
+                    start,
+                    duration,
+                    error_ratio,
+                    cause: String::new(),
+                },
+            )
             .collect(),
         risk: None,
     }

@@ -13,7 +13,10 @@ use crate::part;
 const NOTIFY: &[(Notify, &str)] = &[(Notify::Page, "page"), (Notify::Ticket, "ticket")];
 
 const THRESHOLDS: &[(&str, &str)] = &[
-    ("budgetPercent", "share of the budget in the long window (rescales)"),
+    (
+        "budgetPercent",
+        "share of the budget in the long window (rescales)",
+    ),
     ("burnRate", "fixed burn rate"),
 ];
 
@@ -30,8 +33,22 @@ fn RuleEditor(
     /// The rule.
     at: AlertRuleAt,
 ) -> impl IntoView {
-    let percent = part!(at, "threshold", AlertRuleSpec, threshold, percent, ThresholdSpec::BudgetPercent);
-    let rate = part!(at, "threshold", AlertRuleSpec, threshold, burn_rate, ThresholdSpec::BurnRate);
+    let percent = part!(
+        at,
+        "threshold",
+        AlertRuleSpec,
+        threshold,
+        percent,
+        ThresholdSpec::BudgetPercent
+    );
+    let rate = part!(
+        at,
+        "threshold",
+        AlertRuleSpec,
+        threshold,
+        burn_rate,
+        ThresholdSpec::BurnRate
+    );
     let workshop = crate::workshop::Workshop::from_context();
     let by_share = Memo::new(move |_| {
         workshop.model.with(|m| {

@@ -5,11 +5,11 @@
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 use slo_core::alert::{at_error_ratio, parse_error_ratio, AlertRule, Notify};
-use slo_core::Target;
 use slo_core::burn::{run, BurnReport, ScenarioAt};
 use slo_core::model::Model;
 use slo_core::numbers::group_thousands;
 use slo_core::validate::Problem;
+use slo_core::Target;
 
 use crate::browser::{self, IntlZones};
 
@@ -37,13 +37,25 @@ pub struct BurnView {
 
 /// Runs the scenario at `at` of `model`, or the problems that stop it.
 pub fn burn_view(model: &Model, at: ScenarioAt) -> Result<BurnView, Vec<Problem>> {
-    let name = at.find(model).map(|(_, _, s)| s.name.clone()).unwrap_or_default();
+    let name = at
+        .find(model)
+        .map(|(_, _, s)| s.name.clone())
+        .unwrap_or_default();
     let burn = run(model, at, &IntlZones)?;
-    let chart_problem = |e: String| vec![Problem { path: at.path(), severity: slo_core::validate::Severity::Error, message: format!("the chart cannot be drawn: {e}") }];
+    let chart_problem = |e: String| {
+        vec![Problem {
+            path: at.path(),
+            severity: slo_core::validate::Severity::Error,
+            message: format!("the chart cannot be drawn: {e}"),
+        }]
+    };
     Ok(BurnView {
         budget_svg: slo_charts::budget_chart(&burn).map_err(chart_problem)?,
         rates_svg: slo_charts::burn_rate_chart(&burn).map_err(chart_problem)?,
-        risk_svg: burn.risk.as_ref().and_then(|r| slo_charts::risk_chart(&r.base).ok()),
+        risk_svg: burn
+            .risk
+            .as_ref()
+            .and_then(|r| slo_charts::risk_chart(&r.base).ok()),
         report: burn.report(&name, at),
         rules: burn.rules.clone(),
         target: burn.simulation.spec.target,
@@ -56,8 +68,14 @@ fn percent(x: f64) -> String {
 }
 
 fn figures(r: &BurnReport) -> impl IntoView {
-    let exhausted = r.exhausted_at.clone().unwrap_or_else(|| "not in this period".into());
-    let depletion = match (r.average_depletion_percent_per_hour, r.highest_depletion_percent_per_hour) {
+    let exhausted = r
+        .exhausted_at
+        .clone()
+        .unwrap_or_else(|| "not in this period".into());
+    let depletion = match (
+        r.average_depletion_percent_per_hour,
+        r.highest_depletion_percent_per_hour,
+    ) {
         (Some(a), Some(h)) => format!("{a:.1} %/h average, {h:.1} %/h highest"),
         _ => "no incidents".into(),
     };
@@ -99,7 +117,10 @@ fn events(r: &BurnReport) -> impl IntoView {
         .iter()
         .map(|e| {
             let priority = e.priority.as_ref().map(|p| {
-                format!("{:?} (budget left {:?}, velocity {:?})", p.priority, p.by_budget_left, p.by_velocity)
+                format!(
+                    "{:?} (budget left {:?}, velocity {:?})",
+                    p.priority, p.by_budget_left, p.by_velocity
+                )
             });
             let alert = match e.alerted {
                 Some(true) => "alerted",
@@ -136,7 +157,8 @@ fn events(r: &BurnReport) -> impl IntoView {
 
 /// Detection and reset time of each rule for an incident at `ratio` (a fraction), as text.
 fn at_ratio(b: &BurnView, ratio: Option<Decimal>) -> Vec<(String, String)> {
-    let text = |d: Option<slo_core::ExactDuration>| d.map_or("never fires".to_string(), |d| d.to_string());
+    let text =
+        |d: Option<slo_core::ExactDuration>| d.map_or("never fires".to_string(), |d| d.to_string());
     match ratio {
         None => vec![("-".into(), "-".into()); b.rules.len()],
         Some(ratio) => at_error_ratio(&b.rules, &b.target, b.period_seconds, ratio)
@@ -230,9 +252,7 @@ pub fn BurnResults(
 ) -> impl IntoView {
     let typed = RwSignal::new(browser::load_text(RATIO_KEY).unwrap_or_else(|| "5".into()));
     Effect::new(move |_| typed.with(|t| browser::save_text(RATIO_KEY, t)));
-    let ratio = Memo::new(move |_| {
-        typed.with(|t| parse_error_ratio(t))
-    });
+    let ratio = Memo::new(move |_| typed.with(|t| parse_error_ratio(t)));
     let ratio_field = move || {
         view! {
             <div class="field">

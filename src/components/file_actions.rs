@@ -1,4 +1,5 @@
-//! Export, import (file picker and drag and drop), share link and print.
+//! Export, import (file picker in the toolbar, drag and drop on the Document
+//! page), share link and print.
 
 use leptos::prelude::*;
 use slo_core::codec::{export_json, MAX_FILE_BYTES};
@@ -36,12 +37,12 @@ fn import_file(workshop: Workshop, file: web_sys::File) {
     });
 }
 
-/// The buttons that move the model in and out of the browser.
+/// Export, Import and Share: the toolbar's buttons that move the model in
+/// and out of the browser, and the share link once made.
 #[component]
-pub fn FileActions() -> impl IntoView {
+pub fn FileButtons() -> impl IntoView {
     let workshop = Workshop::from_context();
     let link = RwSignal::new(None::<String>);
-    let dragging = RwSignal::new(false);
     let export = move |_| {
         let (name, json) = workshop
             .model
@@ -72,6 +73,33 @@ pub fn FileActions() -> impl IntoView {
         }
         input.set_value("");
     };
+    view! {
+        <button type="button" id="export" on:click=export title="Download the model as a JSON file">"Export JSON"</button>
+        <label class="button" for="import-file" tabindex="0" role="button" id="import-label"
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                if ev.key() == "Enter" || ev.key() == " " {
+                    ev.prevent_default();
+                    browser::click_element("import-file");
+                }
+            }>"Import JSON…"</label>
+        <input type="file" id="import-file" accept=".json,application/json" class="visually-hidden" tabindex="-1" on:change=on_pick />
+        <button type="button" id="share" on:click=share title="Copy a link that carries the whole model">"Share link"</button>
+        {move || link.get().map(|url| view! {
+            <div class="field share-link">
+                <label for="share-link">"Share link (copied): opening it restores this model exactly"</label>
+                <input id="share-link" type="text" readonly prop:value=url />
+                <button type="button" on:click=move |_| link.set(None)>"Hide"</button>
+            </div>
+        })}
+    }
+}
+
+/// The Document page's file actions: drop a model file to import it, print,
+/// download the JSON Schema (Export, Import and Share are in the toolbar).
+#[component]
+pub fn FileActions() -> impl IntoView {
+    let workshop = Workshop::from_context();
+    let dragging = RwSignal::new(false);
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
         dragging.set(false);
@@ -84,12 +112,8 @@ pub fn FileActions() -> impl IntoView {
         }
     };
     view! {
-        <section class="card no-print file-actions" aria-label="Export, import and share">
+        <section class="card no-print file-actions" aria-label="Print, schema and import by drag and drop">
             <div class="actions">
-                <button type="button" id="export" on:click=export>"Export JSON"</button>
-                <label class="button" for="import-file">"Import JSON…"</label>
-                <input type="file" id="import-file" accept=".json,application/json" class="visually-hidden" on:change=on_pick />
-                <button type="button" id="share" on:click=share>"Share link"</button>
                 <button type="button" on:click=move |_| { let _ = web_sys::window().map(|w| w.print()); }>"Print"</button>
                 <a class="button" href="../slo-model.schema.json" download="slo-model.schema.json">"JSON Schema"</a>
             </div>
@@ -97,14 +121,8 @@ pub fn FileActions() -> impl IntoView {
                 on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
                 on:dragleave=move |_| dragging.set(false)
                 on:drop=on_drop>
-                "…or drop a model file here. A bad file is refused and your model stays as it is."
+                "Drop a model file here to import it (or use Import JSON… in the toolbar). A file that cannot be read is refused and your model stays as it is."
             </div>
-            {move || link.get().map(|url| view! {
-                <div class="field">
-                    <label for="share-link">"Share link (copied): opening it restores this model exactly"</label>
-                    <input id="share-link" type="text" readonly prop:value=url />
-                </div>
-            })}
         </section>
     }
 }

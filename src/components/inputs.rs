@@ -2,8 +2,8 @@
 //! validation found at that field's path shown right below it.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use slo_core::validate::Severity;
+use wasm_bindgen::JsCast;
 
 use super::locate::Locate;
 use crate::workshop::Workshop;

@@ -1,11 +1,11 @@
 //! Where an item lives in the model: a typed path with its field-path text,
 //! so editors read and write one item and show the problems found there.
 
-use slo_core::document::{Approver, Change, DocumentInfo};
 use slo_core::alerting::AlertRuleSpec;
+use slo_core::document::{Approver, Change, DocumentInfo};
 use slo_core::model::{Dependency, Journey, Model, Service, Sli, Slo, Team};
-use slo_core::scenario::{IncidentSeverity, RiskModel, Scenario, ScenarioEvent};
 use slo_core::policy::{Clause, Condition, Consequence, ErrorBudgetPolicy};
+use slo_core::scenario::{IncidentSeverity, RiskModel, Scenario, ScenarioEvent};
 
 /// A place in the model holding one `Item`; `None` once the item is gone.
 pub trait Locate: Copy + Send + Sync + 'static {
@@ -66,6 +66,9 @@ macro_rules! indexed {
             }
         }
         impl Remove for $name {
+            fn index(&self) -> usize {
+                self.1
+            }
             fn remove(&self, model: &mut Model) {
                 if let Some(list) = self.0.get_mut(model).map(|parent| &mut parent.$list) {
                     if self.1 < list.len() {
@@ -81,6 +84,8 @@ macro_rules! indexed {
 pub trait Remove: Locate {
     /// Removes the item from its list; nothing happens when it is already gone.
     fn remove(&self, model: &mut Model);
+    /// The item's index in its list.
+    fn index(&self) -> usize;
 }
 
 /// The model itself, parent of the services.
@@ -179,7 +184,13 @@ indexed!(
     dependencies,
     "dependencies"
 );
-indexed!(AlertRuleAt, AlertRuleSpec, ModelAt, alert_rules, "alertRules");
+indexed!(
+    AlertRuleAt,
+    AlertRuleSpec,
+    ModelAt,
+    alert_rules,
+    "alertRules"
+);
 indexed!(ScenarioAt, Scenario, SloAt, scenarios, "scenarios");
 indexed!(EventAt, ScenarioEvent, ScenarioAt, events, "events");
 
@@ -200,4 +211,10 @@ impl Locate for RiskAt {
     }
 }
 
-indexed!(SeverityAt, IncidentSeverity, RiskAt, severities, "severities");
+indexed!(
+    SeverityAt,
+    IncidentSeverity,
+    RiskAt,
+    severities,
+    "severities"
+);

@@ -12,6 +12,7 @@ pub mod field;
 pub mod file_actions;
 pub mod inputs;
 pub mod locate;
+pub mod problem_list;
 pub mod reverse;
 pub mod risk;
 pub mod rows;

@@ -76,8 +76,22 @@ fn EventEditor(
 ) -> impl IntoView {
     let workshop = Workshop::from_context();
     let key = Memo::new(move |_| workshop.model.with(|m| at.get(m).map(kind_key)));
-    let errors = part!(at, "kind", ScenarioEvent, kind, error_percent, EventKind::Incident | EventKind::PartialTraffic);
-    let share = part!(at, "kind", ScenarioEvent, kind, traffic_percent, EventKind::PartialTraffic);
+    let errors = part!(
+        at,
+        "kind",
+        ScenarioEvent,
+        kind,
+        error_percent,
+        EventKind::Incident | EventKind::PartialTraffic
+    );
+    let share = part!(
+        at,
+        "kind",
+        ScenarioEvent,
+        kind,
+        traffic_percent,
+        EventKind::PartialTraffic
+    );
     view! {
         <fieldset class="item event">
             <legend>{move || format!("Event {}", at.1 + 1)}</legend>
@@ -108,11 +122,43 @@ pub fn ScenarioEditor(
     at: ScenarioAt,
 ) -> impl IntoView {
     let workshop = Workshop::from_context();
-    let daily = Memo::new(move |_| workshop.model.with(|m| at.get(m).map(traffic_key) == Some("daily")));
-    let rate = part!(at, "traffic", Scenario, traffic, requests_per_minute, TrafficProfile::Constant);
-    let peak = part!(at, "traffic", Scenario, traffic, peak_per_minute, TrafficProfile::Daily);
-    let trough = part!(at, "traffic", Scenario, traffic, trough_per_minute, TrafficProfile::Daily);
-    let hour = part!(at, "traffic", Scenario, traffic, peak_hour, TrafficProfile::Daily);
+    let daily = Memo::new(move |_| {
+        workshop
+            .model
+            .with(|m| at.get(m).map(traffic_key) == Some("daily"))
+    });
+    let rate = part!(
+        at,
+        "traffic",
+        Scenario,
+        traffic,
+        requests_per_minute,
+        TrafficProfile::Constant
+    );
+    let peak = part!(
+        at,
+        "traffic",
+        Scenario,
+        traffic,
+        peak_per_minute,
+        TrafficProfile::Daily
+    );
+    let trough = part!(
+        at,
+        "traffic",
+        Scenario,
+        traffic,
+        trough_per_minute,
+        TrafficProfile::Daily
+    );
+    let hour = part!(
+        at,
+        "traffic",
+        Scenario,
+        traffic,
+        peak_hour,
+        TrafficProfile::Daily
+    );
     let add = move |label: &str, kind: EventKind, name: &'static str| {
         edit_button(label.into(), "", move |m| {
             if let Some(s) = at.get_mut(m) {

@@ -16,12 +16,19 @@ use crate::workshop::Workshop;
 /// The editor's location of a scenario found by the core.
 fn located(at: burn::ScenarioAt) -> ScenarioAt {
     let service = ServiceAt(ModelAt, at.service);
-    ScenarioAt(SloAt(SliAt(JourneyAt(service, at.journey), at.sli), at.slo), at.scenario)
+    ScenarioAt(
+        SloAt(SliAt(JourneyAt(service, at.journey), at.sli), at.slo),
+        at.scenario,
+    )
 }
 
 /// How the pickers name an SLO: "Game API / 97 % of requests succeed".
 fn slo_label(model: &slo_core::Model, at: burn::ScenarioAt) -> String {
-    let service = model.services.get(at.service).map(|s| s.name.as_str()).unwrap_or("");
+    let service = model
+        .services
+        .get(at.service)
+        .map(|s| s.name.as_str())
+        .unwrap_or("");
     let slo = at.find_slo(model).map(|(sli, slo)| match slo.name.trim() {
         "" => format!("{}: {} % over {}", sli.name, slo.target, slo.window),
         name => name.to_string(),
@@ -34,7 +41,12 @@ fn new_scenario(n: usize) -> Scenario {
     Scenario {
         name: format!("Scenario {n}"),
         background_error_percent: "0.01".into(),
-        events: vec![new_event(EventKind::Incident { error_percent: "100".into() }, "Outage")],
+        events: vec![new_event(
+            EventKind::Incident {
+                error_percent: "100".into(),
+            },
+            "Outage",
+        )],
         ..Scenario::default()
     }
 }
@@ -83,18 +95,35 @@ pub fn BurnPage() -> impl IntoView {
         })
     });
     let all_slos = Memo::new(move |_| {
-        workshop.model.with(|m| slos(m).into_iter().map(|(at, _, _)| (at, slo_label(m, at))).collect::<Vec<_>>())
+        workshop.model.with(|m| {
+            slos(m)
+                .into_iter()
+                .map(|(at, _, _)| (at, slo_label(m, at)))
+                .collect::<Vec<_>>()
+        })
     });
     let selected = RwSignal::new(0usize);
     let for_new = RwSignal::new(0usize);
-    let current = Memo::new(move |_| list.with(|l| l.get(selected.get().min(l.len().saturating_sub(1))).map(|(at, _)| *at)));
-    let view = Memo::new(move |_| current.get().map(|at| workshop.model.with(|m| burn_view(m, at))));
+    let current = Memo::new(move |_| {
+        list.with(|l| {
+            l.get(selected.get().min(l.len().saturating_sub(1)))
+                .map(|(at, _)| *at)
+        })
+    });
+    let view = Memo::new(move |_| {
+        current
+            .get()
+            .map(|at| workshop.model.with(|m| burn_view(m, at)))
+    });
     let add = move |_| {
-        let Some(at) = all_slos.with(|s| s.get(for_new.get()).map(|(at, _)| *at)) else { return };
+        let Some(at) = all_slos.with(|s| s.get(for_new.get()).map(|(at, _)| *at)) else {
+            return;
+        };
         let n = list.with(Vec::len) + 1;
         workshop.apply(|m| {
             if let Some(slo) = m
-                .services.get_mut(at.service)
+                .services
+                .get_mut(at.service)
                 .and_then(|s| s.journeys.get_mut(at.journey))
                 .and_then(|j| j.slis.get_mut(at.sli))
                 .and_then(|i| i.slos.get_mut(at.slo))

@@ -10,8 +10,8 @@ use slo_core::ExactDuration;
 use crate::components::diagram::DependencyDiagram;
 use crate::components::inputs::{Choice, FieldProblems, OptText, Text};
 use crate::components::locate::{DependencyAt, Locate, ModelAt, ServiceAt};
-use crate::part;
 use crate::components::rows::{edit_button, remove_button, rows};
+use crate::part;
 use crate::workshop::Workshop;
 
 const SOURCES: &[(&str, &str)] = &[
@@ -56,12 +56,54 @@ fn DependencyEditor(
     });
     let external = move || keys.get().is_some_and(|(s, _)| s == "external");
     let redundant = move || keys.get().is_some_and(|(_, c)| c == "redundant");
-    let availability = part!(at, "source", Dependency, source, availability, DependencySource::External);
-    let note = part!(at, "source", Dependency, source, note, DependencySource::External);
-    let replicas = part!(at, "coupling", Dependency, coupling, replicas, Coupling::Redundant);
-    let required = part!(at, "coupling", Dependency, coupling, required, Coupling::Redundant);
-    let failover = part!(at, "coupling", Dependency, coupling, failover, Coupling::Redundant);
-    let failures = part!(at, "coupling", Dependency, coupling, failures_per_year, Coupling::Redundant);
+    let availability = part!(
+        at,
+        "source",
+        Dependency,
+        source,
+        availability,
+        DependencySource::External
+    );
+    let note = part!(
+        at,
+        "source",
+        Dependency,
+        source,
+        note,
+        DependencySource::External
+    );
+    let replicas = part!(
+        at,
+        "coupling",
+        Dependency,
+        coupling,
+        replicas,
+        Coupling::Redundant
+    );
+    let required = part!(
+        at,
+        "coupling",
+        Dependency,
+        coupling,
+        required,
+        Coupling::Redundant
+    );
+    let failover = part!(
+        at,
+        "coupling",
+        Dependency,
+        coupling,
+        failover,
+        Coupling::Redundant
+    );
+    let failures = part!(
+        at,
+        "coupling",
+        Dependency,
+        coupling,
+        failures_per_year,
+        Coupling::Redundant
+    );
     view! {
         <fieldset class="item">
             <legend>{move || format!("Dependency {}", at.1 + 1)}</legend>

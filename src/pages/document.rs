@@ -9,6 +9,7 @@ use crate::components::document_view::DocumentView;
 use crate::components::file_actions::FileActions;
 use crate::components::inputs::{Choice, FieldProblems, Lines, Text};
 use crate::components::locate::{ApproverAt, ChangeAt, DocumentAt};
+use crate::components::problem_list::ProblemItems;
 use crate::components::rows::{edit_button, remove_button, rows};
 use crate::workshop::Workshop;
 
@@ -23,7 +24,7 @@ const ROLES: &[(Role, &str)] = &[
     (Role::ProductOwner, "product owner"),
 ];
 
-/// Every problem of the model, errors first, each with its field path.
+/// Every problem of the model, errors first, each by the names of its place.
 #[component]
 fn ProblemList() -> impl IntoView {
     let workshop = Workshop::from_context();
@@ -33,24 +34,11 @@ fn ProblemList() -> impl IntoView {
             format!("{errors} error(s), {} warning(s)", p.len() - errors)
         })
     };
-    let items = move || {
-        workshop.problems.with(|problems| {
-            let mut sorted = problems.clone();
-            sorted.sort_by_key(|p| p.severity);
-            sorted
-                .into_iter()
-                .map(|p| {
-                    let class = if p.severity == Severity::Error { "error" } else { "warning" };
-                    view! { <li class=class><code>{p.path.clone()}</code>": "{p.message.clone()}</li> }
-                })
-                .collect_view()
-        })
-    };
     view! {
         <section class="card no-print" aria-labelledby="problems-title">
             <h2 id="problems-title">"Problems: " <span id="problem-summary">{summary}</span></h2>
             <p class="hint">"Errors block an agreed document (it stays a draft until they are fixed); an import opens a model with errors and shows them at their fields. Warnings inform."</p>
-            <ul class="problem-list" id="problem-list">{items}</ul>
+            <ul class="problem-list" id="problem-list"><ProblemItems problems=workshop.problems /></ul>
         </section>
     }
 }
@@ -63,14 +51,10 @@ fn AgreementRefused() -> impl IntoView {
     move || {
         workshop.agreement_refused.with(|errors| {
             (!errors.is_empty()).then(|| {
-                let items = errors
-                    .iter()
-                    .map(|p| view! { <li><code>{p.path.clone()}</code>": "{p.message.clone()}</li> })
-                    .collect_view();
                 view! {
                     <div class="problems" id="agreement-refused" role="alert">
                         <p class="error">{format!("Not agreed: an agreed document has no errors, and {} remain. It stays a draft:", errors.len())}</p>
-                        <ul class="problem-list">{items}</ul>
+                        <ul class="problem-list"><ProblemItems problems=workshop.agreement_refused /></ul>
                     </div>
                 }
             })

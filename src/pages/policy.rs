@@ -52,12 +52,24 @@ fn IdField(
     let workshop = Workshop::from_context();
     let id = id_of(&path);
     let following = StoredValue::new(Vec::<Reference>::new());
-    let value = move || workshop.model.with(|m| get(&m.policy, index).unwrap_or_default());
-    let take_references = move |_| following.set_value(workshop.model.with_untracked(|m| references(&m.policy, index)));
+    let value = move || {
+        workshop
+            .model
+            .with(|m| get(&m.policy, index).unwrap_or_default())
+    };
+    let take_references = move |_| {
+        following.set_value(
+            workshop
+                .model
+                .with_untracked(|m| references(&m.policy, index)),
+        )
+    };
     let edit_path = path.clone();
     let on_input = move |ev| {
         let text = event_target_value(&ev);
-        workshop.edit(&edit_path, |m| following.with_value(|refs| rename(&mut m.policy, index, &text, refs)));
+        workshop.edit(&edit_path, |m| {
+            following.with_value(|refs| rename(&mut m.policy, index, &text, refs))
+        });
     };
     view! {
         <div class="field">

@@ -1,0 +1,200 @@
+//! A field path in words, for people: `services[0].journeys[1].slis[0].slos[0].target`
+//! reads "Checkout › Pay › Availability › SLO 1 › target".
+//!
+//! Problems keep their path (the JSON output and the link to the field use
+//! it); lists of problems show this name beside it.
+
+use serde_json::Value;
+
+use crate::model::Model;
+use crate::read::cut;
+
+/// The separator between the parts of a place: ` › `.
+pub const SEPARATOR: &str = " › ";
+
+/// Names the places of one model: built once (one serialisation of the
+/// model), then asked for every problem's path.
+///
+/// ```
+/// use slo_core::{examples, place::Places};
+///
+/// let model = examples::workbook_api();
+/// let places = Places::of(&model);
+/// let name = places.name("services[0].journeys[0].slis[0].slos[0].target");
+/// assert!(name.ends_with(" › target"), "{name}");
+/// assert!(name.starts_with(&model.services[0].name), "{name}");
+/// ```
+pub struct Places {
+    json: Value,
+}
+
+impl Places {
+    /// The places of `model`.
+    pub fn of(model: &Model) -> Self {
+        Places {
+            json: serde_json::to_value(model).unwrap_or(Value::Null),
+        }
+    }
+
+    /// `path` in words: each list item by its name (or id), or by its kind and
+    /// number ("SLO 1", "dependency 2") when it has none; each field by its
+    /// name in words ("failures per year"). A path that leaves the model
+    /// (an item since removed) keeps the rest in words.
+    pub fn name(&self, path: &str) -> String {
+        let mut here = Some(&self.json);
+        let mut parts: Vec<String> = Vec::new();
+        for piece in path.split('.').filter(|p| !p.is_empty()) {
+            let (key, indexes) = split_indexes(piece);
+            here = here.and_then(|v| v.get(key));
+            if indexes.is_empty() {
+                let word = words(key);
+                parts.push(if parts.is_empty() {
+                    capitalised(&word)
+                } else {
+                    word
+                });
+                continue;
+            }
+            for index in indexes {
+                here = here.and_then(|v| v.get(index));
+                parts.push(item_name(key, index, here));
+            }
+        }
+        parts.join(SEPARATOR)
+    }
+}
+
+/// `slos[2]` -> (`slos`, [2]); `name` -> (`name`, []).
+fn split_indexes(piece: &str) -> (&str, Vec<usize>) {
+    let key_end = piece.find('[').unwrap_or(piece.len());
+    let indexes = piece[key_end..]
+        .split(['[', ']'])
+        .filter_map(|n| n.parse().ok())
+        .collect();
+    (&piece[..key_end], indexes)
+}
+
+/// A list item: its name or id, cut for display, else "SLO 3".
+fn item_name(list: &str, index: usize, item: Option<&Value>) -> String {
+    let own = ["name", "id"].into_iter().find_map(|field| {
+        item.and_then(|v| v.get(field))
+            .and_then(Value::as_str)
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+    });
+    match own {
+        Some(name) => cut(name),
+        None => format!("{} {}", singular(list), index + 1),
+    }
+}
+
+/// The kind of item a list of the model holds.
+fn singular(list: &str) -> String {
+    match list {
+        "services" => "service".into(),
+        "journeys" => "journey".into(),
+        "slis" => "SLI".into(),
+        "slos" => "SLO".into(),
+        "dependencies" => "dependency".into(),
+        "scenarios" => "scenario".into(),
+        "events" => "event".into(),
+        "alertRules" => "alert rule".into(),
+        "conditions" => "condition".into(),
+        "consequences" => "consequence".into(),
+        "clauses" => "clause".into(),
+        "approvers" => "approver".into(),
+        "changeLog" => "change".into(),
+        "severities" => "severity".into(),
+        other => words(other),
+    }
+}
+
+/// `word` with its first letter in upper case ("Policy").
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// A JSON field name in words: `failuresPerYear` -> "failures per year",
+/// `slis` -> "SLIs".
+fn words(key: &str) -> String {
+    match key {
+        "slis" => return "SLIs".into(),
+        "slos" => return "SLOs".into(),
+        "sla" => return "SLA".into(),
+        "defaultSlo" => return "default SLO".into(),
+        _ => {}
+    }
+    let mut out = String::with_capacity(key.len() + 4);
+    for c in key.chars() {
+        if c.is_ascii_uppercase() {
+            out.push(' ');
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::examples;
+
+    #[test]
+    fn names_every_level_of_an_slo() {
+        let mut model = examples::workbook_api();
+        model.services[0].name = "Checkout".into();
+        model.services[0].journeys[0].name = "Pay".into();
+        model.services[0].journeys[0].slis[0].name = "Availability".into();
+        model.services[0].journeys[0].slis[0].slos[0].name = String::new();
+        let places = Places::of(&model);
+        assert_eq!(
+            places.name("services[0].journeys[0].slis[0].slos[0].target"),
+            "Checkout › Pay › Availability › SLO 1 › target"
+        );
+    }
+
+    #[test]
+    fn unnamed_items_read_as_kind_and_number_and_fields_as_words() {
+        let mut model = examples::seed_chain();
+        model.services[0].dependencies[1].name = "  ".into();
+        let places = Places::of(&model);
+        let name = places.name("services[0].dependencies[1].coupling.failuresPerYear");
+        assert!(
+            name.ends_with(" › dependency 2 › coupling › failures per year"),
+            "{name}"
+        );
+    }
+
+    #[test]
+    fn policy_items_go_by_their_id_and_gone_items_by_number() {
+        let model = examples::workbook_api();
+        let places = Places::of(&model);
+        let id = &model.policy.conditions[0].id;
+        assert_eq!(
+            places.name("policy.conditions[0].within"),
+            format!("Policy › {id} › within")
+        );
+        assert_eq!(
+            places.name("services[40].journeys"),
+            "service 41 › journeys"
+        );
+        assert_eq!(
+            places.name("document.onCall.timeToAcknowledge"),
+            "Document › on call › time to acknowledge"
+        );
+    }
+
+    #[test]
+    fn long_names_are_cut() {
+        let mut model = examples::workbook_api();
+        model.services[0].name = "x".repeat(10_000);
+        let name = Places::of(&model).name("services[0].name");
+        assert!(name.chars().count() < 60, "{name}");
+    }
+}
