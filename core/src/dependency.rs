@@ -235,8 +235,10 @@ impl<'m> Graph<'m> {
                         group: Some(label),
                         availability: bounds,
                     }),
-                    Err((field, message)) => {
-                        self.error(format!("{path}.coupling.{field}"), message);
+                    Err(bad) => {
+                        for (field, message) in bad {
+                            self.error(format!("{path}.coupling.{field}"), message);
+                        }
                         broken = true;
                     }
                 },
@@ -319,28 +321,44 @@ impl<'m> Graph<'m> {
     }
 }
 
-/// The group's bounds from one replica's, and its label ("1 of 2").
+/// The group's bounds from one replica's, and its label ("1 of 2"); or every
+/// bad field of the group with its message (not only the first).
 fn group_bounds(
     replica: Bounds,
     replicas: &str,
     required: &str,
     failover: &str,
     failures_per_year: &str,
-) -> Result<(Bounds, String), (&'static str, String)> {
-    let n = REPLICAS.read(replicas).map_err(|e| ("replicas", e))?;
-    let k = REQUIRED.read(required).map_err(|e| ("required", e))?;
-    if k > n {
-        return Err((
-            "required",
-            format!("{k} of {n}: more replicas must be up than there are"),
-        ));
-    }
-    let mut lost_to_failover = Decimal::ZERO;
-    if !failover.trim().is_empty() {
-        let time = FAILOVER.read(failover).map_err(|e| ("failover", e))?;
+) -> Result<(Bounds, String), Vec<(&'static str, String)>> {
+    let mut bad = Vec::new();
+    let mut field = |name: &'static str, read: Result<u64, String>| {
+        read.map_err(|e| bad.push((name, e))).ok()
+    };
+    let n = field("replicas", REPLICAS.read(replicas));
+    let k = field("required", REQUIRED.read(required));
+    let (time, failures) = if failover.trim().is_empty() {
+        (None, None)
+    } else {
+        let time = FAILOVER.read(failover).map_err(|e| bad.push(("failover", e))).ok();
         let failures = FAILURES_PER_YEAR
             .read(failures_per_year)
-            .map_err(|e| ("failuresPerYear", e))?;
+            .map_err(|e| bad.push(("failuresPerYear", e)))
+            .ok();
+        (time, failures)
+    };
+    if let (Some(k), Some(n)) = (k, n) {
+        if k > n {
+            bad.push((
+                "required",
+                format!("{k} of {n}: more replicas must be up than there are"),
+            ));
+        }
+    }
+    let (Some(n), Some(k), true) = (n, k, bad.is_empty()) else {
+        return Err(bad);
+    };
+    let mut lost_to_failover = Decimal::ZERO;
+    if let (Some(time), Some(failures)) = (time, failures) {
         // Bounded inputs: at most a year x 1,000 x 64, far inside a decimal.
         lost_to_failover = time
             .seconds()

@@ -75,6 +75,36 @@ fn a_huge_failover_is_a_message_at_its_field() {
 }
 
 #[test]
+fn a_redundancy_group_reports_every_bad_field_at_once() {
+    let mut model = rich_model();
+    redundant(&mut model, "99999999999999999999999d", "5000");
+    if let Coupling::Redundant { replicas, required, .. } =
+        &mut model.services[0].dependencies[0].coupling
+    {
+        *replicas = "0".into();
+        *required = "x".into();
+    }
+    let problems = validate(&model, &UtcOnly);
+    let coupling = "services[0].dependencies[0].coupling";
+    for field in ["replicas", "required", "failover", "failuresPerYear"] {
+        assert_eq!(at(&problems, &format!("{coupling}.{field}")).len(), 1, "{field}: {problems:#?}");
+    }
+    // k > n is said once both counts read.
+    redundant(&mut model, "30s", "4");
+    if let Coupling::Redundant { replicas, required, .. } =
+        &mut model.services[0].dependencies[0].coupling
+    {
+        *replicas = "2".into();
+        *required = "3".into();
+    }
+    let problems = validate(&model, &UtcOnly);
+    assert_eq!(
+        at(&problems, &format!("{coupling}.required")),
+        vec!["3 of 2: more replicas must be up than there are"]
+    );
+}
+
+#[test]
 fn a_huge_alert_window_is_a_message_at_its_field() {
     let mut model = rich_model();
     model.alert_rules[2].long_window = "99999999999999999999999d".into();
