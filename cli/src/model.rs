@@ -145,7 +145,15 @@ pub fn report(file: &Path, json: bool) -> ExitCode {
         };
         let b = composite.availability;
         out!();
-        out!("{}: composite availability", service.service);
+        if service.kind.is_user_facing() {
+            out!("{}: composite availability", service.service);
+        } else {
+            out!(
+                "{} ({}): composite availability",
+                service.service,
+                service.kind.label()
+            );
+        }
         out!(
             "  independent failures {} %",
             percent_text(b.independent, 6)

@@ -209,3 +209,41 @@ fn report_includes_composites_ceilings_and_allocation() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains(": no service \"Azure Kubernetes Service\" in the model: add it, or make the dependency external [services[0].dependencies[0].name]"), "{text}");
 }
+
+#[test]
+fn a_component_validates_without_journeys_and_reports_its_kind() {
+    use slo_core::model::{Coupling, Dependency, DependencySource, Service, ServiceKind};
+    let mut model = examples::workbook_api();
+    model.services.push(Service {
+        name: "Leaderboard cache".into(),
+        kind: ServiceKind::Infrastructure,
+        own_availability: Some("99.99".into()),
+        dependencies: vec![Dependency {
+            name: "Managed database".into(),
+            source: DependencySource::External {
+                availability: "99.95".into(),
+                note: String::new(),
+            },
+            coupling: Coupling::Hard,
+        }],
+        ..Service::default()
+    });
+    let path = file("component.json", export_json(&model).as_bytes());
+    let out = slo(&["validate", &path]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let out = slo(&["report", &path]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("Leaderboard cache (infrastructure): composite availability"),
+        "{text}"
+    );
+    let out = slo(&["report", "--json", &path]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["services"][1]["kind"], "infrastructure");
+    assert_eq!(json["services"][0]["kind"], "userFacing");
+}

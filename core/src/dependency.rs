@@ -331,15 +331,17 @@ fn group_bounds(
     failures_per_year: &str,
 ) -> Result<(Bounds, String), Vec<(&'static str, String)>> {
     let mut bad = Vec::new();
-    let mut field = |name: &'static str, read: Result<u64, String>| {
-        read.map_err(|e| bad.push((name, e))).ok()
-    };
+    let mut field =
+        |name: &'static str, read: Result<u64, String>| read.map_err(|e| bad.push((name, e))).ok();
     let n = field("replicas", REPLICAS.read(replicas));
     let k = field("required", REQUIRED.read(required));
     let (time, failures) = if failover.trim().is_empty() {
         (None, None)
     } else {
-        let time = FAILOVER.read(failover).map_err(|e| bad.push(("failover", e))).ok();
+        let time = FAILOVER
+            .read(failover)
+            .map_err(|e| bad.push(("failover", e)))
+            .ok();
         let failures = FAILURES_PER_YEAR
             .read(failures_per_year)
             .map_err(|e| bad.push(("failuresPerYear", e)))

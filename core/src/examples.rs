@@ -310,6 +310,7 @@ pub fn seed_chain() -> Model {
                 external("Azure Database for MySQL", "99.9", "Azure SLA for Azure Database for MySQL"),
                 external("Azure API Management", "99.95", "Azure SLA for API Management (Standard tier)"),
             ],
+            ..Service::default()
         }],
         policy: ErrorBudgetPolicy {
             scope: s("The order service"),

@@ -92,10 +92,11 @@ pub fn with_numeric_values(model: &Model, values: &[(usize, String)]) -> Model {
 
 /// The model the robustness tests and fuzz targets start from: the Workbook
 /// API example (scenarios, alert rules, a risk model, latency SLIs) with the
-/// seed chain's services (dependencies), a redundant group, a time-slice SLI
-/// and the policy's extras, so every kind of numeric field is present.
+/// seed chain's services (dependencies), a redundant group, a component the
+/// Game API depends on, a time-slice SLI and the policy's extras, so every
+/// kind of numeric field is present.
 pub fn rich_model() -> Model {
-    use crate::model::{Coupling, Dependency, DependencySource, Measurement};
+    use crate::model::{Coupling, Dependency, DependencySource, Measurement, Service, ServiceKind};
     let mut model = crate::examples::workbook_api();
     model
         .services
@@ -112,6 +113,17 @@ pub fn rich_model() -> Model {
             failover: "30s".into(),
             failures_per_year: "4".into(),
         },
+    });
+    model.services[0].dependencies.push(Dependency {
+        name: "Cache".into(),
+        source: DependencySource::Service,
+        coupling: Coupling::Hard,
+    });
+    model.services.push(Service {
+        name: "Cache".into(),
+        kind: ServiceKind::Infrastructure,
+        own_availability: Some("99.99".into()),
+        ..Service::default()
     });
     let sli = &mut model.services[0].journeys[0].slis[1];
     sli.measurement = Measurement::TimeSliceBased;

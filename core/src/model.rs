@@ -15,11 +15,12 @@ use crate::policy::ErrorBudgetPolicy;
 use crate::scenario::Scenario;
 
 /// The version of the model's JSON format that this build writes.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// The oldest version this build reads; older files are refused, files from
 /// here up to [`SCHEMA_VERSION`] are migrated on import (version 1 had no
-/// dependencies, version 2 no alert rules or scenarios: both read as is).
+/// dependencies, version 2 no alert rules or scenarios, version 3 no service
+/// kinds, so every service reads as user-facing: all read as is).
 pub const OLDEST_SCHEMA_VERSION: u32 = 1;
 
 /// Everything a workshop agrees: one team's services, SLIs and SLOs, its error
@@ -80,10 +81,13 @@ pub struct Team {
 pub struct Service {
     /// The service's name, unique in the model.
     pub name: String,
+    /// User-facing (the default, left out of the JSON) or a component.
+    #[serde(default, skip_serializing_if = "ServiceKind::is_user_facing")]
+    pub kind: ServiceKind,
     /// What the service does for its users.
     #[serde(default)]
     pub description: String,
-    /// Its user journeys or endpoints.
+    /// Its user journeys or endpoints; a component needs none.
     #[serde(default)]
     pub journeys: Vec<Journey>,
     /// The availability of its own code and infrastructure, without its
@@ -93,6 +97,52 @@ pub struct Service {
     /// What it depends on (see [`crate::dependency`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub dependencies: Vec<Dependency>,
+}
+
+/// What a service is: one whose users' journeys carry SLIs and SLOs, or a
+/// component the team runs that other services depend on (a database, a
+/// cache, a platform, a third-party product run in-house), which has an
+/// availability and dependencies of its own and no journeys.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub enum ServiceKind {
+    /// Users (people or other teams' programs) call it; its journeys carry
+    /// SLIs and SLOs, and an agreed document needs at least one.
+    #[default]
+    UserFacing,
+    /// Infrastructure the team runs: a database, a cache, a queue.
+    Infrastructure,
+    /// A platform other services run on: a cluster, a service mesh.
+    Platform,
+    /// A third-party product the team runs itself.
+    ThirdParty,
+}
+
+impl ServiceKind {
+    /// Every kind, in the order a picker lists them.
+    pub const ALL: [ServiceKind; 4] = [
+        ServiceKind::UserFacing,
+        ServiceKind::Infrastructure,
+        ServiceKind::Platform,
+        ServiceKind::ThirdParty,
+    ];
+
+    /// Whether users call it (journeys, SLIs and SLOs expected).
+    pub fn is_user_facing(&self) -> bool {
+        *self == ServiceKind::UserFacing
+    }
+
+    /// The kind in words: "user-facing", "infrastructure", "platform",
+    /// "third party (run by us)".
+    pub fn label(self) -> &'static str {
+        match self {
+            ServiceKind::UserFacing => "user-facing",
+            ServiceKind::Infrastructure => "infrastructure",
+            ServiceKind::Platform => "platform",
+            ServiceKind::ThirdParty => "third party (run by us)",
+        }
+    }
 }
 
 /// Where a dependency's availability comes from.

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::calculator::{evaluate, BudgetForm, BudgetReport};
 use crate::dependency::{allocate, analyze, Allocation, Composite};
-use crate::model::{Measurement, Model, Service, Sli, SliKind, Slo};
+use crate::model::{Measurement, Model, Service, ServiceKind, Sli, SliKind, Slo};
 use crate::target::Target;
 use crate::validate::{validate, Problem};
 use crate::window::Window;
@@ -52,6 +52,8 @@ pub struct ModelReport {
 pub struct ServiceReport {
     /// The service's name.
     pub service: String,
+    /// User-facing or a component (infrastructure, platform, third party).
+    pub kind: ServiceKind,
     /// The composite (three bounds, exact fractions), when its graph is sound.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub composite: Option<Composite>,
@@ -155,6 +157,7 @@ pub fn service_reports(model: &Model, problems: &[Problem]) -> Vec<ServiceReport
             };
             ServiceReport {
                 service: service.name.clone(),
+                kind: service.kind,
                 problems: problems
                     .iter()
                     .filter(|p| {

@@ -196,11 +196,22 @@ pub fn validate(model: &Model, zones: &dyn ZoneResolver) -> Vec<Problem> {
 
 fn check_service(c: &mut Checker, path: &str, service: &Service) {
     c.text(&format!("{path}.name"), &service.name, "the service's name");
-    if service.journeys.is_empty() {
+    if service.kind.is_user_facing() {
         c.needed(
             &format!("{path}.journeys"),
-            true,
+            service.journeys.is_empty(),
             "a user journey or endpoint",
+        );
+    } else {
+        // A component is there for the services that depend on it: its
+        // availability, not its journeys, is what an agreement needs.
+        c.needed(
+            &format!("{path}.ownAvailability"),
+            service
+                .own_availability
+                .as_deref()
+                .is_none_or(|a| a.trim().is_empty()),
+            "a component's availability",
         );
     }
     let mut defaults: HashMap<SliKind, String> = HashMap::new();

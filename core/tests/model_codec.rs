@@ -288,10 +288,12 @@ fn service() -> impl Strategy<Value = Service> {
         ),
         prop::option::of(target()),
         prop::collection::vec(dependency(), 0..3),
+        prop::sample::select(ServiceKind::ALL.to_vec()),
     )
         .prop_map(
-            |(name, description, journeys, own_availability, dependencies)| Service {
+            |(name, description, journeys, own_availability, dependencies, kind)| Service {
                 name,
+                kind,
                 description,
                 journeys: journeys
                     .into_iter()
@@ -626,7 +628,7 @@ fn the_examples_import_cleanly() {
 #[test]
 fn schema_version_comes_first() {
     let json = export_json(&examples::seed_chain());
-    assert!(json.starts_with("{\n  \"schemaVersion\": 3,"), "{json}");
+    assert!(json.starts_with("{\n  \"schemaVersion\": 4,"), "{json}");
 }
 
 #[test]
@@ -645,8 +647,8 @@ fn bad_files_say_what_and_where() {
         "the file is JSON but not an slo-planner model: it has no \"schemaVersion\""
     );
     assert_eq!(
-        message(br#"{"schemaVersion": 4}"#),
-        "the file has schemaVersion 4, newer than this slo-planner reads (3): open it with a newer slo-planner"
+        message(br#"{"schemaVersion": 5}"#),
+        "the file has schemaVersion 5, newer than this slo-planner reads (4): open it with a newer slo-planner"
     );
     assert_eq!(
         message(br#"{"schemaVersion": 0}"#),
@@ -656,6 +658,25 @@ fn bad_files_say_what_and_where() {
         message(br#"{"schemaVersion": 3}"#),
         "the file: missing field `team` (the file says schemaVersion 3)"
     );
+}
+
+#[test]
+fn a_component_round_trips_and_user_facing_is_left_out_of_the_file() {
+    let mut model = examples::seed_chain();
+    model.services.push(Service {
+        name: "Orders database".into(),
+        kind: ServiceKind::Infrastructure,
+        own_availability: Some("99.95".into()),
+        ..Service::default()
+    });
+    let json = export_json(&model);
+    assert_eq!(
+        json.matches("\"kind\": \"infrastructure\"").count(),
+        1,
+        "{json}"
+    );
+    assert!(!json.contains("userFacing"), "{json}");
+    assert_eq!(import_json(json.as_bytes(), &UtcOnly).unwrap().model, model);
 }
 
 #[test]
@@ -710,21 +731,26 @@ fn a_50_megabyte_file_is_refused_before_parsing() {
 }
 
 #[test]
-fn version_1_and_2_files_are_migrated() {
+fn version_1_2_and_3_files_are_migrated() {
     let mut model = examples::workbook_api();
     model.alert_rules.clear();
     model.services[0].journeys[0].slis[0].slos[0]
         .scenarios
         .clear();
-    for old in ["1", "2"] {
+    for old in ["1", "2", "3"] {
         let json = export_json(&model).replacen(
-            "\"schemaVersion\": 3",
+            &format!("\"schemaVersion\": {SCHEMA_VERSION}"),
             &format!("\"schemaVersion\": {old}"),
             1,
         );
         assert!(json.contains(&format!("\"schemaVersion\": {old}")));
         let back = import_json(json.as_bytes(), &UtcOnly).unwrap().model;
         assert_eq!(back, model);
-        assert_eq!(back.schema_version, 3);
+        assert_eq!(back.schema_version, SCHEMA_VERSION);
+        // Version 3 had no service kinds: every service is user-facing.
+        assert!(back
+            .services
+            .iter()
+            .all(|s| s.kind == ServiceKind::UserFacing));
     }
 }

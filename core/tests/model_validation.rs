@@ -2,7 +2,10 @@
 
 use slo_core::document::{Approver, Role, Status};
 use slo_core::examples::{seed_chain, workbook_api};
-use slo_core::model::{LatencyThreshold, Measurement, Model, SliKind, Traffic};
+use slo_core::model::{
+    Coupling, Dependency, DependencySource, LatencyThreshold, Measurement, Model, Service,
+    ServiceKind, SliKind, Traffic,
+};
 use slo_core::policy::{Activity, Clause, ConditionKind, ConsequenceKind};
 use slo_core::validate::{has_errors, revisit_date, validate, Problem, Severity};
 use slo_core::zone::UtcOnly;
@@ -246,6 +249,69 @@ fn required_parts_are_warnings_in_a_draft_and_errors_once_agreed() {
 }
 
 #[test]
+fn a_component_needs_an_availability_not_journeys() {
+    // The Workbook's Game API on a leaderboard cache the team runs itself,
+    // which depends on a managed database: an agreed document with no
+    // journeys, SLIs or SLOs invented for the cache.
+    let mut m = workbook_api();
+    m.services[0].dependencies.push(Dependency {
+        name: "Leaderboard cache".into(),
+        source: DependencySource::Service,
+        coupling: Coupling::Hard,
+    });
+    m.services.push(Service {
+        name: "Leaderboard cache".into(),
+        kind: ServiceKind::Infrastructure,
+        own_availability: Some("99.99".into()),
+        dependencies: vec![Dependency {
+            name: "Managed database".into(),
+            source: DependencySource::External {
+                availability: "99.95".into(),
+                note: String::new(),
+            },
+            coupling: Coupling::Hard,
+        }],
+        ..Service::default()
+    });
+    assert_eq!(m.document.status, Status::Agreed);
+    let found = problems(&m);
+    assert!(!has_errors(&found), "{found:#?}");
+    assert!(
+        !found.iter().any(|p| p.path.starts_with("services[1]")),
+        "{found:#?}"
+    );
+    let composite = slo_core::dependency::analyze(&m).composites[1]
+        .clone()
+        .unwrap();
+    assert_eq!(composite.availability.independent.to_string(), "0.99940005");
+
+    // Without its availability, the agreement asks for it (a warning in a draft).
+    m.services[1].own_availability = None;
+    expect(
+        &m,
+        "services[1].ownAvailability",
+        Severity::Error,
+        "a component's availability is missing",
+    );
+    expect(
+        &draft(m.clone()),
+        "services[1].ownAvailability",
+        Severity::Warning,
+        "a component's availability",
+    );
+
+    // Made user-facing again, it needs a journey like every user-facing service.
+    m.services[1].own_availability = Some("99.99".into());
+    m.services[1].kind = ServiceKind::UserFacing;
+    expect(
+        &m,
+        "services[1].journeys",
+        Severity::Error,
+        "a user journey or endpoint is missing",
+    );
+}
+
+#[test]
 fn an_empty_model_lists_what_an_agreed_document_needs() {
     let mut m = Model::default();
     m.document.status = Status::Agreed;
@@ -287,12 +353,12 @@ fn an_empty_model_lists_what_an_agreed_document_needs() {
         Severity::Error,
         "where the SLI is measured",
     );
-    m.schema_version = 4;
+    m.schema_version = 5;
     expect(
         &m,
         "schemaVersion",
         Severity::Error,
-        "version 4 is not the current version 3",
+        "version 5 is not the current version 4",
     );
 }
 

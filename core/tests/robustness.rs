@@ -31,7 +31,7 @@ fn exercise(model: &Model) {
 }
 
 fn redundant(model: &mut Model, failover: &str, failures: &str) {
-    let dependency = model.services[0].dependencies.last_mut().unwrap();
+    let dependency = &mut model.services[0].dependencies[0];
     dependency.coupling = Coupling::Redundant {
         replicas: "2".into(),
         required: "1".into(),
@@ -78,8 +78,9 @@ fn a_huge_failover_is_a_message_at_its_field() {
 fn a_redundancy_group_reports_every_bad_field_at_once() {
     let mut model = rich_model();
     redundant(&mut model, "99999999999999999999999d", "5000");
-    if let Coupling::Redundant { replicas, required, .. } =
-        &mut model.services[0].dependencies[0].coupling
+    if let Coupling::Redundant {
+        replicas, required, ..
+    } = &mut model.services[0].dependencies[0].coupling
     {
         *replicas = "0".into();
         *required = "x".into();
@@ -87,12 +88,17 @@ fn a_redundancy_group_reports_every_bad_field_at_once() {
     let problems = validate(&model, &UtcOnly);
     let coupling = "services[0].dependencies[0].coupling";
     for field in ["replicas", "required", "failover", "failuresPerYear"] {
-        assert_eq!(at(&problems, &format!("{coupling}.{field}")).len(), 1, "{field}: {problems:#?}");
+        assert_eq!(
+            at(&problems, &format!("{coupling}.{field}")).len(),
+            1,
+            "{field}: {problems:#?}"
+        );
     }
     // k > n is said once both counts read.
     redundant(&mut model, "30s", "4");
-    if let Coupling::Redundant { replicas, required, .. } =
-        &mut model.services[0].dependencies[0].coupling
+    if let Coupling::Redundant {
+        replicas, required, ..
+    } = &mut model.services[0].dependencies[0].coupling
     {
         *replicas = "2".into();
         *required = "3".into();

@@ -1,6 +1,7 @@
 //! The agreed SLO document and policy as one readable, printable page.
 
 use leptos::prelude::*;
+use slo_core::dependency::{analyze, percent_text};
 use slo_core::model::{Model, SliKind};
 use slo_core::numbers::group_thousands;
 use slo_core::policy::Trigger;
@@ -29,6 +30,48 @@ fn or_dash(text: &str) -> String {
     } else {
         text.to_string()
     }
+}
+
+/// The components (services with no users of their own): kind, their own
+/// availability as typed, what they can promise with their dependencies
+/// (rounded down to 4 places), and what they depend on.
+fn component_table(model: &Model) -> Option<impl IntoView> {
+    if model.services.iter().all(|s| s.kind.is_user_facing()) {
+        return None;
+    }
+    let analysis = analyze(model);
+    let rows = model
+        .services
+        .iter()
+        .zip(&analysis.composites)
+        .filter(|(s, _)| !s.kind.is_user_facing())
+        .map(|(s, composite)| {
+            let own = s
+                .own_availability
+                .as_deref()
+                .map_or("—".to_string(), |a| format!("{} %", a.trim()));
+            let with = composite.as_ref().map_or("—".to_string(), |c| {
+                format!("{} %", percent_text(c.availability.independent, 4))
+            });
+            let on: Vec<String> = s.dependencies.iter().map(|d| d.name.clone()).collect();
+            view! {
+                <tr><td>{s.name.clone()}</td><td>{s.kind.label()}</td><td class="num">{own}</td>
+                    <td class="num">{with}</td><td>{non_empty(&on)}</td></tr>
+            }
+        })
+        .collect_view();
+    Some(view! {
+        <h3>"Components"</h3>
+        <div class="table-scroll">
+            <table id="doc-components">
+                <thead><tr>
+                    <th scope="col">"Component"</th><th scope="col">"Kind"</th><th scope="col" class="num">"Own availability"</th>
+                    <th scope="col" class="num">"With dependencies (rounded down)"</th><th scope="col">"Depends on"</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    })
 }
 
 /// The SLI/SLO table rows, with each SLO's computed budget.
@@ -132,6 +175,7 @@ pub fn DocumentView() -> impl IntoView {
                             <tbody>{slo_rows(m)}</tbody>
                         </table>
                     </div>
+                    {component_table(m)}
                     <h3>"Rationale"</h3>
                     <p class="prose">{or_dash(&d.rationale)}</p>
                     <h3>"Error budget"</h3>

@@ -2,9 +2,9 @@
 //! the order a workshop runs (ESF: SLIs first, then SLOs), each SLO's budget live.
 
 use leptos::prelude::*;
-use slo_core::model::{Journey, JourneyKind, Service, Sli, Team};
+use slo_core::model::{Journey, JourneyKind, Service, ServiceKind, Sli, Team};
 
-use crate::components::inputs::{Choice, Text};
+use crate::components::inputs::{Choice, OptText, Text};
 use crate::components::locate::{JourneyAt, Locate, ModelAt, ServiceAt, SliAt, TeamAt};
 use crate::components::rows::{edit_button, remove_button, rows};
 use crate::components::sli_editor::SliEditor;
@@ -13,6 +13,19 @@ use crate::workshop::Workshop;
 const JOURNEY_KINDS: &[(JourneyKind, &str)] = &[
     (JourneyKind::UserJourney, "user journey"),
     (JourneyKind::Endpoint, "endpoint"),
+];
+
+const SERVICE_KINDS: &[(ServiceKind, &str)] = &[
+    (
+        ServiceKind::UserFacing,
+        "user-facing (journeys, SLIs and SLOs)",
+    ),
+    (
+        ServiceKind::Infrastructure,
+        "component: infrastructure (database, cache, queue)",
+    ),
+    (ServiceKind::Platform, "component: platform (cluster, mesh)"),
+    (ServiceKind::ThirdParty, "component: third party run by us"),
 ];
 
 /// One journey or endpoint and its SLIs.
@@ -52,7 +65,21 @@ fn JourneyEditor(
     }
 }
 
-/// One service and its journeys.
+/// What a component shows instead of journeys: its availability (also on the
+/// Dependencies page, with its dependencies).
+#[component]
+fn ComponentFields(
+    /// The service.
+    at: ServiceAt,
+) -> impl IntoView {
+    view! {
+        <OptText at field="ownAvailability" label="Availability of the component itself (%)" placeholder="99.95"
+            get=|s: &Service| s.own_availability.as_ref() set=|s: &mut Service| &mut s.own_availability />
+        <p class="hint">"A component needs no user journeys: the services that depend on it carry the SLOs. Give it dependencies of its own on the Dependencies page."</p>
+    }
+}
+
+/// One service and its journeys (a component: its availability).
 #[component]
 fn ServiceEditor(
     /// The service.
@@ -68,14 +95,32 @@ fn ServiceEditor(
             )
         })
     };
+    let component = Memo::new(move |_| {
+        workshop
+            .model
+            .with(|m| at.get(m).is_some_and(|s| !s.kind.is_user_facing()))
+    });
+    let add_label = move || {
+        if component.get() {
+            "Add a journey anyway"
+        } else {
+            "Add a journey or endpoint"
+        }
+    };
     view! {
         <section class="card service" id=format!("service-card-{}", at.1)>
             <h2>{title}</h2>
-            <Text at field="name" label="Service name" placeholder="Order service" get=|s: &Service| &s.name set=|s: &mut Service| &mut s.name />
+            <div class="cols">
+                <Text at field="name" label="Service name" placeholder="Order service" get=|s: &Service| &s.name set=|s: &mut Service| &mut s.name />
+                <Choice at field="kind" label="Kind" options=SERVICE_KINDS get=|s: &Service| s.kind set=|s: &mut Service, k| s.kind = k />
+            </div>
             <Text at field="description" label="What it does for its users" multiline=true get=|s: &Service| &s.description set=|s: &mut Service| &mut s.description />
+            <Show when=move || component.get()>
+                <ComponentFields at />
+            </Show>
             {rows(move |m| at.get(m).map_or(0, |s| s.journeys.len()), move |i| view! { <JourneyEditor at=JourneyAt(at, i) /> })}
             <div class="actions">
-                {edit_button("Add a journey or endpoint".into(), "", move |m| {
+                {move || edit_button(add_label().into(), "", move |m| {
                     if let Some(service) = at.get_mut(m) {
                         service.journeys.push(Journey::default());
                     }
