@@ -8,6 +8,10 @@
 //! - [`risk_chart`]: the Monte Carlo histogram of budget left at period end.
 //!
 //! Sizes are in pixels; the SVG scales with its container (`viewBox`).
+//! Each chart has an accessible name (`aria-label` and `<title>`) that says
+//! what it shows in words, and its neutral and accent colours carry classes
+//! (`chart-paper`, `chart-ink`, `chart-accent`, `chart-alarm`, with `-line`
+//! for strokes) so the page's stylesheet can follow a dark colour scheme.
 
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
@@ -42,8 +46,10 @@ fn text(size: u32) -> TextStyle<'static> {
     ("sans-serif", size).into_font().color(&INK)
 }
 
-/// Draws into an SVG string; any drawing error becomes its message.
+/// Draws into an SVG string named `name` for assistive technology; any
+/// drawing error becomes its message.
 fn svg(
+    name: &str,
     draw: impl FnOnce(&DrawingArea<SVGBackend, Shift>) -> Result<(), String>,
 ) -> Result<String, String> {
     let mut out = String::new();
@@ -53,17 +59,82 @@ fn svg(
         draw(&root)?;
         root.present().map_err(|e| e.to_string())?;
     }
-    Ok(with_view_box(out))
+    Ok(themed(&named(out, name)))
+}
+
+/// `text` safe inside SVG text and attribute values.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Lets the SVG scale with its container (plotters writes a fixed width and
-/// height beside its `viewBox`).
-fn with_view_box(svg: String) -> String {
-    svg.replacen(
+/// height beside its `viewBox`) and gives it its accessible name.
+fn named(svg: String, name: &str) -> String {
+    let name = escape(name);
+    let open = svg.replacen(
         &format!("width=\"{WIDTH}\" height=\"{HEIGHT}\""),
-        "role=\"img\"",
+        &format!("role=\"img\" aria-label=\"{name}\""),
         1,
-    )
+    );
+    match open.find('>') {
+        Some(end) => format!("{}<title>{name}</title>{}", &open[..=end], &open[end + 1..]),
+        None => open,
+    }
+}
+
+/// The colour attributes the page's stylesheet may restyle, and their class.
+const THEME: [(&str, &str); 8] = [
+    ("fill=\"#FFFFFF\"", "chart-paper"),
+    ("stroke=\"#FFFFFF\"", "chart-paper-line"),
+    ("fill=\"#282C34\"", "chart-ink"),
+    ("stroke=\"#282C34\"", "chart-ink-line"),
+    ("stroke=\"#000000\"", "chart-ink-line"),
+    ("fill=\"#1F5FA8\"", "chart-accent"),
+    ("stroke=\"#1F5FA8\"", "chart-accent-line"),
+    ("fill=\"#B2182B\"", "chart-alarm"),
+];
+
+/// Adds one `class` to every element whose colours are in [`THEME`] (text
+/// is escaped by plotters, so only tags hold a `"`).
+fn themed(svg: &str) -> String {
+    let mut out = String::with_capacity(svg.len() + svg.len() / 8);
+    for (i, piece) in svg.split('<').enumerate() {
+        if i > 0 {
+            out.push('<');
+        }
+        let tag = &piece[..piece.find('>').unwrap_or(piece.len())];
+        let classes: Vec<&str> = THEME
+            .iter()
+            .filter(|(attribute, _)| tag.contains(attribute))
+            .map(|(_, class)| *class)
+            .collect();
+        match tag.find(' ') {
+            Some(name_end) if !classes.is_empty() && !tag.starts_with('/') => {
+                out.push_str(&piece[..name_end]);
+                out.push_str(&format!(" class=\"{}\"", classes.join(" ")));
+                out.push_str(&piece[name_end..]);
+            }
+            _ => out.push_str(piece),
+        }
+    }
+    out
+}
+
+/// `value` with at most two decimals, trailing zeros dropped ("36.5").
+fn two_places(value: f64) -> String {
+    let text = format!("{value:.2}");
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
 fn err(e: impl std::fmt::Display) -> String {
@@ -133,7 +204,32 @@ pub fn budget_chart(burn: &Burn) -> Result<String, String> {
     } else {
         0.0
     };
-    svg(|root| {
+    let incidents = sim
+        .plan
+        .events
+        .iter()
+        .filter(|e| e.kind.is_incident())
+        .count();
+    let pages = burn
+        .alerts
+        .firings
+        .iter()
+        .filter(|f| {
+            burn.rules
+                .get(f.rule)
+                .is_some_and(|r| r.notify == Notify::Page)
+        })
+        .count();
+    let name = format!(
+        "Error budget remaining over the {} days of the period: {} % left at the end (simulated, two decimals); \
+         {} alert firings ({pages} pages, {} tickets); {incidents} incidents and {} planned downtimes shaded",
+        two_places(days),
+        two_places(sim.budget_left_percent()),
+        burn.alerts.firings.len(),
+        burn.alerts.firings.len() - pages,
+        sim.plan.events.len() - incidents,
+    );
+    svg(&name, |root| {
         let mut chart = day_chart(
             root,
             "Error budget remaining",
@@ -171,38 +267,133 @@ pub fn budget_chart(burn: &Burn) -> Result<String, String> {
             .map_err(err)?
             .label("budget left")
             .legend(|(x, y)| PathElement::new([(x, y), (x + 16, y)], BUDGET.stroke_width(2)));
+        let mut markers = Vec::new();
         for firing in &burn.alerts.firings {
-            let rule = &burn.rules[firing.rule];
+            let Some(rule) = burn.rules.get(firing.rule) else {
+                continue;
+            };
             let color = if rule.notify == Notify::Page {
                 PAGE
             } else {
                 TICKET
             };
-            let x = firing.at as f64 / 86_400.0;
-            let y = 100.0 - firing.spent_percent;
-            let label_y = 100.0 - (100.0 - low) * 0.07 * (firing.rule as f64 + 1.0);
+            let at = (firing.at as f64 / 86_400.0, 100.0 - firing.spent_percent);
             chart
                 .draw_series([
-                    Circle::new((x, y), 5, color.filled()),
-                    Circle::new((x, y), 7, color.stroke_width(1)),
+                    Circle::new(at, 5, color.filled()),
+                    Circle::new(at, 7, color.stroke_width(1)),
                 ])
                 .map_err(err)?;
-            chart
-                .draw_series([PathElement::new(
-                    [(x, y), (x, label_y)],
-                    color.mix(0.5).stroke_width(1),
-                )])
-                .map_err(err)?;
-            chart
-                .draw_series([Text::new(
-                    format!(" {}", rule.name),
-                    (x, label_y),
-                    text(10).color(&color),
-                )])
-                .map_err(err)?;
+            markers.push((chart.backend_coord(&at), format!(" {}", rule.name), color));
+        }
+        let top = chart.backend_coord(&(0.0, 100.0)).1;
+        let right = chart.backend_coord(&(days, 100.0)).0;
+        let spots: Vec<Spot> = markers
+            .iter()
+            .map(|(at, _, _)| Spot::around(*at, 8))
+            .collect();
+        let mut placed: Vec<Spot> = Vec::new();
+        for ((at, label, color), own) in markers.into_iter().zip(&spots) {
+            let spot = place_label(at, label_width(&label), top, right, &spots, &placed);
+            let (to_y, from_y) = if spot.y0 > own.y1 {
+                (spot.y0, own.y1)
+            } else {
+                (spot.y1, own.y0)
+            };
+            root.draw(&PathElement::new(
+                [(at.0, from_y), (at.0, to_y)],
+                color.mix(0.5).stroke_width(1),
+            ))
+            .map_err(err)?;
+            root.draw(&Text::new(
+                label,
+                (spot.x0, spot.y0),
+                text(10).color(&color),
+            ))
+            .map_err(err)?;
+            placed.push(spot);
         }
         legend(&mut chart, SeriesLabelPosition::LowerLeft)
     })
+}
+
+/// A box on the chart, in pixels.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Spot {
+    x0: i32,
+    y0: i32,
+    x1: i32,
+    y1: i32,
+}
+
+impl Spot {
+    fn around((x, y): (i32, i32), r: i32) -> Spot {
+        Spot {
+            x0: x - r,
+            y0: y - r,
+            x1: x + r,
+            y1: y + r,
+        }
+    }
+
+    fn overlaps(&self, other: &Spot) -> bool {
+        self.x0 < other.x1 && other.x0 < self.x1 && self.y0 < other.y1 && other.y0 < self.y1
+    }
+}
+
+/// Height of a firing's label, and of one lane of labels, pixels.
+const LABEL_HEIGHT: i32 = 12;
+/// Lanes of labels below the top of the plot.
+const LANES: i32 = 10;
+
+/// A label's width in pixels at 10 px sans-serif (about 6 px a character).
+fn label_width(label: &str) -> i32 {
+    6 * label.chars().count().min(200) as i32
+}
+
+/// Where a firing's label goes: the first lane from the top of the plot
+/// (`top`) where it covers no marker and no label placed before, right of
+/// its marker (left when it would leave the plot at `right`); below its
+/// marker when every lane is taken.
+fn place_label(
+    at: (i32, i32),
+    width: i32,
+    top: i32,
+    right: i32,
+    markers: &[Spot],
+    placed: &[Spot],
+) -> Spot {
+    let x0 = if at.0 + 4 + width > right {
+        at.0 - 4 - width
+    } else {
+        at.0 + 4
+    };
+    let free = |spot: &Spot| {
+        !markers
+            .iter()
+            .chain(placed)
+            .any(|other| spot.overlaps(other))
+    };
+    (0..LANES)
+        .map(|lane| {
+            let y0 = top + 2 + lane * (LABEL_HEIGHT + 1);
+            Spot {
+                x0,
+                y0,
+                x1: x0 + width,
+                y1: y0 + LABEL_HEIGHT,
+            }
+        })
+        .find(free)
+        .unwrap_or_else(|| {
+            let y0 = at.1 + 10;
+            Spot {
+                x0,
+                y0,
+                x1: x0 + width,
+                y1: y0 + LABEL_HEIGHT,
+            }
+        })
 }
 
 /// A rule's name, threshold and burn-rate series (days, burn rate).
@@ -237,7 +428,19 @@ pub fn burn_rate_chart(burn: &Burn) -> Result<String, String> {
         .flat_map(|(_, threshold, series)| series.iter().map(|(_, b)| *b).chain([*threshold]))
         .fold(1.0, f64::max)
         * 1.1;
-    svg(|root| {
+    let thresholds: Vec<String> = lines
+        .iter()
+        .map(|(name, threshold, _)| {
+            format!("{name} (threshold {}, dashed)", two_places(*threshold))
+        })
+        .collect();
+    let name = format!(
+        "Burn rate over each rule's long window across the {} days of the period, {} rules (thresholds to two decimals): {}",
+        two_places(days),
+        lines.len(),
+        thresholds.join("; ")
+    );
+    svg(&name, |root| {
         let mut chart = day_chart(
             root,
             "Burn rate over each rule's long window",
@@ -278,7 +481,20 @@ pub fn risk_chart(run: &RiskRun) -> Result<String, String> {
         .unwrap_or(0)
         .max(1);
     let bars = run.histogram.len() as i32;
-    svg(|root| {
+    let missed: u32 = run
+        .histogram
+        .iter()
+        .filter(|b| b.high <= 0)
+        .map(|b| b.count)
+        .sum();
+    let name = format!(
+        "Budget left at the end of each of {} simulated periods: {} % met the SLO, {missed} missed it (red bars); \
+         on average {} % left",
+        run.periods,
+        two_places(run.meet_probability * 100.0),
+        two_places(run.mean_left_percent),
+    );
+    svg(&name, |root| {
         let mut chart = ChartBuilder::on(root)
             .caption("Budget left at the end of each simulated period", text(16))
             .margin(12)
@@ -314,4 +530,55 @@ pub fn risk_chart(run: &RiskRun) -> Result<String, String> {
             .map_err(err)?;
         Ok(())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_avoid_markers_and_each_other() {
+        // Three firings close together near the top of the plot, where the
+        // first lanes are.
+        let markers = [(100, 40), (104, 52), (110, 30)];
+        let spots: Vec<Spot> = markers.iter().map(|m| Spot::around(*m, 8)).collect();
+        let mut placed = Vec::new();
+        for at in markers {
+            let spot = place_label(at, 60, 30, 700, &spots, &placed);
+            assert!(
+                !spots.iter().any(|m| m.overlaps(&spot)),
+                "{spot:?} covers a marker"
+            );
+            assert!(
+                !placed.iter().any(|p: &Spot| p.overlaps(&spot)),
+                "{spot:?} covers a label"
+            );
+            placed.push(spot);
+        }
+    }
+
+    #[test]
+    fn a_label_near_the_right_edge_goes_left_of_its_marker() {
+        let spot = place_label((690, 200), 60, 30, 700, &[], &[]);
+        assert_eq!((spot.x0, spot.x1), (690 - 4 - 60, 690 - 4));
+    }
+
+    #[test]
+    fn themed_adds_one_class_per_element_and_names_escape() {
+        let svg = themed(
+            r##"<svg><rect fill="#FFFFFF" stroke="#282C34"/><text fill="#282C34">a &lt; b</text></svg>"##,
+        );
+        assert_eq!(
+            svg,
+            r##"<svg><rect class="chart-paper chart-ink-line" fill="#FFFFFF" stroke="#282C34"/><text class="chart-ink" fill="#282C34">a &lt; b</text></svg>"##
+        );
+        let named = named(
+            format!("<svg width=\"{WIDTH}\" height=\"{HEIGHT}\">x</svg>"),
+            "a \"b\" <c>",
+        );
+        assert_eq!(
+            named,
+            "<svg role=\"img\" aria-label=\"a &quot;b&quot; &lt;c&gt;\"><title>a &quot;b&quot; &lt;c&gt;</title>x</svg>"
+        );
+    }
 }

@@ -38,6 +38,29 @@ fn the_example_draws_three_charts() {
         assert!(rates.contains(rule), "{rule} is in the legend");
     }
     assert!(rates.contains("Burn rate over each rule"));
+    // Accessible names in words, and classes the stylesheet themes.
+    assert!(
+        budget.contains("aria-label=\"Error budget remaining over the 28 days of the period: "),
+        "{}",
+        &budget[..400]
+    );
+    assert!(budget.contains("<title>Error budget remaining over the 28 days"));
+    assert!(
+        rates.contains("fast burn (threshold 13.44, dashed)"),
+        "{}",
+        &rates[..400]
+    );
+    assert!(risk.contains("aria-label=\"Budget left at the end of each of "));
+    for chart in [&budget, &rates, &risk] {
+        assert!(
+            chart.contains("class=\"chart-paper\""),
+            "the background follows the theme"
+        );
+        assert!(
+            chart.contains("class=\"chart-ink\""),
+            "text follows the theme"
+        );
+    }
     std::fs::write(std::env::temp_dir().join("slo-budget.svg"), &budget).unwrap();
     std::fs::write(std::env::temp_dir().join("slo-rates.svg"), &rates).unwrap();
     std::fs::write(std::env::temp_dir().join("slo-risk.svg"), &risk).unwrap();
@@ -55,6 +78,10 @@ fn user_text_is_escaped() {
         burn_rate_chart(&burn).unwrap(),
     ] {
         assert!(!svg.contains("<script"), "raw markup in the chart");
+        assert!(
+            !svg.contains("\"x\" ("),
+            "a raw quote in the accessible name"
+        );
         assert!(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;"));
     }
 }
