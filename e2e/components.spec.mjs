@@ -82,3 +82,38 @@ test('focus follows add and remove, never dropping to the body', async ({ page }
   await expect(page.getByRole('button', { name: 'Add a change' })).toBeFocused();
   expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BUTTON');
 });
+
+test('the burn charts follow dark mode and have accessible names', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('workshop/?page=burn');
+  const chart = page.locator('#budget-chart svg');
+  await expect(chart).toHaveAttribute('aria-label', /^Error budget remaining over the 28 days of the period: 36.5 % left at the end/);
+  await expect(page.locator('#rate-chart svg')).toHaveAttribute('aria-label', /fast burn \(threshold 13.44, dashed\)/);
+  const paper = await chart.locator('rect.chart-paper').first().evaluate((r) => getComputedStyle(r).fill);
+  expect(paper).toBe('rgb(21, 27, 46)');
+  const ink = await chart.locator('text.chart-ink').first().evaluate((t) => getComputedStyle(t).fill);
+  expect(ink).toBe('rgb(243, 244, 246)');
+});
+
+test('the diagram holds its redundancy frames and cuts long names to their box', async ({ page }) => {
+  await page.goto('workshop/?page=dependencies');
+  await page.getByRole('button', { name: 'Example: Azure chain' }).click();
+  await page.locator('#services-0--dependencies-1--name').fill('Azure Database for MySQL flexible server in West Europe, zone redundant');
+  await page.locator('#services-0--dependencies-1--coupling-type').selectOption({ label: 'redundant: k of n replicas must be up' });
+  const fits = await page.locator('#dependency-diagram').evaluate((svg) => {
+    const [, , width, height] = svg.getAttribute('viewBox').split(' ').map(Number);
+    const inside = (b) => b.x >= 0 && b.y >= 0 && b.x + b.width <= width && b.y + b.height <= height;
+    const frames = [...svg.querySelectorAll('.group-frame, .group-label')].map((e) => inside(e.getBBox()));
+    const names = [...svg.querySelectorAll('g.node')].map((g) => {
+      const box = g.querySelector('rect:not(.group-frame)').getBBox();
+      const text = g.querySelector('.node-name').getBBox();
+      return text.x >= box.x && text.x + text.width <= box.x + box.width;
+    });
+    return { frames, names, title: svg.querySelector('g.node title')?.textContent };
+  });
+  expect(fits.frames.length).toBe(2);
+  expect(fits.frames.every(Boolean)).toBe(true);
+  expect(fits.names.every(Boolean)).toBe(true);
+  await expect(page.locator('#dependency-diagram')).toHaveAttribute('aria-label', /^Dependency graph: /);
+  await expect(page.locator('#dependency-diagram .node-name', { hasText: 'Azure Database for MySQL…' })).toHaveCount(1);
+});

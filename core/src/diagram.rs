@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::dependency::{percent_text, Analysis};
 use crate::model::{Coupling, DependencySource, Model, SliKind};
+use crate::read::cut_to;
 
 /// Box width and height, and the gaps between boxes, in SVG user units.
 const W: u32 = 250;
@@ -15,6 +16,14 @@ const H: u32 = 64;
 const GAP_X: u32 = 28;
 const GAP_Y: u32 = 56;
 const MARGIN: u32 = 12;
+/// A redundancy group's frame: this far outside its box, and this much
+/// deeper below it for the group's label.
+const FRAME_PAD: u32 = 6;
+const FRAME_LABEL: u32 = 14;
+/// The most characters of a name and of a detail line that fit a box (15 px
+/// bold and 12 px text in a 250-unit box); longer ones are cut with `…`.
+const NAME_CHARS: usize = 24;
+const DETAIL_CHARS: usize = 36;
 
 /// One box.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -27,14 +36,44 @@ pub struct Node {
     pub width: u32,
     /// Height.
     pub height: u32,
-    /// The service's name (user text: draw it escaped).
+    /// The service's name in full (user text: draw it escaped), for a tooltip.
     pub name: String,
-    /// "SLO 98.5 % · composite 98.8021 %" or "SLA 99.95 %".
+    /// The name as drawn: cut with `…` to fit the box.
+    pub label: String,
+    /// "SLO 98.5 % · composite 98.8021 %" or "SLA 99.95 %", cut to fit the box.
     pub detail: String,
     /// Whether it is outside the model.
     pub external: bool,
     /// For a redundancy group: "×2, 1 of 2 needed" (the box is drawn framed).
     pub group: Option<String>,
+}
+
+/// A rectangle: left, top, width, height.
+pub type Rect = (u32, u32, u32, u32);
+
+impl Node {
+    /// The frame of a redundancy group around the box, with room below for
+    /// the group's label (drawn at [`Node::group_label_y`]); inside the diagram.
+    pub fn frame(&self) -> Option<Rect> {
+        self.group.as_ref().map(|_| {
+            (
+                self.x - FRAME_PAD,
+                self.y - FRAME_PAD,
+                self.width + 2 * FRAME_PAD,
+                self.height + FRAME_PAD + FRAME_LABEL,
+            )
+        })
+    }
+
+    /// The baseline of the group's label, inside the frame's bottom strip.
+    pub fn group_label_y(&self) -> u32 {
+        self.y + self.height + FRAME_LABEL - 3
+    }
+
+    /// The box, or its frame when it has one: what the diagram must hold.
+    fn extent(&self) -> Rect {
+        self.frame().unwrap_or((self.x, self.y, self.width, self.height))
+    }
 }
 
 /// One arrow from a caller to what it depends on.
@@ -156,9 +195,10 @@ pub fn layout(model: &Model, analysis: &Analysis) -> Option<Diagram> {
                 width: W,
                 height: H,
                 name: name.clone(),
-                detail,
+                label: cut_to(name, NAME_CHARS),
+                detail: cut_to(&detail, DETAIL_CHARS),
                 external: *external,
-                group: groups.get(&i).cloned(),
+                group: groups.get(&i).map(|g| cut_to(g, DETAIL_CHARS)),
             }
         })
         .collect();
@@ -174,11 +214,12 @@ pub fn layout(model: &Model, analysis: &Analysis) -> Option<Diagram> {
             },
         })
         .collect();
-    let columns = per_row.values().copied().max().unwrap_or(1);
-    let rows = depth.iter().copied().max().unwrap_or(0) + 1;
+    // Everything drawn, frames included, fits with a margin on every side.
+    let right = nodes.iter().map(|n| { let (x, _, w, _) = n.extent(); x + w }).max().unwrap_or(0);
+    let bottom = nodes.iter().map(|n| { let (_, y, _, h) = n.extent(); y + h }).max().unwrap_or(0);
     Some(Diagram {
-        width: 2 * MARGIN + columns * W + (columns - 1) * GAP_X,
-        height: 2 * MARGIN + rows * H + (rows - 1) * GAP_Y,
+        width: right + MARGIN,
+        height: bottom + MARGIN,
         nodes,
         edges,
     })

@@ -45,12 +45,23 @@ pub fn quote(text: &str) -> String {
 
 /// `text` trimmed and cut to [`ECHO_LIMIT`] characters with `…`, unquoted.
 pub fn cut(text: &str) -> String {
+    cut_to(text, ECHO_LIMIT)
+}
+
+/// `text` trimmed and cut to `limit` characters with `…` (a label that must
+/// fit a box).
+///
+/// ```
+/// assert_eq!(slo_core::read::cut_to("  Azure Database for MySQL ", 10), "Azure Data…");
+/// assert_eq!(slo_core::read::cut_to("MySQL", 10), "MySQL");
+/// ```
+pub fn cut_to(text: &str, limit: usize) -> String {
     let text = text.trim();
-    if text.chars().count() <= ECHO_LIMIT {
+    if text.chars().count() <= limit {
         text.to_string()
     } else {
-        let cut: String = text.chars().take(ECHO_LIMIT).collect();
-        format!("{cut}…")
+        let cut: String = text.chars().take(limit).collect();
+        format!("{}…", cut.trim_end())
     }
 }
 

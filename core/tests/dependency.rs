@@ -450,6 +450,28 @@ fn the_diagram_puts_callers_above_what_they_call() {
 }
 
 #[test]
+fn the_diagram_holds_every_frame_and_cuts_long_names_to_their_box() {
+    use slo_core::diagram::layout;
+    let long = "Azure Database for MySQL flexible server in West Europe, zone redundant";
+    // The redundant group is in the bottom row and the first column: its
+    // frame reaches below and left of its box.
+    let m = model(vec![service(
+        "api",
+        None,
+        vec![external(long, "99.9", redundant(2, 1))],
+    )]);
+    let d = layout(&m, &analyze(&m)).unwrap();
+    let group = d.nodes.iter().find(|n| n.group.is_some()).unwrap();
+    let (x, y, w, h) = group.frame().unwrap();
+    assert!(x > 0 && y > 0, "the frame starts inside the drawing");
+    assert!(x + w < d.width && y + h < d.height, "{:?} in {}x{}", (x, y, w, h), d.width, d.height);
+    assert!(group.group_label_y() < y + h);
+    assert_eq!(group.name, long, "the full name stays for the tooltip");
+    assert_eq!(group.label, "Azure Database for MySQL…");
+    assert!(d.nodes.iter().all(|n| n.label.chars().count() <= 25 && n.detail.chars().count() <= 37));
+}
+
+#[test]
 fn an_unnamed_dependency_is_named_as_such_in_the_ceiling_warning() {
     let mut m = seed_chain();
     let mysql = m.services[0]

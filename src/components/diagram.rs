@@ -17,6 +17,11 @@ pub fn DependencyDiagram() -> impl IntoView {
         None => view! { <p class="hint">"No diagram: add dependencies (and fix any cycle)."</p> }
             .into_any(),
         Some(d) => {
+            let name = format!(
+                "Dependency graph: {} boxes (services of the model and external dependencies, callers above what they call), {} dependencies",
+                d.nodes.len(),
+                d.edges.len()
+            );
             let edges = d
                 .edges
                 .into_iter()
@@ -31,18 +36,19 @@ pub fn DependencyDiagram() -> impl IntoView {
                 .nodes
                 .into_iter()
                 .map(|n| {
-                    let frame = n.group.clone().map(|g| {
+                    let frame = n.frame().zip(n.group.clone()).map(|((x, y, width, height), g)| {
                         view! {
-                            <rect x=n.x - 6 y=n.y - 6 width=n.width + 12 height=n.height + 20 rx="10" class="group-frame" />
-                            <text x=n.x + n.width / 2 y=n.y + n.height + 11 class="group-label" text-anchor="middle">{g}</text>
+                            <rect x=x y=y width=width height=height rx="10" class="group-frame" />
+                            <text x=n.x + n.width / 2 y=n.group_label_y() class="group-label" text-anchor="middle">{g}</text>
                         }
                     });
                     let class = if n.external { "node external" } else { "node" };
                     view! {
                         <g class=class>
+                            <title>{n.name}</title>
                             {frame}
                             <rect x=n.x y=n.y width=n.width height=n.height rx="8" />
-                            <text x=n.x + n.width / 2 y=n.y + 26 text-anchor="middle" class="node-name">{n.name}</text>
+                            <text x=n.x + n.width / 2 y=n.y + 26 text-anchor="middle" class="node-name">{n.label}</text>
                             <text x=n.x + n.width / 2 y=n.y + 48 text-anchor="middle" class="node-detail">{n.detail}</text>
                         </g>
                     }
@@ -50,7 +56,7 @@ pub fn DependencyDiagram() -> impl IntoView {
                 .collect_view();
             view! {
                 <div class="diagram-scroll">
-                    <svg id="dependency-diagram" role="img" aria-label="Dependency graph"
+                    <svg id="dependency-diagram" role="img" aria-label=name
                         viewBox=format!("0 0 {} {}", d.width, d.height) width=d.width height=d.height>
                         <defs>
                             <marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse">
