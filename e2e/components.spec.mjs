@@ -117,3 +117,14 @@ test('the diagram holds its redundancy frames and cuts long names to their box',
   await expect(page.locator('#dependency-diagram')).toHaveAttribute('aria-label', /^Dependency graph: /);
   await expect(page.locator('#dependency-diagram .node-name', { hasText: 'Azure Database for MySQL…' })).toHaveCount(1);
 });
+
+test('adding a scenario or a risk model focuses its first field; removing the risk model focuses "Add"', async ({ page }) => {
+  await page.goto('workshop/?page=burn');
+  const S1 = '#services-0--journeys-0--slis-0--slos-0--scenarios-1-';
+  await page.locator('#add-scenario').click();
+  await expect(page.locator(`${S1}-name`)).toBeFocused();
+  await page.getByRole('button', { name: 'Add a risk model' }).click();
+  await expect(page.locator(`${S1}-risk-incidentsPerPeriod`)).toBeFocused();
+  await page.getByRole('button', { name: 'Remove the risk model' }).click();
+  await expect(page.getByRole('button', { name: 'Add a risk model' })).toBeFocused();
+});

@@ -7,9 +7,9 @@ use slo_core::scenario::{IncidentSeverity, RiskModel};
 use slo_core::validate::Problem;
 
 use super::burn_results::BurnView;
-use super::inputs::{FieldProblems, Text};
+use super::inputs::{id_of, FieldProblems, Text};
 use super::locate::{Locate, RiskAt, ScenarioAt, SeverityAt};
-use super::rows::{edit_button, remove_button, rows};
+use super::rows::{edit_button, focus_button, remove_button, rows};
 use crate::workshop::Workshop;
 
 /// A first risk model: three incidents a period, half an hour median, four hours at p90.
@@ -42,6 +42,9 @@ pub fn RiskSection(
 ) -> impl IntoView {
     let workshop = Workshop::from_context();
     let risk = RiskAt(at);
+    let first_field = id_of(&format!("{}.incidentsPerPeriod", risk.path()));
+    let add_id = format!("{}-add", id_of(&risk.path()));
+    let back_to_add = add_id.clone();
     let has = Memo::new(move |_| workshop.model.with(|m| risk.get(m).is_some()));
     let outcome = move || {
         view.with(|v| {
@@ -64,9 +67,9 @@ pub fn RiskSection(
     };
     view! {
         <Show when=move || has.get()
-            fallback=move || edit_button("Add a risk model".into(), "", move |m| {
+            fallback=move || view! { <span id=add_id.clone()>{focus_button("Add a risk model".into(), "", first_field.clone(), move |m| {
                 if let Some(s) = at.get_mut(m) { s.risk = Some(starting_model()); }
-            })>
+            })}</span> }>
             <div class="cols">
                 <Text at=risk field="incidentsPerPeriod" label="Incidents per period (mean)" placeholder="3" get=|r: &RiskModel| &r.incidents_per_period set=|r: &mut RiskModel| &mut r.incidents_per_period />
                 <Text at=risk field="medianTimeToRestore" label="Median time to restore" placeholder="30m" get=|r: &RiskModel| &r.median_time_to_restore set=|r: &mut RiskModel| &mut r.median_time_to_restore />
@@ -92,7 +95,7 @@ pub fn RiskSection(
                         r.severities.push(IncidentSeverity { share_percent: "0".into(), error_percent: "100".into() });
                     }
                 })}
-                {edit_button("Remove the risk model".into(), "remove", move |m| {
+                {focus_button("Remove the risk model".into(), "remove", back_to_add.clone(), move |m| {
                     if let Some(s) = at.get_mut(m) { s.risk = None; }
                 })}
             </div>

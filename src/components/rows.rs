@@ -108,6 +108,27 @@ pub fn edit_button(
     change_button(label, class, || Intent::Added, change)
 }
 
+/// A button that changes the model as one undo step, then moves the focus to
+/// the element `focus` names once the page has re-rendered (an item that is
+/// not in a list: a risk model, a scenario picked after adding it).
+pub fn focus_button(
+    label: String,
+    class: &'static str,
+    focus: String,
+    change: impl Fn(&mut Model) + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    let workshop = Workshop::from_context();
+    view! {
+        <button type="button" class=format!("edit {class}")
+            on:click=move |_| {
+                workshop.apply(change.clone());
+                browser::focus_first_soon(vec![focus.clone()]);
+            }>
+            {label}
+        </button>
+    }
+}
+
 /// The button that removes one list item (its own undo step).
 pub fn remove_button<L: super::locate::Remove>(label: &str, at: L) -> impl IntoView {
     change_button(

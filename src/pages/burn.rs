@@ -6,6 +6,8 @@ use leptos::prelude::*;
 use slo_core::burn::{self, scenarios, slos};
 use slo_core::scenario::{EventKind, Scenario};
 
+use crate::browser;
+use crate::components::inputs::id_of;
 use crate::components::alert_rules::AlertRulesEditor;
 use crate::components::burn_results::{burn_view, BurnResults};
 use crate::components::locate::{JourneyAt, ModelAt, ScenarioAt, ServiceAt, SliAt, SloAt};
@@ -133,6 +135,10 @@ pub fn BurnPage() -> impl IntoView {
         });
         let added = list.with(|l| l.iter().rposition(|(a, _)| a.slo_path() == at.slo_path()));
         selected.set(added.unwrap_or(0));
+        // Focus the new scenario's name, as after adding any item.
+        if let Some(new) = added.and_then(|i| list.with(|l| l.get(i).map(|(a, _)| *a))) {
+            browser::focus_first_soon(vec![id_of(&format!("{}.name", new.path()))]);
+        }
     };
     view! {
         <h1 class="page-title">"Burn"</h1>
