@@ -72,7 +72,8 @@ impl Node {
 
     /// The box, or its frame when it has one: what the diagram must hold.
     fn extent(&self) -> Rect {
-        self.frame().unwrap_or((self.x, self.y, self.width, self.height))
+        self.frame()
+            .unwrap_or((self.x, self.y, self.width, self.height))
     }
 }
 
@@ -215,8 +216,22 @@ pub fn layout(model: &Model, analysis: &Analysis) -> Option<Diagram> {
         })
         .collect();
     // Everything drawn, frames included, fits with a margin on every side.
-    let right = nodes.iter().map(|n| { let (x, _, w, _) = n.extent(); x + w }).max().unwrap_or(0);
-    let bottom = nodes.iter().map(|n| { let (_, y, _, h) = n.extent(); y + h }).max().unwrap_or(0);
+    let right = nodes
+        .iter()
+        .map(|n| {
+            let (x, _, w, _) = n.extent();
+            x + w
+        })
+        .max()
+        .unwrap_or(0);
+    let bottom = nodes
+        .iter()
+        .map(|n| {
+            let (_, y, _, h) = n.extent();
+            y + h
+        })
+        .max()
+        .unwrap_or(0);
     Some(Diagram {
         width: right + MARGIN,
         height: bottom + MARGIN,

@@ -464,11 +464,20 @@ fn the_diagram_holds_every_frame_and_cuts_long_names_to_their_box() {
     let group = d.nodes.iter().find(|n| n.group.is_some()).unwrap();
     let (x, y, w, h) = group.frame().unwrap();
     assert!(x > 0 && y > 0, "the frame starts inside the drawing");
-    assert!(x + w < d.width && y + h < d.height, "{:?} in {}x{}", (x, y, w, h), d.width, d.height);
+    assert!(
+        x + w < d.width && y + h < d.height,
+        "{:?} in {}x{}",
+        (x, y, w, h),
+        d.width,
+        d.height
+    );
     assert!(group.group_label_y() < y + h);
     assert_eq!(group.name, long, "the full name stays for the tooltip");
     assert_eq!(group.label, "Azure Database for MySQL…");
-    assert!(d.nodes.iter().all(|n| n.label.chars().count() <= 25 && n.detail.chars().count() <= 37));
+    assert!(d
+        .nodes
+        .iter()
+        .all(|n| n.label.chars().count() <= 25 && n.detail.chars().count() <= 37));
 }
 
 #[test]

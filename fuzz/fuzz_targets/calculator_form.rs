@@ -6,14 +6,20 @@ use slo_core::calculator::{evaluate, BudgetForm, EventsPer};
 use slo_core::zone::TzdbResolver;
 
 fuzz_target!(|data: &[u8]| {
-    let mut parts = data.split(|b| *b == 0xFF).map(|p| String::from_utf8_lossy(p).into_owned());
+    let mut parts = data
+        .split(|b| *b == 0xFF)
+        .map(|p| String::from_utf8_lossy(p).into_owned());
     let mut next = || parts.next().unwrap_or_default();
     let form = BudgetForm {
         target: next(),
         window: next(),
         time_zone: next(),
         events: next(),
-        events_per: if next().len() % 2 == 0 { EventsPer::Window } else { EventsPer::Day },
+        events_per: if next().len() % 2 == 0 {
+            EventsPer::Window
+        } else {
+            EventsPer::Day
+        },
         timeslice: next(),
         downtime: next(),
         compare: next().split(',').map(str::to_string).collect(),

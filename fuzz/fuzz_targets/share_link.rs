@@ -8,10 +8,13 @@ use slo_core::share::{decode, payload};
 use slo_core::zone::TzdbResolver;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(fragment) = std::str::from_utf8(data) else { return };
+    let Ok(fragment) = std::str::from_utf8(data) else {
+        return;
+    };
     let text = payload(fragment).unwrap_or(fragment);
     let Ok(compressed) = decode(text) else { return };
-    let Ok(json) = miniz_oxide::inflate::decompress_to_vec_with_limit(&compressed, MAX_FILE_BYTES) else {
+    let Ok(json) = miniz_oxide::inflate::decompress_to_vec_with_limit(&compressed, MAX_FILE_BYTES)
+    else {
         return;
     };
     let _ = import_json(&json, &TzdbResolver);

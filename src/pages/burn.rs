@@ -7,9 +7,9 @@ use slo_core::burn::{self, scenarios, slos};
 use slo_core::scenario::{EventKind, Scenario};
 
 use crate::browser;
-use crate::components::inputs::id_of;
 use crate::components::alert_rules::AlertRulesEditor;
 use crate::components::burn_results::{burn_view, BurnResults};
+use crate::components::inputs::id_of;
 use crate::components::locate::{JourneyAt, ModelAt, ScenarioAt, ServiceAt, SliAt, SloAt};
 use crate::components::risk::RiskSection;
 use crate::components::scenario_editor::{new_event, ScenarioEditor};
