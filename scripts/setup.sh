@@ -19,6 +19,13 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+for component in rustfmt clippy; do
+  if ! rustup component list --installed | grep -q "^$component"; then
+    say "adding the $component component (the tests check format and lints)"
+    rustup component add "$component"
+  fi
+done
+
 cargo fetch --quiet
 
 # The wasm-bindgen CLI must be exactly the version the lockfile pins.

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test: core and CLI (unit, property, doc), the browser tests in
+# Runs every test: the code's shape (no import cycle in core, rustfmt,
+# clippy), core and CLI (unit, property, doc), the browser tests in
 # headless Chromium (wasm-bindgen-test), then the end-to-end journeys with
 # Playwright against the release build served under /slo-planner/.
 set -euo pipefail
@@ -9,6 +10,13 @@ export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
 
 step() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+step "code shape: no import cycle among core modules, rustfmt, clippy (warnings are errors)"
+python3 scripts/module_cycles.py core/src
+cargo fmt --all --check
+(cd fuzz && cargo fmt --check)
+cargo clippy --workspace --all-targets --all-features -- -D warnings
+cargo clippy -p slo-planner --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 step "core, charts and CLI tests"
 cargo test -p slo-core -p slo-cli -p slo-charts --all-features

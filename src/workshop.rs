@@ -8,7 +8,8 @@ use slo_core::codec::{
 use slo_core::examples;
 use slo_core::history::History;
 use slo_core::model::Model;
-use slo_core::validate::{validate, Problem};
+use slo_core::problem::Problem;
+use slo_core::validate::validate;
 
 use crate::browser::{self, IntlZones};
 

@@ -8,8 +8,9 @@ use slo_core::dependency::percent_text;
 use slo_core::model::Model;
 use slo_core::numbers::group_thousands;
 use slo_core::place::Places;
+use slo_core::problem::{has_errors, Severity};
 use slo_core::report::model_report;
-use slo_core::validate::{has_errors, validate as check, Severity};
+use slo_core::validate::validate as check;
 use slo_core::zone::TzdbResolver;
 
 /// Reads and parses a model file, or prints why not (exit 2).

@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 use crate::alert::{AlertRule, Notify, Threshold};
 use crate::duration::ExactDuration;
 use crate::fields::FieldReader;
+use crate::problem::Problem;
 use crate::read::{Decimals, Percent, Span};
-use crate::validate::Problem;
 
 /// A burn rate as typed: above 0 and at most 1,000,000 (every request failing
 /// at 99.9999 % is a burn rate of 1,000,000).

@@ -8,11 +8,12 @@ use crate::alert::{alert_table, AlertRule, RuleFigures};
 use crate::duration::ExactDuration;
 use crate::firing::{run_alerts, AlertRun};
 use crate::model::{Model, Sli, Slo};
+use crate::numbers::round2;
+use crate::problem::Problem;
 use crate::risk::{monte_carlo, RiskOutcome};
 use crate::scenario::Scenario;
 use crate::simulate::{simulate, Simulation, SloSpec};
 use crate::timeline::{prioritise, run_policy, PolicyRun, Prioritised};
-use crate::validate::{Problem, Severity};
 use crate::zone::ZoneResolver;
 
 /// Where a scenario sits: indices of its service, journey, SLI, SLO and itself.
@@ -120,7 +121,7 @@ pub fn problems(model: &Model, zones: &dyn ZoneResolver) -> Vec<Problem> {
     for (i, spec) in model.alert_rules.iter().enumerate() {
         let prefix = format!("alertRules[{i}]");
         if spec.name.trim().is_empty() {
-            found.push(error(format!("{prefix}.name"), "name the rule".into()));
+            found.push(Problem::error(format!("{prefix}.name"), "name the rule"));
         }
         if let Err(problems) = spec.rule() {
             found.extend(prefixed(&prefix, problems));
@@ -131,9 +132,9 @@ pub fn problems(model: &Model, zones: &dyn ZoneResolver) -> Vec<Problem> {
         let path = at.path();
         let key = scenario.name.trim().to_lowercase();
         if key.is_empty() {
-            found.push(error(format!("{path}.name"), "name the scenario".into()));
+            found.push(Problem::error(format!("{path}.name"), "name the scenario"));
         } else if let Some((_, first)) = names.iter().find(|(k, _)| *k == key) {
-            found.push(error(
+            found.push(Problem::error(
                 format!("{path}.name"),
                 format!(
                     "scenario name \"{}\" is already used by {first}",
@@ -153,14 +154,6 @@ pub fn problems(model: &Model, zones: &dyn ZoneResolver) -> Vec<Problem> {
         }
     }
     found
-}
-
-fn error(path: String, message: String) -> Problem {
-    Problem {
-        path,
-        severity: Severity::Error,
-        message,
-    }
 }
 
 /// A scenario, run.
@@ -189,8 +182,8 @@ pub struct Burn {
 pub fn run(model: &Model, at: ScenarioAt, zones: &dyn ZoneResolver) -> Result<Burn, Vec<Problem>> {
     let (sli, slo, scenario) = at
         .find(model)
-        .ok_or_else(|| vec![error(at.path(), "there is no scenario here".into())])?;
-    let spec = SloSpec::of(sli, slo, zones).map_err(|e| vec![error(at.slo_path(), e)])?;
+        .ok_or_else(|| vec![Problem::error(at.path(), "there is no scenario here")])?;
+    let spec = SloSpec::of(sli, slo, zones).map_err(|e| vec![Problem::error(at.slo_path(), e)])?;
     let plan = scenario
         .plan(spec.period_seconds)
         .map_err(|p| prefixed(&at.path(), p).collect::<Vec<_>>())?;
@@ -201,8 +194,8 @@ pub fn run(model: &Model, at: ScenarioAt, zones: &dyn ZoneResolver) -> Result<Bu
         .flatten()
         .map(|d: ExactDuration| d.whole_seconds_up())
         .min();
-    let simulation =
-        simulate(&plan, &spec, shortest).map_err(|e| vec![error(at.path(), e.to_string())])?;
+    let simulation = simulate(&plan, &spec, shortest)
+        .map_err(|e| vec![Problem::error(at.path(), e.to_string())])?;
     let valid_events = match spec.time_slice {
         Some(_) => None,
         None => Some(
@@ -211,7 +204,7 @@ pub fn run(model: &Model, at: ScenarioAt, zones: &dyn ZoneResolver) -> Result<Bu
         ),
     };
     let table = alert_table(&rules, &spec.target, spec.period_seconds, valid_events)
-        .map_err(|e| vec![error("alertRules".into(), e.to_string())])?;
+        .map_err(|e| vec![Problem::error("alertRules", e.to_string())])?;
     let alerts = run_alerts(&simulation, &rules);
     let policy = run_policy(&model.policy, &simulation);
     let priorities = simulation
@@ -251,11 +244,6 @@ pub fn period_time(seconds: u64) -> String {
         rest / 3_600,
         rest % 3_600 / 60
     )
-}
-
-/// Rounds a figure for a report: two decimals.
-pub fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
 }
 
 fn duration_text(seconds: f64) -> String {

@@ -368,7 +368,7 @@ fn parse_events(form: &BudgetForm) -> Option<FieldResult<ValidEvents>> {
         return None;
     }
     Some(
-        crate::validate::VALID_EVENTS
+        crate::read::VALID_EVENTS
             .read(text)
             .map(|n| match form.events_per {
                 EventsPer::Window => ValidEvents::PerWindow(n),
@@ -425,7 +425,7 @@ pub fn evaluate(form: &BudgetForm, zones: &dyn ZoneResolver) -> BudgetView {
         }
     });
     let timeslices =
-        parse_optional_duration(&form.timeslice, crate::validate::TIME_SLICE).map(|parsed| {
+        parse_optional_duration(&form.timeslice, crate::read::TIME_SLICE).map(|parsed| {
             let slice = parsed?;
             match &both {
                 Some((t, s)) => s

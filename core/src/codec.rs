@@ -14,7 +14,8 @@ use serde_json::Value;
 
 use crate::document::Status;
 use crate::model::{Model, OLDEST_SCHEMA_VERSION, SCHEMA_VERSION};
-use crate::validate::{validate, Problem, Severity};
+use crate::problem::{Problem, Severity};
+use crate::validate::validate;
 use crate::zone::ZoneResolver;
 
 /// The largest file the importer reads: 5 MiB (a real model is a few KB).

@@ -22,9 +22,9 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::model::{Coupling, DependencySource, Model, Service};
+use crate::problem::Problem;
 use crate::read::{Count, Percent, Span};
 use crate::target::Target;
-use crate::validate::{Problem, Severity};
 
 /// The most replicas a redundancy group may have.
 pub const MAX_REPLICAS: u64 = 64;
@@ -164,11 +164,7 @@ impl<'m> Graph<'m> {
             .iter()
             .any(|p| p.path == path && p.message == message)
         {
-            self.problems.push(Problem {
-                path,
-                severity: Severity::Error,
-                message,
-            });
+            self.problems.push(Problem::error(path, message));
         }
     }
 

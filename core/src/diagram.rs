@@ -7,8 +7,8 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::dependency::{percent_text, Analysis};
+use crate::echo::cut_to;
 use crate::model::{Coupling, DependencySource, Model, SliKind};
-use crate::read::cut_to;
 
 /// Box width and height, and the gaps between boxes, in SVG user units.
 const W: u32 = 250;

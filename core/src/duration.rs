@@ -6,7 +6,7 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
-use crate::read::quote;
+use crate::echo::quote;
 
 /// A non-negative duration in seconds, held as an exact decimal.
 ///

@@ -5,8 +5,8 @@
 use rust_decimal::Decimal;
 
 use crate::duration::ExactDuration;
+use crate::problem::Problem;
 use crate::read::{Count, Decimals, Percent, Span};
-use crate::validate::{Problem, Severity};
 
 /// Collects problems while fields are read.
 #[derive(Debug, Default)]
@@ -17,11 +17,7 @@ pub(crate) struct FieldReader {
 impl FieldReader {
     /// Records an error at `path`.
     pub(crate) fn error(&mut self, path: &str, message: String) {
-        self.problems.push(Problem {
-            path: path.to_string(),
-            severity: Severity::Error,
-            message,
-        });
+        self.problems.push(Problem::error(path, message));
     }
 
     /// The value of a read, or `None` with its problem recorded at `path`.

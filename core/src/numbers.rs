@@ -51,3 +51,14 @@ pub(crate) fn count_digits(text: &str) -> Option<String> {
         .collect();
     (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())).then_some(digits)
 }
+
+/// Rounds a simulated figure (an `f64` of the burn simulation or Monte
+/// Carlo, never an exact budget) for a report: two decimals, half away from
+/// zero.
+///
+/// ```
+/// assert_eq!(slo_core::numbers::round2(36.4951), 36.5);
+/// ```
+pub fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}

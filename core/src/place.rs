@@ -6,8 +6,8 @@
 
 use serde_json::Value;
 
+use crate::echo::cut;
 use crate::model::Model;
-use crate::read::cut;
 
 /// The separator between the parts of a place: ` › `.
 pub const SEPARATOR: &str = " › ";

@@ -10,9 +10,9 @@ use rust_decimal::Decimal;
 
 use crate::duration::ExactDuration;
 use crate::fields::FieldReader;
+use crate::problem::Problem;
 use crate::read::{Count, Decimals, Percent, Span};
 use crate::scenario::{EventKind, RiskModel, Scenario, TrafficProfile};
-use crate::validate::Problem;
 
 /// The most requests per minute a profile may have (a billion).
 pub const MAX_REQUESTS_PER_MINUTE: u64 = 1_000_000_000;

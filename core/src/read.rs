@@ -4,7 +4,7 @@
 //! bounded first and can never overflow it; every field of a kind uses the
 //! same reader, so its messages are the same everywhere.
 //!
-//! Messages quote what was typed, cut to [`ECHO_LIMIT`] characters, and say
+//! Messages quote what was typed, cut to [`crate::echo::ECHO_LIMIT`] characters, and say
 //! what to write instead:
 //!
 //! ```
@@ -20,10 +20,8 @@
 use rust_decimal::Decimal;
 
 use crate::duration::ExactDuration;
+use crate::echo::quote;
 use crate::numbers::{count_digits, group_thousands, parse_count};
-
-/// The most characters of a typed value a message repeats.
-pub const ECHO_LIMIT: usize = 40;
 
 /// The longest duration any field accepts: 36,500 days (100 years), the
 /// longest compliance period.
@@ -31,39 +29,6 @@ pub const MAX_DURATION_SECONDS: u64 = crate::window::MAX_ROLLING_SECONDS;
 
 /// The finest duration any field accepts: 9 decimal places of a second (1 ns).
 pub const DURATION_DECIMALS: u32 = 9;
-
-/// `text` in quotes for a message, cut to [`ECHO_LIMIT`] characters with `…`.
-///
-/// ```
-/// let long = "9".repeat(100);
-/// assert_eq!(slo_core::read::quote(&long).chars().count(), 43);
-/// assert_eq!(slo_core::read::quote("12a"), "\"12a\"");
-/// ```
-pub fn quote(text: &str) -> String {
-    format!("\"{}\"", cut(text))
-}
-
-/// `text` trimmed and cut to [`ECHO_LIMIT`] characters with `…`, unquoted.
-pub fn cut(text: &str) -> String {
-    cut_to(text, ECHO_LIMIT)
-}
-
-/// `text` trimmed and cut to `limit` characters with `…` (a label that must
-/// fit a box).
-///
-/// ```
-/// assert_eq!(slo_core::read::cut_to("  Azure Database for MySQL ", 10), "Azure Data…");
-/// assert_eq!(slo_core::read::cut_to("MySQL", 10), "MySQL");
-/// ```
-pub fn cut_to(text: &str, limit: usize) -> String {
-    let text = text.trim();
-    if text.chars().count() <= limit {
-        text.to_string()
-    } else {
-        let cut: String = text.chars().take(limit).collect();
-        format!("{}…", cut.trim_end())
-    }
-}
 
 /// Whether `text` looks like a plain decimal number (sign, digits, one point),
 /// so a failed parse means it is too large rather than not a number.
@@ -353,3 +318,14 @@ fn capitalised(what: &str) -> String {
         None => String::new(),
     }
 }
+
+// The readers of an SLI's numbers, shared by validation, the Budget page's
+// form and the burn simulation.
+
+/// A latency threshold in whole milliseconds: above 0, at most one day.
+pub const LATENCY_MS: Count = Count::new("a threshold in milliseconds", 1, 86_400_000);
+/// A time slice: longer than zero, at most 36,500 days (and at most the
+/// SLO's window, checked beside it).
+pub const TIME_SLICE: Span = Span::positive("a time slice");
+/// Expected valid events per window (or per day): at least 1, at most 10^15.
+pub const VALID_EVENTS: Count = Count::new("a number of valid events", 1, 1_000_000_000_000_000);

@@ -212,8 +212,8 @@ fn summarise(periods: u32, mut left: Vec<f64>) -> RiskRun {
     RiskRun {
         periods,
         meet_probability: (met / n * 10_000.0).round() / 10_000.0,
-        mean_left_percent: crate::burn::round2(mean),
-        p10_left_percent: crate::burn::round2(p10),
+        mean_left_percent: crate::numbers::round2(mean),
+        p10_left_percent: crate::numbers::round2(p10),
         histogram,
     }
 }

@@ -51,7 +51,7 @@ impl SloSpec {
         let time_slice = match sli.measurement {
             Measurement::RequestBased => None,
             Measurement::TimeSliceBased => {
-                let slice = crate::validate::TIME_SLICE
+                let slice = crate::read::TIME_SLICE
                     .read(&sli.time_slice)
                     .map_err(|e| format!("time slice: {e}"))?;
                 let whole = slice

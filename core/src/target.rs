@@ -56,19 +56,19 @@ impl fmt::Display for TargetError {
                 write!(
                     f,
                     "{} is not a number: type a percentage such as 99.9",
-                    crate::read::quote(s)
+                    crate::echo::quote(s)
                 )
             }
             TargetError::TooManyDecimals(s) => write!(
                 f,
                 "{} has more than {MAX_TARGET_DECIMALS} decimal places",
-                crate::read::quote(s)
+                crate::echo::quote(s)
             ),
             TargetError::NotAboveZero(s) => {
                 write!(
                     f,
                     "{} % is not a target: it must be above 0 and below 100",
-                    crate::read::cut(s)
+                    crate::echo::cut(s)
                 )
             }
             TargetError::Hundred => {
@@ -78,7 +78,7 @@ impl fmt::Display for TargetError {
                 write!(
                     f,
                     "{} % is above 100 %: a target must be below 100",
-                    crate::read::cut(s)
+                    crate::echo::cut(s)
                 )
             }
         }

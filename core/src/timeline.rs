@@ -112,7 +112,7 @@ pub fn condition_time(
             let p = percent(p).ok_or_else(unreadable)?;
             let within: ExactDuration = crate::policy::WITHIN
                 .read(within)
-                .map_err(|_| format!("its time {} cannot be read", crate::read::quote(within)))?;
+                .map_err(|_| format!("its time {} cannot be read", crate::echo::quote(within)))?;
             let window = simulation.steps_in(within.whole_seconds_up());
             Ok((0..simulation.steps())
                 .find(|i| simulation.spent_between((i + 1).saturating_sub(window), i + 1) >= p)

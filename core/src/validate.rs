@@ -7,52 +7,18 @@
 //! errors in an agreed document.
 
 use std::collections::{HashMap, HashSet};
-use std::fmt;
 
 use chrono::{Months, NaiveDate};
-use serde::Serialize;
 
 use crate::document::{DocumentInfo, Role, Status};
 use crate::duration::ExactDuration;
 use crate::model::{Measurement, Model, Service, Sli, SliKind, Slo, SCHEMA_VERSION};
 use crate::policy::{Activity, ConditionKind, ConsequenceKind, ErrorBudgetPolicy};
-use crate::read::{Count, Decimals, Percent, Span};
+use crate::problem::{Problem, Severity};
+use crate::read::{Count, Decimals, Percent, Span, LATENCY_MS, TIME_SLICE, VALID_EVENTS};
 use crate::target::Target;
 use crate::window::Window;
 use crate::zone::ZoneResolver;
-
-/// How serious a problem is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub enum Severity {
-    /// Blocks an agreed document and an import.
-    Error,
-    /// Informs; the document can still be agreed.
-    Warning,
-}
-
-/// One problem, where it is, and how serious.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Problem {
-    /// The field path: `services[1].slis[0].slos[2].target`.
-    pub path: String,
-    /// Error or warning.
-    pub severity: Severity,
-    /// What is wrong, naming the bad value.
-    pub message: String,
-}
-
-impl fmt::Display for Problem {
-    /// `services[1].slis[0].slos[2].target: 100 % leaves no error budget: ...`
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
-    }
-}
-
-/// Whether any problem is an error.
-pub fn has_errors(problems: &[Problem]) -> bool {
-    problems.iter().any(|p| p.severity == Severity::Error)
-}
 
 /// Parses an ISO 8601 calendar date (`2025-03-31`).
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
@@ -65,14 +31,6 @@ pub fn revisit_date(document: &DocumentInfo) -> Option<NaiveDate> {
         parse_date(&document.approval_date).and_then(|d| d.checked_add_months(Months::new(3)))
     })
 }
-
-/// A latency threshold in whole milliseconds: above 0, at most one day.
-pub const LATENCY_MS: Count = Count::new("a threshold in milliseconds", 1, 86_400_000);
-/// A time slice: longer than zero, at most 36,500 days (and at most the
-/// SLO's window, checked beside it).
-pub const TIME_SLICE: Span = Span::positive("a time slice");
-/// Expected valid events per window (or per day): at least 1, at most 10^15.
-pub const VALID_EVENTS: Count = Count::new("a number of valid events", 1, 1_000_000_000_000_000);
 
 struct Checker<'a> {
     problems: Vec<Problem>,
@@ -144,7 +102,7 @@ impl Checker<'_> {
 /// database). Never panics.
 ///
 /// ```
-/// use slo_core::{examples, validate::{validate, has_errors}, zone::UtcOnly};
+/// use slo_core::{examples, problem::has_errors, validate::validate, zone::UtcOnly};
 /// let problems = validate(&examples::workbook_api(), &UtcOnly);
 /// assert!(!has_errors(&problems));
 /// ```

@@ -119,7 +119,7 @@ pub enum WindowError {
     NoSuchPeriod(String, &'static str),
 }
 
-use crate::read::quote;
+use crate::echo::quote;
 
 impl fmt::Display for WindowError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -35,12 +35,12 @@ impl fmt::Display for ZoneError {
             ZoneError::Unknown(name) => write!(
                 f,
                 "unknown time zone {}: use an IANA name such as Europe/Berlin or UTC",
-                crate::read::quote(name)
+                crate::echo::quote(name)
             ),
             ZoneError::NoOffset(name) => write!(
                 f,
                 "time zone {} has no offset for this date",
-                crate::read::quote(name)
+                crate::echo::quote(name)
             ),
         }
     }

@@ -6,7 +6,8 @@ use rust_decimal::Decimal;
 use slo_core::dependency::{allocate, analyze, k_of_n, percent_text, Bounds};
 use slo_core::examples::seed_chain;
 use slo_core::model::{Coupling, Dependency, DependencySource, Model, Service};
-use slo_core::validate::{validate, Severity};
+use slo_core::problem::Severity;
+use slo_core::validate::validate;
 use slo_core::zone::UtcOnly;
 use slo_core::Target;
 

@@ -10,8 +10,9 @@ use slo_core::document::{Approver, Change, DocumentInfo, OnCallAgreement, Role, 
 use slo_core::examples;
 use slo_core::model::*;
 use slo_core::policy::*;
+use slo_core::problem::{has_errors, Severity};
 use slo_core::scenario::*;
-use slo_core::validate::{has_errors, validate, Severity};
+use slo_core::validate::validate;
 use slo_core::zone::UtcOnly;
 
 fn text() -> impl Strategy<Value = String> {

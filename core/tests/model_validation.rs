@@ -7,7 +7,8 @@ use slo_core::model::{
     ServiceKind, SliKind, Traffic,
 };
 use slo_core::policy::{Activity, Clause, ConditionKind, ConsequenceKind};
-use slo_core::validate::{has_errors, revisit_date, validate, Problem, Severity};
+use slo_core::problem::{has_errors, Problem, Severity};
+use slo_core::validate::{revisit_date, validate};
 use slo_core::zone::UtcOnly;
 
 const SLO: &str = "services[0].journeys[0].slis[0].slos[0]";

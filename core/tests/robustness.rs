@@ -13,8 +13,9 @@ use slo_core::dependency::analyze;
 use slo_core::harness::{numeric_fields, rich_model, run_everything, with_numeric_values};
 use slo_core::model::{Coupling, Model};
 use slo_core::plan::{Plan, RiskPlan, Traffic};
+use slo_core::problem::{Problem, Severity};
 use slo_core::simulate::{simulate, SloSpec};
-use slo_core::validate::{validate, Problem, Severity};
+use slo_core::validate::validate;
 use slo_core::zone::UtcOnly;
 use slo_core::{ExactDuration, Target};
 

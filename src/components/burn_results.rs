@@ -8,7 +8,7 @@ use slo_core::alert::{at_error_ratio, parse_error_ratio, AlertRule, Notify};
 use slo_core::burn::{run, BurnReport, ScenarioAt};
 use slo_core::model::Model;
 use slo_core::numbers::group_thousands;
-use slo_core::validate::Problem;
+use slo_core::problem::Problem;
 use slo_core::Target;
 
 use crate::browser::{self, IntlZones};
@@ -45,7 +45,7 @@ pub fn burn_view(model: &Model, at: ScenarioAt) -> Result<BurnView, Vec<Problem>
     let chart_problem = |e: String| {
         vec![Problem {
             path: at.path(),
-            severity: slo_core::validate::Severity::Error,
+            severity: slo_core::problem::Severity::Error,
             message: format!("the chart cannot be drawn: {e}"),
         }]
     };

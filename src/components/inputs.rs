@@ -2,7 +2,7 @@
 //! validation found at that field's path shown right below it.
 
 use leptos::prelude::*;
-use slo_core::validate::Severity;
+use slo_core::problem::Severity;
 use wasm_bindgen::JsCast;
 
 use super::locate::Locate;

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use slo_core::place::Places;
-use slo_core::validate::{Problem, Severity};
+use slo_core::problem::{Problem, Severity};
 
 use crate::app::Page;
 use crate::browser;

@@ -2,9 +2,9 @@
 //! restore, severity mix, seed) and the Monte Carlo outcome with its what-ifs.
 
 use leptos::prelude::*;
+use slo_core::problem::Problem;
 use slo_core::risk::RiskRun;
 use slo_core::scenario::{IncidentSeverity, RiskModel};
-use slo_core::validate::Problem;
 
 use super::burn_results::BurnView;
 use super::inputs::{id_of, FieldProblems, Text};

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use slo_core::document::{Approver, Change, DocumentInfo, Role, Status};
-use slo_core::validate::Severity;
+use slo_core::problem::Severity;
 
 use crate::components::document_view::DocumentView;
 use crate::components::file_actions::FileActions;
