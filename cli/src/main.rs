@@ -17,7 +17,8 @@ mod simulate;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use slo_core::calculator::{evaluate, BudgetForm, BudgetReport, EventsPer};
+use slo_core::calculator::{evaluate, BudgetForm, BudgetReport};
+use slo_core::model::EventsPer;
 use slo_core::zone::TzdbResolver;
 
 /// Error budgets and SLO documents from the command line.

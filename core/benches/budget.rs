@@ -2,7 +2,8 @@
 //! every keystroke costs), window lengths in a DST zone, and duration text.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
-use slo_core::calculator::{evaluate, BudgetForm, EventsPer};
+use slo_core::calculator::{evaluate, BudgetForm};
+use slo_core::model::EventsPer;
 use slo_core::zone::{Tzdb, TzdbResolver};
 use slo_core::{ExactDuration, Window};
 

@@ -11,48 +11,15 @@ use serde::Serialize;
 use crate::budget::{self, ImpliedTarget, RoundingRule, TimesliceBudget, ValidEvents};
 use crate::duration::ExactDuration;
 use crate::figure::Figure;
+use crate::model::EventsPer;
 use crate::nines::{nines_name, one_in};
 use crate::numbers::group_thousands;
 use crate::target::Target;
 use crate::window::{CalendarPeriod, RollingUnit, Window};
-use crate::zone::{ZoneResolver, ZoneRules};
+use crate::zone::{ZoneResolver, ZoneRules, DEFAULT_ZONE};
 
 /// The most targets compared side by side.
 pub const MAX_COMPARE: usize = 4;
-
-/// The zone used when none is given.
-pub const DEFAULT_ZONE: &str = "UTC";
-
-/// What the valid-events count is counted over.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum EventsPer {
-    /// Events in the whole window.
-    #[default]
-    Window,
-    /// Events per day of 86,400 s.
-    Day,
-}
-
-impl EventsPer {
-    /// `"window"` or `"day"`, as in links and the CLI.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EventsPer::Window => "window",
-            EventsPer::Day => "day",
-        }
-    }
-
-    /// Reads `"window"` or `"day"`.
-    pub fn parse(text: &str) -> Option<Self> {
-        match text.trim() {
-            "window" => Some(EventsPer::Window),
-            "day" => Some(EventsPer::Day),
-            _ => None,
-        }
-    }
-}
 
 /// The calculator's inputs exactly as typed; empty optional fields mean "not asked".
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]

@@ -9,8 +9,8 @@
 
 use crate::alert::AlertRule;
 use crate::alerting::AlertRuleSpec;
-use crate::calculator::EventsPer;
 use crate::document::{Approver, Change, DocumentInfo, OnCallAgreement, Role, Status};
+use crate::model::EventsPer;
 use crate::model::{
     Comparison, Coupling, Dependency, DependencySource, Journey, JourneyKind, LatencyThreshold,
     Measurement, Model, Priority, Service, Sli, SliKind, Slo, Team, Traffic, SCHEMA_VERSION,

@@ -6,7 +6,8 @@
 //! browser's job (`URLSearchParams`). Values are taken as typed, so a bad value
 //! in a link shows up as that field's message, never as a failure to open.
 
-use crate::calculator::{BudgetForm, EventsPer, MAX_COMPARE};
+use crate::calculator::{BudgetForm, MAX_COMPARE};
+use crate::model::EventsPer;
 
 /// Every URL parameter the Budget page reads and writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

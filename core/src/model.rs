@@ -9,7 +9,6 @@
 use serde::{Deserialize, Serialize};
 
 use crate::alerting::AlertRuleSpec;
-use crate::calculator::EventsPer;
 use crate::document::DocumentInfo;
 use crate::policy::ErrorBudgetPolicy;
 use crate::scenario::Scenario;
@@ -440,8 +439,39 @@ impl Slo {
     /// window's days run from local midnight to local midnight there).
     pub fn time_zone_name(&self) -> &str {
         match self.time_zone.trim() {
-            "" => crate::calculator::DEFAULT_ZONE,
+            "" => crate::zone::DEFAULT_ZONE,
             name => name,
+        }
+    }
+}
+
+/// What the valid-events count is counted over.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum EventsPer {
+    /// Events in the whole window.
+    #[default]
+    Window,
+    /// Events per day of 86,400 s.
+    Day,
+}
+
+impl EventsPer {
+    /// `"window"` or `"day"`, as in links and the CLI.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventsPer::Window => "window",
+            EventsPer::Day => "day",
+        }
+    }
+
+    /// Reads `"window"` or `"day"`.
+    pub fn parse(text: &str) -> Option<Self> {
+        match text.trim() {
+            "window" => Some(EventsPer::Window),
+            "day" => Some(EventsPer::Day),
+            _ => None,
         }
     }
 }

@@ -7,6 +7,9 @@
 
 use std::fmt;
 
+/// The zone used when none is given.
+pub const DEFAULT_ZONE: &str = "UTC";
+
 /// Seconds in one civil day (86,400) when no time zone shift happens.
 pub const SECONDS_PER_DAY: i64 = 86_400;
 

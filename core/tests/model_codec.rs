@@ -4,10 +4,10 @@
 use proptest::prelude::*;
 use slo_core::alert::Notify;
 use slo_core::alerting::{AlertRuleSpec, ThresholdSpec};
-use slo_core::calculator::EventsPer;
 use slo_core::codec::{export_json, import_json, parse_json, ImportError, MAX_FILE_BYTES};
 use slo_core::document::{Approver, Change, DocumentInfo, OnCallAgreement, Role, Status};
 use slo_core::examples;
+use slo_core::model::EventsPer;
 use slo_core::model::*;
 use slo_core::policy::*;
 use slo_core::problem::{has_errors, Severity};

@@ -5,7 +5,8 @@ use rust_decimal::Decimal;
 use slo_core::budget::{
     allowed_bad_events, allowed_bad_timeslices, allowed_downtime, implied_target, ValidEvents,
 };
-use slo_core::calculator::{evaluate, BudgetForm, EventsPer};
+use slo_core::calculator::{evaluate, BudgetForm};
+use slo_core::model::EventsPer;
 use slo_core::zone::UtcOnly;
 use slo_core::{ExactDuration, Target, Window};
 

@@ -2,7 +2,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use slo_core::calculator::{evaluate, BudgetForm, EventsPer};
+use slo_core::calculator::{evaluate, BudgetForm};
+use slo_core::model::EventsPer;
 use slo_core::zone::TzdbResolver;
 
 fuzz_target!(|data: &[u8]| {

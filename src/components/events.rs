@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 use slo_core::budget::RoundingRule;
-use slo_core::calculator::{EventsPer, Field};
+use slo_core::calculator::Field;
+use slo_core::model::EventsPer;
 use slo_core::numbers::group_thousands;
 
 use super::calculator::Calculator;

@@ -2,7 +2,7 @@
 //! and its SLOs.
 
 use leptos::prelude::*;
-use slo_core::calculator::EventsPer;
+use slo_core::model::EventsPer;
 use slo_core::model::{Comparison, LatencyThreshold, Measurement, Sli, SliKind, Slo, Traffic};
 
 use super::inputs::{Check, Choice, OptText, Text};
