@@ -22,7 +22,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::model::{Coupling, DependencySource, Model, Service};
-use crate::problem::Problem;
+use crate::problem::{Problem, ProblemCode};
 use crate::read::{Count, Percent, Span};
 use crate::target::Target;
 
@@ -159,12 +159,13 @@ struct Graph<'m> {
 
 impl<'m> Graph<'m> {
     fn error(&mut self, path: String, message: String) {
-        if !self
-            .problems
-            .iter()
-            .any(|p| p.path == path && p.message == message)
-        {
-            self.problems.push(Problem::error(path, message));
+        self.report(Problem::error(path, message));
+    }
+
+    /// Records `problem` once (a service reached twice reports once).
+    fn report(&mut self, problem: Problem) {
+        if !self.problems.contains(&problem) {
+            self.problems.push(problem);
         }
     }
 
@@ -308,7 +309,10 @@ impl<'m> Graph<'m> {
                         .collect();
                     cycle.push(self.services[target].name.as_str());
                     let message = format!("dependency cycle: {}", cycle.join(" → "));
-                    self.error(format!("{path}.name"), message);
+                    self.report(
+                        Problem::error(format!("{path}.name"), message)
+                            .with_code(ProblemCode::DependencyCycle),
+                    );
                     return None;
                 }
                 self.availability(target)

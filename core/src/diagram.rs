@@ -9,6 +9,7 @@ use serde::Serialize;
 use crate::dependency::{percent_text, Analysis};
 use crate::echo::cut_to;
 use crate::model::{Coupling, DependencySource, Model, SliKind};
+use crate::problem::ProblemCode;
 
 /// Box width and height, and the gaps between boxes, in SVG user units.
 const W: u32 = 250;
@@ -108,7 +109,7 @@ pub fn layout(model: &Model, analysis: &Analysis) -> Option<Diagram> {
         || analysis
             .problems
             .iter()
-            .any(|p| p.message.starts_with("dependency cycle"))
+            .any(|p| p.code == ProblemCode::DependencyCycle)
     {
         return None;
     }

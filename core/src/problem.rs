@@ -25,6 +25,31 @@ pub struct Problem {
     pub severity: Severity,
     /// What is wrong, naming the bad value.
     pub message: String,
+    /// What kind of problem it is, for code that acts on some kinds (the
+    /// report, the diagram); `other` (left out of the JSON) for the rest.
+    #[serde(default, skip_serializing_if = "ProblemCode::is_other")]
+    pub code: ProblemCode,
+}
+
+/// The kinds of problem that code acts on; everything else is `Other`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ProblemCode {
+    /// Any problem no code acts on.
+    #[default]
+    Other,
+    /// Services depend on each other in a circle (no composite, no diagram).
+    DependencyCycle,
+    /// An SLO or SLA is above the availability its service can reach with
+    /// its dependencies.
+    AboveCeiling,
+}
+
+impl ProblemCode {
+    /// Whether it is `Other`.
+    pub fn is_other(&self) -> bool {
+        *self == ProblemCode::Other
+    }
 }
 
 impl fmt::Display for Problem {
@@ -46,6 +71,7 @@ impl Problem {
             path: path.into(),
             severity: Severity::Error,
             message: message.into(),
+            code: ProblemCode::Other,
         }
     }
 
@@ -55,6 +81,12 @@ impl Problem {
             path: path.into(),
             severity: Severity::Warning,
             message: message.into(),
+            code: ProblemCode::Other,
         }
+    }
+
+    /// The same problem, of kind `code`.
+    pub fn with_code(self, code: ProblemCode) -> Problem {
+        Problem { code, ..self }
     }
 }

@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::calculator::{evaluate, BudgetForm, BudgetReport};
 use crate::dependency::{allocate, analyze, Allocation, Composite};
 use crate::model::{Measurement, Model, Service, ServiceKind, Sli, SliKind, Slo};
-use crate::problem::Problem;
+use crate::problem::{Problem, ProblemCode};
 use crate::target::Target;
 use crate::validate::validate;
 use crate::window::Window;
@@ -165,7 +165,7 @@ pub fn service_reports(model: &Model, problems: &[Problem]) -> Vec<ServiceReport
                         p.path.starts_with(&format!("{prefix}."))
                             && (p.path.contains(".dependencies[")
                                 || p.path.ends_with(".ownAvailability")
-                                || p.message.contains("this service can reach"))
+                                || p.code == ProblemCode::AboveCeiling)
                     })
                     .cloned()
                     .collect(),

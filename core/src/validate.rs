@@ -14,7 +14,7 @@ use crate::document::{DocumentInfo, Role, Status};
 use crate::duration::ExactDuration;
 use crate::model::{Measurement, Model, Service, Sli, SliKind, Slo, SCHEMA_VERSION};
 use crate::policy::{Activity, ConditionKind, ConsequenceKind, ErrorBudgetPolicy};
-use crate::problem::{Problem, Severity};
+use crate::problem::{Problem, ProblemCode, Severity};
 use crate::read::{Count, Decimals, Percent, Span, LATENCY_MS, TIME_SLICE, VALID_EVENTS};
 use crate::target::Target;
 use crate::window::Window;
@@ -40,10 +40,9 @@ struct Checker<'a> {
 
 impl Checker<'_> {
     fn push(&mut self, path: &str, severity: Severity, message: impl Into<String>) {
-        self.problems.push(Problem {
-            path: path.to_string(),
-            severity,
-            message: message.into(),
+        self.problems.push(match severity {
+            Severity::Error => Problem::error(path, message),
+            Severity::Warning => Problem::warning(path, message),
         });
     }
 
@@ -358,9 +357,12 @@ fn check_dependencies(c: &mut Checker, model: &Model) {
                             continue;
                         };
                         if t.fraction() > composite.availability.independent {
-                            c.warning(
-                                &format!("{path}.{field}"),
-                                ceiling_message(what, &t, composite),
+                            c.problems.push(
+                                Problem::warning(
+                                    format!("{path}.{field}"),
+                                    ceiling_message(what, &t, composite),
+                                )
+                                .with_code(ProblemCode::AboveCeiling),
                             );
                         }
                     }

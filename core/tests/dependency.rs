@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use slo_core::dependency::{allocate, analyze, k_of_n, percent_text, Bounds};
 use slo_core::examples::seed_chain;
 use slo_core::model::{Coupling, Dependency, DependencySource, Model, Service};
-use slo_core::problem::Severity;
+use slo_core::problem::{ProblemCode, Severity};
 use slo_core::validate::validate;
 use slo_core::zone::UtcOnly;
 use slo_core::Target;
@@ -216,6 +216,7 @@ fn an_slo_above_the_composite_warns_and_names_the_biggest_eaters() {
         .find(|p| p.path == "services[0].journeys[0].slis[0].slos[0].target")
         .unwrap();
     assert_eq!(warning.severity, Severity::Warning);
+    assert_eq!(warning.code, ProblemCode::AboveCeiling);
     assert!(
         warning
             .message
@@ -230,6 +231,29 @@ fn an_slo_above_the_composite_warns_and_names_the_biggest_eaters() {
     assert!(problems
         .iter()
         .any(|p| p.path.ends_with(".sla") && p.message.starts_with("the SLA 99 % is above")));
+}
+
+#[test]
+fn a_cycle_has_its_code_and_draws_no_diagram() {
+    let m = model(vec![
+        service("a", None, vec![internal("b", Coupling::Hard)]),
+        service("b", None, vec![internal("a", Coupling::Hard)]),
+    ]);
+    let analysis = analyze(&m);
+    assert!(analysis
+        .problems
+        .iter()
+        .any(|p| p.code == ProblemCode::DependencyCycle));
+    assert!(slo_core::diagram::layout(&m, &analysis).is_none());
+    // Other problems carry no code, and leave it out of the JSON.
+    let ghost = model(vec![service(
+        "a",
+        None,
+        vec![internal("ghost", Coupling::Hard)],
+    )]);
+    let problem = &analyze(&ghost).problems[0];
+    assert_eq!(problem.code, ProblemCode::Other);
+    assert!(!serde_json::to_string(problem).unwrap().contains("code"));
 }
 
 #[test]

@@ -43,11 +43,10 @@ pub fn burn_view(model: &Model, at: ScenarioAt) -> Result<BurnView, Vec<Problem>
         .unwrap_or_default();
     let burn = run(model, at, &IntlZones)?;
     let chart_problem = |e: String| {
-        vec![Problem {
-            path: at.path(),
-            severity: slo_core::problem::Severity::Error,
-            message: format!("the chart cannot be drawn: {e}"),
-        }]
+        vec![Problem::error(
+            at.path(),
+            format!("the chart cannot be drawn: {e}"),
+        )]
     };
     Ok(BurnView {
         budget_svg: slo_charts::budget_chart(&burn).map_err(chart_problem)?,

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use slo_core::dependency::percent_text;
 use slo_core::model::{Coupling, Dependency, DependencySource, Service};
+use slo_core::problem::ProblemCode;
 use slo_core::report::service_reports;
 use slo_core::ExactDuration;
 
@@ -226,7 +227,7 @@ fn ServiceDependencies(
                 report
                     .problems
                     .iter()
-                    .filter(|p| p.message.contains("this service can reach"))
+                    .filter(|p| p.code == ProblemCode::AboveCeiling)
                     .map(|p| view! { <p class="warning">{p.to_string()}</p> })
                     .collect_view()
             })
