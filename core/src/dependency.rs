@@ -63,13 +63,25 @@ impl Bounds {
     }
 }
 
+/// What a factor of a composite is (`"own"`, `"hard"` or `"redundant"` in JSON).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum FactorKind {
+    /// The service's own code and infrastructure.
+    Own,
+    /// A hard dependency.
+    Hard,
+    /// A redundancy group.
+    Redundant,
+}
+
 /// One factor of a service's composite: its own part, a hard dependency, or a group.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Factor {
     /// "own code and infrastructure", or the dependency's name.
     pub name: String,
-    /// `"own"`, `"hard"` or `"redundant"`.
-    pub kind: &'static str,
+    /// Its own part, a hard dependency or a redundancy group.
+    pub kind: FactorKind,
     /// For a group: "1 of 2".
     #[serde(skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
@@ -201,7 +213,7 @@ impl<'m> Graph<'m> {
         };
         let mut factors = vec![Factor {
             name: "own code and infrastructure".into(),
-            kind: "own",
+            kind: FactorKind::Own,
             group: None,
             availability: Bounds::exact(own),
         }];
@@ -216,7 +228,7 @@ impl<'m> Graph<'m> {
                 Coupling::Soft => soft.push(dependency.name.clone()),
                 Coupling::Hard => factors.push(Factor {
                     name: dependency.name.clone(),
-                    kind: "hard",
+                    kind: FactorKind::Hard,
                     group: None,
                     availability: replica,
                 }),
@@ -228,7 +240,7 @@ impl<'m> Graph<'m> {
                 } => match group_bounds(replica, replicas, required, failover, failures_per_year) {
                     Ok((bounds, label)) => factors.push(Factor {
                         name: dependency.name.clone(),
-                        kind: "redundant",
+                        kind: FactorKind::Redundant,
                         group: Some(label),
                         availability: bounds,
                     }),
@@ -479,7 +491,7 @@ pub fn allocate(target: &Target, composite: &Composite) -> Allocation {
     let dependencies: Vec<Share> = composite
         .factors
         .iter()
-        .filter(|f| f.kind != "own")
+        .filter(|f| f.kind != FactorKind::Own)
         .map(|f| share(f.name.clone(), f.unavailability()))
         .collect();
     let spent: Decimal = dependencies.iter().map(|d| d.fraction).sum();

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::dependency::{percent_text, Analysis};
 use crate::echo::cut_to;
-use crate::model::{Coupling, DependencySource, Model, SliKind};
+use crate::model::{Coupling, CouplingKind, DependencySource, Model, SliKind};
 use crate::problem::ProblemCode;
 
 /// Box width and height, and the gaps between boxes, in SVG user units.
@@ -85,8 +85,8 @@ pub struct Edge {
     pub from: (u32, u32),
     /// End (the dependency's top centre).
     pub to: (u32, u32),
-    /// "hard" (solid), "soft" (dashed) or "redundant" (solid, to a framed box).
-    pub coupling: &'static str,
+    /// Hard (solid), soft (dashed) or redundant (solid, to a framed box).
+    pub coupling: CouplingKind,
 }
 
 /// The whole drawing.
@@ -209,11 +209,7 @@ pub fn layout(model: &Model, analysis: &Analysis) -> Option<Diagram> {
         .map(|&(from, to, coupling)| Edge {
             from: (nodes[from].x + W / 2, nodes[from].y + H),
             to: (nodes[to].x + W / 2, nodes[to].y),
-            coupling: match coupling {
-                Coupling::Hard => "hard",
-                Coupling::Soft => "soft",
-                Coupling::Redundant { .. } => "redundant",
-            },
+            coupling: coupling.kind(),
         })
         .collect();
     // Everything drawn, frames included, fits with a margin on every side.

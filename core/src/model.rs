@@ -134,7 +134,7 @@ impl ServiceKind {
 
     /// The kind in words: "user-facing", "infrastructure", "platform",
     /// "third party (run by us)".
-    pub fn label(self) -> &'static str {
+    pub const fn label(self) -> &'static str {
         match self {
             ServiceKind::UserFacing => "user-facing",
             ServiceKind::Infrastructure => "infrastructure",
@@ -189,6 +189,115 @@ pub enum Coupling {
         #[serde(default, skip_serializing_if = "String::is_empty")]
         failures_per_year: String,
     },
+}
+
+/// Where a dependency's availability comes from, without its fields: the
+/// choices the page offers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SourceKind {
+    /// Another service of the model.
+    Service,
+    /// A service outside the model.
+    External,
+}
+
+impl SourceKind {
+    /// Every kind, in the order a picker lists them.
+    pub const ALL: [SourceKind; 2] = [SourceKind::Service, SourceKind::External];
+
+    /// The kind in words, as a picker shows it.
+    pub const fn label(self) -> &'static str {
+        match self {
+            SourceKind::Service => "a service of this model",
+            SourceKind::External => "external (cloud service, third party)",
+        }
+    }
+
+    /// A new source of this kind (an external one starts at 99.9 %).
+    pub fn start(self) -> DependencySource {
+        match self {
+            SourceKind::Service => DependencySource::Service,
+            SourceKind::External => DependencySource::External {
+                availability: "99.9".into(),
+                note: String::new(),
+            },
+        }
+    }
+}
+
+impl DependencySource {
+    /// Its kind.
+    pub fn kind(&self) -> SourceKind {
+        match self {
+            DependencySource::Service => SourceKind::Service,
+            DependencySource::External { .. } => SourceKind::External,
+        }
+    }
+}
+
+/// How a dependency's failure affects the caller, without its fields: the
+/// choices the page offers and the edges the diagram draws.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum CouplingKind {
+    /// Its failure fails the caller (drawn solid).
+    Hard,
+    /// The caller degrades but stays within its SLO (drawn dashed).
+    Soft,
+    /// A k-of-n redundancy group (drawn to a framed box).
+    Redundant,
+}
+
+impl CouplingKind {
+    /// Every kind, in the order a picker lists them.
+    pub const ALL: [CouplingKind; 3] = [
+        CouplingKind::Hard,
+        CouplingKind::Soft,
+        CouplingKind::Redundant,
+    ];
+
+    /// The kind in words, as a picker shows it.
+    pub const fn label(self) -> &'static str {
+        match self {
+            CouplingKind::Hard => "hard: its failure fails this service",
+            CouplingKind::Soft => "soft: this service degrades but stays within its SLO",
+            CouplingKind::Redundant => "redundant: k of n replicas must be up",
+        }
+    }
+
+    /// Its key in the JSON (`"type"`) and in CSS classes: `hard`, `soft`, `redundant`.
+    pub fn key(self) -> &'static str {
+        match self {
+            CouplingKind::Hard => "hard",
+            CouplingKind::Soft => "soft",
+            CouplingKind::Redundant => "redundant",
+        }
+    }
+
+    /// A new coupling of this kind (a redundant group starts at 1 of 2).
+    pub fn start(self) -> Coupling {
+        match self {
+            CouplingKind::Hard => Coupling::Hard,
+            CouplingKind::Soft => Coupling::Soft,
+            CouplingKind::Redundant => Coupling::Redundant {
+                replicas: "2".into(),
+                required: "1".into(),
+                failover: String::new(),
+                failures_per_year: String::new(),
+            },
+        }
+    }
+}
+
+impl Coupling {
+    /// Its kind.
+    pub fn kind(&self) -> CouplingKind {
+        match self {
+            Coupling::Hard => CouplingKind::Hard,
+            Coupling::Soft => CouplingKind::Soft,
+            Coupling::Redundant { .. } => CouplingKind::Redundant,
+        }
+    }
 }
 
 /// One dependency of a service.

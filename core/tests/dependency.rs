@@ -460,7 +460,7 @@ fn the_diagram_puts_callers_above_what_they_call() {
     assert_eq!(d.nodes.len(), 4);
     assert_eq!(d.nodes[3].group.as_deref(), Some("×2, 1 of 2 needed"));
     assert!(d.nodes[3].external);
-    let kinds: Vec<_> = d.edges.iter().map(|e| e.coupling).collect();
+    let kinds: Vec<_> = d.edges.iter().map(|e| e.coupling.key()).collect();
     assert_eq!(kinds, ["hard", "soft", "redundant"]);
     assert!(d
         .nodes

@@ -27,7 +27,7 @@ pub fn DependencyDiagram() -> impl IntoView {
                 .into_iter()
                 .map(|e| {
                     view! {
-                        <line x1=e.from.0 y1=e.from.1 x2=e.to.0 y2=e.to.1 class=format!("edge {}", e.coupling)
+                        <line x1=e.from.0 y1=e.from.1 x2=e.to.0 y2=e.to.1 class=format!("edge {}", e.coupling.key())
                             marker-end="url(#arrow)" />
                     }
                 })

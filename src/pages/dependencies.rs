@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use slo_core::dependency::percent_text;
-use slo_core::model::{Coupling, Dependency, DependencySource, Service};
+use slo_core::model::{Coupling, CouplingKind, Dependency, DependencySource, Service, SourceKind};
 use slo_core::problem::ProblemCode;
 use slo_core::report::service_reports;
 use slo_core::ExactDuration;
@@ -15,33 +15,16 @@ use crate::components::rows::{edit_button, remove_button, rows};
 use crate::part;
 use crate::workshop::Workshop;
 
-const SOURCES: &[(&str, &str)] = &[
-    ("service", "a service of this model"),
-    ("external", "external (cloud service, third party)"),
+/// The sources and couplings a dependency can have, as the pickers list them.
+const SOURCES: [(SourceKind, &str); 2] = [
+    (SourceKind::ALL[0], SourceKind::ALL[0].label()),
+    (SourceKind::ALL[1], SourceKind::ALL[1].label()),
 ];
-const COUPLINGS: &[(&str, &str)] = &[
-    ("hard", "hard: its failure fails this service"),
-    (
-        "soft",
-        "soft: this service degrades but stays within its SLO",
-    ),
-    ("redundant", "redundant: k of n replicas must be up"),
+const COUPLINGS: [(CouplingKind, &str); 3] = [
+    (CouplingKind::ALL[0], CouplingKind::ALL[0].label()),
+    (CouplingKind::ALL[1], CouplingKind::ALL[1].label()),
+    (CouplingKind::ALL[2], CouplingKind::ALL[2].label()),
 ];
-
-fn source_key(d: &Dependency) -> &'static str {
-    match d.source {
-        DependencySource::Service => "service",
-        DependencySource::External { .. } => "external",
-    }
-}
-
-fn coupling_key(d: &Dependency) -> &'static str {
-    match d.coupling {
-        Coupling::Hard => "hard",
-        Coupling::Soft => "soft",
-        Coupling::Redundant { .. } => "redundant",
-    }
-}
 
 /// One dependency's fields.
 #[component]
@@ -53,10 +36,13 @@ fn DependencyEditor(
     let keys = Memo::new(move |_| {
         workshop
             .model
-            .with(|m| at.get(m).map(|d| (source_key(d), coupling_key(d))))
+            .with(|m| at.get(m).map(|d| (d.source.kind(), d.coupling.kind())))
     });
-    let external = move || keys.get().is_some_and(|(s, _)| s == "external");
-    let redundant = move || keys.get().is_some_and(|(_, c)| c == "redundant");
+    let external = move || keys.get().is_some_and(|(s, _)| s == SourceKind::External);
+    let redundant = move || {
+        keys.get()
+            .is_some_and(|(_, c)| c == CouplingKind::Redundant)
+    };
     let availability = part!(
         at,
         "source",
@@ -110,29 +96,16 @@ fn DependencyEditor(
             <legend>{move || format!("Dependency {}", at.1 + 1)}</legend>
             <div class="cols">
                 <Text at field="name" label="Depends on" placeholder="Azure Database for MySQL" get=|d: &Dependency| &d.name set=|d: &mut Dependency| &mut d.name />
-                <Choice at field="source.type" label="Which is" options=SOURCES get=source_key
-                    set=|d: &mut Dependency, key| {
-                        if source_key(d) != key {
-                            d.source = if key == "external" {
-                                DependencySource::External { availability: "99.9".into(), note: String::new() }
-                            } else {
-                                DependencySource::Service
-                            };
+                <Choice at field="source.type" label="Which is" options=&SOURCES get=|d: &Dependency| d.source.kind()
+                    set=|d: &mut Dependency, kind: SourceKind| {
+                        if d.source.kind() != kind {
+                            d.source = kind.start();
                         }
                     } />
-                <Choice at field="coupling.type" label="Coupling" options=COUPLINGS get=coupling_key
-                    set=|d: &mut Dependency, key| {
-                        if coupling_key(d) != key {
-                            d.coupling = match key {
-                                "soft" => Coupling::Soft,
-                                "redundant" => Coupling::Redundant {
-                                    replicas: "2".into(),
-                                    required: "1".into(),
-                                    failover: String::new(),
-                                    failures_per_year: String::new(),
-                                },
-                                _ => Coupling::Hard,
-                            };
+                <Choice at field="coupling.type" label="Coupling" options=&COUPLINGS get=|d: &Dependency| d.coupling.kind()
+                    set=|d: &mut Dependency, kind: CouplingKind| {
+                        if d.coupling.kind() != kind {
+                            d.coupling = kind.start();
                         }
                     } />
             </div>
