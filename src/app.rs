@@ -125,7 +125,8 @@ pub fn Footer() -> impl IntoView {
     view! {
         <footer class="foot">
             <p>
-                "Figures are exact; each rounding rule is stated beside its figure. "
+                "Budgets, downtime, events, composites and alert thresholds are exact, each rounding rule stated beside its figure; "
+                "burn scenarios and the Monte Carlo risk are simulations, shown to two decimals. "
                 "Runs entirely in your browser: nothing you type leaves this page."
             </p>
         </footer>

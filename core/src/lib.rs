@@ -18,9 +18,18 @@
 //! ## Scope of this crate
 //! No I/O, no clock, no browser: time zone rules come in through the
 //! [`ZoneRules`] trait (the web app asks the browser's `Intl` API, the CLI
-//! uses the IANA database with the `tzdb` feature). Every figure is computed
-//! exactly (decimal or integer arithmetic, never `f64`) and rounded once, at
-//! the end, by a rule stated in [`budget::RoundingRule`].
+//! uses the IANA database with the `tzdb` feature).
+//!
+//! ## What is exact and what is a simulation
+//! Every figure agreed in a document is computed exactly (decimal or integer
+//! arithmetic, never `f64`) and rounded once, at the end, by a rule stated
+//! beside it ([`budget::RoundingRule`]): error budgets, allowed downtime, bad
+//! events and time slices, composite availability and budget allocation
+//! ([`dependency`]), and the alert table's thresholds and times ([`alert`]).
+//! The burn simulation ([`simulate`]), the policy's course through it
+//! ([`timeline`]) and the Monte Carlo risk ([`risk`]) are simulations in
+//! `f64`: they show what a scenario would do, rounded to two decimals
+//! ([`numbers::round2`]), and are never written into a document.
 
 pub mod alert;
 pub mod alerting;
