@@ -7,6 +7,7 @@ use serde::Serialize;
 use crate::alert::{alert_table, AlertRule, RuleFigures};
 use crate::duration::ExactDuration;
 use crate::firing::{run_alerts, AlertRun};
+use crate::location::{every_slo, SloAt};
 use crate::model::{Model, Sli, Slo};
 use crate::numbers::round2;
 use crate::problem::Problem;
@@ -32,12 +33,30 @@ pub struct ScenarioAt {
 }
 
 impl ScenarioAt {
+    /// Its SLO's location.
+    pub fn slo_at(&self) -> SloAt {
+        SloAt {
+            service: self.service,
+            journey: self.journey,
+            sli: self.sli,
+            slo: self.slo,
+        }
+    }
+
+    /// The scenario at index `scenario` of the SLO at `at`.
+    pub fn of(at: SloAt, scenario: usize) -> ScenarioAt {
+        ScenarioAt {
+            service: at.service,
+            journey: at.journey,
+            sli: at.sli,
+            slo: at.slo,
+            scenario,
+        }
+    }
+
     /// The SLO's path in the model (`services[0].journeys[0].slis[0].slos[0]`).
     pub fn slo_path(&self) -> String {
-        format!(
-            "services[{}].journeys[{}].slis[{}].slos[{}]",
-            self.service, self.journey, self.sli, self.slo
-        )
+        self.slo_at().path()
     }
 
     /// The scenario's path in the model.
@@ -47,14 +66,7 @@ impl ScenarioAt {
 
     /// The SLI and SLO it points at, if they exist.
     pub fn find_slo<'m>(&self, model: &'m Model) -> Option<(&'m Sli, &'m Slo)> {
-        let sli = model
-            .services
-            .get(self.service)?
-            .journeys
-            .get(self.journey)?
-            .slis
-            .get(self.sli)?;
-        Some((sli, sli.slos.get(self.slo)?))
+        self.slo_at().find(model)
     }
 
     /// The SLI, SLO and scenario it points at, if they exist.
@@ -66,24 +78,9 @@ impl ScenarioAt {
 
 /// Every SLO of the model with its location (scenario index 0).
 pub fn slos(model: &Model) -> Vec<(ScenarioAt, &Sli, &Slo)> {
-    let mut found = Vec::new();
-    for (service, s) in model.services.iter().enumerate() {
-        for (journey, j) in s.journeys.iter().enumerate() {
-            for (sli, i) in j.slis.iter().enumerate() {
-                for (slo, o) in i.slos.iter().enumerate() {
-                    let at = ScenarioAt {
-                        service,
-                        journey,
-                        sli,
-                        slo,
-                        scenario: 0,
-                    };
-                    found.push((at, i, o));
-                }
-            }
-        }
-    }
-    found
+    every_slo(model)
+        .map(|e| (ScenarioAt::of(e.at, 0), e.sli, e.slo))
+        .collect()
 }
 
 /// Every scenario of the model, in document order.

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::dependency::{percent_text, Analysis};
 use crate::echo::cut_to;
+use crate::location::service_slos;
 use crate::model::{Coupling, CouplingKind, DependencySource, Model, SliKind};
 use crate::problem::ProblemCode;
 
@@ -239,14 +240,9 @@ pub fn layout(model: &Model, analysis: &Analysis) -> Option<Diagram> {
 
 /// "SLO 98.5 % · composite 98.8021 %" for a service of the model.
 fn service_detail(model: &Model, analysis: &Analysis, s: usize) -> String {
-    let target = model.services[s]
-        .journeys
-        .iter()
-        .flat_map(|j| &j.slis)
-        .filter(|sli| sli.kind == SliKind::Availability)
-        .flat_map(|sli| &sli.slos)
-        .map(|slo| slo.target.trim().to_string())
-        .next();
+    let target = service_slos(s, &model.services[s])
+        .find(|e| e.sli.kind == SliKind::Availability)
+        .map(|e| e.slo.target.trim().to_string());
     let composite = analysis
         .composites
         .get(s)

@@ -49,6 +49,7 @@ pub mod firing;
 pub mod harness;
 pub mod history;
 pub mod link;
+pub mod location;
 pub mod model;
 pub mod nines;
 pub mod numbers;

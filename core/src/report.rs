@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::calculator::{evaluate, BudgetForm, BudgetReport};
 use crate::dependency::{allocate, analyze, Allocation, Composite};
+use crate::location::{every_slo, service_slos};
 use crate::model::{Measurement, Model, Service, ServiceKind, Sli, SliKind, Slo};
 use crate::problem::{Problem, ProblemCode};
 use crate::target::Target;
@@ -118,26 +119,20 @@ pub fn model_report(model: &Model, zones: &dyn ZoneResolver) -> ModelReport {
 
 /// The budget of every SLO of `model`, in document order; invalid SLOs carry their error.
 pub fn slo_reports(model: &Model, zones: &dyn ZoneResolver) -> Vec<SloReport> {
-    let mut slos = Vec::new();
-    for (i, service) in model.services.iter().enumerate() {
-        for (j, journey) in service.journeys.iter().enumerate() {
-            for (k, sli) in journey.slis.iter().enumerate() {
-                for (m, slo) in sli.slos.iter().enumerate() {
-                    let result = evaluate(&slo_form(sli, slo), zones).report();
-                    slos.push(SloReport {
-                        path: format!("services[{i}].journeys[{j}].slis[{k}].slos[{m}]"),
-                        service: service.name.clone(),
-                        journey: journey.name.clone(),
-                        sli: sli.name.clone(),
-                        slo: slo.name.clone(),
-                        error: result.as_ref().err().map(|e| e.to_string()),
-                        budget: result.ok(),
-                    });
-                }
+    every_slo(model)
+        .map(|e| {
+            let result = evaluate(&slo_form(e.sli, e.slo), zones).report();
+            SloReport {
+                path: e.at.path(),
+                service: e.service.name.clone(),
+                journey: e.journey.name.clone(),
+                sli: e.sli.name.clone(),
+                slo: e.slo.name.clone(),
+                error: result.as_ref().err().map(|e| e.to_string()),
+                budget: result.ok(),
             }
-        }
-    }
-    slos
+        })
+        .collect()
 }
 
 /// Every service's composite availability, the dependency problems among
@@ -153,7 +148,7 @@ pub fn service_reports(model: &Model, problems: &[Problem]) -> Vec<ServiceReport
             let prefix = format!("services[{i}]");
             let composite = analysis.composites.get(i).cloned().flatten();
             let allocations = match composite.as_ref().filter(|c| c.factors.len() > 1) {
-                Some(composite) => slo_allocations(&prefix, service, composite),
+                Some(composite) => slo_allocations(i, service, composite),
                 None => Vec::new(),
             };
             ServiceReport {
@@ -176,36 +171,30 @@ pub fn service_reports(model: &Model, problems: &[Problem]) -> Vec<ServiceReport
         .collect()
 }
 
-fn slo_allocations(prefix: &str, service: &Service, composite: &Composite) -> Vec<SloAllocation> {
+fn slo_allocations(index: usize, service: &Service, composite: &Composite) -> Vec<SloAllocation> {
     let mut allocations = Vec::new();
-    for (j, journey) in service.journeys.iter().enumerate() {
-        for (k, sli) in journey.slis.iter().enumerate() {
-            if sli.kind != SliKind::Availability {
-                continue;
-            }
-            for (m, slo) in sli.slos.iter().enumerate() {
-                let (Ok(target), Ok(window)) =
-                    (slo.target.parse::<Target>(), slo.window.parse::<Window>())
-                else {
-                    continue;
-                };
-                let seconds = window.length(&Utc).map(|l| l.min()).unwrap_or(0);
-                let allocation = allocate(&target, composite);
-                let mut seconds_per_window: Vec<Decimal> = allocation
-                    .dependencies
-                    .iter()
-                    .map(|d| d.seconds_of(seconds))
-                    .collect();
-                seconds_per_window.push(allocation.left.seconds_of(seconds));
-                allocations.push(SloAllocation {
-                    path: format!("{prefix}.journeys[{j}].slis[{k}].slos[{m}]"),
-                    target_percent: target.to_string(),
-                    window: window.to_string(),
-                    allocation,
-                    seconds_per_window,
-                });
-            }
-        }
+    for e in service_slos(index, service).filter(|e| e.sli.kind == SliKind::Availability) {
+        let (Ok(target), Ok(window)) = (
+            e.slo.target.parse::<Target>(),
+            e.slo.window.parse::<Window>(),
+        ) else {
+            continue;
+        };
+        let seconds = window.length(&Utc).map(|l| l.min()).unwrap_or(0);
+        let allocation = allocate(&target, composite);
+        let mut seconds_per_window: Vec<Decimal> = allocation
+            .dependencies
+            .iter()
+            .map(|d| d.seconds_of(seconds))
+            .collect();
+        seconds_per_window.push(allocation.left.seconds_of(seconds));
+        allocations.push(SloAllocation {
+            path: e.at.path(),
+            target_percent: target.to_string(),
+            window: window.to_string(),
+            allocation,
+            seconds_per_window,
+        });
     }
     allocations
 }

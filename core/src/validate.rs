@@ -12,6 +12,7 @@ use chrono::{Months, NaiveDate};
 
 use crate::document::{DocumentInfo, Role, Status};
 use crate::duration::ExactDuration;
+use crate::location::{every_slo, service_slos};
 use crate::model::{Measurement, Model, Service, Sli, SliKind, Slo, SCHEMA_VERSION};
 use crate::policy::{Activity, ConditionKind, ConsequenceKind, ErrorBudgetPolicy};
 use crate::problem::{Problem, ProblemCode, Severity};
@@ -342,30 +343,19 @@ fn check_dependencies(c: &mut Checker, model: &Model) {
         if composite.factors.len() < 2 {
             continue; // no dependencies: nothing caps the service
         }
-        for (j, journey) in service.journeys.iter().enumerate() {
-            for (k, sli) in journey.slis.iter().enumerate() {
-                if sli.kind != SliKind::Availability {
+        for e in service_slos(i, service).filter(|e| e.sli.kind == SliKind::Availability) {
+            for (field, text, what) in [
+                ("target", Some(&e.slo.target), "SLO"),
+                ("sla", e.slo.sla.as_ref(), "SLA"),
+            ] {
+                let Some(t) = text.and_then(|t| t.parse::<Target>().ok()) else {
                     continue;
-                }
-                for (m, slo) in sli.slos.iter().enumerate() {
-                    let path = format!("services[{i}].journeys[{j}].slis[{k}].slos[{m}]");
-                    for (field, text, what) in [
-                        ("target", Some(&slo.target), "SLO"),
-                        ("sla", slo.sla.as_ref(), "SLA"),
-                    ] {
-                        let Some(t) = text.and_then(|t| t.parse::<Target>().ok()) else {
-                            continue;
-                        };
-                        if t.fraction() > composite.availability.independent {
-                            c.problems.push(
-                                Problem::warning(
-                                    format!("{path}.{field}"),
-                                    ceiling_message(what, &t, composite),
-                                )
-                                .with_code(ProblemCode::AboveCeiling),
-                            );
-                        }
-                    }
+                };
+                if t.fraction() > composite.availability.independent {
+                    c.problems.push(
+                        Problem::warning(e.at.field(field), ceiling_message(what, &t, composite))
+                            .with_code(ProblemCode::AboveCeiling),
+                    );
                 }
             }
         }
@@ -422,17 +412,9 @@ fn window_unit(window: &Window) -> String {
 
 fn check_windows_share_a_unit(c: &mut Checker, model: &Model) {
     let mut units: Vec<(String, String)> = Vec::new();
-    for (i, service) in model.services.iter().enumerate() {
-        for (j, journey) in service.journeys.iter().enumerate() {
-            for (k, sli) in journey.slis.iter().enumerate() {
-                for (m, slo) in sli.slos.iter().enumerate() {
-                    if let Ok(window) = slo.window.parse::<Window>() {
-                        let path =
-                            format!("services[{i}].journeys[{j}].slis[{k}].slos[{m}].window");
-                        units.push((path, window_unit(&window)));
-                    }
-                }
-            }
+    for e in every_slo(model) {
+        if let Ok(window) = e.slo.window.parse::<Window>() {
+            units.push((e.at.field("window"), window_unit(&window)));
         }
     }
     let mut counts: Vec<(String, usize)> = Vec::new();

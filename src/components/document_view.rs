@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use slo_core::dependency::{analyze, percent_text};
+use slo_core::location::every_slo;
 use slo_core::model::{Model, SliKind};
 use slo_core::numbers::group_thousands;
 use slo_core::policy::Trigger;
@@ -77,48 +78,42 @@ fn component_table(model: &Model) -> Option<impl IntoView> {
 /// The SLI/SLO table rows, with each SLO's computed budget.
 fn slo_rows(model: &Model) -> impl IntoView {
     let reports = slo_reports(model, &IntlZones);
-    let mut rows = Vec::new();
-    let mut n = 0;
-    for service in &model.services {
-        for journey in &service.journeys {
-            for sli in &journey.slis {
-                for slo in &sli.slos {
-                    let budget = reports.get(n).and_then(|r| r.budget.clone());
-                    n += 1;
-                    let kind = match (&sli.kind, &sli.latency) {
-                        (SliKind::Latency, Some(l)) => {
-                            format!("latency {} {} ms", l.comparison.symbol(), l.threshold_ms)
-                        }
-                        (kind, _) => kind.name().to_string(),
-                    };
-                    let downtime = budget
-                        .as_ref()
-                        .map(|b| b.allowed_downtime.describe(|d| d.clone()))
-                        .unwrap_or_else(|| "—".into());
-                    let events = budget
-                        .as_ref()
-                        .and_then(|b| {
-                            b.allowed_bad_events
-                                .map(|e| e.describe(|n| group_thousands(&n.to_string())))
-                        })
-                        .unwrap_or_else(|| "—".into());
-                    rows.push(view! {
-                        <tr>
-                            <td>{service.name.clone()}" / "{journey.name.clone()}</td>
-                            <td>{sli.name.clone()}<br /><span class="hint">{kind}</span></td>
-                            <td>{format!("good: {}", sli.good_events)}<br />{format!("valid: {}", sli.valid_events)}</td>
-                            <td class="num strong">{format!("{} %", slo.target)}</td>
-                            <td>{slo.window.clone()}<br /><span class="hint">{format!("time zone: {}", slo.time_zone_name())}</span></td>
-                            <td class="num">{downtime}</td>
-                            <td class="num">{events}</td>
-                            <td>{slo.sla.clone().map(|s| format!("{s} %")).unwrap_or_else(|| "—".into())}</td>
-                        </tr>
-                    });
+    every_slo(model)
+        .zip(reports)
+        .map(|(e, report)| {
+            let (sli, slo) = (e.sli, e.slo);
+            let budget = report.budget;
+            let kind = match (&sli.kind, &sli.latency) {
+                (SliKind::Latency, Some(l)) => {
+                    format!("latency {} {} ms", l.comparison.symbol(), l.threshold_ms)
                 }
+                (kind, _) => kind.name().to_string(),
+            };
+            let downtime = budget
+                .as_ref()
+                .map(|b| b.allowed_downtime.describe(|d| d.clone()))
+                .unwrap_or_else(|| "—".into());
+            let events = budget
+                .as_ref()
+                .and_then(|b| {
+                    b.allowed_bad_events
+                        .map(|e| e.describe(|n| group_thousands(&n.to_string())))
+                })
+                .unwrap_or_else(|| "—".into());
+            view! {
+                <tr>
+                    <td>{e.service.name.clone()}" / "{e.journey.name.clone()}</td>
+                    <td>{sli.name.clone()}<br /><span class="hint">{kind}</span></td>
+                    <td>{format!("good: {}", sli.good_events)}<br />{format!("valid: {}", sli.valid_events)}</td>
+                    <td class="num strong">{format!("{} %", slo.target)}</td>
+                    <td>{slo.window.clone()}<br /><span class="hint">{format!("time zone: {}", slo.time_zone_name())}</span></td>
+                    <td class="num">{downtime}</td>
+                    <td class="num">{events}</td>
+                    <td>{slo.sla.clone().map(|s| format!("{s} %")).unwrap_or_else(|| "—".into())}</td>
+                </tr>
             }
-        }
-    }
-    rows
+        })
+        .collect_view()
 }
 
 /// The whole document, rendered from the model.
