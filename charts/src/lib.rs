@@ -18,8 +18,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
 use slo_core::alert::Notify;
+use slo_core::burn::risk::RiskRun;
 use slo_core::burn::Burn;
-use slo_core::risk::RiskRun;
 
 /// Chart width, pixels.
 pub const WIDTH: u32 = 760;

@@ -4,10 +4,10 @@
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use slo_core::alert::AlertRule;
-use slo_core::firing::run_alerts;
-use slo_core::plan::{Plan, PlannedEvent, PlannedKind, RiskPlan, Traffic};
-use slo_core::risk::monte_carlo;
-use slo_core::simulate::{simulate, SloSpec};
+use slo_core::burn::alerts::run_alerts;
+use slo_core::burn::plan::{Plan, PlannedEvent, PlannedKind, RiskPlan, Traffic};
+use slo_core::burn::risk::monte_carlo;
+use slo_core::burn::simulate::{simulate, SloSpec};
 
 const DAY: u64 = 86_400;
 

@@ -4,9 +4,9 @@
 
 use serde_json::Value;
 
+use crate::burn::simulate::SloSpec;
 use crate::codec::{export_json, import_json};
 use crate::model::Model;
-use crate::simulate::SloSpec;
 use crate::validate::validate;
 use crate::zone::ZoneResolver;
 use crate::{alert, burn, dependency, diagram, report};

@@ -538,7 +538,7 @@ pub struct Slo {
     /// Whether it applies to the endpoints of the service that have no SLO of their own.
     #[serde(default)]
     pub default_slo: bool,
-    /// Burn scenarios over one of its periods (see [`crate::simulate`]).
+    /// Burn scenarios over one of its periods (see [`crate::burn::simulate`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub scenarios: Vec<Scenario>,
 }

@@ -1,7 +1,7 @@
 //! Burn scenarios as people write them: a traffic profile, a background error
 //! ratio and events (incidents, planned downtime, partial-traffic failures)
 //! over one compliance period of an SLO, plus an optional risk model for the
-//! Monte Carlo run (see [`crate::simulate`] and [`crate::risk`]).
+//! Monte Carlo run (see [`crate::burn::simulate`] and [`crate::burn::risk`]).
 //!
 //! Everything is text as typed; [`Scenario::plan`] reads it into a [`Plan`]
 //! or names every bad field. Times are offsets from the period's start in
@@ -105,7 +105,7 @@ pub struct ScenarioEvent {
     pub cause: String,
 }
 
-/// Incidents as a random process (Monte Carlo, see [`crate::risk`]).
+/// Incidents as a random process (Monte Carlo, see [`crate::burn::risk`]).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]

@@ -9,12 +9,12 @@
 use proptest::prelude::*;
 use slo_core::alert::{alert_table, AlertRule, Notify, Threshold};
 use slo_core::alerting::{AlertRuleSpec, ThresholdSpec};
+use slo_core::burn::plan::{Plan, RiskPlan, Traffic};
+use slo_core::burn::simulate::{simulate, SloSpec};
 use slo_core::dependency::analyze;
 use slo_core::harness::{numeric_fields, rich_model, run_everything, with_numeric_values};
 use slo_core::model::{Coupling, Model};
-use slo_core::plan::{Plan, RiskPlan, Traffic};
 use slo_core::problem::{Problem, Severity};
-use slo_core::simulate::{simulate, SloSpec};
 use slo_core::validate::validate;
 use slo_core::zone::UtcOnly;
 use slo_core::{ExactDuration, Target};
@@ -214,8 +214,8 @@ fn public_fields_cannot_crash_the_engines() {
         period_seconds: 86_400,
         time_slice: Some(0),
     };
-    let outcome = slo_core::risk::monte_carlo(&risk, &plan, &spec);
-    assert!(outcome.base.periods <= slo_core::plan::MAX_PERIODS as u32);
+    let outcome = slo_core::burn::risk::monte_carlo(&risk, &plan, &spec);
+    assert!(outcome.base.periods <= slo_core::burn::plan::MAX_PERIODS as u32);
 }
 
 #[test]

@@ -4,10 +4,10 @@
 
 use proptest::prelude::*;
 use slo_core::alert::{AlertRule, Notify};
-use slo_core::firing::run_alerts;
-use slo_core::plan::{Plan, Traffic};
+use slo_core::burn::alerts::run_alerts;
+use slo_core::burn::plan::{Plan, Traffic};
+use slo_core::burn::simulate::{depletion, simulate, Simulation, SloSpec};
 use slo_core::scenario::{EventKind, Scenario, ScenarioEvent, TrafficProfile};
-use slo_core::simulate::{depletion, simulate, Simulation, SloSpec};
 use slo_core::ExactDuration;
 
 const DAY: u64 = 86_400;
@@ -184,7 +184,7 @@ fn time_to_exhaustion_at_workbook_burn_rates() {
 
 #[test]
 fn steps_follow_the_shortest_window_within_a_memory_cap() {
-    use slo_core::simulate::step_seconds;
+    use slo_core::burn::simulate::step_seconds;
     assert_eq!(step_seconds(&spec("99.9", 30), None), 60);
     assert_eq!(step_seconds(&spec("99.9", 30), Some(300)), 60);
     assert_eq!(step_seconds(&spec("99.9", 30), Some(120)), 10);
@@ -333,9 +333,9 @@ fn constant_plan(background: f64, events: Vec<(u64, u64, f64)>) -> Plan {
         events: events
             .into_iter()
             .map(
-                |(start, duration, error_ratio)| slo_core::plan::PlannedEvent {
+                |(start, duration, error_ratio)| slo_core::burn::plan::PlannedEvent {
                     name: "e".into(),
-                    kind: slo_core::plan::PlannedKind::Incident,
+                    kind: slo_core::burn::plan::PlannedKind::Incident,
                     start,
                     duration,
                     error_ratio,

@@ -2,8 +2,8 @@
 //! restore, severity mix, seed) and the Monte Carlo outcome with its what-ifs.
 
 use leptos::prelude::*;
+use slo_core::burn::risk::RiskRun;
 use slo_core::problem::Problem;
-use slo_core::risk::RiskRun;
 use slo_core::scenario::{IncidentSeverity, RiskModel};
 
 use super::burn_results::BurnView;

@@ -3,7 +3,7 @@
 //! The simulation works in expected (fractional) request counts, so its
 //! inputs are `f64`: rates per minute, error ratios as fractions, times in
 //! whole seconds from the period's start. The error budget itself stays exact
-//! (see [`crate::simulate`]).
+//! (see [`crate::burn::simulate`]).
 
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;

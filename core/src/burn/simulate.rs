@@ -18,8 +18,8 @@
 
 use rust_decimal::prelude::ToPrimitive;
 
+use crate::burn::plan::{Plan, PlannedKind};
 use crate::model::{Measurement, Sli, Slo};
-use crate::plan::{Plan, PlannedKind};
 use crate::target::Target;
 use crate::window::Window;
 use crate::zone::ZoneResolver;
@@ -544,7 +544,7 @@ pub struct Depletion {
 /// Depletion speeds of incidents given as (percent of budget spent, hours).
 ///
 /// ```
-/// let d = slo_core::simulate::depletion(&[(70.0, 52.0), (50.0, 26.0), (25.0, 70.0)]);
+/// let d = slo_core::burn::simulate::depletion(&[(70.0, 52.0), (50.0, 26.0), (25.0, 70.0)]);
 /// assert_eq!(format!("{:.1}", d.average.unwrap()), "1.2");
 /// assert_eq!(format!("{:.1}", d.highest.unwrap()), "1.9");
 /// ```

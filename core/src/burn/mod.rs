@@ -1,20 +1,35 @@
 //! Burn scenarios of a model, end to end: find a scenario, run it against its
 //! SLO with the model's alert rules and policy, and report what happened
 //! (the Burn page and `slo simulate` both show this).
+//!
+//! Its parts, in the order a run uses them: [`plan`] reads a scenario into
+//! numbers, [`simulate`] spends the budget minute by minute, [`alerts`]
+//! evaluates the alert rules on it, [`policy`] runs the error budget policy,
+//! [`priority`] gives each incident its priority, and [`risk`] runs many
+//! periods (Monte Carlo). All are simulations in `f64`; the budget they
+//! spend is exact.
+
+pub mod alerts;
+pub mod plan;
+pub mod policy;
+pub mod priority;
+pub mod risk;
+pub mod simulate;
 
 use serde::Serialize;
 
 use crate::alert::{alert_table, AlertRule, RuleFigures};
+use crate::burn::alerts::{run_alerts, AlertRun};
+use crate::burn::policy::{run_policy, PolicyRun};
+use crate::burn::priority::{prioritise, Prioritised};
+use crate::burn::risk::{monte_carlo, RiskOutcome};
+use crate::burn::simulate::{simulate, Simulation, SloSpec};
 use crate::duration::ExactDuration;
-use crate::firing::{run_alerts, AlertRun};
 use crate::location::{every_slo, SloAt};
 use crate::model::{Model, Sli, Slo};
 use crate::numbers::round2;
 use crate::problem::Problem;
-use crate::risk::{monte_carlo, RiskOutcome};
 use crate::scenario::Scenario;
-use crate::simulate::{simulate, Simulation, SloSpec};
-use crate::timeline::{prioritise, run_policy, PolicyRun, Prioritised};
 use crate::zone::ZoneResolver;
 
 /// Where a scenario sits: indices of its service, journey, SLI, SLO and itself.

@@ -11,7 +11,7 @@
 use rust_decimal::prelude::ToPrimitive;
 
 use crate::alert::AlertRule;
-use crate::simulate::Simulation;
+use crate::burn::simulate::Simulation;
 
 /// One firing of a rule.
 #[derive(Clone, Debug, PartialEq)]
