@@ -14,7 +14,9 @@ use crate::document::{DocumentInfo, Role, Status};
 use crate::duration::ExactDuration;
 use crate::location::{every_slo, service_slos};
 use crate::model::{Measurement, Model, Service, Sli, SliKind, Slo, SCHEMA_VERSION};
-use crate::policy::{Activity, ConditionKind, ConsequenceKind, ErrorBudgetPolicy};
+use crate::policy::{
+    Activity, Condition, ConditionKind, Consequence, ConsequenceKind, ErrorBudgetPolicy,
+};
 use crate::problem::{Problem, ProblemCode, Severity};
 use crate::read::{Count, Decimals, Percent, Span, LATENCY_MS, TIME_SLICE, VALID_EVENTS};
 use crate::target::Target;
@@ -443,6 +445,37 @@ fn check_windows_share_a_unit(c: &mut Checker, model: &Model) {
 }
 
 fn check_policy(c: &mut Checker, policy: &ErrorBudgetPolicy) {
+    check_policy_parts(c, policy);
+    let condition_ids = ids(
+        c,
+        "policy.conditions",
+        policy.conditions.iter().map(|x| x.id.as_str()),
+    );
+    let consequence_ids = ids(
+        c,
+        "policy.consequences",
+        policy.consequences.iter().map(|x| x.id.as_str()),
+    );
+    for (i, condition) in policy.conditions.iter().enumerate() {
+        check_condition(c, i, condition);
+    }
+    for (i, consequence) in policy.consequences.iter().enumerate() {
+        check_consequence(c, i, consequence);
+    }
+    let used = check_clauses(c, policy, &condition_ids, &consequence_ids);
+    for (i, condition) in policy.conditions.iter().enumerate() {
+        if !condition.id.is_empty() && !used.contains(condition.id.as_str()) {
+            c.warning(
+                &format!("policy.conditions[{i}]"),
+                format!("no clause uses condition \"{}\"", condition.id),
+            );
+        }
+    }
+    check_policy_extras(c, policy);
+}
+
+/// The seven parts an agreed policy needs (ESF ch. 10).
+fn check_policy_parts(c: &mut Checker, policy: &ErrorBudgetPolicy) {
     c.text("policy.scope", &policy.scope, "the policy's scope");
     c.text("policy.purpose", &policy.purpose, "the policy's purpose");
     c.needed(
@@ -470,59 +503,62 @@ fn check_policy(c: &mut Checker, policy: &ErrorBudgetPolicy) {
         &policy.next_review.date,
         "the next review date",
     );
-    let condition_ids = ids(
-        c,
-        "policy.conditions",
-        policy.conditions.iter().map(|x| x.id.as_str()),
-    );
-    let consequence_ids = ids(
-        c,
-        "policy.consequences",
-        policy.consequences.iter().map(|x| x.id.as_str()),
-    );
-    for (i, condition) in policy.conditions.iter().enumerate() {
-        let path = format!("policy.conditions[{i}].kind");
-        match &condition.kind {
-            ConditionKind::BudgetSpend { percent, .. }
-            | ConditionKind::Dependency { percent, .. } => {
-                c.read(&format!("{path}.percent"), Percent::SHARE.read(percent));
-            }
-            ConditionKind::BurnRate { percent, within } => {
-                c.read(&format!("{path}.percent"), Percent::SHARE.read(percent));
-                c.read(
-                    &format!("{path}.within"),
-                    crate::policy::WITHIN.read(within),
-                );
-            }
-            ConditionKind::BudgetExhausted | ConditionKind::Resource | ConditionKind::Custom => {}
+}
+
+/// One condition's numbers, dependency and description.
+fn check_condition(c: &mut Checker, i: usize, condition: &Condition) {
+    let path = format!("policy.conditions[{i}].kind");
+    match &condition.kind {
+        ConditionKind::BudgetSpend { percent, .. } | ConditionKind::Dependency { percent, .. } => {
+            c.read(&format!("{path}.percent"), Percent::SHARE.read(percent));
         }
-        if let ConditionKind::Dependency { dependency, .. } = &condition.kind {
-            if dependency.trim().is_empty() {
-                c.error(&format!("{path}.dependency"), "name the dependency");
-            }
-        }
-        if matches!(
-            condition.kind,
-            ConditionKind::Resource | ConditionKind::Custom
-        ) && condition.description.trim().is_empty()
-        {
-            c.error(
-                &format!("policy.conditions[{i}].description"),
-                "describe the condition in words",
-            );
-        }
-    }
-    for (i, consequence) in policy.consequences.iter().enumerate() {
-        if let ConsequenceKind::ConductActivity {
-            activity: Activity::ActionItem { deadline, .. },
-        } = &consequence.kind
-        {
+        ConditionKind::BurnRate { percent, within } => {
+            c.read(&format!("{path}.percent"), Percent::SHARE.read(percent));
             c.read(
-                &format!("policy.consequences[{i}].kind.activity.deadline"),
-                Span::positive("a deadline").read(deadline),
+                &format!("{path}.within"),
+                crate::policy::WITHIN.read(within),
             );
         }
+        ConditionKind::BudgetExhausted | ConditionKind::Resource | ConditionKind::Custom => {}
     }
+    if let ConditionKind::Dependency { dependency, .. } = &condition.kind {
+        if dependency.trim().is_empty() {
+            c.error(&format!("{path}.dependency"), "name the dependency");
+        }
+    }
+    if matches!(
+        condition.kind,
+        ConditionKind::Resource | ConditionKind::Custom
+    ) && condition.description.trim().is_empty()
+    {
+        c.error(
+            &format!("policy.conditions[{i}].description"),
+            "describe the condition in words",
+        );
+    }
+}
+
+/// One consequence's deadline, for an action item.
+fn check_consequence(c: &mut Checker, i: usize, consequence: &Consequence) {
+    if let ConsequenceKind::ConductActivity {
+        activity: Activity::ActionItem { deadline, .. },
+    } = &consequence.kind
+    {
+        c.read(
+            &format!("policy.consequences[{i}].kind.activity.deadline"),
+            Span::positive("a deadline").read(deadline),
+        );
+    }
+}
+
+/// Every clause's references, runbook and traceability; the condition ids
+/// the clauses use.
+fn check_clauses<'p>(
+    c: &mut Checker,
+    policy: &'p ErrorBudgetPolicy,
+    condition_ids: &HashSet<&str>,
+    consequence_ids: &HashSet<&str>,
+) -> HashSet<&'p str> {
     let mut used = HashSet::new();
     for (i, clause) in policy.clauses.iter().enumerate() {
         let path = format!("policy.clauses[{i}]");
@@ -558,14 +594,11 @@ fn check_policy(c: &mut Checker, policy: &ErrorBudgetPolicy) {
             "how the clause is traced",
         );
     }
-    for (i, condition) in policy.conditions.iter().enumerate() {
-        if !condition.id.is_empty() && !used.contains(condition.id.as_str()) {
-            c.warning(
-                &format!("policy.conditions[{i}]"),
-                format!("no clause uses condition \"{}\"", condition.id),
-            );
-        }
-    }
+    used
+}
+
+/// The policy's optional extras: silver bullets and the thaw tax.
+fn check_policy_extras(c: &mut Checker, policy: &ErrorBudgetPolicy) {
     if let Some(bullets) = &policy.extras.silver_bullets_per_year {
         c.read(
             "policy.extras.silverBulletsPerYear",
