@@ -204,31 +204,7 @@ pub fn budget_chart(burn: &Burn) -> Result<String, String> {
     } else {
         0.0
     };
-    let incidents = sim
-        .plan
-        .events
-        .iter()
-        .filter(|e| e.kind.is_incident())
-        .count();
-    let pages = burn
-        .alerts
-        .firings
-        .iter()
-        .filter(|f| {
-            burn.rules
-                .get(f.rule)
-                .is_some_and(|r| r.notify == Notify::Page)
-        })
-        .count();
-    let name = format!(
-        "Error budget remaining over the {} days of the period: {} % left at the end (simulated, two decimals); \
-         {} alert firings ({pages} pages, {} tickets); {incidents} incidents and {} planned downtimes shaded",
-        two_places(days),
-        two_places(sim.budget_left_percent()),
-        burn.alerts.firings.len(),
-        burn.alerts.firings.len() - pages,
-        sim.plan.events.len() - incidents,
-    );
+    let name = budget_chart_name(burn, days);
     svg(&name, |root| {
         let mut chart = day_chart(
             root,
@@ -267,54 +243,97 @@ pub fn budget_chart(burn: &Burn) -> Result<String, String> {
             .map_err(err)?
             .label("budget left")
             .legend(|(x, y)| PathElement::new([(x, y), (x + 16, y)], BUDGET.stroke_width(2)));
-        let mut markers = Vec::new();
-        for firing in &burn.alerts.firings {
-            let Some(rule) = burn.rules.get(firing.rule) else {
-                continue;
-            };
-            let color = if rule.notify == Notify::Page {
-                PAGE
-            } else {
-                TICKET
-            };
-            let at = (firing.at as f64 / 86_400.0, 100.0 - firing.spent_percent);
-            chart
-                .draw_series([
-                    Circle::new(at, 5, color.filled()),
-                    Circle::new(at, 7, color.stroke_width(1)),
-                ])
-                .map_err(err)?;
-            markers.push((chart.backend_coord(&at), format!(" {}", rule.name), color));
-        }
-        let top = chart.backend_coord(&(0.0, 100.0)).1;
-        let right = chart.backend_coord(&(days, 100.0)).0;
-        let spots: Vec<Spot> = markers
-            .iter()
-            .map(|(at, _, _)| Spot::around(*at, 8))
-            .collect();
-        let mut placed: Vec<Spot> = Vec::new();
-        for ((at, label, color), own) in markers.into_iter().zip(&spots) {
-            let spot = place_label(at, label_width(&label), top, right, &spots, &placed);
-            let (to_y, from_y) = if spot.y0 > own.y1 {
-                (spot.y0, own.y1)
-            } else {
-                (spot.y1, own.y0)
-            };
-            root.draw(&PathElement::new(
-                [(at.0, from_y), (at.0, to_y)],
-                color.mix(0.5).stroke_width(1),
-            ))
-            .map_err(err)?;
-            root.draw(&Text::new(
-                label,
-                (spot.x0, spot.y0),
-                text(10).color(&color),
-            ))
-            .map_err(err)?;
-            placed.push(spot);
-        }
+        draw_firings(root, &mut chart, burn, days)?;
         legend(&mut chart, SeriesLabelPosition::LowerLeft)
     })
+}
+
+/// The budget chart's accessible name: what it shows, in words.
+fn budget_chart_name(burn: &Burn, days: f64) -> String {
+    let sim = &burn.simulation;
+    let incidents = sim
+        .plan
+        .events
+        .iter()
+        .filter(|e| e.kind.is_incident())
+        .count();
+    let pages = burn
+        .alerts
+        .firings
+        .iter()
+        .filter(|f| {
+            burn.rules
+                .get(f.rule)
+                .is_some_and(|r| r.notify == Notify::Page)
+        })
+        .count();
+    format!(
+        "Error budget remaining over the {} days of the period: {} % left at the end (simulated, two decimals); \
+         {} alert firings ({pages} pages, {} tickets); {incidents} incidents and {} planned downtimes shaded",
+        two_places(days),
+        two_places(sim.budget_left_percent()),
+        burn.alerts.firings.len(),
+        burn.alerts.firings.len() - pages,
+        sim.plan.events.len() - incidents,
+    )
+}
+
+/// Marks each firing on the budget line (pages red, tickets amber) and
+/// labels it with its rule's name where the label covers no marker and no
+/// other label ([`place_label`]).
+fn draw_firings<'a, 'b: 'a>(
+    root: &DrawingArea<SVGBackend<'b>, Shift>,
+    chart: &mut DayChart<'a, 'b>,
+    burn: &Burn,
+    days: f64,
+) -> Result<(), String> {
+    let mut markers = Vec::new();
+    for firing in &burn.alerts.firings {
+        let Some(rule) = burn.rules.get(firing.rule) else {
+            continue;
+        };
+        let color = if rule.notify == Notify::Page {
+            PAGE
+        } else {
+            TICKET
+        };
+        let at = (firing.at as f64 / 86_400.0, 100.0 - firing.spent_percent);
+        chart
+            .draw_series([
+                Circle::new(at, 5, color.filled()),
+                Circle::new(at, 7, color.stroke_width(1)),
+            ])
+            .map_err(err)?;
+        markers.push((chart.backend_coord(&at), format!(" {}", rule.name), color));
+    }
+    let top = chart.backend_coord(&(0.0, 100.0)).1;
+    let right = chart.backend_coord(&(days, 100.0)).0;
+    let spots: Vec<Spot> = markers
+        .iter()
+        .map(|(at, _, _)| Spot::around(*at, 8))
+        .collect();
+    let mut placed: Vec<Spot> = Vec::new();
+    for ((at, label, color), own) in markers.into_iter().zip(&spots) {
+        let spot = place_label(at, label_width(&label), top, right, &spots, &placed);
+        let (to_y, from_y) = if spot.y0 > own.y1 {
+            (spot.y0, own.y1)
+        } else {
+            (spot.y1, own.y0)
+        };
+        root.draw(&PathElement::new(
+            [(at.0, from_y), (at.0, to_y)],
+            color.mix(0.5).stroke_width(1),
+        ))
+        .map_err(err)?;
+        root.draw(&Text::new(
+            label,
+            (spot.x0, spot.y0),
+            text(10).color(&color),
+        ))
+        .map_err(err)?;
+        placed.push(spot);
+    }
+    Ok(())
 }
 
 /// A box on the chart, in pixels.
