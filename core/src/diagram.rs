@@ -103,18 +103,17 @@ pub struct Diagram {
     pub edges: Vec<Edge>,
 }
 
-/// Lays out the model's dependency graph; `None` when it has no dependencies
-/// or a cycle (reported by validation instead).
-pub fn layout(model: &Model, analysis: &Analysis) -> Option<Diagram> {
-    if model.services.iter().all(|s| s.dependencies.is_empty())
-        || analysis
-            .problems
-            .iter()
-            .any(|p| p.code == ProblemCode::DependencyCycle)
-    {
-        return None;
-    }
-    // Nodes: services by index, then external names in order of appearance.
+/// The graph to draw: boxes (services by index, then external names in
+/// order of appearance, each with whether it is external), links (caller,
+/// callee, coupling), redundancy labels and external details by box.
+struct Graph<'m> {
+    names: Vec<(String, bool)>,
+    links: Vec<(usize, usize, &'m Coupling)>,
+    groups: HashMap<usize, String>,
+    external_detail: HashMap<usize, String>,
+}
+
+fn graph(model: &Model) -> Graph<'_> {
     let mut names: Vec<(String, bool)> = model
         .services
         .iter()
@@ -165,11 +164,20 @@ pub fn layout(model: &Model, analysis: &Analysis) -> Option<Diagram> {
             links.push((s, to, &dependency.coupling));
         }
     }
-    // Depth: the longest chain of callers above a node (callers first).
-    let mut depth = vec![0u32; names.len()];
-    for _ in 0..names.len() {
+    Graph {
+        names,
+        links,
+        groups,
+        external_detail,
+    }
+}
+
+/// Each box's row: the longest chain of callers above it (callers first).
+fn depths(boxes: usize, links: &[(usize, usize, &Coupling)]) -> Vec<u32> {
+    let mut depth = vec![0u32; boxes];
+    for _ in 0..boxes {
         let mut changed = false;
-        for &(from, to, _) in &links {
+        for &(from, to, _) in links {
             if depth[to] < depth[from] + 1 {
                 depth[to] = depth[from] + 1;
                 changed = true;
@@ -179,6 +187,27 @@ pub fn layout(model: &Model, analysis: &Analysis) -> Option<Diagram> {
             break;
         }
     }
+    depth
+}
+
+/// Lays out the model's dependency graph; `None` when it has no dependencies
+/// or a cycle (reported by validation instead).
+pub fn layout(model: &Model, analysis: &Analysis) -> Option<Diagram> {
+    if model.services.iter().all(|s| s.dependencies.is_empty())
+        || analysis
+            .problems
+            .iter()
+            .any(|p| p.code == ProblemCode::DependencyCycle)
+    {
+        return None;
+    }
+    let Graph {
+        names,
+        links,
+        groups,
+        external_detail,
+    } = graph(model);
+    let depth = depths(names.len(), &links);
     let mut per_row: HashMap<u32, u32> = HashMap::new();
     let nodes: Vec<Node> = names
         .iter()
