@@ -347,13 +347,15 @@ pub fn slo_planner_forced_panic() {
     panic!("a panic forced by slo_planner_forced_panic (end-to-end test)");
 }
 
+/// The page's element with id `id`.
+fn element_by_id(id: &str) -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.get_element_by_id(id)
+}
+
 /// Moves the keyboard focus to the element with id `id` (and scrolls to it).
 pub fn focus_element(id: &str) {
     use wasm_bindgen::JsCast;
-    if let Some(element) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    if let Some(element) = element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
         let _ = element.focus();
         element.scroll_into_view();
@@ -417,11 +419,8 @@ pub fn focus_button_after(element: &web_sys::Element) {
 /// found in the page, or the field inside it.
 pub fn focus_first_soon(ids: Vec<String>) {
     leptos::prelude::request_animation_frame(move || {
-        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-            return;
-        };
         for id in ids {
-            if let Some(element) = document.get_element_by_id(&id) {
+            if let Some(element) = element_by_id(&id) {
                 if focus(element.clone()) || focus_field_in(&element) {
                     return;
                 }
@@ -435,10 +434,7 @@ pub fn focus_first_soon(ids: Vec<String>) {
 /// Clicks the element with id `id` (a hidden file input, from its label's keyboard handler).
 pub fn click_element(id: &str) {
     use wasm_bindgen::JsCast;
-    if let Some(element) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    if let Some(element) = element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
         element.click();
     }

@@ -65,6 +65,10 @@ pub fn ProblemItems(
     let navigation = use_context::<Navigation>();
     move || {
         let mut sorted = problems.get();
+        if sorted.is_empty() {
+            // Naming places serialises the model: not for an empty list.
+            return Vec::new().collect_view();
+        }
         sorted.sort_by_key(|p| p.severity);
         let places = workshop.model.with(Places::of);
         sorted

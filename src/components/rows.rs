@@ -79,19 +79,23 @@ pub fn rows<V: IntoView + 'static>(
     }
 }
 
-/// A button that changes the model as one undo step (adding or removing an item).
+/// A button that changes the model as one undo step: `before` runs first
+/// (announcing what a list should do with the focus), `after` once the change
+/// is applied.
 fn change_button(
     label: String,
     class: &'static str,
-    intent: impl Fn() -> Intent + Send + Sync + 'static,
+    before: impl Fn() + Send + Sync + 'static,
     change: impl Fn(&mut Model) + Clone + Send + Sync + 'static,
+    after: impl Fn() + Send + Sync + 'static,
 ) -> impl IntoView {
     let workshop = Workshop::from_context();
     view! {
         <button type="button" class=format!("edit {class}")
             on:click=move |_| {
-                announce(intent());
+                before();
                 workshop.apply(change.clone());
+                after();
             }>
             {label}
         </button>
@@ -105,7 +109,7 @@ pub fn edit_button(
     class: &'static str,
     change: impl Fn(&mut Model) + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
-    change_button(label, class, || Intent::Added, change)
+    change_button(label, class, || announce(Intent::Added), change, || {})
 }
 
 /// A button that changes the model as one undo step, then moves the focus to
@@ -117,16 +121,13 @@ pub fn focus_button(
     focus: String,
     change: impl Fn(&mut Model) + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
-    let workshop = Workshop::from_context();
-    view! {
-        <button type="button" class=format!("edit {class}")
-            on:click=move |_| {
-                workshop.apply(change.clone());
-                browser::focus_first_soon(vec![focus.clone()]);
-            }>
-            {label}
-        </button>
-    }
+    change_button(
+        label,
+        class,
+        || {},
+        change,
+        move || browser::focus_first_soon(vec![focus.clone()]),
+    )
 }
 
 /// The button that removes one list item (its own undo step).
@@ -134,7 +135,8 @@ pub fn remove_button<L: super::locate::Remove>(label: &str, at: L) -> impl IntoV
     change_button(
         label.to_string(),
         "remove",
-        move || Intent::Removed(at.index()),
+        move || announce(Intent::Removed(at.index())),
         move |m| at.remove(m),
+        || {},
     )
 }
