@@ -212,22 +212,7 @@ fn report_includes_composites_ceilings_and_allocation() {
 
 #[test]
 fn a_component_validates_without_journeys_and_reports_its_kind() {
-    use slo_core::model::{Coupling, Dependency, DependencySource, Service, ServiceKind};
-    let mut model = examples::workbook_api();
-    model.services.push(Service {
-        name: "Leaderboard cache".into(),
-        kind: ServiceKind::Infrastructure,
-        own_availability: Some("99.99".into()),
-        dependencies: vec![Dependency {
-            name: "Managed database".into(),
-            source: DependencySource::External {
-                availability: "99.95".into(),
-                note: String::new(),
-            },
-            coupling: Coupling::Hard,
-        }],
-        ..Service::default()
-    });
+    let model = examples::with_leaderboard_cache(examples::workbook_api());
     let path = file("component.json", export_json(&model).as_bytes());
     let out = slo(&["validate", &path]);
     assert_eq!(

@@ -10,10 +10,10 @@
 use crate::alert::AlertRule;
 use crate::alerting::AlertRuleSpec;
 use crate::document::{Approver, Change, DocumentInfo, OnCallAgreement, Role, Status};
-use crate::model::EventsPer;
 use crate::model::{
-    Comparison, Coupling, Dependency, DependencySource, Journey, JourneyKind, LatencyThreshold,
-    Measurement, Model, Priority, Service, Sli, SliKind, Slo, Team, Traffic, SCHEMA_VERSION,
+    Comparison, Coupling, Dependency, DependencySource, EventsPer, Journey, JourneyKind,
+    LatencyThreshold, Measurement, Model, Priority, Service, ServiceKind, Sli, SliKind, Slo, Team,
+    Traffic, SCHEMA_VERSION,
 };
 use crate::policy::{
     Activity, Clause, Condition, ConditionKind, Consequence, ConsequenceKind, ErrorBudgetPolicy,
@@ -342,4 +342,34 @@ pub fn seed_chain() -> Model {
             rules
         },
     }
+}
+
+/// `model` with a component: the first service depends (hard) on a
+/// "Leaderboard cache" the team runs itself (infrastructure, 99.99 %), which
+/// depends on a managed database (external, 99.95 %). No journeys are
+/// invented for the cache.
+///
+/// ```
+/// use slo_core::{dependency::analyze, examples};
+/// let model = examples::with_leaderboard_cache(examples::workbook_api());
+/// let cache = analyze(&model).composites[1].clone().unwrap();
+/// assert_eq!(cache.availability.independent.to_string(), "0.99940005");
+/// ```
+pub fn with_leaderboard_cache(mut model: Model) -> Model {
+    if let Some(first) = model.services.first_mut() {
+        first.dependencies.push(Dependency {
+            name: s("Leaderboard cache"),
+            source: DependencySource::Service,
+            coupling: Coupling::Hard,
+        });
+    }
+    model.services.push(Service {
+        name: s("Leaderboard cache"),
+        kind: ServiceKind::Infrastructure,
+        description: s("Redis in front of the scores database, run by the team"),
+        own_availability: Some(s("99.99")),
+        dependencies: vec![external("Managed database", "99.95", "")],
+        ..Service::default()
+    });
+    model
 }

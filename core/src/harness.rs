@@ -96,7 +96,7 @@ pub fn with_numeric_values(model: &Model, values: &[(usize, String)]) -> Model {
 /// Game API depends on, a time-slice SLI and the policy's extras, so every
 /// kind of numeric field is present.
 pub fn rich_model() -> Model {
-    use crate::model::{Coupling, Dependency, DependencySource, Measurement, Service, ServiceKind};
+    use crate::model::{Coupling, Dependency, DependencySource, Measurement};
     let mut model = crate::examples::workbook_api();
     model
         .services
@@ -114,17 +114,7 @@ pub fn rich_model() -> Model {
             failures_per_year: "4".into(),
         },
     });
-    model.services[0].dependencies.push(Dependency {
-        name: "Cache".into(),
-        source: DependencySource::Service,
-        coupling: Coupling::Hard,
-    });
-    model.services.push(Service {
-        name: "Cache".into(),
-        kind: ServiceKind::Infrastructure,
-        own_availability: Some("99.99".into()),
-        ..Service::default()
-    });
+    let mut model = crate::examples::with_leaderboard_cache(model);
     let sli = &mut model.services[0].journeys[0].slis[1];
     sli.measurement = Measurement::TimeSliceBased;
     sli.time_slice = "1m".into();

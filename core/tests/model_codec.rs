@@ -663,13 +663,7 @@ fn bad_files_say_what_and_where() {
 
 #[test]
 fn a_component_round_trips_and_user_facing_is_left_out_of_the_file() {
-    let mut model = examples::seed_chain();
-    model.services.push(Service {
-        name: "Orders database".into(),
-        kind: ServiceKind::Infrastructure,
-        own_availability: Some("99.95".into()),
-        ..Service::default()
-    });
+    let model = examples::with_leaderboard_cache(examples::seed_chain());
     let json = export_json(&model);
     assert_eq!(
         json.matches("\"kind\": \"infrastructure\"").count(),

@@ -1,11 +1,8 @@
 //! Every validation rule of the workshop model, with its field path and severity.
 
 use slo_core::document::{Approver, Role, Status};
-use slo_core::examples::{seed_chain, workbook_api};
-use slo_core::model::{
-    Coupling, Dependency, DependencySource, LatencyThreshold, Measurement, Model, Service,
-    ServiceKind, SliKind, Traffic,
-};
+use slo_core::examples::{seed_chain, with_leaderboard_cache, workbook_api};
+use slo_core::model::{LatencyThreshold, Measurement, Model, ServiceKind, SliKind, Traffic};
 use slo_core::policy::{Activity, Clause, ConditionKind, ConsequenceKind};
 use slo_core::problem::{has_errors, Problem, Severity};
 use slo_core::validate::{revisit_date, validate};
@@ -254,26 +251,7 @@ fn a_component_needs_an_availability_not_journeys() {
     // The Workbook's Game API on a leaderboard cache the team runs itself,
     // which depends on a managed database: an agreed document with no
     // journeys, SLIs or SLOs invented for the cache.
-    let mut m = workbook_api();
-    m.services[0].dependencies.push(Dependency {
-        name: "Leaderboard cache".into(),
-        source: DependencySource::Service,
-        coupling: Coupling::Hard,
-    });
-    m.services.push(Service {
-        name: "Leaderboard cache".into(),
-        kind: ServiceKind::Infrastructure,
-        own_availability: Some("99.99".into()),
-        dependencies: vec![Dependency {
-            name: "Managed database".into(),
-            source: DependencySource::External {
-                availability: "99.95".into(),
-                note: String::new(),
-            },
-            coupling: Coupling::Hard,
-        }],
-        ..Service::default()
-    });
+    let mut m = with_leaderboard_cache(workbook_api());
     assert_eq!(m.document.status, Status::Agreed);
     let found = problems(&m);
     assert!(!has_errors(&found), "{found:#?}");
