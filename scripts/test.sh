@@ -12,7 +12,7 @@ export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
 step() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
 step "code shape: no import cycle among core modules, rustfmt, clippy (warnings are errors)"
-python3 scripts/module_cycles.py core/src
+python3 scripts/module_layers.py core/src
 cargo fmt --all --check
 (cd fuzz && cargo fmt --check)
 cargo clippy --workspace --all-targets --all-features -- -D warnings

@@ -3,7 +3,7 @@
 //! the app is plain Rust over `slo-core`.
 
 use gloo_storage::{LocalStorage, Storage};
-use slo_core::zone::{ZoneError, ZoneResolver, ZoneRules};
+use slo_core::quantity::zone::{ZoneError, ZoneResolver, ZoneRules};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(inline_js = r#"
@@ -192,17 +192,17 @@ pub fn save<T: serde::Serialize>(key: &str, value: &T) {
 }
 
 /// Compresses text for a link fragment with raw deflate (the browser's
-/// `CompressionStream`); [`slo_core::share::encode`] writes it as text.
+/// `CompressionStream`); [`slo_core::codec::share::encode`] writes it as text.
 pub async fn compress_for_link(text: &str) -> Result<String, String> {
     deflate_raw(text)
         .await
-        .map(|v| slo_core::share::encode(&js_sys::Uint8Array::new(&v).to_vec()))
+        .map(|v| slo_core::codec::share::encode(&js_sys::Uint8Array::new(&v).to_vec()))
         .map_err(|_| "this browser cannot compress the link".to_string())
 }
 
 /// Reverses [`compress_for_link`], reading at most `max_bytes` of output.
 pub async fn decompress_from_link(text: &str, max_bytes: usize) -> Result<Vec<u8>, String> {
-    let compressed = slo_core::share::decode(text).map_err(|e| e.to_string())?;
+    let compressed = slo_core::codec::share::decode(text).map_err(|e| e.to_string())?;
     inflate_raw(&compressed, max_bytes as f64)
         .await
         .map(|v| js_sys::Uint8Array::new(&v).to_vec())

@@ -166,16 +166,16 @@ impl Workshop {
         let link = format!(
             "{}#{}{compressed}",
             browser::page_address(),
-            slo_core::share::PREFIX
+            slo_core::codec::share::PREFIX
         );
-        slo_core::share::check_length(link.chars().count())?;
+        slo_core::codec::share::check_length(link.chars().count())?;
         Ok(link)
     }
 
     /// Opens a share link's model, asking first when it would replace other work.
     fn open_share_link(self) {
         let fragment = browser::fragment();
-        let Some(encoded) = slo_core::share::payload(&fragment).map(str::to_string) else {
+        let Some(encoded) = slo_core::codec::share::payload(&fragment).map(str::to_string) else {
             return;
         };
         leptos::task::spawn_local(async move {

@@ -4,7 +4,7 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use slo_core::zone::{Tzdb, ZoneResolver};
+use slo_core::quantity::zone::{Tzdb, ZoneResolver};
 use slo_core::Window;
 use slo_planner::browser::IntlZones;
 use wasm_bindgen_test::*;

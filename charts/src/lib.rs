@@ -17,9 +17,9 @@ use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
-use slo_core::alert::Notify;
 use slo_core::burn::risk::RiskRun;
 use slo_core::burn::Burn;
+use slo_core::model::alert_rule::Notify;
 
 /// Chart width, pixels.
 pub const WIDTH: u32 = 760;

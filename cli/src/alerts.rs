@@ -5,12 +5,13 @@ use std::process::ExitCode;
 use clap::Args;
 use rust_decimal::Decimal;
 use serde::Serialize;
-use slo_core::alert::{
-    alert_table, at_error_ratio, max_burn_rate, parse_error_ratio, AlertRule, RuleFigures,
+use slo_core::alerting::{
+    alert_table, at_error_ratio, max_burn_rate, parse_error_ratio, RuleFigures,
 };
-use slo_core::numbers::parse_count;
-use slo_core::window::Window;
-use slo_core::zone::{TzdbResolver, ZoneResolver};
+use slo_core::quantity::numbers::parse_count;
+use slo_core::quantity::window::Window;
+use slo_core::quantity::zone::{TzdbResolver, ZoneResolver};
+use slo_core::read::alert_rule::AlertRule;
 use slo_core::Target;
 
 /// Arguments of `slo alerts`.

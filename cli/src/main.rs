@@ -19,7 +19,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use slo_core::calculator::{evaluate, BudgetForm, BudgetReport};
 use slo_core::model::EventsPer;
-use slo_core::zone::TzdbResolver;
+use slo_core::quantity::zone::TzdbResolver;
 
 /// Error budgets and SLO documents from the command line.
 #[derive(Parser, Debug)]
@@ -155,7 +155,7 @@ fn budget(args: BudgetArgs) -> ExitCode {
 }
 
 fn text_report(report: &BudgetReport) -> String {
-    let group = |n: &u64| slo_core::numbers::group_thousands(&n.to_string());
+    let group = |n: &u64| slo_core::quantity::numbers::group_thousands(&n.to_string());
     let mut lines = vec![
         format!(
             "Target            {} % ({}; {} bad)",

@@ -6,12 +6,12 @@ use std::process::ExitCode;
 use slo_core::codec::parse_json;
 use slo_core::dependency::percent_text;
 use slo_core::model::Model;
-use slo_core::numbers::group_thousands;
-use slo_core::place::Places;
 use slo_core::problem::{has_errors, Severity};
+use slo_core::quantity::numbers::group_thousands;
+use slo_core::quantity::zone::TzdbResolver;
 use slo_core::report::model_report;
+use slo_core::report::place::Places;
 use slo_core::validate::validate as check;
-use slo_core::zone::TzdbResolver;
 
 /// Reads and parses a model file, or prints why not (exit 2).
 pub(crate) fn read(file: &Path) -> Result<Model, ExitCode> {

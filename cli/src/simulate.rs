@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 use slo_core::burn::{run, scenarios, BurnReport};
-use slo_core::zone::TzdbResolver;
+use slo_core::quantity::zone::TzdbResolver;
 
 use crate::model::{print_json, read};
 
@@ -159,7 +159,7 @@ fn print_text(r: &BurnReport) {
             .as_deref()
             .map(|t| format!(", reset {t}"))
             .unwrap_or_default();
-        let notify = if f.notify == slo_core::alert::Notify::Page {
+        let notify = if f.notify == slo_core::model::alert_rule::Notify::Page {
             "page"
         } else {
             "ticket"

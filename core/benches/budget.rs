@@ -4,7 +4,7 @@
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use slo_core::calculator::{evaluate, BudgetForm};
 use slo_core::model::EventsPer;
-use slo_core::zone::{Tzdb, TzdbResolver};
+use slo_core::quantity::zone::{Tzdb, TzdbResolver};
 use slo_core::{ExactDuration, Window};
 
 fn page_evaluation(c: &mut Criterion) {

@@ -3,11 +3,11 @@
 //! 16 ms frame), and 10,000 Monte Carlo periods (under 250 ms).
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
-use slo_core::alert::AlertRule;
 use slo_core::burn::alerts::run_alerts;
-use slo_core::burn::plan::{Plan, PlannedEvent, PlannedKind, RiskPlan, Traffic};
 use slo_core::burn::risk::monte_carlo;
 use slo_core::burn::simulate::{simulate, SloSpec};
+use slo_core::read::alert_rule::AlertRule;
+use slo_core::read::scenario::{Plan, PlannedEvent, PlannedKind, RiskPlan, Traffic};
 
 const DAY: u64 = 86_400;
 

@@ -2,15 +2,15 @@
 //! over a window, and the reverse (the target a downtime implies).
 //!
 //! All arithmetic is exact (integers over a power-of-ten denominator, see
-//! [`ErrorBudget`](crate::target::ErrorBudget)); each figure is rounded once, at
+//! [`ErrorBudget`](crate::quantity::target::ErrorBudget)); each figure is rounded once, at
 //! the end, by the rule in [`RoundingRule`].
 
 use std::fmt;
 
 use rust_decimal::Decimal;
 
-use crate::duration::ExactDuration;
-use crate::target::Target;
+use crate::quantity::duration::ExactDuration;
+use crate::quantity::target::Target;
 
 /// How each figure is rounded, as shown to the user.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

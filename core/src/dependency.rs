@@ -23,8 +23,8 @@ use serde::Serialize;
 
 use crate::model::{Coupling, DependencySource, Model, Service};
 use crate::problem::{Problem, ProblemCode};
+use crate::quantity::target::Target;
 use crate::read::{Count, Percent, Span};
-use crate::target::Target;
 
 /// The most replicas a redundancy group may have.
 pub const MAX_REPLICAS: u64 = 64;

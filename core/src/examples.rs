@@ -7,21 +7,21 @@
 //!   Agreement": a service on Azure Kubernetes (99.95 %), Azure MySQL (99.9 %)
 //!   and API Management (99.95 %) over its own code (99 %); a draft.
 
-use crate::alert::AlertRule;
-use crate::alerting::AlertRuleSpec;
-use crate::document::{Approver, Change, DocumentInfo, OnCallAgreement, Role, Status};
+use crate::model::alert_rule::AlertRuleSpec;
+use crate::model::document::{Approver, Change, DocumentInfo, OnCallAgreement, Role, Status};
+use crate::model::policy::{
+    Activity, Clause, Condition, ConditionKind, Consequence, ConsequenceKind, ErrorBudgetPolicy,
+    Execution, NextReview, PolicyExtras, SpendScope, StoppedActivity, Trigger,
+};
+use crate::model::scenario::{
+    EventKind, IncidentSeverity, RiskModel, Scenario, ScenarioEvent, TrafficProfile,
+};
 use crate::model::{
     Comparison, Coupling, Dependency, DependencySource, EventsPer, Journey, JourneyKind,
     LatencyThreshold, Measurement, Model, Priority, Service, ServiceKind, Sli, SliKind, Slo, Team,
     Traffic, SCHEMA_VERSION,
 };
-use crate::policy::{
-    Activity, Clause, Condition, ConditionKind, Consequence, ConsequenceKind, ErrorBudgetPolicy,
-    Execution, NextReview, PolicyExtras, SpendScope, StoppedActivity, Trigger,
-};
-use crate::scenario::{
-    EventKind, IncidentSeverity, RiskModel, Scenario, ScenarioEvent, TrafficProfile,
-};
+use crate::read::alert_rule::AlertRule;
 
 fn s(text: &str) -> String {
     text.to_string()

@@ -7,9 +7,10 @@ use serde_json::Value;
 use crate::burn::simulate::SloSpec;
 use crate::codec::{export_json, import_json};
 use crate::model::Model;
+use crate::quantity::zone::ZoneResolver;
+use crate::report::diagram;
 use crate::validate::validate;
-use crate::zone::ZoneResolver;
-use crate::{alert, burn, dependency, diagram, report};
+use crate::{alerting, burn, dependency, report};
 
 /// Runs every engine on `model`: validation, the dependency analysis and
 /// diagram, the reports, every scenario's burn run (alert table, firings,
@@ -32,7 +33,8 @@ pub fn run_everything(model: &Model, zones: &dyn ZoneResolver) -> usize {
     let rules = burn::alert_rules(model);
     for (_, sli, slo) in burn::slos(model) {
         if let Ok(spec) = SloSpec::of(sli, slo, zones) {
-            let _ = alert::alert_table(&rules, &spec.target, spec.period_seconds, Some(u64::MAX));
+            let _ =
+                alerting::alert_table(&rules, &spec.target, spec.period_seconds, Some(u64::MAX));
         }
     }
     let json = export_json(model);

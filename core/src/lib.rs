@@ -31,42 +31,33 @@
 //! `f64`: they show what a scenario would do, rounded to two decimals
 //! ([`numbers::round2`]), and are never written into a document.
 
-pub mod alert;
+pub mod echo;
+pub mod quantity;
+
+pub mod problem;
+
+pub mod model;
+
+pub mod read;
+
 pub mod alerting;
 pub mod budget;
 pub mod burn;
+pub mod dependency;
+
+pub mod validate;
+
 pub mod calculator;
 pub mod codec;
-pub mod dependency;
-pub mod diagram;
-pub mod document;
-pub mod duration;
-pub mod echo;
+pub mod report;
+
 pub mod examples;
-mod fields;
-pub mod figure;
 pub mod harness;
 pub mod history;
-pub mod link;
-pub mod location;
-pub mod model;
-pub mod nines;
-pub mod numbers;
-pub mod place;
-pub mod policy;
-pub mod problem;
-pub mod read;
-pub mod report;
-pub mod scenario;
-pub mod share;
-pub mod target;
-pub mod validate;
-pub mod window;
-pub mod zone;
 
-pub use duration::ExactDuration;
-pub use figure::Figure;
 pub use model::Model;
-pub use target::Target;
-pub use window::Window;
-pub use zone::{Utc, ZoneRules};
+pub use quantity::duration::ExactDuration;
+pub use quantity::figure::Figure;
+pub use quantity::target::Target;
+pub use quantity::window::Window;
+pub use quantity::zone::{Utc, ZoneRules};

@@ -3,9 +3,9 @@
 
 use proptest::prelude::*;
 use rust_decimal::Decimal;
-use slo_core::alert::{
-    alert_table, detection_time, exhaustion_time, max_burn_rate, reset_time, AlertRule, Notify,
-};
+use slo_core::alerting::{alert_table, detection_time, exhaustion_time, max_burn_rate, reset_time};
+use slo_core::model::alert_rule::Notify;
+use slo_core::read::alert_rule::AlertRule;
 use slo_core::{ExactDuration, Target};
 
 const DAY: u64 = 86_400;
@@ -201,13 +201,13 @@ fn reset_times_are_rounded_to_the_millisecond() {
     // ratio was shown as 5h 56m 38.400000000000000000000001s.
     let target: Target = "99.95".parse().unwrap();
     let slow = &AlertRule::workbook_defaults()[2];
-    let reset = slo_core::alert::reset_time(slow, &target, 28 * DAY, dec("0.05")).unwrap();
+    let reset = slo_core::alerting::reset_time(slow, &target, 28 * DAY, dec("0.05")).unwrap();
     assert_eq!(reset.to_string(), "5h 56m 38.4s");
     for rule in AlertRule::workbook_defaults() {
         for ratio in ["0.05", "0.0123", "1"] {
             for d in [
-                slo_core::alert::reset_time(&rule, &target, 28 * DAY, dec(ratio)),
-                slo_core::alert::detection_time(&rule, &target, 28 * DAY, dec(ratio)),
+                slo_core::alerting::reset_time(&rule, &target, 28 * DAY, dec(ratio)),
+                slo_core::alerting::detection_time(&rule, &target, 28 * DAY, dec(ratio)),
             ]
             .into_iter()
             .flatten()

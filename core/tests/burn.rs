@@ -1,18 +1,18 @@
 //! Scenarios of a model end to end: the policy timeline, priorities, the
 //! Monte Carlo run, validation of scenarios and alert rules, and the example.
 
-use slo_core::burn::plan::{Plan, RiskPlan, Traffic};
 use slo_core::burn::priority::{prioritise, priority_by_budget_left, priority_by_velocity};
 use slo_core::burn::risk::{monte_carlo, Z90};
 use slo_core::burn::simulate::{EventOutcome, SloSpec};
 use slo_core::burn::{period_time, run, scenarios, ScenarioAt};
 use slo_core::examples::{seed_chain, workbook_api};
+use slo_core::model::policy::{Clause, Condition, ConditionKind, SpendScope, Trigger};
+use slo_core::model::scenario::{EventKind, ScenarioEvent};
 use slo_core::model::{Model, Priority};
-use slo_core::policy::{Clause, Condition, ConditionKind, SpendScope, Trigger};
 use slo_core::problem::Severity;
-use slo_core::scenario::{EventKind, ScenarioEvent};
+use slo_core::quantity::zone::UtcOnly;
+use slo_core::read::scenario::{Plan, RiskPlan, Traffic};
 use slo_core::validate::validate;
-use slo_core::zone::UtcOnly;
 
 const AT: ScenarioAt = ScenarioAt {
     service: 0,

@@ -1,11 +1,11 @@
 //! The calculator form as a whole: per-field messages, the table, the
 //! comparison, the report and deep links.
 
+use slo_core::calculator::link::{form_from_pairs, form_to_pairs, has_form_params};
 use slo_core::calculator::{evaluate, BudgetForm, Field};
-use slo_core::figure::Figure;
-use slo_core::link::{form_from_pairs, form_to_pairs, has_form_params};
 use slo_core::model::EventsPer;
-use slo_core::zone::UtcOnly;
+use slo_core::quantity::figure::Figure;
+use slo_core::quantity::zone::UtcOnly;
 
 fn form(target: &str, window: &str) -> BudgetForm {
     BudgetForm {

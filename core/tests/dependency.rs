@@ -7,8 +7,8 @@ use slo_core::dependency::{allocate, analyze, k_of_n, percent_text, Bounds};
 use slo_core::examples::seed_chain;
 use slo_core::model::{Coupling, Dependency, DependencySource, Model, Service};
 use slo_core::problem::{ProblemCode, Severity};
+use slo_core::quantity::zone::UtcOnly;
 use slo_core::validate::validate;
-use slo_core::zone::UtcOnly;
 use slo_core::Target;
 
 fn dec(text: &str) -> Decimal {
@@ -244,7 +244,7 @@ fn a_cycle_has_its_code_and_draws_no_diagram() {
         .problems
         .iter()
         .any(|p| p.code == ProblemCode::DependencyCycle));
-    assert!(slo_core::diagram::layout(&m, &analysis).is_none());
+    assert!(slo_core::report::diagram::layout(&m, &analysis).is_none());
     // Other problems carry no code, and leave it out of the JSON.
     let ghost = model(vec![service(
         "a",
@@ -437,7 +437,7 @@ proptest! {
 
 #[test]
 fn the_diagram_puts_callers_above_what_they_call() {
-    use slo_core::diagram::layout;
+    use slo_core::report::diagram::layout;
     let m = model(vec![
         service(
             "web",
@@ -476,7 +476,7 @@ fn the_diagram_puts_callers_above_what_they_call() {
 
 #[test]
 fn the_diagram_holds_every_frame_and_cuts_long_names_to_their_box() {
-    use slo_core::diagram::layout;
+    use slo_core::report::diagram::layout;
     let long = "Azure Database for MySQL flexible server in West Europe, zone redundant";
     // The redundant group is in the bottom row and the first column: its
     // frame reaches below and left of its box.
@@ -515,7 +515,7 @@ fn an_unnamed_dependency_is_named_as_such_in_the_ceiling_warning() {
         .unwrap();
     m.services[0].dependencies[mysql].name = String::new();
     m.services[0].journeys[0].slis[0].slos[0].target = "99.95".into();
-    let problems = slo_core::validate::validate(&m, &slo_core::zone::UtcOnly);
+    let problems = slo_core::validate::validate(&m, &slo_core::quantity::zone::UtcOnly);
     let ceiling = problems
         .iter()
         .find(|p| p.message.contains("most of the budget goes to"))

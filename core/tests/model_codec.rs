@@ -2,18 +2,18 @@
 //! panic the importer; bad files are refused with what and where.
 
 use proptest::prelude::*;
-use slo_core::alert::Notify;
-use slo_core::alerting::{AlertRuleSpec, ThresholdSpec};
 use slo_core::codec::{export_json, import_json, parse_json, ImportError, MAX_FILE_BYTES};
-use slo_core::document::{Approver, Change, DocumentInfo, OnCallAgreement, Role, Status};
 use slo_core::examples;
+use slo_core::model::alert_rule::Notify;
+use slo_core::model::alert_rule::{AlertRuleSpec, ThresholdSpec};
+use slo_core::model::document::{Approver, Change, DocumentInfo, OnCallAgreement, Role, Status};
+use slo_core::model::policy::*;
+use slo_core::model::scenario::*;
 use slo_core::model::EventsPer;
 use slo_core::model::*;
-use slo_core::policy::*;
 use slo_core::problem::{has_errors, Severity};
-use slo_core::scenario::*;
+use slo_core::quantity::zone::UtcOnly;
 use slo_core::validate::validate;
-use slo_core::zone::UtcOnly;
 
 fn text() -> impl Strategy<Value = String> {
     prop_oneof![Just(String::new()), "[a-zA-Z0-9 <>&\"'/.é]{1,12}", ".{0,8}"]

@@ -1,12 +1,12 @@
 //! Every validation rule of the workshop model, with its field path and severity.
 
-use slo_core::document::{Approver, Role, Status};
 use slo_core::examples::{seed_chain, with_leaderboard_cache, workbook_api};
+use slo_core::model::document::{Approver, Role, Status};
+use slo_core::model::policy::{Activity, Clause, ConditionKind, ConsequenceKind};
 use slo_core::model::{LatencyThreshold, Measurement, Model, ServiceKind, SliKind, Traffic};
-use slo_core::policy::{Activity, Clause, ConditionKind, ConsequenceKind};
 use slo_core::problem::{has_errors, Problem, Severity};
+use slo_core::quantity::zone::UtcOnly;
 use slo_core::validate::{revisit_date, validate};
-use slo_core::zone::UtcOnly;
 
 const SLO: &str = "services[0].journeys[0].slis[0].slos[0]";
 const SLI: &str = "services[0].journeys[0].slis[0]";
@@ -574,7 +574,7 @@ fn every_problem_is_reported_at_once() {
 
 #[test]
 fn condition_and_consequence_choices_round_trip() {
-    use slo_core::policy::{ConditionKind, ConsequenceKind};
+    use slo_core::model::policy::{ConditionKind, ConsequenceKind};
     for (name, _) in ConditionKind::TYPES {
         let kind = ConditionKind::of_type(name, "30".into()).unwrap();
         assert_eq!(kind.type_name(), name);

@@ -7,7 +7,7 @@ use slo_core::budget::{
 };
 use slo_core::calculator::{evaluate, BudgetForm};
 use slo_core::model::EventsPer;
-use slo_core::zone::UtcOnly;
+use slo_core::quantity::zone::UtcOnly;
 use slo_core::{ExactDuration, Target, Window};
 
 /// Targets with 0 to 6 decimals, strictly between 0 and 100.

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use slo_core::budget::{
     allowed_bad_events, allowed_bad_timeslices, allowed_downtime, budget_share, ValidEvents,
 };
-use slo_core::nines::one_in;
+use slo_core::quantity::nines::one_in;
 use slo_core::{ExactDuration, Target};
 
 fn target(text: &str) -> Target {

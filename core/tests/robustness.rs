@@ -7,16 +7,18 @@
 //! never panic.
 
 use proptest::prelude::*;
-use slo_core::alert::{alert_table, AlertRule, Notify, Threshold};
-use slo_core::alerting::{AlertRuleSpec, ThresholdSpec};
-use slo_core::burn::plan::{Plan, RiskPlan, Traffic};
+use slo_core::alerting::alert_table;
 use slo_core::burn::simulate::{simulate, SloSpec};
 use slo_core::dependency::analyze;
 use slo_core::harness::{numeric_fields, rich_model, run_everything, with_numeric_values};
+use slo_core::model::alert_rule::Notify;
+use slo_core::model::alert_rule::{AlertRuleSpec, ThresholdSpec};
 use slo_core::model::{Coupling, Model};
 use slo_core::problem::{Problem, Severity};
+use slo_core::quantity::zone::UtcOnly;
+use slo_core::read::alert_rule::{AlertRule, Threshold};
+use slo_core::read::scenario::{Plan, RiskPlan, Traffic};
 use slo_core::validate::validate;
-use slo_core::zone::UtcOnly;
 use slo_core::{ExactDuration, Target};
 
 fn at(problems: &[Problem], path: &str) -> Vec<String> {
@@ -215,7 +217,7 @@ fn public_fields_cannot_crash_the_engines() {
         time_slice: Some(0),
     };
     let outcome = slo_core::burn::risk::monte_carlo(&risk, &plan, &spec);
-    assert!(outcome.base.periods <= slo_core::burn::plan::MAX_PERIODS as u32);
+    assert!(outcome.base.periods <= slo_core::read::scenario::MAX_PERIODS as u32);
 }
 
 #[test]

@@ -3,11 +3,12 @@
 //! time to exhaustion, alert firings with snooze and reset, and properties.
 
 use proptest::prelude::*;
-use slo_core::alert::{AlertRule, Notify};
 use slo_core::burn::alerts::run_alerts;
-use slo_core::burn::plan::{Plan, Traffic};
 use slo_core::burn::simulate::{depletion, simulate, Simulation, SloSpec};
-use slo_core::scenario::{EventKind, Scenario, ScenarioEvent, TrafficProfile};
+use slo_core::model::alert_rule::Notify;
+use slo_core::model::scenario::{EventKind, Scenario, ScenarioEvent, TrafficProfile};
+use slo_core::read::alert_rule::AlertRule;
+use slo_core::read::scenario::{Plan, Traffic};
 use slo_core::ExactDuration;
 
 const DAY: u64 = 86_400;
@@ -333,9 +334,9 @@ fn constant_plan(background: f64, events: Vec<(u64, u64, f64)>) -> Plan {
         events: events
             .into_iter()
             .map(
-                |(start, duration, error_ratio)| slo_core::burn::plan::PlannedEvent {
+                |(start, duration, error_ratio)| slo_core::read::scenario::PlannedEvent {
                     name: "e".into(),
-                    kind: slo_core::burn::plan::PlannedKind::Incident,
+                    kind: slo_core::read::scenario::PlannedKind::Incident,
                     start,
                     duration,
                     error_ratio,

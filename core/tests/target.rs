@@ -1,6 +1,6 @@
 //! Reading targets as people type them, and every message for bad input.
 
-use slo_core::nines::{nines_name, one_in};
+use slo_core::quantity::nines::{nines_name, one_in};
 use slo_core::Target;
 
 fn message(text: &str) -> String {

@@ -1,8 +1,8 @@
 //! Window syntax and lengths, including calendar periods across time zones.
 
-use slo_core::figure::Figure;
-use slo_core::window::Window;
-use slo_core::zone::{first_instant_of_local_time, Utc, ZoneRules};
+use slo_core::quantity::figure::Figure;
+use slo_core::quantity::window::Window;
+use slo_core::quantity::zone::{first_instant_of_local_time, Utc, ZoneRules};
 
 const DAY: u64 = 86_400;
 const HOUR: u64 = 3_600;
@@ -131,7 +131,7 @@ impl ZoneRules for MidnightGap {
     fn name(&self) -> &str {
         "Test/MidnightGap"
     }
-    fn offset_at(&self, utc: i64) -> Result<i32, slo_core::zone::ZoneError> {
+    fn offset_at(&self, utc: i64) -> Result<i32, slo_core::quantity::zone::ZoneError> {
         Ok(if utc < GAP_AT { -3 * 3_600 } else { -2 * 3_600 })
     }
 }
@@ -159,7 +159,7 @@ fn a_day_that_starts_in_a_gap_starts_at_the_transition() {
 #[cfg(feature = "tzdb")]
 mod zones {
     use super::*;
-    use slo_core::zone::Tzdb;
+    use slo_core::quantity::zone::Tzdb;
 
     fn length_in(text: &str, zone: &str) -> u64 {
         window(text)

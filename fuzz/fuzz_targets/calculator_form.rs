@@ -4,7 +4,7 @@
 use libfuzzer_sys::fuzz_target;
 use slo_core::calculator::{evaluate, BudgetForm};
 use slo_core::model::EventsPer;
-use slo_core::zone::TzdbResolver;
+use slo_core::quantity::zone::TzdbResolver;
 
 fuzz_target!(|data: &[u8]| {
     let mut parts = data

@@ -5,7 +5,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use slo_core::harness::{rich_model, run_everything, with_numeric_values};
-use slo_core::zone::TzdbResolver;
+use slo_core::quantity::zone::TzdbResolver;
 
 fuzz_target!(|data: &[u8]| {
     // Each part: one byte picks the field, the rest is its text.

@@ -3,9 +3,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use slo_core::codec::share::{decode, payload};
 use slo_core::codec::{import_json, MAX_FILE_BYTES};
-use slo_core::share::{decode, payload};
-use slo_core::zone::TzdbResolver;
+use slo_core::quantity::zone::TzdbResolver;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(fragment) = std::str::from_utf8(data) else {

@@ -2,8 +2,9 @@
 //! SRE Workbook's set and the ESF single-window rule one click away.
 
 use leptos::prelude::*;
-use slo_core::alert::{AlertRule, Notify};
-use slo_core::alerting::{AlertRuleSpec, ThresholdSpec};
+use slo_core::model::alert_rule::Notify;
+use slo_core::model::alert_rule::{AlertRuleSpec, ThresholdSpec};
+use slo_core::read::alert_rule::AlertRule;
 
 use super::inputs::{Choice, FieldProblems, Text};
 use super::locate::{AlertRuleAt, ModelAt};

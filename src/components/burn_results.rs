@@ -4,11 +4,13 @@
 
 use leptos::prelude::*;
 use rust_decimal::Decimal;
-use slo_core::alert::{at_error_ratio, parse_error_ratio, AlertRule, Notify};
+use slo_core::alerting::{at_error_ratio, parse_error_ratio};
 use slo_core::burn::{run, BurnReport, ScenarioAt};
+use slo_core::model::alert_rule::Notify;
 use slo_core::model::Model;
-use slo_core::numbers::group_thousands;
 use slo_core::problem::Problem;
+use slo_core::quantity::numbers::group_thousands;
+use slo_core::read::alert_rule::AlertRule;
 use slo_core::Target;
 
 use crate::browser::{self, IntlZones};
@@ -208,7 +210,7 @@ fn alerts(b: &BurnView, ratio: Option<Decimal>) -> impl IntoView {
     });
     view! {
         <table class="alert-table" id="alert-table">
-            <caption>{format!("Alert rules for this SLO (SRE Workbook ch. 5): thresholds rescale with the period. Rounded: {}.", slo_core::alert::ROUNDING_RULE)}</caption>
+            <caption>{format!("Alert rules for this SLO (SRE Workbook ch. 5): thresholds rescale with the period. Rounded: {}.", slo_core::alerting::ROUNDING_RULE)}</caption>
             <thead><tr>
                 <th scope="col">"Rule"</th><th scope="col">"Notifies"</th><th scope="col">"Windows"</th><th scope="col" class="num">"Burn rate"</th>
                 <th scope="col" class="num">"Error ratio"</th><th scope="col" class="num">"Budget at firing"</th><th scope="col">"Exhausts in"</th>

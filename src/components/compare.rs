@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use slo_core::calculator::{BudgetForm, Field, MAX_COMPARE};
-use slo_core::numbers::group_thousands;
+use slo_core::quantity::numbers::group_thousands;
 
 use super::calculator::Calculator;
 use super::field::TextField;

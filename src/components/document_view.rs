@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 use slo_core::dependency::{analyze, percent_text};
-use slo_core::location::every_slo;
+use slo_core::model::location::every_slo;
+use slo_core::model::policy::Trigger;
 use slo_core::model::{Model, SliKind};
-use slo_core::numbers::group_thousands;
-use slo_core::policy::Trigger;
+use slo_core::quantity::numbers::group_thousands;
 use slo_core::report::slo_reports;
 use slo_core::validate::revisit_date;
 

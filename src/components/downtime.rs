@@ -22,7 +22,7 @@ pub fn Downtime() -> impl IntoView {
                 d.describe(|d| {
                     format!(
                         "{} s",
-                        slo_core::numbers::group_thousands(&d.seconds().to_string())
+                        slo_core::quantity::numbers::group_thousands(&d.seconds().to_string())
                     )
                 })
             })

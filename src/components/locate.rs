@@ -1,11 +1,11 @@
 //! Where an item lives in the model: a typed path with its field-path text,
 //! so editors read and write one item and show the problems found there.
 
-use slo_core::alerting::AlertRuleSpec;
-use slo_core::document::{Approver, Change, DocumentInfo};
+use slo_core::model::alert_rule::AlertRuleSpec;
+use slo_core::model::document::{Approver, Change, DocumentInfo};
+use slo_core::model::policy::{Clause, Condition, Consequence, ErrorBudgetPolicy};
+use slo_core::model::scenario::{IncidentSeverity, RiskModel, Scenario, ScenarioEvent};
 use slo_core::model::{Dependency, Journey, Model, Service, Sli, Slo, Team};
-use slo_core::policy::{Clause, Condition, Consequence, ErrorBudgetPolicy};
-use slo_core::scenario::{IncidentSeverity, RiskModel, Scenario, ScenarioEvent};
 
 /// A place in the model holding one `Item`; `None` once the item is gone.
 pub trait Locate: Copy + Send + Sync + 'static {

@@ -3,8 +3,8 @@
 //! page holding the field and focuses it, with the field path beside it.
 
 use leptos::prelude::*;
-use slo_core::place::Places;
 use slo_core::problem::{Problem, Severity};
+use slo_core::report::place::Places;
 
 use crate::app::Page;
 use crate::browser;

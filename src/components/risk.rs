@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 use slo_core::burn::risk::RiskRun;
+use slo_core::model::scenario::{IncidentSeverity, RiskModel};
 use slo_core::problem::Problem;
-use slo_core::scenario::{IncidentSeverity, RiskModel};
 
 use super::burn_results::BurnView;
 use super::inputs::{id_of, FieldProblems, Text};

@@ -2,7 +2,7 @@
 //! burn scenario, each field bound to the model with its problems beside it.
 
 use leptos::prelude::*;
-use slo_core::scenario::{EventKind, Scenario, ScenarioEvent, TrafficProfile};
+use slo_core::model::scenario::{EventKind, Scenario, ScenarioEvent, TrafficProfile};
 
 use super::inputs::{Choice, FieldProblems, Text};
 use super::locate::{EventAt, Locate, ScenarioAt};

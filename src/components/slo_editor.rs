@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use slo_core::calculator::evaluate;
 use slo_core::model::{Priority, Slo};
-use slo_core::numbers::group_thousands;
+use slo_core::quantity::numbers::group_thousands;
 use slo_core::report::slo_form;
 
 use super::inputs::{Check, Choice, OptText, Text};

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::calculator::Calculator;
-use slo_core::numbers::group_thousands;
+use slo_core::quantity::numbers::group_thousands;
 
 /// The standard windows table; each row can be picked as the window.
 #[component]

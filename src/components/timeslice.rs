@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use slo_core::budget::RoundingRule;
 use slo_core::calculator::Field;
-use slo_core::numbers::group_thousands;
+use slo_core::quantity::numbers::group_thousands;
 
 use super::calculator::Calculator;
 use super::field::{Answer, TextField};

@@ -1,8 +1,8 @@
 //! The Budget page: "with this SLO, over this window, how much can go wrong?"
 
 use leptos::prelude::*;
+use slo_core::calculator::link::{form_from_pairs, form_to_pairs, has_form_params};
 use slo_core::calculator::BudgetForm;
-use slo_core::link::{form_from_pairs, form_to_pairs, has_form_params};
 
 use crate::browser;
 use crate::components::calculator::Calculator;

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use slo_core::burn::{self, scenarios, slos};
-use slo_core::scenario::{EventKind, Scenario};
+use slo_core::model::scenario::{EventKind, Scenario};
 
 use crate::browser;
 use crate::components::alert_rules::AlertRulesEditor;

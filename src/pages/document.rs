@@ -2,7 +2,7 @@
 //! document rendered for reading and printing, and export, import and share.
 
 use leptos::prelude::*;
-use slo_core::document::{Approver, Change, DocumentInfo, Role, Status};
+use slo_core::model::document::{Approver, Change, DocumentInfo, Role, Status};
 use slo_core::problem::Severity;
 
 use crate::components::document_view::DocumentView;

@@ -2,7 +2,7 @@
 //! consequences and the clauses that join them (ESF ch. 10).
 
 use leptos::prelude::*;
-use slo_core::policy::{
+use slo_core::model::policy::{
     Activity, Clause, Condition, ConditionKind, Consequence, ConsequenceKind, ErrorBudgetPolicy,
     Execution, NextReview, Reference, SpendScope, Trigger,
 };

@@ -10,8 +10,8 @@
 
 use rust_decimal::prelude::ToPrimitive;
 
-use crate::alert::AlertRule;
 use crate::burn::simulate::Simulation;
+use crate::read::alert_rule::AlertRule;
 
 /// One firing of a rule.
 #[derive(Clone, Debug, PartialEq)]

@@ -10,7 +10,6 @@
 //! spend is exact.
 
 pub mod alerts;
-pub mod plan;
 pub mod policy;
 pub mod priority;
 pub mod risk;
@@ -18,19 +17,21 @@ pub mod simulate;
 
 use serde::Serialize;
 
-use crate::alert::{alert_table, AlertRule, RuleFigures};
+use crate::alerting::{alert_table, RuleFigures};
+
 use crate::burn::alerts::{run_alerts, AlertRun};
 use crate::burn::policy::{run_policy, PolicyRun};
 use crate::burn::priority::{prioritise, Prioritised};
 use crate::burn::risk::{monte_carlo, RiskOutcome};
 use crate::burn::simulate::{simulate, Simulation, SloSpec};
-use crate::duration::ExactDuration;
-use crate::location::{every_slo, SloAt};
+use crate::model::location::{every_slo, SloAt};
+use crate::model::scenario::Scenario;
 use crate::model::{Model, Sli, Slo};
-use crate::numbers::round2;
 use crate::problem::Problem;
-use crate::scenario::Scenario;
-use crate::zone::ZoneResolver;
+use crate::quantity::duration::ExactDuration;
+use crate::quantity::numbers::round2;
+use crate::quantity::zone::ZoneResolver;
+use crate::read::alert_rule::AlertRule;
 
 /// Where a scenario sits: indices of its service, journey, SLI, SLO and itself.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -293,7 +294,7 @@ pub struct FiringReport {
     /// The rule's name.
     pub rule: String,
     /// "page" or "ticket".
-    pub notify: crate::alert::Notify,
+    pub notify: crate::model::alert_rule::Notify,
     /// When it fired (`day 19 14:05`).
     pub at: String,
     /// When it reset, if it did.

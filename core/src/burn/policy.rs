@@ -10,8 +10,8 @@ use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
 
 use crate::burn::simulate::Simulation;
-use crate::duration::ExactDuration;
-use crate::policy::{ConditionKind, ErrorBudgetPolicy, SpendScope, Trigger};
+use crate::model::policy::{ConditionKind, ErrorBudgetPolicy, SpendScope, Trigger};
+use crate::quantity::duration::ExactDuration;
 use crate::read::Percent;
 
 /// A quarter, in seconds (365.25 / 4 days).
@@ -108,7 +108,7 @@ pub fn condition_time(
         }
         ConditionKind::BurnRate { percent: p, within } => {
             let p = percent(p).ok_or_else(unreadable)?;
-            let within: ExactDuration = crate::policy::WITHIN
+            let within: ExactDuration = crate::read::policy::WITHIN
                 .read(within)
                 .map_err(|_| format!("its time {} cannot be read", crate::echo::quote(within)))?;
             let window = simulation.steps_in(within.whole_seconds_up());

@@ -15,8 +15,8 @@ use rand_chacha::ChaCha8Rng;
 use rand_distr::{Distribution, LogNormal, Poisson};
 use serde::Serialize;
 
-use crate::burn::plan::{Plan, RiskPlan};
 use crate::burn::simulate::SloSpec;
+use crate::read::scenario::{Plan, RiskPlan};
 
 /// The z-score of the 90th percentile of a standard normal distribution.
 pub const Z90: f64 = 1.281_551_565_544_600_5;
@@ -61,11 +61,11 @@ pub struct RiskOutcome {
 /// Runs the risk model `risk` with the traffic and background of `plan` for `spec`.
 ///
 /// The fields of [`RiskPlan`] are public, so they are bounded here as the
-/// scenario reader bounds them: at most [`crate::burn::plan::MAX_PERIODS`] periods
-/// and [`crate::burn::plan::MAX_INCIDENTS_PER_PERIOD`] incidents per period (a
+/// scenario reader bounds them: at most [`crate::read::scenario::MAX_PERIODS`] periods
+/// and [`crate::read::scenario::MAX_INCIDENTS_PER_PERIOD`] incidents per period (a
 /// rate that is not a number counts as none). Never panics, always ends.
 pub fn monte_carlo(risk: &RiskPlan, plan: &Plan, spec: &SloSpec) -> RiskOutcome {
-    use crate::burn::plan::{MAX_INCIDENTS_PER_PERIOD, MAX_PERIODS};
+    use crate::read::scenario::{MAX_INCIDENTS_PER_PERIOD, MAX_PERIODS};
     let rate = risk.incidents_per_period;
     let risk = &RiskPlan {
         periods: risk.periods.min(MAX_PERIODS as u32),
@@ -212,8 +212,8 @@ fn summarise(periods: u32, mut left: Vec<f64>) -> RiskRun {
     RiskRun {
         periods,
         meet_probability: (met / n * 10_000.0).round() / 10_000.0,
-        mean_left_percent: crate::numbers::round2(mean),
-        p10_left_percent: crate::numbers::round2(p10),
+        mean_left_percent: crate::quantity::numbers::round2(mean),
+        p10_left_percent: crate::quantity::numbers::round2(p10),
         histogram,
     }
 }

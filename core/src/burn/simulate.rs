@@ -18,11 +18,11 @@
 
 use rust_decimal::prelude::ToPrimitive;
 
-use crate::burn::plan::{Plan, PlannedKind};
 use crate::model::{Measurement, Sli, Slo};
-use crate::target::Target;
-use crate::window::Window;
-use crate::zone::ZoneResolver;
+use crate::quantity::target::Target;
+use crate::quantity::window::Window;
+use crate::quantity::zone::ZoneResolver;
+use crate::read::scenario::{Plan, PlannedKind};
 
 /// What a scenario runs against: the SLO's target, period and unit.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -266,7 +266,7 @@ fn check_spec(spec: &SloSpec) -> Result<(), SimulationError> {
     if spec.period_seconds == 0 {
         return Err(SimulationError::Unsupported("the period is empty".into()));
     }
-    if spec.period_seconds > crate::window::MAX_ROLLING_SECONDS {
+    if spec.period_seconds > crate::quantity::window::MAX_ROLLING_SECONDS {
         return Err(SimulationError::Unsupported(
             "the period is longer than 36500 days".into(),
         ));

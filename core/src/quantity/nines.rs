@@ -2,8 +2,8 @@
 
 use rust_decimal::Decimal;
 
-use crate::numbers::group_thousands;
-use crate::target::Target;
+use crate::quantity::numbers::group_thousands;
+use crate::quantity::target::Target;
 
 const WORDS: [&str; 21] = [
     "zero",
@@ -50,7 +50,7 @@ fn nines_word(n: u32) -> String {
 /// k + 1 nines".
 ///
 /// ```
-/// use slo_core::{nines::nines_name, Target};
+/// use slo_core::{quantity::nines::nines_name, Target};
 /// let name = |s: &str| nines_name(&s.parse::<Target>().unwrap());
 /// assert_eq!(name("99.9"), "three nines");
 /// assert_eq!(name("99.95"), "three and a half nines");
@@ -102,7 +102,7 @@ impl OneIn {
 /// The "1 in N" reading of a target's error budget.
 ///
 /// ```
-/// use slo_core::{nines::one_in, Target};
+/// use slo_core::{quantity::nines::one_in, Target};
 /// let t: Target = "99.99".parse().unwrap();
 /// assert_eq!(one_in(&t).phrase(), "1 in 10,000");
 /// let t: Target = "99.7".parse().unwrap();

@@ -16,7 +16,7 @@ pub const SEPARATOR: &str = " › ";
 /// model), then asked for every problem's path.
 ///
 /// ```
-/// use slo_core::{examples, place::Places};
+/// use slo_core::{examples, report::place::Places};
 ///
 /// let model = examples::workbook_api();
 /// let places = Places::of(&model);

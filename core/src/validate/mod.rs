@@ -10,18 +10,18 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{Months, NaiveDate};
 
-use crate::document::{DocumentInfo, Role, Status};
-use crate::duration::ExactDuration;
-use crate::location::{every_slo, service_slos};
-use crate::model::{Measurement, Model, Service, Sli, SliKind, Slo, SCHEMA_VERSION};
-use crate::policy::{
+use crate::model::document::{DocumentInfo, Role, Status};
+use crate::model::location::{every_slo, service_slos};
+use crate::model::policy::{
     Activity, Condition, ConditionKind, Consequence, ConsequenceKind, ErrorBudgetPolicy,
 };
+use crate::model::{Measurement, Model, Service, Sli, SliKind, Slo, SCHEMA_VERSION};
 use crate::problem::{Problem, ProblemCode, Severity};
+use crate::quantity::duration::ExactDuration;
+use crate::quantity::target::Target;
+use crate::quantity::window::Window;
+use crate::quantity::zone::ZoneResolver;
 use crate::read::{Count, Decimals, Percent, Span, LATENCY_MS, TIME_SLICE, VALID_EVENTS};
-use crate::target::Target;
-use crate::window::Window;
-use crate::zone::ZoneResolver;
 
 /// Parses an ISO 8601 calendar date (`2025-03-31`).
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
@@ -104,7 +104,7 @@ impl Checker<'_> {
 /// database). Never panics.
 ///
 /// ```
-/// use slo_core::{examples, problem::has_errors, validate::validate, zone::UtcOnly};
+/// use slo_core::{examples, problem::has_errors, validate::validate, quantity::zone::UtcOnly};
 /// let problems = validate(&examples::workbook_api(), &UtcOnly);
 /// assert!(!has_errors(&problems));
 /// ```
@@ -280,7 +280,7 @@ fn check_slo(c: &mut Checker, path: &str, sli: &Sli, slo: &Slo) {
     if let (Some(window), Measurement::TimeSliceBased) = (&window, sli.measurement) {
         if let (Ok(slice), Ok(length)) = (
             TIME_SLICE.read(&sli.time_slice),
-            window.length(&crate::zone::Utc),
+            window.length(&crate::quantity::zone::Utc),
         ) {
             if slice.seconds() > rust_decimal::Decimal::from(length.min()) {
                 c.error(
@@ -401,7 +401,7 @@ fn ceiling_message(
 /// The window unit ESF asks every SLO of a team to share: "rolling 28 d", "calendar month".
 fn window_unit(window: &Window) -> String {
     match window {
-        Window::Rolling { .. } => match window.length(&crate::zone::Utc) {
+        Window::Rolling { .. } => match window.length(&crate::quantity::zone::Utc) {
             Ok(length) => format!(
                 "rolling {}",
                 ExactDuration::from_whole_seconds(length.min())
@@ -516,7 +516,7 @@ fn check_condition(c: &mut Checker, i: usize, condition: &Condition) {
             c.read(&format!("{path}.percent"), Percent::SHARE.read(percent));
             c.read(
                 &format!("{path}.within"),
-                crate::policy::WITHIN.read(within),
+                crate::read::policy::WITHIN.read(within),
             );
         }
         ConditionKind::BudgetExhausted | ConditionKind::Resource | ConditionKind::Custom => {}

@@ -395,10 +395,6 @@ impl ConsequenceKind {
     }
 }
 
-/// The time a burn-rate condition's share must be spent within ("24h"):
-/// validation and the policy timeline read it alike.
-pub const WITHIN: crate::read::Span = crate::read::Span::positive("a duration");
-
 /// Where a clause refers to a condition or a consequence: the clause's index,
 /// and for a consequence its place in the clause's list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::dependency::{percent_text, Analysis};
 use crate::echo::cut_to;
-use crate::location::service_slos;
+use crate::model::location::service_slos;
 use crate::model::{Coupling, CouplingKind, DependencySource, Model, SliKind};
 use crate::problem::ProblemCode;
 

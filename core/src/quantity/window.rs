@@ -12,8 +12,8 @@ use std::str::FromStr;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
-use crate::figure::Figure;
-use crate::zone::{first_instant_of_local_time, ZoneError, ZoneRules, SECONDS_PER_DAY};
+use crate::quantity::figure::Figure;
+use crate::quantity::zone::{first_instant_of_local_time, ZoneError, ZoneRules, SECONDS_PER_DAY};
 
 /// The longest rolling window accepted: 100 years of 365 days, in seconds.
 pub const MAX_ROLLING_SECONDS: u64 = 36_500 * 86_400;

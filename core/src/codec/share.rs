@@ -7,7 +7,7 @@
 //! JSON with [`crate::codec::import_json`] like any file.
 //!
 //! ```
-//! use slo_core::share::{decode, encode, payload};
+//! use slo_core::codec::share::{decode, encode, payload};
 //! let link = format!("model={}", encode(&[1, 2, 250]));
 //! assert_eq!(decode(payload(&link).unwrap()), Ok(vec![1, 2, 250]));
 //! assert!(payload("page=model").is_none());
@@ -89,8 +89,8 @@ pub fn check_length(chars: usize) -> Result<(), String> {
         Err(format!(
             "This model is too large for a share link ({} characters; a link can be at most {}, \
              longer ones are cut by browsers, chats and wikis): use Export to share the file instead",
-            crate::numbers::group_thousands(&chars.to_string()),
-            crate::numbers::group_thousands(&MAX_LINK_CHARS.to_string())
+            crate::quantity::numbers::group_thousands(&chars.to_string()),
+            crate::quantity::numbers::group_thousands(&MAX_LINK_CHARS.to_string())
         ))
     }
 }

@@ -22,7 +22,7 @@ impl SloAt {
     /// The SLO's path: `services[0].journeys[0].slis[0].slos[0]`.
     ///
     /// ```
-    /// let at = slo_core::location::SloAt { service: 1, journey: 0, sli: 2, slo: 0 };
+    /// let at = slo_core::model::location::SloAt { service: 1, journey: 0, sli: 2, slo: 0 };
     /// assert_eq!(at.field("target"), "services[1].journeys[0].slis[2].slos[0].target");
     /// ```
     pub fn path(&self) -> String {
@@ -92,7 +92,7 @@ pub fn service_slos(index: usize, service: &Service) -> impl Iterator<Item = Slo
 /// Every SLO of the model, in document order, with its location.
 ///
 /// ```
-/// use slo_core::{examples, location::every_slo};
+/// use slo_core::{examples, model::location::every_slo};
 /// let model = examples::workbook_api();
 /// let first = every_slo(&model).next().unwrap();
 /// assert_eq!(first.at.path(), "services[0].journeys[0].slis[0].slos[0]");

@@ -5,18 +5,20 @@
 //! bad target still leaves the window length on screen. [`BudgetView::report`]
 //! gathers the figures into the [`BudgetReport`] that `slo budget --json` prints.
 
+pub mod link;
+
 use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::budget::{self, ImpliedTarget, RoundingRule, TimesliceBudget, ValidEvents};
-use crate::duration::ExactDuration;
-use crate::figure::Figure;
 use crate::model::EventsPer;
-use crate::nines::{nines_name, one_in};
-use crate::numbers::group_thousands;
-use crate::target::Target;
-use crate::window::{CalendarPeriod, RollingUnit, Window};
-use crate::zone::{ZoneResolver, ZoneRules, DEFAULT_ZONE};
+use crate::quantity::duration::ExactDuration;
+use crate::quantity::figure::Figure;
+use crate::quantity::nines::{nines_name, one_in};
+use crate::quantity::numbers::group_thousands;
+use crate::quantity::target::Target;
+use crate::quantity::window::{CalendarPeriod, RollingUnit, Window};
+use crate::quantity::zone::{ZoneResolver, ZoneRules, DEFAULT_ZONE};
 
 /// The most targets compared side by side.
 pub const MAX_COMPARE: usize = 4;
@@ -355,7 +357,7 @@ fn parse_optional_duration(
 /// Computes everything the calculator shows from the form as typed.
 ///
 /// `zones` turns the time zone name into rules (the browser's `Intl`, the IANA
-/// database, or [`crate::zone::UtcOnly`]). Never panics, whatever the input.
+/// database, or [`crate::quantity::zone::UtcOnly`]). Never panics, whatever the input.
 pub fn evaluate(form: &BudgetForm, zones: &dyn ZoneResolver) -> BudgetView {
     let target = form
         .target
@@ -376,7 +378,7 @@ pub fn evaluate(form: &BudgetForm, zones: &dyn ZoneResolver) -> BudgetView {
             Err(_) if w.depends_on_zone() => Err(
                 "choose a valid time zone: a calendar period's length depends on it".to_string(),
             ),
-            Err(_) => window_facts(w, &crate::zone::Utc),
+            Err(_) => window_facts(w, &crate::quantity::zone::Utc),
         });
     let both = match (&target, &window) {
         (Ok(t), Ok(w)) => Some((t.target, w.seconds)),
@@ -437,7 +439,7 @@ fn standard_rows(target: &Target, chosen: Option<&Window>) -> Vec<StandardRow> {
         .iter()
         .filter_map(|(name, spec)| {
             let window: Window = spec.parse().ok()?;
-            let seconds = window.length(&crate::zone::Utc).ok()?;
+            let seconds = window.length(&crate::quantity::zone::Utc).ok()?;
             let downtime = downtime_over(target, &seconds).ok()?;
             let chosen = match (chosen, window) {
                 (Some(Window::Calendar(c)), Window::Calendar(p)) => c.unit() == p.unit(),
@@ -446,7 +448,7 @@ fn standard_rows(target: &Target, chosen: Option<&Window>) -> Vec<StandardRow> {
                     _,
                 ) => *spec == "7d",
                 (Some(w @ Window::Rolling { .. }), Window::Rolling { .. }) => {
-                    w.length(&crate::zone::Utc).ok() == Some(seconds)
+                    w.length(&crate::quantity::zone::Utc).ok() == Some(seconds)
                 }
                 _ => false,
             };

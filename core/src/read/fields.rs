@@ -4,8 +4,8 @@
 
 use rust_decimal::Decimal;
 
-use crate::duration::ExactDuration;
 use crate::problem::Problem;
+use crate::quantity::duration::ExactDuration;
 use crate::read::{Count, Decimals, Percent, Span};
 
 /// Collects problems while fields are read.

@@ -8,15 +8,17 @@
 //! a newer slo-planner is refused with its version named; unknown fields are
 //! refused, never dropped silently.
 
+pub mod share;
+
 use std::fmt;
 
 use serde_json::Value;
 
-use crate::document::Status;
+use crate::model::document::Status;
 use crate::model::{Model, OLDEST_SCHEMA_VERSION, SCHEMA_VERSION};
 use crate::problem::{Problem, Severity};
+use crate::quantity::zone::ZoneResolver;
 use crate::validate::validate;
-use crate::zone::ZoneResolver;
 
 /// The largest file the importer reads: 5 MiB (a real model is a few KB).
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
@@ -210,7 +212,7 @@ fn migrate(mut model: Model) -> Model {
 /// problems listed in [`Opened::problems`]. Never panics, on any bytes.
 ///
 /// ```
-/// use slo_core::{codec::{export_json, import_json}, examples, zone::UtcOnly};
+/// use slo_core::{codec::{export_json, import_json}, examples, quantity::zone::UtcOnly};
 /// let model = examples::workbook_api();
 /// let opened = import_json(export_json(&model).as_bytes(), &UtcOnly).unwrap();
 /// assert_eq!(opened.model, model);

@@ -2,19 +2,22 @@
 //! allowed downtime and (when the SLI has traffic) allowed bad events, computed
 //! by the same [`calculator`](crate::calculator) the Budget page uses.
 
+pub mod diagram;
+pub mod place;
+
 use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::calculator::{evaluate, BudgetForm, BudgetReport};
 use crate::dependency::{allocate, analyze, Allocation, Composite};
-use crate::location::{every_slo, service_slos};
+use crate::model::location::{every_slo, service_slos};
 use crate::model::{Measurement, Model, Service, ServiceKind, Sli, SliKind, Slo};
 use crate::problem::{Problem, ProblemCode};
-use crate::target::Target;
+use crate::quantity::target::Target;
+use crate::quantity::window::Window;
+use crate::quantity::zone::Utc;
+use crate::quantity::zone::ZoneResolver;
 use crate::validate::validate;
-use crate::window::Window;
-use crate::zone::Utc;
-use crate::zone::ZoneResolver;
 
 /// One SLO of the model with its budget, or why it has none.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -104,7 +107,7 @@ pub fn slo_form(sli: &Sli, slo: &Slo) -> BudgetForm {
 /// composite and allocation ([`service_reports`]).
 ///
 /// ```
-/// use slo_core::{examples, report::model_report, zone::UtcOnly};
+/// use slo_core::{examples, report::model_report, quantity::zone::UtcOnly};
 /// let report = model_report(&examples::workbook_api(), &UtcOnly);
 /// let budget = report.slos[0].budget.as_ref().unwrap();
 /// assert_eq!(budget.allowed_bad_events, Some(slo_core::Figure::Exact(109_897)));

@@ -73,7 +73,7 @@ pub fn has_form_params<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) 
 /// unknown names are ignored, the last value of a repeated name wins.
 ///
 /// ```
-/// use slo_core::{calculator::BudgetForm, link::form_from_pairs};
+/// use slo_core::calculator::{BudgetForm, link::form_from_pairs};
 /// let form = form_from_pairs(BudgetForm::default(), [("target", "99.95"), ("window", "7d")]);
 /// assert_eq!((form.target.as_str(), form.window.as_str()), ("99.95", "7d"));
 /// ```
@@ -111,7 +111,7 @@ pub fn form_from_pairs<'a>(
 /// when filled in (compare only when it differs from the default).
 ///
 /// ```
-/// use slo_core::{calculator::BudgetForm, link::form_to_pairs};
+/// use slo_core::calculator::{BudgetForm, link::form_to_pairs};
 /// let mut form = BudgetForm::default();
 /// form.window = "30d".into();
 /// assert_eq!(form_to_pairs(&form), vec![("target", "99.9".to_string()), ("window", "30d".to_string())]);

@@ -4,8 +4,8 @@
 /// `"2592000"` becomes `"2,592,000"`, `"109897.59"` becomes `"109,897.59"`.
 ///
 /// ```
-/// assert_eq!(slo_core::numbers::group_thousands("3663253"), "3,663,253");
-/// assert_eq!(slo_core::numbers::group_thousands("-1234.5"), "-1,234.5");
+/// assert_eq!(slo_core::quantity::numbers::group_thousands("3663253"), "3,663,253");
+/// assert_eq!(slo_core::quantity::numbers::group_thousands("-1234.5"), "-1,234.5");
 /// ```
 pub fn group_thousands(number: &str) -> String {
     let (sign, rest) = match number.strip_prefix('-') {
@@ -33,8 +33,8 @@ pub fn group_thousands(number: &str) -> String {
 /// or `3_663_253`. `None` if anything else is in the text or it overflows.
 ///
 /// ```
-/// assert_eq!(slo_core::numbers::parse_count("3,663,253"), Some(3_663_253));
-/// assert_eq!(slo_core::numbers::parse_count("12a"), None);
+/// assert_eq!(slo_core::quantity::numbers::parse_count("3,663,253"), Some(3_663_253));
+/// assert_eq!(slo_core::quantity::numbers::parse_count("12a"), None);
 /// ```
 pub fn parse_count(text: &str) -> Option<u64> {
     count_digits(text)?.parse().ok()
@@ -57,7 +57,7 @@ pub(crate) fn count_digits(text: &str) -> Option<String> {
 /// zero.
 ///
 /// ```
-/// assert_eq!(slo_core::numbers::round2(36.4951), 36.5);
+/// assert_eq!(slo_core::quantity::numbers::round2(36.4951), 36.5);
 /// ```
 pub fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0

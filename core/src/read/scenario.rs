@@ -8,11 +8,11 @@
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
-use crate::duration::ExactDuration;
-use crate::fields::FieldReader;
+use crate::model::scenario::{EventKind, RiskModel, Scenario, TrafficProfile};
 use crate::problem::Problem;
+use crate::quantity::duration::ExactDuration;
+use crate::read::fields::FieldReader;
 use crate::read::{Count, Decimals, Percent, Span};
-use crate::scenario::{EventKind, RiskModel, Scenario, TrafficProfile};
 
 /// The most requests per minute a profile may have (a billion).
 pub const MAX_REQUESTS_PER_MINUTE: u64 = 1_000_000_000;

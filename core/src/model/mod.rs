@@ -6,12 +6,18 @@
 //! The model holds what people typed: targets and windows as text, so a draft
 //! never loses a keystroke. [`crate::validate`] says what is wrong and where.
 
+pub mod alert_rule;
+pub mod document;
+pub mod location;
+pub mod policy;
+pub mod scenario;
+
 use serde::{Deserialize, Serialize};
 
-use crate::alerting::AlertRuleSpec;
-use crate::document::DocumentInfo;
-use crate::policy::ErrorBudgetPolicy;
-use crate::scenario::Scenario;
+use crate::model::alert_rule::AlertRuleSpec;
+use crate::model::document::DocumentInfo;
+use crate::model::policy::ErrorBudgetPolicy;
+use crate::model::scenario::Scenario;
 
 /// The version of the model's JSON format that this build writes.
 pub const SCHEMA_VERSION: u32 = 4;
@@ -548,7 +554,7 @@ impl Slo {
     /// window's days run from local midnight to local midnight there).
     pub fn time_zone_name(&self) -> &str {
         match self.time_zone.trim() {
-            "" => crate::zone::DEFAULT_ZONE,
+            "" => crate::quantity::zone::DEFAULT_ZONE,
             name => name,
         }
     }

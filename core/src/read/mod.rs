@@ -17,15 +17,20 @@
 //!     "\"abc\" is not a share of the budget: write a percentage above 0 and at most 100");
 //! ```
 
+pub mod alert_rule;
+pub mod fields;
+pub mod policy;
+pub mod scenario;
+
 use rust_decimal::Decimal;
 
-use crate::duration::ExactDuration;
 use crate::echo::quote;
-use crate::numbers::{count_digits, group_thousands, parse_count};
+use crate::quantity::duration::ExactDuration;
+use crate::quantity::numbers::{count_digits, group_thousands, parse_count};
 
 /// The longest duration any field accepts: 36,500 days (100 years), the
 /// longest compliance period.
-pub const MAX_DURATION_SECONDS: u64 = crate::window::MAX_ROLLING_SECONDS;
+pub const MAX_DURATION_SECONDS: u64 = crate::quantity::window::MAX_ROLLING_SECONDS;
 
 /// The finest duration any field accepts: 9 decimal places of a second (1 ns).
 pub const DURATION_DECIMALS: u32 = 9;
@@ -288,7 +293,7 @@ impl Span {
         };
         let duration = match text.parse::<ExactDuration>() {
             Ok(d) => d,
-            Err(crate::duration::DurationError::OutOfRange) => return Err(too_long()),
+            Err(crate::quantity::duration::DurationError::OutOfRange) => return Err(too_long()),
             Err(e) => return Err(e.to_string()),
         };
         if duration.seconds() > Decimal::from(self.max_seconds) {
