@@ -2,8 +2,9 @@
 //! escape every user text.
 
 use slo_charts::{budget_chart, burn_rate_chart, risk_chart};
-use slo_core::burn::{run, ScenarioAt};
+use slo_core::burn::run;
 use slo_core::examples::workbook_api;
+use slo_core::model::location::ScenarioAt;
 use slo_core::quantity::zone::UtcOnly;
 
 fn example(rename: impl FnOnce(&mut slo_core::Model)) -> slo_core::burn::Burn {

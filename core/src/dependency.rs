@@ -21,8 +21,9 @@ use std::collections::HashMap;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::model::location::{DependencyAt, Locate, ModelAt, ServiceAt};
 use crate::model::{Coupling, DependencySource, Model, Service};
-use crate::problem::{Problem, ProblemCode};
+use crate::problem::{join, Problem, ProblemCode};
 use crate::quantity::target::Target;
 use crate::read::{Count, Percent, Span};
 
@@ -205,7 +206,7 @@ impl<'m> Graph<'m> {
             Some(text) => match AVAILABILITY.fraction(text) {
                 Ok(a) => a,
                 Err(message) => {
-                    self.error(format!("services[{s}].ownAvailability"), message);
+                    self.error(ServiceAt(ModelAt, s).field("ownAvailability"), message);
                     broken = true;
                     Decimal::ONE
                 }
@@ -219,7 +220,7 @@ impl<'m> Graph<'m> {
         }];
         let mut soft = Vec::new();
         for (d, dependency) in service.dependencies.iter().enumerate() {
-            let path = format!("services[{s}].dependencies[{d}]");
+            let path = DependencyAt(ServiceAt(ModelAt, s), d).path();
             let Some(replica) = self.dependency_bounds(s, &path, dependency) else {
                 broken = true;
                 continue;
@@ -246,7 +247,7 @@ impl<'m> Graph<'m> {
                     }),
                     Err(bad) => {
                         for (field, message) in bad {
-                            self.error(format!("{path}.coupling.{field}"), message);
+                            self.error(join(&path, &join("coupling", field)), message);
                         }
                         broken = true;
                     }
@@ -292,7 +293,7 @@ impl<'m> Graph<'m> {
                 match AVAILABILITY.fraction(availability) {
                     Ok(a) => Some(Bounds::exact(a)),
                     Err(message) => {
-                        self.error(format!("{path}.source.availability"), message);
+                        self.error(join(path, "source.availability"), message);
                         None
                     }
                 }
@@ -301,14 +302,14 @@ impl<'m> Graph<'m> {
                 let key = dependency.name.trim().to_lowercase();
                 let Some(&target) = self.index.get(&key) else {
                     self.error(
-                        format!("{path}.name"),
+                        join(path, "name"),
                         format!("no service \"{}\" in the model: add it, or make the dependency external", dependency.name),
                     );
                     return None;
                 };
                 if target == s {
                     self.error(
-                        format!("{path}.name"),
+                        join(path, "name"),
                         format!("\"{}\" depends on itself", dependency.name),
                     );
                     return None;
@@ -322,7 +323,7 @@ impl<'m> Graph<'m> {
                     cycle.push(self.services[target].name.as_str());
                     let message = format!("dependency cycle: {}", cycle.join(" → "));
                     self.report(
-                        Problem::error(format!("{path}.name"), message)
+                        Problem::error(join(path, "name"), message)
                             .with_code(ProblemCode::DependencyCycle),
                     );
                     return None;

@@ -6,6 +6,7 @@ use serde_json::Value;
 
 use crate::burn::simulate::SloSpec;
 use crate::codec::{export_json, import_json};
+use crate::model::location::every_slo;
 use crate::model::Model;
 use crate::quantity::zone::ZoneResolver;
 use crate::report::diagram;
@@ -31,8 +32,8 @@ pub fn run_everything(model: &Model, zones: &dyn ZoneResolver) -> usize {
         }
     }
     let rules = burn::alert_rules(model);
-    for (_, sli, slo) in burn::slos(model) {
-        if let Ok(spec) = SloSpec::of(sli, slo, zones) {
+    for e in every_slo(model) {
+        if let Ok(spec) = SloSpec::of(e.sli, e.slo, zones) {
             let _ =
                 alerting::alert_table(&rules, &spec.target, spec.period_seconds, Some(u64::MAX));
         }

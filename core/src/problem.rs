@@ -90,3 +90,94 @@ impl Problem {
         Problem { code, ..self }
     }
 }
+
+/// The path of `field` under `parent`: `join("services[0]", "name")` is
+/// `services[0].name`, and under the model's root (`""`) the field alone.
+/// With [`item`], the one place field paths are put together (typed
+/// locations in [`crate::model::location`] and every reader use them).
+pub fn join(parent: &str, field: &str) -> String {
+    if parent.is_empty() {
+        field.to_string()
+    } else {
+        format!("{parent}.{field}")
+    }
+}
+
+/// The path of the `index`-th item of `list` under `parent`:
+/// `item("policy", "clauses", 2)` is `policy.clauses[2]`.
+pub fn item(parent: &str, list: &str, index: usize) -> String {
+    join(parent, &format!("{list}[{index}]"))
+}
+
+/// Gathers problems while a model is checked or read: every check, engine
+/// and reader reports through one, so a problem is always built the same way.
+#[derive(Debug, Default)]
+pub struct Collector {
+    problems: Vec<Problem>,
+}
+
+impl Collector {
+    /// An empty collector.
+    pub fn new() -> Collector {
+        Collector::default()
+    }
+
+    /// Records an error at `path`.
+    pub fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(Problem::error(path, message));
+    }
+
+    /// Records a warning at `path`.
+    pub fn warning(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(Problem::warning(path, message));
+    }
+
+    /// Records a problem built elsewhere (one with a [`ProblemCode`]).
+    pub fn push(&mut self, problem: Problem) {
+        self.problems.push(problem);
+    }
+
+    /// Records problems found by a reader of one item, whose paths are
+    /// relative to it (`longWindow`), under the item's path (`alertRules[0]`).
+    pub fn under(&mut self, parent: &str, problems: Vec<Problem>) {
+        self.problems.extend(problems.into_iter().map(|p| Problem {
+            path: join(parent, &p.path),
+            ..p
+        }));
+    }
+
+    /// The value of a read, or `None` with its message recorded as an error at `path`.
+    pub fn take<T>(&mut self, path: impl Into<String>, read: Result<T, String>) -> Option<T> {
+        match read {
+            Ok(value) => Some(value),
+            Err(message) => {
+                self.error(path, message);
+                None
+            }
+        }
+    }
+
+    /// Whether a problem was recorded at `path`.
+    pub fn has_problem_at(&self, path: &str) -> bool {
+        self.problems.iter().any(|p| p.path == path)
+    }
+
+    /// Whether nothing was recorded.
+    pub fn is_empty(&self) -> bool {
+        self.problems.is_empty()
+    }
+
+    /// `value` when nothing was recorded, every problem otherwise.
+    pub fn finish<T>(self, value: T) -> Result<T, Vec<Problem>> {
+        if self.problems.is_empty() {
+            Ok(value)
+        } else {
+            Err(self.problems)
+        }
+    }
+
+    /// Everything recorded, in order.
+    pub fn into_problems(self) -> Vec<Problem> {
+        self.problems
+    }
+}

@@ -4,8 +4,9 @@
 use slo_core::burn::priority::{prioritise, priority_by_budget_left, priority_by_velocity};
 use slo_core::burn::risk::{monte_carlo, Z90};
 use slo_core::burn::simulate::{EventOutcome, SloSpec};
-use slo_core::burn::{period_time, run, scenarios, ScenarioAt};
+use slo_core::burn::{period_time, run, scenarios};
 use slo_core::examples::{seed_chain, workbook_api};
+use slo_core::model::location::{ScenarioAt, SloAt};
 use slo_core::model::policy::{Clause, Condition, ConditionKind, SpendScope, Trigger};
 use slo_core::model::scenario::{EventKind, ScenarioEvent};
 use slo_core::model::{Model, Priority};
@@ -14,13 +15,7 @@ use slo_core::quantity::zone::UtcOnly;
 use slo_core::read::scenario::{Plan, RiskPlan, Traffic};
 use slo_core::validate::validate;
 
-const AT: ScenarioAt = ScenarioAt {
-    service: 0,
-    journey: 0,
-    sli: 0,
-    slo: 0,
-    scenario: 0,
-};
+const AT: ScenarioAt = ScenarioAt(SloAt::new(0, 0, 0, 0), 0);
 
 #[test]
 fn the_example_scenario_runs_and_its_postmortem_clause_triggers() {
@@ -311,7 +306,7 @@ fn scenario_and_rule_problems_have_paths() {
     assert!(errors
         .iter()
         .any(|p| p.path == format!("{s}.events[2].start")));
-    assert!(run(&model, ScenarioAt { scenario: 5, ..AT }, &UtcOnly).is_err());
+    assert!(run(&model, ScenarioAt(AT.0, 5), &UtcOnly).is_err());
 }
 
 #[test]
@@ -330,7 +325,7 @@ fn scenario_names_are_unique_in_the_model() {
         .message
         .contains("already used by services[0].journeys[0].slis[0].slos[0].scenarios[0]"));
     // A latency SLO runs the same scenario against its own target.
-    let at = ScenarioAt { sli: 1, ..AT };
+    let at = ScenarioAt(SloAt::new(0, 0, 1, 0), 0);
     assert!(
         run(&model, at, &UtcOnly)
             .unwrap()

@@ -7,9 +7,9 @@ use slo_core::model::alert_rule::{AlertRuleSpec, ThresholdSpec};
 use slo_core::read::alert_rule::AlertRule;
 
 use super::inputs::{Choice, FieldProblems, Text};
-use super::locate::{AlertRuleAt, ModelAt};
 use super::rows::{edit_button, remove_button, rows};
-use crate::part;
+use slo_core::model::location::{AlertRuleAt, ModelAt};
+use slo_core::part;
 
 const NOTIFY: &[(Notify, &str)] = &[(Notify::Page, "page"), (Notify::Ticket, "ticket")];
 
@@ -53,7 +53,7 @@ fn RuleEditor(
     let workshop = crate::workshop::Workshop::from_context();
     let by_share = Memo::new(move |_| {
         workshop.model.with(|m| {
-            use super::locate::Locate;
+            use slo_core::model::location::Locate;
             at.get(m).map(threshold_key) == Some("budgetPercent")
         })
     });

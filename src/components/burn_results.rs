@@ -5,8 +5,9 @@
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 use slo_core::alerting::{at_error_ratio, parse_error_ratio};
-use slo_core::burn::{run, BurnReport, ScenarioAt};
+use slo_core::burn::{run, BurnReport};
 use slo_core::model::alert_rule::Notify;
+use slo_core::model::location::{Locate, ScenarioAt};
 use slo_core::model::Model;
 use slo_core::problem::Problem;
 use slo_core::quantity::numbers::group_thousands;

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use slo_core::problem::Severity;
 use wasm_bindgen::JsCast;
 
-use super::locate::Locate;
 use crate::workshop::Workshop;
+use slo_core::model::location::Locate;
 
 /// The field path of `field` under `at`: `services[0].name`.
 pub fn field_path<L: Locate>(at: L, field: &str) -> String {

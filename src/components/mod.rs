@@ -11,7 +11,6 @@ pub mod events;
 pub mod field;
 pub mod file_actions;
 pub mod inputs;
-pub mod locate;
 pub mod problem_list;
 pub mod reverse;
 pub mod risk;

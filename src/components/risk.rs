@@ -8,9 +8,9 @@ use slo_core::problem::Problem;
 
 use super::burn_results::BurnView;
 use super::inputs::{id_of, FieldProblems, Text};
-use super::locate::{Locate, RiskAt, ScenarioAt, SeverityAt};
 use super::rows::{edit_button, focus_button, remove_button, rows};
 use crate::workshop::Workshop;
+use slo_core::model::location::{Locate, RiskAt, ScenarioAt, SeverityAt};
 
 /// A first risk model: three incidents a period, half an hour median, four hours at p90.
 fn starting_model() -> RiskModel {
@@ -42,7 +42,7 @@ pub fn RiskSection(
 ) -> impl IntoView {
     let workshop = Workshop::from_context();
     let risk = RiskAt(at);
-    let first_field = id_of(&format!("{}.incidentsPerPeriod", risk.path()));
+    let first_field = id_of(&risk.field("incidentsPerPeriod"));
     let add_id = format!("{}-add", id_of(&risk.path()));
     let back_to_add = add_id.clone();
     let has = Memo::new(move |_| workshop.model.with(|m| risk.get(m).is_some()));
@@ -88,7 +88,7 @@ pub fn RiskSection(
                     </div>
                 }
             })}
-            <FieldProblems path=format!("{}.severities", risk.path()) />
+            <FieldProblems path=risk.field("severities") />
             <div class="actions">
                 {edit_button("Add a severity".into(), "", move |m| {
                     if let Some(r) = risk.get_mut(m) {

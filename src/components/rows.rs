@@ -131,7 +131,7 @@ pub fn focus_button(
 }
 
 /// The button that removes one list item (its own undo step).
-pub fn remove_button<L: super::locate::Remove>(label: &str, at: L) -> impl IntoView {
+pub fn remove_button<L: slo_core::model::location::Remove>(label: &str, at: L) -> impl IntoView {
     change_button(
         label.to_string(),
         "remove",

@@ -5,10 +5,10 @@ use leptos::prelude::*;
 use slo_core::model::scenario::{EventKind, Scenario, ScenarioEvent, TrafficProfile};
 
 use super::inputs::{Choice, FieldProblems, Text};
-use super::locate::{EventAt, Locate, ScenarioAt};
 use super::rows::{edit_button, remove_button, rows};
-use crate::part;
 use crate::workshop::Workshop;
+use slo_core::model::location::{EventAt, Locate, ScenarioAt};
+use slo_core::part;
 
 const TRAFFIC: &[(&str, &str)] = &[
     ("constant", "constant: the same rate all day"),
@@ -193,7 +193,7 @@ pub fn ScenarioEditor(
         </div>
         <h3>"Events"</h3>
         {rows(move |m| at.get(m).map_or(0, |s| s.events.len()), move |e| view! { <EventEditor at=EventAt(at, e) /> })}
-        <FieldProblems path=format!("{}.events", at.path()) />
+        <FieldProblems path=at.field("events") />
         <div class="actions">
             {add("Add an incident", EventKind::Incident { error_percent: "100".into() }, "Incident")}
             {add("Add planned downtime", EventKind::PlannedDowntime, "Deployment window")}

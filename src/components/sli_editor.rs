@@ -6,10 +6,10 @@ use slo_core::model::EventsPer;
 use slo_core::model::{Comparison, LatencyThreshold, Measurement, Sli, SliKind, Slo, Traffic};
 
 use super::inputs::{Check, Choice, OptText, Text};
-use super::locate::{Locate, SliAt, SloAt};
 use super::rows::{edit_button, remove_button, rows};
 use super::slo_editor::SloEditor;
 use crate::workshop::Workshop;
+use slo_core::model::location::{Locate, SliAt, SloAt};
 
 const KINDS: &[(SliKind, &str)] = &[
     (SliKind::Availability, "availability"),

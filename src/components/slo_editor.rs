@@ -7,10 +7,10 @@ use slo_core::quantity::numbers::group_thousands;
 use slo_core::report::slo_form;
 
 use super::inputs::{Check, Choice, OptText, Text};
-use super::locate::{Locate, SloAt};
 use super::rows::remove_button;
 use crate::browser::IntlZones;
 use crate::workshop::Workshop;
+use slo_core::model::location::{Locate, SloAt};
 
 const PRIORITIES: &[(Option<Priority>, &str)] = &[
     (None, "none"),

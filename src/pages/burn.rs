@@ -3,35 +3,26 @@
 //! Scenarios, charts, the alert designer, the policy timeline and Monte Carlo risk.
 
 use leptos::prelude::*;
-use slo_core::burn::{self, scenarios, slos};
+use slo_core::burn::scenarios;
 use slo_core::model::scenario::{EventKind, Scenario};
 
 use crate::browser;
 use crate::components::alert_rules::AlertRulesEditor;
 use crate::components::burn_results::{burn_view, BurnResults};
 use crate::components::inputs::id_of;
-use crate::components::locate::{JourneyAt, ModelAt, ScenarioAt, ServiceAt, SliAt, SloAt};
 use crate::components::risk::RiskSection;
 use crate::components::scenario_editor::{new_event, ScenarioEditor};
 use crate::workshop::Workshop;
-
-/// The editor's location of a scenario found by the core.
-fn located(at: burn::ScenarioAt) -> ScenarioAt {
-    let service = ServiceAt(ModelAt, at.service);
-    ScenarioAt(
-        SloAt(SliAt(JourneyAt(service, at.journey), at.sli), at.slo),
-        at.scenario,
-    )
-}
+use slo_core::model::location::{every_slo, Locate, SloAt};
 
 /// How the pickers name an SLO: "Game API / 97 % of requests succeed".
-fn slo_label(model: &slo_core::Model, at: burn::ScenarioAt) -> String {
-    let service = model
-        .services
-        .get(at.service)
+fn slo_label(model: &slo_core::Model, at: SloAt) -> String {
+    let service = at
+        .service()
+        .get(model)
         .map(|s| s.name.as_str())
         .unwrap_or("");
-    let slo = at.find_slo(model).map(|(sli, slo)| match slo.name.trim() {
+    let slo = at.find(model).map(|(sli, slo)| match slo.name.trim() {
         "" => format!("{}: {} % over {}", sli.name, slo.target, slo.window),
         name => name.to_string(),
     });
@@ -55,13 +46,13 @@ fn new_scenario(n: usize) -> Scenario {
 
 /// A select over labelled places in the model; `chosen` is the index.
 #[component]
-fn Picker(
+fn Picker<T: Send + Sync + 'static>(
     /// The select's id.
     id: &'static str,
     /// Its label.
     label: &'static str,
     /// The places and their labels.
-    items: Memo<Vec<(burn::ScenarioAt, String)>>,
+    items: Memo<Vec<(T, String)>>,
     /// The chosen index.
     chosen: RwSignal<usize>,
 ) -> impl IntoView {
@@ -92,15 +83,14 @@ pub fn BurnPage() -> impl IntoView {
         workshop.model.with(|m| {
             scenarios(m)
                 .into_iter()
-                .map(|(at, s)| (at, format!("{} ({})", s.name, slo_label(m, at))))
+                .map(|(at, s)| (at, format!("{} ({})", s.name, slo_label(m, at.slo()))))
                 .collect::<Vec<_>>()
         })
     });
     let all_slos = Memo::new(move |_| {
         workshop.model.with(|m| {
-            slos(m)
-                .into_iter()
-                .map(|(at, _, _)| (at, slo_label(m, at)))
+            every_slo(m)
+                .map(|e| (e.at, slo_label(m, e.at)))
                 .collect::<Vec<_>>()
         })
     });
@@ -123,21 +113,15 @@ pub fn BurnPage() -> impl IntoView {
         };
         let n = list.with(Vec::len) + 1;
         workshop.apply(|m| {
-            if let Some(slo) = m
-                .services
-                .get_mut(at.service)
-                .and_then(|s| s.journeys.get_mut(at.journey))
-                .and_then(|j| j.slis.get_mut(at.sli))
-                .and_then(|i| i.slos.get_mut(at.slo))
-            {
+            if let Some(slo) = at.get_mut(m) {
                 slo.scenarios.push(new_scenario(n));
             }
         });
-        let added = list.with(|l| l.iter().rposition(|(a, _)| a.slo_path() == at.slo_path()));
+        let added = list.with(|l| l.iter().rposition(|(a, _)| a.slo() == at));
         selected.set(added.unwrap_or(0));
         // Focus the new scenario's name, as after adding any item.
         if let Some(new) = added.and_then(|i| list.with(|l| l.get(i).map(|(a, _)| *a))) {
-            browser::focus_first_soon(vec![id_of(&format!("{}.name", new.path()))]);
+            browser::focus_first_soon(vec![id_of(&new.field("name"))]);
         }
     };
     view! {
@@ -161,7 +145,7 @@ pub fn BurnPage() -> impl IntoView {
         <section class="card">
             <h2>"Edit the scenario"</h2>
             {move || match current.get() {
-                Some(at) => view! { <ScenarioEditor at=located(at) /> }.into_any(),
+                Some(at) => view! { <ScenarioEditor at /> }.into_any(),
                 None => view! { <p class="hint">"No scenario yet: add one for an SLO of the model."</p> }.into_any(),
             }}
         </section>
@@ -172,7 +156,7 @@ pub fn BurnPage() -> impl IntoView {
         </section>
         <section class="card">
             <h2>"Risk over many periods"</h2>
-            {move || current.get().map(|at| view! { <RiskSection at=located(at) view /> })}
+            {move || current.get().map(|at| view! { <RiskSection at view /> })}
         </section>
     }
 }

@@ -10,10 +10,10 @@ use slo_core::ExactDuration;
 
 use crate::components::diagram::DependencyDiagram;
 use crate::components::inputs::{Choice, FieldProblems, OptText, Text};
-use crate::components::locate::{DependencyAt, Locate, ModelAt, ServiceAt};
 use crate::components::rows::{edit_button, remove_button, rows};
-use crate::part;
 use crate::workshop::Workshop;
+use slo_core::model::location::{DependencyAt, Locate, ModelAt, ServiceAt};
+use slo_core::part;
 
 /// The sources and couplings a dependency can have, as the pickers list them.
 const SOURCES: [(SourceKind, &str); 2] = [

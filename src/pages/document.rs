@@ -8,10 +8,10 @@ use slo_core::problem::Severity;
 use crate::components::document_view::DocumentView;
 use crate::components::file_actions::FileActions;
 use crate::components::inputs::{Choice, FieldProblems, Lines, Text};
-use crate::components::locate::{ApproverAt, ChangeAt, DocumentAt};
 use crate::components::problem_list::ProblemItems;
 use crate::components::rows::{edit_button, remove_button, rows};
 use crate::workshop::Workshop;
+use slo_core::model::location::{ApproverAt, ChangeAt, DocumentAt};
 
 const STATUSES: &[(Status, &str)] = &[
     (Status::Draft, "draft"),

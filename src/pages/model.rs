@@ -5,10 +5,10 @@ use leptos::prelude::*;
 use slo_core::model::{Journey, JourneyKind, Service, ServiceKind, Sli, Team};
 
 use crate::components::inputs::{Choice, FieldProblems, OptText, Text};
-use crate::components::locate::{JourneyAt, Locate, ModelAt, ServiceAt, SliAt, TeamAt};
 use crate::components::rows::{edit_button, remove_button, rows};
 use crate::components::sli_editor::SliEditor;
 use crate::workshop::Workshop;
+use slo_core::model::location::{JourneyAt, Locate, ModelAt, ServiceAt, SliAt, TeamAt};
 
 const JOURNEY_KINDS: &[(JourneyKind, &str)] = &[
     (JourneyKind::UserJourney, "user journey"),
@@ -118,7 +118,7 @@ fn ServiceEditor(
             <Show when=move || component.get()>
                 <ComponentFields at />
             </Show>
-            <FieldProblems path=format!("{}.journeys", at.path()) />
+            <FieldProblems path=at.field("journeys") />
             {rows(move |m| at.get(m).map_or(0, |s| s.journeys.len()), move |i| view! { <JourneyEditor at=JourneyAt(at, i) /> })}
             <div class="actions">
                 {move || edit_button(add_label().into(), "", move |m| {

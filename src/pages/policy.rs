@@ -8,9 +8,9 @@ use slo_core::model::policy::{
 };
 
 use crate::components::inputs::{id_of, Check, Choice, FieldProblems, Lines, OptText, Text};
-use crate::components::locate::{ClauseAt, ConditionAt, ConsequenceAt, Locate, Part, PolicyAt};
 use crate::components::rows::{edit_button, remove_button, rows};
 use crate::workshop::Workshop;
+use slo_core::model::location::{ClauseAt, ConditionAt, ConsequenceAt, Locate, Part, PolicyAt};
 
 const TRIGGERS: &[(Trigger, &str)] = &[
     (Trigger::Automatic, "automatic"),
@@ -127,7 +127,7 @@ fn ConditionEditor(
         <fieldset class="item">
             <legend>{move || format!("Condition {}", at.1 + 1)}</legend>
             <div class="cols">
-                <IdField path=format!("{}.id", at.path()) index=at.1 placeholder="spent-70"
+                <IdField path=at.field("id") index=at.1 placeholder="spent-70"
                     get=|p, i| p.conditions.get(i).map(|c| c.id.clone())
                     references=ErrorBudgetPolicy::condition_references
                     rename=ErrorBudgetPolicy::rename_condition />
@@ -223,7 +223,7 @@ fn ConsequenceEditor(
         <fieldset class="item">
             <legend>{move || format!("Consequence {}", at.1 + 1)}</legend>
             <div class="cols">
-                <IdField path=format!("{}.id", at.path()) index=at.1 placeholder="freeze"
+                <IdField path=at.field("id") index=at.1 placeholder="freeze"
                     get=|p, i| p.consequences.get(i).map(|c| c.id.clone())
                     references=ErrorBudgetPolicy::consequence_references
                     rename=ErrorBudgetPolicy::rename_consequence />
@@ -260,7 +260,7 @@ fn ClauseEditor(
     at: ClauseAt,
 ) -> impl IntoView {
     let workshop = Workshop::from_context();
-    let condition_path = format!("{}.condition", at.path());
+    let condition_path = at.field("condition");
     let select_id = id_of(&condition_path);
     let conditions = move || {
         workshop.model.with(|m| {
@@ -307,7 +307,7 @@ fn ClauseEditor(
                     let box_id = format!("{}-{}", id_of(&at.path()), id_of(&id));
                     let checked_id = id.clone();
                     let label = id.clone();
-                    let path = format!("{}.consequences", at.path());
+                    let path = at.field("consequences");
                     view! {
                         <div class="check">
                             <input type="checkbox" id=box_id.clone()
@@ -324,7 +324,7 @@ fn ClauseEditor(
                         </div>
                     }
                 }).collect_view()}
-                <FieldProblems path=format!("{}.consequences", at.path()) />
+                <FieldProblems path=at.field("consequences") />
             </fieldset>
             <div class="cols">
                 <Text at field="runbook" label="Runbook" placeholder="runbooks/release-freeze.md" get=|c: &Clause| &c.runbook set=|c: &mut Clause| &mut c.runbook />

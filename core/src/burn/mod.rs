@@ -24,90 +24,24 @@ use crate::burn::policy::{run_policy, PolicyRun};
 use crate::burn::priority::{prioritise, Prioritised};
 use crate::burn::risk::{monte_carlo, RiskOutcome};
 use crate::burn::simulate::{simulate, Simulation, SloSpec};
-use crate::model::location::{every_slo, SloAt};
+use crate::model::location::{every_slo, AlertRuleAt, Locate, ModelAt, ScenarioAt};
 use crate::model::scenario::Scenario;
-use crate::model::{Model, Sli, Slo};
-use crate::problem::Problem;
+use crate::model::Model;
+use crate::problem::{Collector, Problem};
 use crate::quantity::duration::ExactDuration;
 use crate::quantity::numbers::round2;
 use crate::quantity::zone::ZoneResolver;
 use crate::read::alert_rule::AlertRule;
 
-/// Where a scenario sits: indices of its service, journey, SLI, SLO and itself.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub struct ScenarioAt {
-    /// Service index.
-    pub service: usize,
-    /// Journey index.
-    pub journey: usize,
-    /// SLI index.
-    pub sli: usize,
-    /// SLO index.
-    pub slo: usize,
-    /// Scenario index within the SLO.
-    pub scenario: usize,
-}
-
-impl ScenarioAt {
-    /// Its SLO's location.
-    pub fn slo_at(&self) -> SloAt {
-        SloAt {
-            service: self.service,
-            journey: self.journey,
-            sli: self.sli,
-            slo: self.slo,
-        }
-    }
-
-    /// The scenario at index `scenario` of the SLO at `at`.
-    pub fn of(at: SloAt, scenario: usize) -> ScenarioAt {
-        ScenarioAt {
-            service: at.service,
-            journey: at.journey,
-            sli: at.sli,
-            slo: at.slo,
-            scenario,
-        }
-    }
-
-    /// The SLO's path in the model (`services[0].journeys[0].slis[0].slos[0]`).
-    pub fn slo_path(&self) -> String {
-        self.slo_at().path()
-    }
-
-    /// The scenario's path in the model.
-    pub fn path(&self) -> String {
-        format!("{}.scenarios[{}]", self.slo_path(), self.scenario)
-    }
-
-    /// The SLI and SLO it points at, if they exist.
-    pub fn find_slo<'m>(&self, model: &'m Model) -> Option<(&'m Sli, &'m Slo)> {
-        self.slo_at().find(model)
-    }
-
-    /// The SLI, SLO and scenario it points at, if they exist.
-    pub fn find<'m>(&self, model: &'m Model) -> Option<(&'m Sli, &'m Slo, &'m Scenario)> {
-        let (sli, slo) = self.find_slo(model)?;
-        Some((sli, slo, slo.scenarios.get(self.scenario)?))
-    }
-}
-
-/// Every SLO of the model with its location (scenario index 0).
-pub fn slos(model: &Model) -> Vec<(ScenarioAt, &Sli, &Slo)> {
-    every_slo(model)
-        .map(|e| (ScenarioAt::of(e.at, 0), e.sli, e.slo))
-        .collect()
-}
-
 /// Every scenario of the model, in document order.
 pub fn scenarios(model: &Model) -> Vec<(ScenarioAt, &Scenario)> {
-    slos(model)
-        .into_iter()
-        .flat_map(|(at, _, slo)| {
-            slo.scenarios
+    every_slo(model)
+        .flat_map(|e| {
+            e.slo
+                .scenarios
                 .iter()
                 .enumerate()
-                .map(move |(scenario, s)| (ScenarioAt { scenario, ..at }, s))
+                .map(move |(scenario, s)| (ScenarioAt(e.at, scenario), s))
         })
         .collect()
 }
@@ -121,41 +55,34 @@ pub fn alert_rules(model: &Model) -> Vec<AlertRule> {
         .collect()
 }
 
-fn prefixed(prefix: &str, problems: Vec<Problem>) -> impl Iterator<Item = Problem> + '_ {
-    problems.into_iter().map(move |p| Problem {
-        path: format!("{prefix}.{}", p.path),
-        ..p
-    })
-}
-
 /// Problems of the alert rules and scenarios, with their paths in the model.
 pub fn problems(model: &Model, zones: &dyn ZoneResolver) -> Vec<Problem> {
-    let mut found = Vec::new();
+    let mut found = Collector::new();
     for (i, spec) in model.alert_rules.iter().enumerate() {
-        let prefix = format!("alertRules[{i}]");
+        let at = AlertRuleAt(ModelAt, i);
         if spec.name.trim().is_empty() {
-            found.push(Problem::error(format!("{prefix}.name"), "name the rule"));
+            found.error(at.field("name"), "name the rule");
         }
         if let Err(problems) = spec.rule() {
-            found.extend(prefixed(&prefix, problems));
+            found.under(&at.path(), problems);
         }
     }
-    let mut names: Vec<(String, String)> = Vec::new();
+    let mut names: Vec<(String, ScenarioAt)> = Vec::new();
     for (at, scenario) in scenarios(model) {
-        let path = at.path();
         let key = scenario.name.trim().to_lowercase();
         if key.is_empty() {
-            found.push(Problem::error(format!("{path}.name"), "name the scenario"));
+            found.error(at.field("name"), "name the scenario");
         } else if let Some((_, first)) = names.iter().find(|(k, _)| *k == key) {
-            found.push(Problem::error(
-                format!("{path}.name"),
+            found.error(
+                at.field("name"),
                 format!(
-                    "scenario name \"{}\" is already used by {first}",
-                    scenario.name
+                    "scenario name \"{}\" is already used by {}",
+                    scenario.name,
+                    first.path()
                 ),
-            ));
+            );
         } else {
-            names.push((key, path.clone()));
+            names.push((key, at));
         }
         let period = at
             .find(model)
@@ -163,10 +90,10 @@ pub fn problems(model: &Model, zones: &dyn ZoneResolver) -> Vec<Problem> {
             .map(|spec| spec.period_seconds)
             .unwrap_or(0);
         if let Err(problems) = scenario.plan(period) {
-            found.extend(prefixed(&path, problems));
+            found.under(&at.path(), problems);
         }
     }
-    found
+    found.into_problems()
 }
 
 /// A scenario, run.
@@ -196,10 +123,13 @@ pub fn run(model: &Model, at: ScenarioAt, zones: &dyn ZoneResolver) -> Result<Bu
     let (sli, slo, scenario) = at
         .find(model)
         .ok_or_else(|| vec![Problem::error(at.path(), "there is no scenario here")])?;
-    let spec = SloSpec::of(sli, slo, zones).map_err(|e| vec![Problem::error(at.slo_path(), e)])?;
-    let plan = scenario
-        .plan(spec.period_seconds)
-        .map_err(|p| prefixed(&at.path(), p).collect::<Vec<_>>())?;
+    let spec =
+        SloSpec::of(sli, slo, zones).map_err(|e| vec![Problem::error(at.slo().path(), e)])?;
+    let plan = scenario.plan(spec.period_seconds).map_err(|p| {
+        let mut found = Collector::new();
+        found.under(&at.path(), p);
+        found.into_problems()
+    })?;
     let rules = alert_rules(model);
     let shortest = rules
         .iter()

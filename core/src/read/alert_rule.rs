@@ -6,9 +6,9 @@
 use rust_decimal::Decimal;
 
 use crate::model::alert_rule::{AlertRuleSpec, Notify, ThresholdSpec};
-use crate::problem::Problem;
+use crate::problem::{Collector, Problem};
 use crate::quantity::duration::ExactDuration;
-use crate::read::fields::FieldReader;
+use crate::read::fields::ReadFields;
 use crate::read::{Decimals, Percent, Span};
 
 /// A burn rate as typed: above 0 and at most 1,000,000 (every request failing
@@ -170,7 +170,7 @@ impl AlertRuleSpec {
     /// Reads the rule, or returns every problem with its path relative to the
     /// rule (`longWindow`).
     pub fn rule(&self) -> Result<AlertRule, Vec<Problem>> {
-        let mut r = FieldReader::default();
+        let mut r = Collector::new();
         let threshold = match &self.threshold {
             ThresholdSpec::BudgetPercent { percent } => Threshold::BudgetPercent(
                 r.percent("threshold.percent", percent, Percent::SHARE)

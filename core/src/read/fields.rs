@@ -1,48 +1,47 @@
-//! Reading typed text into numbers while collecting every problem with its
-//! path (relative to the item read): shared by the scenario and alert-rule
-//! readers. Each kind of number is read by its reader in [`crate::read`].
+//! Reading typed fields into numbers while a [`Collector`] gathers every
+//! problem with its path: shared by validation and the scenario and
+//! alert-rule readers. Each kind of number is read by its reader in
+//! [`crate::read`].
 
 use rust_decimal::Decimal;
 
-use crate::problem::Problem;
+use crate::problem::Collector;
 use crate::quantity::duration::ExactDuration;
 use crate::read::{Count, Decimals, Percent, Span};
 
-/// Collects problems while fields are read.
-#[derive(Debug, Default)]
-pub(crate) struct FieldReader {
-    pub(crate) problems: Vec<Problem>,
-}
-
-impl FieldReader {
-    /// Records an error at `path`.
-    pub(crate) fn error(&mut self, path: &str, message: String) {
-        self.problems.push(Problem::error(path, message));
-    }
-
-    /// The value of a read, or `None` with its problem recorded at `path`.
-    pub(crate) fn take<T>(&mut self, path: &str, read: Result<T, String>) -> Option<T> {
-        read.map_err(|message| self.error(path, message)).ok()
-    }
-
+/// The readers of [`crate::read`], each recording its problem at the field's path.
+pub trait ReadFields {
     /// A decimal in the range of `kind`.
-    pub(crate) fn decimal(&mut self, path: &str, text: &str, kind: Decimals) -> Option<Decimal> {
-        self.take(path, kind.read(text))
-    }
-
+    fn decimal(&mut self, path: &str, text: &str, kind: Decimals) -> Option<Decimal>;
     /// A percentage in the range of `kind`, in percent.
-    pub(crate) fn percent(&mut self, path: &str, text: &str, kind: Percent) -> Option<Decimal> {
-        self.take(path, kind.read(text))
-    }
-
+    fn percent(&mut self, path: &str, text: &str, kind: Percent) -> Option<Decimal>;
     /// A whole count in the range of `kind`.
-    pub(crate) fn count(&mut self, path: &str, text: &str, kind: Count) -> Option<u64> {
-        self.take(path, kind.read(text))
-    }
-
+    fn count(&mut self, path: &str, text: &str, kind: Count) -> Option<u64>;
     /// A duration in the range of `kind`; empty text is `None` without a
     /// problem when `optional`.
-    pub(crate) fn duration(
+    fn duration(
+        &mut self,
+        path: &str,
+        text: &str,
+        kind: Span,
+        optional: bool,
+    ) -> Option<ExactDuration>;
+}
+
+impl ReadFields for Collector {
+    fn decimal(&mut self, path: &str, text: &str, kind: Decimals) -> Option<Decimal> {
+        self.take(path, kind.read(text))
+    }
+
+    fn percent(&mut self, path: &str, text: &str, kind: Percent) -> Option<Decimal> {
+        self.take(path, kind.read(text))
+    }
+
+    fn count(&mut self, path: &str, text: &str, kind: Count) -> Option<u64> {
+        self.take(path, kind.read(text))
+    }
+
+    fn duration(
         &mut self,
         path: &str,
         text: &str,
@@ -53,14 +52,5 @@ impl FieldReader {
             return None;
         }
         self.take(path, kind.read(text))
-    }
-
-    /// `value` when nothing was wrong, every problem otherwise.
-    pub(crate) fn finish<T>(self, value: T) -> Result<T, Vec<Problem>> {
-        if self.problems.is_empty() {
-            Ok(value)
-        } else {
-            Err(self.problems)
-        }
     }
 }

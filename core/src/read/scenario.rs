@@ -8,10 +8,10 @@
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
-use crate::model::scenario::{EventKind, RiskModel, Scenario, TrafficProfile};
-use crate::problem::Problem;
+use crate::model::scenario::{EventKind, RiskModel, Scenario, ScenarioEvent, TrafficProfile};
+use crate::problem::{item, join, Collector, Problem};
 use crate::quantity::duration::ExactDuration;
-use crate::read::fields::FieldReader;
+use crate::read::fields::ReadFields;
 use crate::read::{Count, Decimals, Percent, Span};
 
 /// The most requests per minute a profile may have (a billion).
@@ -167,9 +167,8 @@ pub struct Plan {
     pub risk: Option<RiskPlan>,
 }
 
-/// The scenario's own kinds of field, over the shared [`FieldReader`] and
-/// the readers of [`crate::read`].
-type Reader = FieldReader;
+/// What a scenario's fields read into, beside the shared [`ReadFields`].
+type Reader = Collector;
 
 const RATE: Count = Count::new(
     "a number of requests per minute",
@@ -180,12 +179,19 @@ const HOUR: Count = Count::new("an hour of the day", 0, 23);
 const PERCENT: Percent = Percent::from_zero("a percentage");
 const PERCENT_ABOVE_ZERO: Percent = Percent::above_zero("a percentage");
 
-impl FieldReader {
+/// The scenario's own kinds of field, over the readers of [`crate::read`].
+trait ScenarioFields {
+    /// Requests per minute; 0 after a problem.
+    fn rate(&mut self, path: &str, text: &str) -> f64;
+    fn fraction(&mut self, path: &str, text: &str, positive: bool) -> f64;
+    fn seconds(&mut self, path: &str, text: &str, kind: Span) -> u64;
+}
+
+impl ScenarioFields for Collector {
     fn rate(&mut self, path: &str, text: &str) -> f64 {
         self.count(path, text, RATE).map_or(0.0, |n| n as f64)
     }
 
-    /// A percentage from 0 (or above 0 when `positive`) to 100, as a fraction.
     fn fraction(&mut self, path: &str, text: &str, positive: bool) -> f64 {
         let kind = if positive {
             PERCENT_ABOVE_ZERO
@@ -197,7 +203,6 @@ impl FieldReader {
             .unwrap_or(0.0)
     }
 
-    /// Whole seconds of a duration, rounded up; 0 after a problem.
     fn seconds(&mut self, path: &str, text: &str, kind: Span) -> u64 {
         self.duration(path, text, kind, false)
             .map_or(0, |d| d.whole_seconds_up())
@@ -209,30 +214,7 @@ impl Scenario {
     /// problem with its path relative to the scenario (`events[1].start`).
     pub fn plan(&self, period_seconds: u64) -> Result<Plan, Vec<Problem>> {
         let mut r = Reader::default();
-        let traffic = match &self.traffic {
-            TrafficProfile::Constant {
-                requests_per_minute,
-            } => Traffic::Constant {
-                per_minute: r.rate("traffic.requestsPerMinute", requests_per_minute),
-            },
-            TrafficProfile::Daily {
-                peak_per_minute,
-                trough_per_minute,
-                peak_hour,
-            } => {
-                let peak = r.rate("traffic.peakPerMinute", peak_per_minute);
-                let trough = r.rate("traffic.troughPerMinute", trough_per_minute);
-                if trough > peak {
-                    r.error("traffic.troughPerMinute", format!("the trough ({trough_per_minute}) is above the peak ({peak_per_minute})"));
-                }
-                let hour = r.count("traffic.peakHour", peak_hour, HOUR).unwrap_or(0) as f64;
-                Traffic::Daily {
-                    peak,
-                    trough,
-                    peak_hour: hour,
-                }
-            }
-        };
+        let traffic = read_traffic(&mut r, &self.traffic);
         let background = if self.background_error_percent.trim().is_empty() {
             0.0
         } else {
@@ -242,60 +224,12 @@ impl Scenario {
                 false,
             )
         };
-        let mut events = Vec::with_capacity(self.events.len());
-        for (i, event) in self.events.iter().enumerate() {
-            let path = format!("events[{i}]");
-            let start = r.seconds(
-                &format!("{path}.start"),
-                &event.start,
-                Span::from_zero("a start"),
-            );
-            if start >= period_seconds && period_seconds > 0 {
-                r.error(
-                    &format!("{path}.start"),
-                    format!(
-                        "\"{}\" is after the period ends ({})",
-                        event.start,
-                        ExactDuration::from_whole_seconds(period_seconds)
-                    ),
-                );
-            }
-            let duration = r.seconds(
-                &format!("{path}.duration"),
-                &event.duration,
-                Span::positive("a duration"),
-            );
-            let (kind, error_ratio) = match &event.kind {
-                EventKind::Incident { error_percent } => (
-                    PlannedKind::Incident,
-                    r.fraction(&format!("{path}.kind.errorPercent"), error_percent, true),
-                ),
-                EventKind::PlannedDowntime => (PlannedKind::PlannedDowntime, 1.0),
-                EventKind::PartialTraffic {
-                    traffic_percent,
-                    error_percent,
-                } => (
-                    PlannedKind::PartialTraffic,
-                    r.fraction(
-                        &format!("{path}.kind.trafficPercent"),
-                        traffic_percent,
-                        true,
-                    ) * r.fraction(&format!("{path}.kind.errorPercent"), error_percent, true),
-                ),
-            };
-            let name = match event.name.trim() {
-                "" => format!("event {}", i + 1),
-                name => name.to_string(),
-            };
-            events.push(PlannedEvent {
-                name,
-                kind,
-                start,
-                duration,
-                error_ratio,
-                cause: event.cause.trim().to_string(),
-            });
-        }
+        let events = self
+            .events
+            .iter()
+            .enumerate()
+            .map(|(i, event)| read_event(&mut r, i, event, period_seconds))
+            .collect();
         let risk = self.risk.as_ref().map(|risk| read_risk(&mut r, risk));
         r.finish(Plan {
             traffic,
@@ -303,6 +237,95 @@ impl Scenario {
             events,
             risk,
         })
+    }
+}
+
+fn read_traffic(r: &mut Reader, traffic: &TrafficProfile) -> Traffic {
+    match traffic {
+        TrafficProfile::Constant {
+            requests_per_minute,
+        } => Traffic::Constant {
+            per_minute: r.rate("traffic.requestsPerMinute", requests_per_minute),
+        },
+        TrafficProfile::Daily {
+            peak_per_minute,
+            trough_per_minute,
+            peak_hour,
+        } => {
+            let peak = r.rate("traffic.peakPerMinute", peak_per_minute);
+            let trough = r.rate("traffic.troughPerMinute", trough_per_minute);
+            if trough > peak {
+                r.error(
+                    "traffic.troughPerMinute",
+                    format!(
+                        "the trough ({trough_per_minute}) is above the peak ({peak_per_minute})"
+                    ),
+                );
+            }
+            let hour = r.count("traffic.peakHour", peak_hour, HOUR).unwrap_or(0) as f64;
+            Traffic::Daily {
+                peak,
+                trough,
+                peak_hour: hour,
+            }
+        }
+    }
+}
+
+/// The `i`-th event, its problems placed at `events[i]`.
+fn read_event(
+    r: &mut Reader,
+    i: usize,
+    event: &ScenarioEvent,
+    period_seconds: u64,
+) -> PlannedEvent {
+    let path = item("", "events", i);
+    let start = r.seconds(
+        &join(&path, "start"),
+        &event.start,
+        Span::from_zero("a start"),
+    );
+    if start >= period_seconds && period_seconds > 0 {
+        r.error(
+            join(&path, "start"),
+            format!(
+                "\"{}\" is after the period ends ({})",
+                event.start,
+                ExactDuration::from_whole_seconds(period_seconds)
+            ),
+        );
+    }
+    let duration = r.seconds(
+        &join(&path, "duration"),
+        &event.duration,
+        Span::positive("a duration"),
+    );
+    let error_percent = join(&path, "kind.errorPercent");
+    let (kind, error_ratio) = match &event.kind {
+        EventKind::Incident { error_percent: e } => {
+            (PlannedKind::Incident, r.fraction(&error_percent, e, true))
+        }
+        EventKind::PlannedDowntime => (PlannedKind::PlannedDowntime, 1.0),
+        EventKind::PartialTraffic {
+            traffic_percent,
+            error_percent: e,
+        } => (
+            PlannedKind::PartialTraffic,
+            r.fraction(&join(&path, "kind.trafficPercent"), traffic_percent, true)
+                * r.fraction(&error_percent, e, true),
+        ),
+    };
+    let name = match event.name.trim() {
+        "" => format!("event {}", i + 1),
+        name => name.to_string(),
+    };
+    PlannedEvent {
+        name,
+        kind,
+        start,
+        duration,
+        error_ratio,
+        cause: event.cause.trim().to_string(),
     }
 }
 
@@ -339,9 +362,9 @@ fn read_risk(r: &mut Reader, risk: &RiskModel) -> RiskPlan {
     let mut severities = Vec::with_capacity(risk.severities.len());
     let mut total = Decimal::ZERO;
     for (i, severity) in risk.severities.iter().enumerate() {
-        let path = format!("risk.severities[{i}]");
+        let path = item("risk", "severities", i);
         let share = r.percent(
-            &format!("{path}.sharePercent"),
+            &join(&path, "sharePercent"),
             &severity.share_percent,
             PERCENT_ABOVE_ZERO,
         );
@@ -349,17 +372,13 @@ fn read_risk(r: &mut Reader, risk: &RiskModel) -> RiskPlan {
         let share = share
             .and_then(|p| (p / Decimal::ONE_HUNDRED).to_f64())
             .unwrap_or(0.0);
-        let error = r.fraction(
-            &format!("{path}.errorPercent"),
-            &severity.error_percent,
-            true,
-        );
+        let error = r.fraction(&join(&path, "errorPercent"), &severity.error_percent, true);
         severities.push((share, error));
     }
     if risk.severities.is_empty() {
         r.error(
             "risk.severities",
-            "the severity mix needs at least one severity".into(),
+            "the severity mix needs at least one severity",
         );
     } else if total != Decimal::ONE_HUNDRED {
         r.error(
@@ -374,8 +393,8 @@ fn read_risk(r: &mut Reader, risk: &RiskModel) -> RiskPlan {
             Count::new("a number of periods", 0, MAX_PERIODS),
         )
         .unwrap_or(0);
-    if periods == 0 && r.problems.iter().all(|p| p.path != "risk.periods") {
-        r.error("risk.periods", "simulate at least one period".into());
+    if periods == 0 && !r.has_problem_at("risk.periods") {
+        r.error("risk.periods", "simulate at least one period");
     }
     if periods as f64 * rate > MAX_INCIDENTS_PER_RUN as f64 {
         r.error("risk.periods", format!("{periods} periods of {} incidents is too many to simulate here: keep periods x incidents per period under {MAX_INCIDENTS_PER_RUN}", risk.incidents_per_period.trim()));

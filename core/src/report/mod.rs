@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::calculator::{evaluate, BudgetForm, BudgetReport};
 use crate::dependency::{allocate, analyze, Allocation, Composite};
-use crate::model::location::{every_slo, service_slos};
+use crate::model::location::{every_slo, service_slos, Locate, ModelAt, ServiceAt};
 use crate::model::{Measurement, Model, Service, ServiceKind, Sli, SliKind, Slo};
 use crate::problem::{Problem, ProblemCode};
 use crate::quantity::target::Target;
@@ -148,7 +148,7 @@ pub fn service_reports(model: &Model, problems: &[Problem]) -> Vec<ServiceReport
         .iter()
         .enumerate()
         .map(|(i, service)| {
-            let prefix = format!("services[{i}]");
+            let at = ServiceAt(ModelAt, i);
             let composite = analysis.composites.get(i).cloned().flatten();
             let allocations = match composite.as_ref().filter(|c| c.factors.len() > 1) {
                 Some(composite) => slo_allocations(i, service, composite),
@@ -160,7 +160,7 @@ pub fn service_reports(model: &Model, problems: &[Problem]) -> Vec<ServiceReport
                 problems: problems
                     .iter()
                     .filter(|p| {
-                        p.path.starts_with(&format!("{prefix}."))
+                        p.path.starts_with(&at.field(""))
                             && (p.path.contains(".dependencies[")
                                 || p.path.ends_with(".ownAvailability")
                                 || p.code == ProblemCode::AboveCeiling)

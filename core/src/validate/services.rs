@@ -1,0 +1,250 @@
+//! Services, their journeys, SLIs and SLOs: names, the SLI's definition and
+//! numbers, each SLO's target, window, time zone, SLA and history, and the
+//! one window unit a team's SLOs share (ESF).
+
+use std::collections::HashMap;
+
+use super::Checker;
+use crate::model::location::{every_slo, JourneyAt, Locate, ModelAt, ServiceAt, SliAt, SloAt};
+use crate::model::{Measurement, Model, Service, Sli, SliKind, Slo};
+use crate::quantity::duration::ExactDuration;
+use crate::quantity::target::Target;
+use crate::quantity::window::Window;
+use crate::read::{LATENCY_MS, TIME_SLICE, VALID_EVENTS};
+
+/// Every service, with names unique across the model.
+pub(super) fn check_services(c: &mut Checker, model: &Model) {
+    if model.services.is_empty() {
+        c.needed("services", true, "a service");
+    }
+    let mut names: HashMap<String, ServiceAt> = HashMap::new();
+    for (i, service) in model.services.iter().enumerate() {
+        let at = ServiceAt(ModelAt, i);
+        let key = service.name.trim().to_lowercase();
+        if !key.is_empty() {
+            if let Some(first) = names.get(&key) {
+                c.error(
+                    &at.field("name"),
+                    format!(
+                        "service name \"{}\" is already used by {}",
+                        service.name,
+                        first.path()
+                    ),
+                );
+            } else {
+                names.insert(key, at);
+            }
+        }
+        check_service(c, at, service);
+    }
+}
+
+fn check_service(c: &mut Checker, at: ServiceAt, service: &Service) {
+    c.text(&at.field("name"), &service.name, "the service's name");
+    if service.kind.is_user_facing() {
+        c.needed(
+            &at.field("journeys"),
+            service.journeys.is_empty(),
+            "a user journey or endpoint",
+        );
+    } else {
+        // A component is there for the services that depend on it: its
+        // availability, not its journeys, is what an agreement needs.
+        c.needed(
+            &at.field("ownAvailability"),
+            service
+                .own_availability
+                .as_deref()
+                .is_none_or(|a| a.trim().is_empty()),
+            "a component's availability",
+        );
+    }
+    let mut defaults: HashMap<SliKind, SloAt> = HashMap::new();
+    for (j, journey) in service.journeys.iter().enumerate() {
+        let at = JourneyAt(at, j);
+        c.text(&at.field("name"), &journey.name, "the journey's name");
+        if journey.slis.is_empty() {
+            c.needed(&at.field("slis"), true, "an SLI");
+        }
+        for (k, sli) in journey.slis.iter().enumerate() {
+            let at = SliAt(at, k);
+            check_sli(c, at, sli);
+            for (m, slo) in sli.slos.iter().enumerate() {
+                let at = SloAt(at, m);
+                if slo.default_slo {
+                    if let Some(first) = defaults.get(&sli.kind) {
+                        c.warning(
+                            &at.field("defaultSlo"),
+                            format!(
+                                "the service already has a default {} SLO at {}: only one applies",
+                                sli.kind.name(),
+                                first.path()
+                            ),
+                        );
+                    } else {
+                        defaults.insert(sli.kind, at);
+                    }
+                }
+                check_slo(c, at, sli, slo);
+            }
+        }
+    }
+}
+
+fn check_sli(c: &mut Checker, at: SliAt, sli: &Sli) {
+    c.text(&at.field("name"), &sli.name, "the SLI's name");
+    c.text(
+        &at.field("goodEvents"),
+        &sli.good_events,
+        "what a good event is",
+    );
+    c.text(
+        &at.field("validEvents"),
+        &sli.valid_events,
+        "what a valid event is",
+    );
+    c.text(
+        &at.field("measuredAt"),
+        &sli.measured_at,
+        "where the SLI is measured",
+    );
+    if sli.kind == SliKind::Latency {
+        match &sli.latency {
+            None => c.error(
+                &at.field("latency"),
+                "a latency SLI needs a threshold in ms",
+            ),
+            Some(latency) => {
+                c.read(
+                    &at.field("latency.thresholdMs"),
+                    LATENCY_MS.read(&latency.threshold_ms),
+                );
+            }
+        }
+    }
+    if sli.measurement == Measurement::TimeSliceBased {
+        c.read(&at.field("timeSlice"), TIME_SLICE.read(&sli.time_slice));
+    }
+    if let Some(traffic) = sli
+        .traffic
+        .as_ref()
+        .filter(|t| !t.valid_events.trim().is_empty())
+    {
+        c.read(
+            &at.field("traffic.validEvents"),
+            VALID_EVENTS.read(&traffic.valid_events),
+        );
+    }
+    if sli.slos.is_empty() {
+        c.needed(&at.field("slos"), true, "an SLO");
+    }
+}
+
+/// A target as typed, or its error at `field` of the SLO.
+fn read_target(c: &mut Checker, at: SloAt, field: &str, text: &str) -> Option<Target> {
+    c.read(
+        &at.field(field),
+        text.parse::<Target>().map_err(|e| e.to_string()),
+    )
+}
+
+fn check_slo(c: &mut Checker, at: SloAt, sli: &Sli, slo: &Slo) {
+    let target = read_target(c, at, "target", &slo.target);
+    let window = c.read(
+        &at.field("window"),
+        slo.window.parse::<Window>().map_err(|e| e.to_string()),
+    );
+    if !slo.time_zone.trim().is_empty() {
+        if let Err(e) = c.zones.resolve(slo.time_zone.trim()) {
+            c.error(&at.field("timeZone"), e.to_string());
+        }
+    }
+    if let (Some(window), Measurement::TimeSliceBased) = (&window, sli.measurement) {
+        if let (Ok(slice), Ok(length)) = (
+            TIME_SLICE.read(&sli.time_slice),
+            window.length(&crate::quantity::zone::Utc),
+        ) {
+            if slice.seconds() > rust_decimal::Decimal::from(length.min()) {
+                c.error(
+                    &at.field("window"),
+                    format!("the window is shorter than the SLI's {slice} time slice"),
+                );
+            }
+        }
+    }
+    let sla = slo
+        .sla
+        .as_deref()
+        .and_then(|text| read_target(c, at, "sla", text));
+    let historical = slo
+        .historical
+        .as_deref()
+        .and_then(|text| read_target(c, at, "historical", text));
+    if let (Some(target), Some(sla)) = (target, sla) {
+        if sla >= target {
+            c.warning(
+                &at.field("sla"),
+                format!("the SLA {sla} % is not looser than the SLO {target} %: promise customers less than you aim for"),
+            );
+        }
+    }
+    if let (Some(target), Some(best)) = (target, historical) {
+        if target > best {
+            c.warning(
+                &at.field("target"),
+                format!("the SLO {target} % is tighter than the best performance ever observed, {best} % (ESF ch. 6)"),
+            );
+        }
+    }
+    c.text(
+        &at.field("rationale"),
+        &slo.rationale,
+        "the SLO's rationale",
+    );
+}
+
+/// The window unit ESF asks every SLO of a team to share: "rolling 28 d", "calendar month".
+fn window_unit(window: &Window) -> String {
+    match window {
+        Window::Rolling { .. } => match window.length(&crate::quantity::zone::Utc) {
+            Ok(length) => format!(
+                "rolling {}",
+                ExactDuration::from_whole_seconds(length.min())
+            ),
+            Err(_) => window.to_string(),
+        },
+        Window::Calendar(period) => format!("calendar {}", period.unit()),
+    }
+}
+
+pub(super) fn check_windows_share_a_unit(c: &mut Checker, model: &Model) {
+    let mut units: Vec<(String, String)> = Vec::new();
+    for e in every_slo(model) {
+        if let Ok(window) = e.slo.window.parse::<Window>() {
+            units.push((e.at.field("window"), window_unit(&window)));
+        }
+    }
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for (_, unit) in &units {
+        match counts.iter_mut().find(|(u, _)| u == unit) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((unit.clone(), 1)),
+        }
+    }
+    if counts.len() < 2 {
+        return;
+    }
+    // The most common unit wins; on a tie, the first seen.
+    let (common, _) = counts
+        .iter()
+        .fold(&counts[0], |best, c| if c.1 > best.1 { c } else { best })
+        .clone();
+    for (path, unit) in units {
+        if unit != common {
+            c.warning(
+                &path,
+                format!("this SLO's window is {unit} but most use {common}: all SLOs of a team should share one window unit (ESF)"),
+            );
+        }
+    }
+}
