@@ -152,7 +152,7 @@ pub fn report(file: &Path, json: bool) -> ExitCode {
             out!(
                 "{} ({}): composite availability",
                 service.service,
-                service.kind.label()
+                service.kind.name()
             );
         }
         out!(

@@ -5,6 +5,7 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 use slo_core::dependency::{allocate, analyze, k_of_n, percent_text, Bounds};
 use slo_core::examples::seed_chain;
+use slo_core::model::kind::Kind;
 use slo_core::model::{Coupling, Dependency, DependencySource, Model, Service};
 use slo_core::problem::{ProblemCode, Severity};
 use slo_core::quantity::zone::UtcOnly;

@@ -7,9 +7,9 @@ use slo_core::examples;
 use slo_core::model::alert_rule::Notify;
 use slo_core::model::alert_rule::{AlertRuleSpec, ThresholdSpec};
 use slo_core::model::document::{Approver, Change, DocumentInfo, OnCallAgreement, Role, Status};
+use slo_core::model::kind::Kind;
 use slo_core::model::policy::*;
 use slo_core::model::scenario::*;
-use slo_core::model::EventsPer;
 use slo_core::model::*;
 use slo_core::problem::{has_errors, Severity};
 use slo_core::quantity::zone::UtcOnly;
@@ -350,8 +350,10 @@ fn condition() -> impl Strategy<Value = Condition> {
 fn consequence() -> impl Strategy<Value = Consequence> {
     let activity = prop_oneof![
         Just(Activity::Postmortem),
-        (text(), text())
-            .prop_map(|(priority, deadline)| Activity::ActionItem { priority, deadline }),
+        (0..Priority::ALL.len(), text()).prop_map(|(p, deadline)| Activity::ActionItem {
+            priority: Priority::ALL[p],
+            deadline
+        }),
         Just(Activity::EngageDependencyOwner),
         Just(Activity::CommunicateBudget),
         Just(Activity::Other),
@@ -629,7 +631,7 @@ fn the_examples_import_cleanly() {
 #[test]
 fn schema_version_comes_first() {
     let json = export_json(&examples::seed_chain());
-    assert!(json.starts_with("{\n  \"schemaVersion\": 4,"), "{json}");
+    assert!(json.starts_with("{\n  \"schemaVersion\": 5,"), "{json}");
 }
 
 #[test]
@@ -648,8 +650,8 @@ fn bad_files_say_what_and_where() {
         "the file is JSON but not an slo-planner model: it has no \"schemaVersion\""
     );
     assert_eq!(
-        message(br#"{"schemaVersion": 5}"#),
-        "the file has schemaVersion 5, newer than this slo-planner reads (4): open it with a newer slo-planner"
+        message(br#"{"schemaVersion": 6}"#),
+        "the file has schemaVersion 6, newer than this slo-planner reads (5): open it with a newer slo-planner"
     );
     assert_eq!(
         message(br#"{"schemaVersion": 0}"#),
@@ -726,13 +728,13 @@ fn a_50_megabyte_file_is_refused_before_parsing() {
 }
 
 #[test]
-fn version_1_2_and_3_files_are_migrated() {
+fn version_1_to_4_files_are_migrated() {
     let mut model = examples::workbook_api();
     model.alert_rules.clear();
     model.services[0].journeys[0].slis[0].slos[0]
         .scenarios
         .clear();
-    for old in ["1", "2", "3"] {
+    for old in ["1", "2", "3", "4"] {
         let json = export_json(&model).replacen(
             &format!("\"schemaVersion\": {SCHEMA_VERSION}"),
             &format!("\"schemaVersion\": {old}"),
@@ -748,4 +750,61 @@ fn version_1_2_and_3_files_are_migrated() {
             .iter()
             .all(|s| s.kind == ServiceKind::UserFacing));
     }
+}
+
+/// A version-4 file with an action item whose priority is `text`.
+fn version_4_action_item(text: &str) -> Vec<u8> {
+    let mut model = examples::workbook_api();
+    model.policy.consequences.truncate(1);
+    model.policy.consequences[0].kind = ConsequenceType::ActionItem.start();
+    model.policy.consequences[0].description = "Fix the cause".into();
+    let mut value: serde_json::Value = serde_json::from_str(&export_json(&model)).unwrap();
+    value["schemaVersion"] = 4.into();
+    value["policy"]["consequences"][0]["kind"]["activity"]["priority"] = text.into();
+    serde_json::to_vec(&value).unwrap()
+}
+
+fn action_item_priority(model: &slo_core::Model) -> Priority {
+    match &model.policy.consequences[0].kind {
+        ConsequenceKind::ConductActivity {
+            activity: Activity::ActionItem { priority, .. },
+        } => *priority,
+        other => panic!("not an action item: {other:?}"),
+    }
+}
+
+#[test]
+fn version_4_action_item_priorities_read_into_p1_to_p4_keeping_other_text() {
+    for (text, priority) in [
+        ("P2", Priority::P2),
+        (" p3 ", Priority::P3),
+        ("4", Priority::P4),
+        ("Priority 1", Priority::P1),
+    ] {
+        let opened = import_json(&version_4_action_item(text), &UtcOnly).unwrap();
+        assert_eq!(action_item_priority(&opened.model), priority, "{text}");
+        assert_eq!(
+            opened.model.policy.consequences[0].description,
+            "Fix the cause"
+        );
+    }
+    // Text that names no priority is kept in the description, never lost.
+    let opened = import_json(&version_4_action_item("urgent"), &UtcOnly).unwrap();
+    assert_eq!(action_item_priority(&opened.model), Priority::P1);
+    assert_eq!(
+        opened.model.policy.consequences[0].description,
+        "Fix the cause (the action item's priority was \"urgent\")"
+    );
+    // Version 5 reads only P1-P4, and says where a file has something else.
+    let mut value: serde_json::Value =
+        serde_json::from_slice(&version_4_action_item("P2")).unwrap();
+    value["schemaVersion"] = 5.into();
+    value["policy"]["consequences"][0]["kind"]["activity"]["priority"] = "urgent".into();
+    let error = import_json(&serde_json::to_vec(&value).unwrap(), &UtcOnly).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .starts_with("policy.consequences[0].kind.activity.priority: unknown variant `urgent`"),
+        "{error}"
+    );
 }

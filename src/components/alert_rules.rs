@@ -2,31 +2,13 @@
 //! SRE Workbook's set and the ESF single-window rule one click away.
 
 use leptos::prelude::*;
-use slo_core::model::alert_rule::Notify;
-use slo_core::model::alert_rule::{AlertRuleSpec, ThresholdSpec};
+use slo_core::model::alert_rule::{AlertRuleSpec, ThresholdSpec, ThresholdType};
 use slo_core::read::alert_rule::AlertRule;
 
 use super::inputs::{Choice, FieldProblems, Text};
 use super::rows::{edit_button, remove_button, rows};
 use slo_core::model::location::{AlertRuleAt, ModelAt};
 use slo_core::part;
-
-const NOTIFY: &[(Notify, &str)] = &[(Notify::Page, "page"), (Notify::Ticket, "ticket")];
-
-const THRESHOLDS: &[(&str, &str)] = &[
-    (
-        "budgetPercent",
-        "share of the budget in the long window (rescales)",
-    ),
-    ("burnRate", "fixed burn rate"),
-];
-
-fn threshold_key(r: &AlertRuleSpec) -> &'static str {
-    match r.threshold {
-        ThresholdSpec::BudgetPercent { .. } => "budgetPercent",
-        ThresholdSpec::BurnRate { .. } => "burnRate",
-    }
-}
 
 /// One rule's fields.
 #[component]
@@ -54,7 +36,7 @@ fn RuleEditor(
     let by_share = Memo::new(move |_| {
         workshop.model.with(|m| {
             use slo_core::model::location::Locate;
-            at.get(m).map(threshold_key) == Some("budgetPercent")
+            at.get(m).map(|r| r.threshold.threshold_type()) == Some(ThresholdType::BudgetPercent)
         })
     });
     view! {
@@ -62,15 +44,11 @@ fn RuleEditor(
             <legend>{move || format!("Rule {}", at.1 + 1)}</legend>
             <div class="cols">
                 <Text at field="name" label="Name" placeholder="fast burn" get=|r: &AlertRuleSpec| &r.name set=|r: &mut AlertRuleSpec| &mut r.name />
-                <Choice at field="notify" label="Notifies" options=NOTIFY get=|r: &AlertRuleSpec| r.notify set=|r: &mut AlertRuleSpec, n| r.notify = n />
-                <Choice at field="threshold.type" label="Threshold" options=THRESHOLDS get=threshold_key
-                    set=|r: &mut AlertRuleSpec, key| {
-                        if threshold_key(r) != key {
-                            r.threshold = if key == "burnRate" {
-                                ThresholdSpec::BurnRate { burn_rate: "2".into() }
-                            } else {
-                                ThresholdSpec::BudgetPercent { percent: "2".into() }
-                            };
+                <Choice at field="notify" label="Notifies" get=|r: &AlertRuleSpec| r.notify set=|r: &mut AlertRuleSpec, n| r.notify = n />
+                <Choice at field="threshold.type" label="Threshold" get=|r: &AlertRuleSpec| r.threshold.threshold_type()
+                    set=|r: &mut AlertRuleSpec, t| {
+                        if r.threshold.threshold_type() != t {
+                            r.threshold = t.start();
                         }
                     } />
                 <Show when=move || by_share.get()

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 use slo_core::dependency::analyze;
+use slo_core::model::kind::Kind;
 use slo_core::report::diagram::layout;
 
 use crate::workshop::Workshop;

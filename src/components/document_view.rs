@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use slo_core::dependency::{analyze, percent_text};
+use slo_core::model::kind::Kind;
 use slo_core::model::location::every_slo;
 use slo_core::model::policy::Trigger;
 use slo_core::model::{Model, SliKind};
@@ -56,7 +57,7 @@ fn component_table(model: &Model) -> Option<impl IntoView> {
             });
             let on: Vec<String> = s.dependencies.iter().map(|d| d.name.clone()).collect();
             view! {
-                <tr><td>{s.name.clone()}</td><td>{s.kind.label()}</td><td class="num">{own}</td>
+                <tr><td>{s.name.clone()}</td><td>{s.kind.name()}</td><td class="num">{own}</td>
                     <td class="num">{with}</td><td>{non_empty(&on)}</td></tr>
             }
         })
@@ -87,7 +88,7 @@ fn slo_rows(model: &Model) -> impl IntoView {
                 (SliKind::Latency, Some(l)) => {
                     format!("latency {} {} ms", l.comparison.symbol(), l.threshold_ms)
                 }
-                (kind, _) => kind.name().to_string(),
+                (kind, _) => kind.label().to_string(),
             };
             let downtime = budget
                 .as_ref()

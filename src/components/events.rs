@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use slo_core::budget::RoundingRule;
 use slo_core::calculator::Field;
+use slo_core::model::kind::Kind;
 use slo_core::model::EventsPer;
 use slo_core::quantity::numbers::group_thousands;
 
@@ -20,9 +21,9 @@ pub fn Events() -> impl IntoView {
     let Calculator { form, result } = calculator;
     let (value, set, error) =
         calculator.bind(Field::Events, |f| &f.events, |f, text| f.events = text);
-    let per = move || form.with(|f| f.events_per.as_str());
+    let per = move || form.with(|f| f.events_per.key());
     let set_per = move |text: String| {
-        form.update(|f| f.events_per = EventsPer::parse(&text).unwrap_or_default())
+        form.update(|f| f.events_per = EventsPer::from_key(text.trim()).unwrap_or_default())
     };
     let answer = move || {
         result.with(|r| {

@@ -6,6 +6,7 @@ use slo_core::problem::Severity;
 use wasm_bindgen::JsCast;
 
 use crate::workshop::Workshop;
+use slo_core::model::kind::Kind;
 use slo_core::model::location::Locate;
 
 /// The field path of `field` under `at`: `services[0].name`.
@@ -169,37 +170,30 @@ pub fn OptText<L: Locate>(
     }
 }
 
-/// A select bound to an enum field.
+/// A select bound to a choice of the model ([`Kind`]): every value in the
+/// order of `K::ALL`, each shown by its label, its JSON key as the option's value.
 #[component]
-pub fn Choice<L: Locate, T: Copy + PartialEq + Send + Sync + 'static>(
+pub fn Choice<L: Locate, K: Kind>(
     /// The item holding the field.
     at: L,
     /// The field's name in the JSON.
     field: &'static str,
     /// The visible label.
     label: &'static str,
-    /// The choices and their labels.
-    options: &'static [(T, &'static str)],
     /// Reads the field.
-    get: fn(&L::Item) -> T,
+    get: fn(&L::Item) -> K,
     /// Writes the field.
-    set: fn(&mut L::Item, T),
+    set: fn(&mut L::Item, K),
 ) -> impl IntoView {
     let path = field_path(at, field);
     let id = id_of(&path);
     let (selected, choose) = binding(
         at,
         path.clone(),
-        move |i| {
-            options
-                .iter()
-                .position(|(o, _)| *o == get(i))
-                .unwrap_or(0)
-                .to_string()
-        },
-        move |i, index: String| {
-            if let Some((value, _)) = index.parse::<usize>().ok().and_then(|n| options.get(n)) {
-                set(i, *value);
+        move |i| get(i).key().to_string(),
+        move |i, key: String| {
+            if let Some(value) = K::from_key(&key) {
+                set(i, value);
             }
         },
     );
@@ -214,10 +208,9 @@ pub fn Choice<L: Locate, T: Copy + PartialEq + Send + Sync + 'static>(
                     select.set_value(&untrack(selected));
                 }
             }>
-                {options
+                {K::ALL
                     .iter()
-                    .enumerate()
-                    .map(|(i, (_, text))| view! { <option value=i.to_string()>{*text}</option> })
+                    .map(|k| view! { <option value=k.key()>{k.label()}</option> })
                     .collect_view()}
             </select>
             <FieldProblems path />

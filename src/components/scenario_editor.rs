@@ -2,60 +2,15 @@
 //! burn scenario, each field bound to the model with its problems beside it.
 
 use leptos::prelude::*;
-use slo_core::model::scenario::{EventKind, Scenario, ScenarioEvent, TrafficProfile};
+use slo_core::model::scenario::{
+    EventKind, EventType, Scenario, ScenarioEvent, TrafficProfile, TrafficShape,
+};
 
 use super::inputs::{Choice, FieldProblems, Text};
 use super::rows::{edit_button, remove_button, rows};
 use crate::workshop::Workshop;
 use slo_core::model::location::{EventAt, Locate, ScenarioAt};
 use slo_core::part;
-
-const TRAFFIC: &[(&str, &str)] = &[
-    ("constant", "constant: the same rate all day"),
-    ("daily", "daily curve: a peak and a trough"),
-];
-
-const KINDS: &[(&str, &str)] = &[
-    ("incident", "incident"),
-    ("plannedDowntime", "planned downtime (deployment window)"),
-    ("partialTraffic", "partial-traffic failure (a canary)"),
-];
-
-fn traffic_key(s: &Scenario) -> &'static str {
-    match s.traffic {
-        TrafficProfile::Constant { .. } => "constant",
-        TrafficProfile::Daily { .. } => "daily",
-    }
-}
-
-fn kind_key(e: &ScenarioEvent) -> &'static str {
-    match e.kind {
-        EventKind::Incident { .. } => "incident",
-        EventKind::PlannedDowntime => "plannedDowntime",
-        EventKind::PartialTraffic { .. } => "partialTraffic",
-    }
-}
-
-/// A new event of `kind`, keeping what the old one's error ratio was.
-fn with_kind(e: &mut ScenarioEvent, key: &'static str) {
-    if kind_key(e) == key {
-        return;
-    }
-    let error_percent = match &e.kind {
-        EventKind::Incident { error_percent } | EventKind::PartialTraffic { error_percent, .. } => {
-            error_percent.clone()
-        }
-        EventKind::PlannedDowntime => "100".into(),
-    };
-    e.kind = match key {
-        "plannedDowntime" => EventKind::PlannedDowntime,
-        "partialTraffic" => EventKind::PartialTraffic {
-            traffic_percent: "1".into(),
-            error_percent,
-        },
-        _ => EventKind::Incident { error_percent },
-    };
-}
 
 /// A new event for the "add" buttons: starts a week in, lasts an hour.
 pub fn new_event(kind: EventKind, name: &str) -> ScenarioEvent {
@@ -75,7 +30,11 @@ fn EventEditor(
     at: EventAt,
 ) -> impl IntoView {
     let workshop = Workshop::from_context();
-    let key = Memo::new(move |_| workshop.model.with(|m| at.get(m).map(kind_key)));
+    let key = Memo::new(move |_| {
+        workshop
+            .model
+            .with(|m| at.get(m).map(|e| e.kind.event_type()))
+    });
     let errors = part!(
         at,
         "kind",
@@ -97,15 +56,15 @@ fn EventEditor(
             <legend>{move || format!("Event {}", at.1 + 1)}</legend>
             <div class="cols">
                 <Text at field="name" label="Name" placeholder="Database failover" get=|e: &ScenarioEvent| &e.name set=|e: &mut ScenarioEvent| &mut e.name />
-                <Choice at field="kind.type" label="What" options=KINDS get=kind_key set=with_kind />
+                <Choice at field="kind.type" label="What" get=|e: &ScenarioEvent| e.kind.event_type() set=|e: &mut ScenarioEvent, t| e.kind = e.kind.as_type(t) />
                 <Text at field="start" label="Starts (from the period's start)" placeholder="18d 14h" get=|e: &ScenarioEvent| &e.start set=|e: &mut ScenarioEvent| &mut e.start />
                 <Text at field="duration" label="Lasts (time to restore)" placeholder="2h" get=|e: &ScenarioEvent| &e.duration set=|e: &mut ScenarioEvent| &mut e.duration />
             </div>
             <div class="cols">
-                <Show when=move || key.get() == Some("partialTraffic")>
+                <Show when=move || key.get() == Some(EventType::PartialTraffic)>
                     <Text at=share field="trafficPercent" label="Share of traffic (%)" placeholder="1" get=|s: &String| s set=|s: &mut String| s />
                 </Show>
-                <Show when=move || key.get() != Some("plannedDowntime")>
+                <Show when=move || key.get() != Some(EventType::PlannedDowntime)>
                     <Text at=errors field="errorPercent" label="Error ratio (%; 100 is a full outage)" placeholder="100" get=|s: &String| s set=|s: &mut String| s />
                 </Show>
                 <Text at field="cause" label="Cause (a dependency or kind of outage)" placeholder="MySQL" get=|e: &ScenarioEvent| &e.cause set=|e: &mut ScenarioEvent| &mut e.cause />
@@ -125,7 +84,7 @@ pub fn ScenarioEditor(
     let daily = Memo::new(move |_| {
         workshop
             .model
-            .with(|m| at.get(m).map(traffic_key) == Some("daily"))
+            .with(|m| at.get(m).map(|s| s.traffic.shape()) == Some(TrafficShape::Daily))
     });
     let rate = part!(
         at,
@@ -169,16 +128,8 @@ pub fn ScenarioEditor(
     view! {
         <div class="cols">
             <Text at field="name" label="Scenario name" placeholder="Last spring's outage" get=|s: &Scenario| &s.name set=|s: &mut Scenario| &mut s.name />
-            <Choice at field="traffic.type" label="Traffic" options=TRAFFIC get=traffic_key
-                set=|s: &mut Scenario, key| {
-                    if traffic_key(s) != key {
-                        s.traffic = if key == "daily" {
-                            TrafficProfile::Daily { peak_per_minute: "3000".into(), trough_per_minute: "300".into(), peak_hour: "14".into() }
-                        } else {
-                            TrafficProfile::default()
-                        };
-                    }
-                } />
+            <Choice at field="traffic.type" label="Traffic" get=|s: &Scenario| s.traffic.shape()
+                set=|s: &mut Scenario, shape| if s.traffic.shape() != shape { s.traffic = shape.start() } />
             <Text at field="backgroundErrorPercent" label="Background error ratio (%)" placeholder="0.02" get=|s: &Scenario| &s.background_error_percent set=|s: &mut Scenario| &mut s.background_error_percent />
         </div>
         <div class="cols">

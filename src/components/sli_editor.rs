@@ -2,33 +2,13 @@
 //! and its SLOs.
 
 use leptos::prelude::*;
-use slo_core::model::EventsPer;
-use slo_core::model::{Comparison, LatencyThreshold, Measurement, Sli, SliKind, Slo, Traffic};
+use slo_core::model::{LatencyThreshold, Measurement, Sli, SliKind, Slo, Traffic};
 
 use super::inputs::{Check, Choice, OptText, Text};
 use super::rows::{edit_button, remove_button, rows};
 use super::slo_editor::SloEditor;
 use crate::workshop::Workshop;
 use slo_core::model::location::{Locate, SliAt, SloAt};
-
-const KINDS: &[(SliKind, &str)] = &[
-    (SliKind::Availability, "availability"),
-    (SliKind::Latency, "latency"),
-    (SliKind::Throughput, "throughput"),
-    (SliKind::Correctness, "correctness"),
-    (SliKind::Freshness, "freshness"),
-    (SliKind::Durability, "durability"),
-    (SliKind::Coverage, "coverage"),
-    (SliKind::Custom, "custom"),
-];
-const COMPARISONS: &[(Comparison, &str)] = &[
-    (Comparison::LessThan, "faster than (<)"),
-    (Comparison::LessOrEqual, "at most (<=)"),
-];
-const PER: &[(EventsPer, &str)] = &[
-    (EventsPer::Window, "per window"),
-    (EventsPer::Day, "per day"),
-];
 
 static EMPTY: String = String::new();
 
@@ -57,7 +37,7 @@ pub fn SliEditor(
             <legend>{title}</legend>
             <div class="cols">
                 <Text at field="name" label="SLI name" placeholder="Checkout availability" get=|s: &Sli| &s.name set=|s: &mut Sli| &mut s.name />
-                <Choice at field="kind" label="Kind" options=KINDS get=|s: &Sli| s.kind set=|s: &mut Sli, k| s.kind = k />
+                <Choice at field="kind" label="Kind" get=|s: &Sli| s.kind set=|s: &mut Sli, k| s.kind = k />
             </div>
             <div class="cols">
                 <Text at field="goodEvents" label="A good event is" multiline=true get=|s: &Sli| &s.good_events set=|s: &mut Sli| &mut s.good_events />
@@ -73,7 +53,7 @@ pub fn SliEditor(
                     <Text at field="latency.thresholdMs" label="Latency threshold (ms)" placeholder="400"
                         get=|s: &Sli| s.latency.as_ref().map(|l| &l.threshold_ms).unwrap_or(&EMPTY)
                         set=|s: &mut Sli| &mut s.latency.get_or_insert_with(LatencyThreshold::default).threshold_ms />
-                    <Choice at field="latency.comparison" label="Good when" options=COMPARISONS
+                    <Choice at field="latency.comparison" label="Good when"
                         get=|s: &Sli| s.latency.as_ref().map(|l| l.comparison).unwrap_or_default()
                         set=|s: &mut Sli, c| s.latency.get_or_insert_with(LatencyThreshold::default).comparison = c />
                 </div>
@@ -98,7 +78,7 @@ pub fn SliEditor(
                 <Text at field="traffic.validEvents" label="Expected valid events (optional)" placeholder="3000000"
                     get=|s: &Sli| s.traffic.as_ref().map(|t| &t.valid_events).unwrap_or(&EMPTY)
                     set=|s: &mut Sli| &mut s.traffic.get_or_insert_with(Traffic::default).valid_events />
-                <Choice at field="traffic.per" label="Counted" options=PER
+                <Choice at field="traffic.per" label="Counted"
                     get=|s: &Sli| s.traffic.as_ref().map(|t| t.per).unwrap_or_default()
                     set=|s: &mut Sli, p| s.traffic.get_or_insert_with(Traffic::default).per = p />
             </div>

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use slo_core::calculator::evaluate;
-use slo_core::model::{Priority, Slo};
+use slo_core::model::Slo;
 use slo_core::quantity::numbers::group_thousands;
 use slo_core::report::slo_form;
 
@@ -11,14 +11,6 @@ use super::rows::remove_button;
 use crate::browser::IntlZones;
 use crate::workshop::Workshop;
 use slo_core::model::location::{Locate, SloAt};
-
-const PRIORITIES: &[(Option<Priority>, &str)] = &[
-    (None, "none"),
-    (Some(Priority::P1), "P1"),
-    (Some(Priority::P2), "P2"),
-    (Some(Priority::P3), "P3"),
-    (Some(Priority::P4), "P4"),
-];
 
 /// The live budget of an SLO: what the Budget page would show for it.
 #[component]
@@ -77,7 +69,7 @@ pub fn SloEditor(
             <div class="cols">
                 <OptText at field="sla" label="SLA (%), looser than the SLO" placeholder="99.5" get=|s: &Slo| s.sla.as_ref() set=|s: &mut Slo| &mut s.sla />
                 <OptText at field="historical" label="Best ever observed (%)" placeholder="99.97" get=|s: &Slo| s.historical.as_ref() set=|s: &mut Slo| &mut s.historical />
-                <Choice at field="priority" label="Incident priority" options=PRIORITIES get=|s: &Slo| s.priority set=|s: &mut Slo, p| s.priority = p />
+                <Choice at field="priority" label="Incident priority" get=|s: &Slo| s.priority set=|s: &mut Slo, p| s.priority = p />
             </div>
             <Text at field="rationale" label="Rationale" multiline=true get=|s: &Slo| &s.rationale set=|s: &mut Slo| &mut s.rationale />
             <Check at field="defaultSlo" label="Default SLO: applies to the service's endpoints without their own" get=|s: &Slo| s.default_slo set=|s: &mut Slo, v| s.default_slo = v />

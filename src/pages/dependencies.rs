@@ -15,16 +15,6 @@ use crate::workshop::Workshop;
 use slo_core::model::location::{DependencyAt, Locate, ModelAt, ServiceAt};
 use slo_core::part;
 
-/// The sources and couplings a dependency can have, as the pickers list them.
-const SOURCES: [(SourceKind, &str); 2] = [
-    (SourceKind::ALL[0], SourceKind::ALL[0].label()),
-    (SourceKind::ALL[1], SourceKind::ALL[1].label()),
-];
-const COUPLINGS: [(CouplingKind, &str); 3] = [
-    (CouplingKind::ALL[0], CouplingKind::ALL[0].label()),
-    (CouplingKind::ALL[1], CouplingKind::ALL[1].label()),
-    (CouplingKind::ALL[2], CouplingKind::ALL[2].label()),
-];
 
 /// One dependency's fields.
 #[component]
@@ -96,13 +86,13 @@ fn DependencyEditor(
             <legend>{move || format!("Dependency {}", at.1 + 1)}</legend>
             <div class="cols">
                 <Text at field="name" label="Depends on" placeholder="Azure Database for MySQL" get=|d: &Dependency| &d.name set=|d: &mut Dependency| &mut d.name />
-                <Choice at field="source.type" label="Which is" options=&SOURCES get=|d: &Dependency| d.source.kind()
+                <Choice at field="source.type" label="Which is" get=|d: &Dependency| d.source.kind()
                     set=|d: &mut Dependency, kind: SourceKind| {
                         if d.source.kind() != kind {
                             d.source = kind.start();
                         }
                     } />
-                <Choice at field="coupling.type" label="Coupling" options=&COUPLINGS get=|d: &Dependency| d.coupling.kind()
+                <Choice at field="coupling.type" label="Coupling" get=|d: &Dependency| d.coupling.kind()
                     set=|d: &mut Dependency, kind: CouplingKind| {
                         if d.coupling.kind() != kind {
                             d.coupling = kind.start();

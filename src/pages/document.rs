@@ -2,7 +2,8 @@
 //! document rendered for reading and printing, and export, import and share.
 
 use leptos::prelude::*;
-use slo_core::model::document::{Approver, Change, DocumentInfo, Role, Status};
+use slo_core::model::document::{Approver, Change, DocumentInfo, Role};
+use slo_core::model::kind::Kind;
 use slo_core::problem::Severity;
 
 use crate::components::document_view::DocumentView;
@@ -12,17 +13,6 @@ use crate::components::problem_list::ProblemItems;
 use crate::components::rows::{edit_button, remove_button, rows};
 use crate::workshop::Workshop;
 use slo_core::model::location::{ApproverAt, ChangeAt, DocumentAt};
-
-const STATUSES: &[(Status, &str)] = &[
-    (Status::Draft, "draft"),
-    (Status::Agreed, "agreed"),
-    (Status::Superseded, "superseded"),
-];
-const ROLES: &[(Role, &str)] = &[
-    (Role::Operations, "operations"),
-    (Role::Development, "development"),
-    (Role::ProductOwner, "product owner"),
-];
 
 /// Every problem of the model, errors first, each by the names of its place.
 #[component]
@@ -71,7 +61,7 @@ fn HeaderEditor() -> impl IntoView {
             <h2>"Header"</h2>
             <div class="cols">
                 <div>
-                    <Choice at field="status" label="Status" options=STATUSES get=|d: &DocumentInfo| d.status set=|d: &mut DocumentInfo, s| d.status = s />
+                    <Choice at field="status" label="Status" get=|d: &DocumentInfo| d.status set=|d: &mut DocumentInfo, s| d.status = s />
                     <AgreementRefused />
                 </div>
                 <Text at field="approvalDate" label="Approval date (YYYY-MM-DD)" placeholder="2025-01-06" get=|d: &DocumentInfo| &d.approval_date set=|d: &mut DocumentInfo| &mut d.approval_date />
@@ -88,13 +78,13 @@ fn HeaderEditor() -> impl IntoView {
                 view! {
                     <div class="cols item-row">
                         <Text at field="name" label="Approver" get=|a: &Approver| &a.name set=|a: &mut Approver| &mut a.name />
-                        <Choice at field="role" label="Signs for" options=ROLES get=|a: &Approver| a.role set=|a: &mut Approver, r| a.role = r />
+                        <Choice at field="role" label="Signs for" get=|a: &Approver| a.role set=|a: &mut Approver, r| a.role = r />
                         {remove_button("Remove", at)}
                     </div>
                 }
             })}
             {edit_button("Add an approver".into(), "", |m| {
-                let role = Role::ALL.into_iter().find(|r| !m.document.approvers.iter().any(|a| a.role == *r)).unwrap_or(Role::Operations);
+                let role = Role::ALL.iter().copied().find(|r| !m.document.approvers.iter().any(|a| a.role == *r)).unwrap_or(Role::Operations);
                 m.document.approvers.push(Approver { name: String::new(), role });
             })}
         </section>

@@ -2,31 +2,13 @@
 //! the order a workshop runs (ESF: SLIs first, then SLOs), each SLO's budget live.
 
 use leptos::prelude::*;
-use slo_core::model::{Journey, JourneyKind, Service, ServiceKind, Sli, Team};
+use slo_core::model::{Journey, Service, Sli, Team};
 
 use crate::components::inputs::{Choice, FieldProblems, OptText, Text};
 use crate::components::rows::{edit_button, remove_button, rows};
 use crate::components::sli_editor::SliEditor;
 use crate::workshop::Workshop;
 use slo_core::model::location::{JourneyAt, Locate, ModelAt, ServiceAt, SliAt, TeamAt};
-
-const JOURNEY_KINDS: &[(JourneyKind, &str)] = &[
-    (JourneyKind::UserJourney, "user journey"),
-    (JourneyKind::Endpoint, "endpoint"),
-];
-
-const SERVICE_KINDS: &[(ServiceKind, &str)] = &[
-    (
-        ServiceKind::UserFacing,
-        "user-facing (journeys, SLIs and SLOs)",
-    ),
-    (
-        ServiceKind::Infrastructure,
-        "component: infrastructure (database, cache, queue)",
-    ),
-    (ServiceKind::Platform, "component: platform (cluster, mesh)"),
-    (ServiceKind::ThirdParty, "component: third party run by us"),
-];
 
 /// One journey or endpoint and its SLIs.
 #[component]
@@ -49,7 +31,7 @@ fn JourneyEditor(
             <legend>{title}</legend>
             <div class="cols">
                 <Text at field="name" label="Journey or endpoint" placeholder="Checkout" get=|j: &Journey| &j.name set=|j: &mut Journey| &mut j.name />
-                <Choice at field="kind" label="Kind" options=JOURNEY_KINDS get=|j: &Journey| j.kind set=|j: &mut Journey, k| j.kind = k />
+                <Choice at field="kind" label="Kind" get=|j: &Journey| j.kind set=|j: &mut Journey, k| j.kind = k />
             </div>
             <Text at field="description" label="What the user does" multiline=true get=|j: &Journey| &j.description set=|j: &mut Journey| &mut j.description />
             {rows(move |m| at.get(m).map_or(0, |j| j.slis.len()), move |i| view! { <SliEditor at=SliAt(at, i) /> })}
@@ -112,7 +94,7 @@ fn ServiceEditor(
             <h2>{title}</h2>
             <div class="cols">
                 <Text at field="name" label="Service name" placeholder="Order service" get=|s: &Service| &s.name set=|s: &mut Service| &mut s.name />
-                <Choice at field="kind" label="Kind" options=SERVICE_KINDS get=|s: &Service| s.kind set=|s: &mut Service, k| s.kind = k />
+                <Choice at field="kind" label="Kind" get=|s: &Service| s.kind set=|s: &mut Service, k| s.kind = k />
             </div>
             <Text at field="description" label="What it does for its users" multiline=true get=|s: &Service| &s.description set=|s: &mut Service| &mut s.description />
             <Show when=move || component.get()>

@@ -3,33 +3,16 @@
 
 use leptos::prelude::*;
 use slo_core::model::policy::{
-    Activity, Clause, Condition, ConditionKind, Consequence, ConsequenceKind, ErrorBudgetPolicy,
-    Execution, NextReview, Reference, SpendScope, Trigger,
+    Activity, Clause, Condition, ConditionKind, ConditionType, Consequence, ConsequenceKind,
+    ConsequenceType, ErrorBudgetPolicy, Execution, NextReview, Reference, SpendScope,
+    Trigger as ConditionTrigger,
 };
+use slo_core::model::Priority;
 
 use crate::components::inputs::{id_of, Check, Choice, FieldProblems, Lines, OptText, Text};
 use crate::components::rows::{edit_button, remove_button, rows};
 use crate::workshop::Workshop;
 use slo_core::model::location::{ClauseAt, ConditionAt, ConsequenceAt, Locate, Part, PolicyAt};
-
-const TRIGGERS: &[(Trigger, &str)] = &[
-    (Trigger::Automatic, "automatic"),
-    (Trigger::Manual, "manual"),
-];
-const EXECUTIONS: &[(Execution, &str)] = &[
-    (Execution::Automatable, "automatable"),
-    (Execution::ManualTraceable, "manual, traceable"),
-];
-const SCOPES: &[(SpendScope, &str)] = &[
-    (SpendScope::Period, "in the period"),
-    (SpendScope::SingleIncident, "by a single incident"),
-    (
-        SpendScope::QuarterByOutageKind,
-        "in a quarter by one kind of outage",
-    ),
-];
-const CONDITION_TYPES: &[(&str, &str)] = &ConditionKind::TYPES;
-const CONSEQUENCE_CHOICES: &[(&str, &str)] = &ConsequenceKind::CHOICES;
 
 /// The id of a condition or consequence. Clauses refer to it, so they follow
 /// a rename: the references are taken when the field gets focus (before the
@@ -91,7 +74,7 @@ fn ConditionEditor(
     let kind = Memo::new(move |_| {
         workshop
             .model
-            .with(|m| at.get(m).map(|c| c.kind.type_name()))
+            .with(|m| at.get(m).map(|c| c.kind.condition_type()))
     });
     let percent = Part {
         parent: at,
@@ -131,32 +114,30 @@ fn ConditionEditor(
                     get=|p, i| p.conditions.get(i).map(|c| c.id.clone())
                     references=ErrorBudgetPolicy::condition_references
                     rename=ErrorBudgetPolicy::rename_condition />
-                <Choice at field="kind.type" label="When" options=CONDITION_TYPES
-                    get=|c: &Condition| c.kind.type_name()
+                <Choice at field="kind.type" label="When"
+                    get=|c: &Condition| c.kind.condition_type()
                     set=|c: &mut Condition, t| {
-                        if c.kind.type_name() != t {
+                        if c.kind.condition_type() != t {
                             let percent = c.kind.percent().cloned().unwrap_or_default();
-                            if let Some(kind) = ConditionKind::of_type(t, percent) {
-                                c.kind = kind;
-                            }
+                            c.kind = t.start(percent);
                         }
                     } />
-                <Choice at field="trigger" label="Trigger" options=TRIGGERS get=|c: &Condition| c.trigger set=|c: &mut Condition, t| c.trigger = t />
+                <Choice at field="trigger" label="Trigger" get=|c: &Condition| c.trigger set=|c: &mut Condition, t| c.trigger = t />
             </div>
-            <Show when=move || kind.get().is_some_and(|k| ["budgetSpend", "burnRate", "dependency"].contains(&k))>
+            <Show when=move || kind.get().is_some_and(ConditionType::has_percent)>
                 <div class="cols">
                     <Text at=percent field="percent" label="Share of the budget (%)" placeholder="70" get=|s: &String| s set=|s: &mut String| s />
-                    <Show when=move || kind.get() == Some("budgetSpend")>
+                    <Show when=move || kind.get() == Some(ConditionType::BudgetSpend)>
                         <div>
-                            <Choice at field="kind.scope" label="Spent" options=SCOPES
+                            <Choice at field="kind.scope" label="Spent"
                                 get=|c: &Condition| match c.kind { ConditionKind::BudgetSpend { scope, .. } => scope, _ => SpendScope::Period }
                                 set=|c: &mut Condition, s| if let ConditionKind::BudgetSpend { scope, .. } = &mut c.kind { *scope = s } />
                         </div>
                     </Show>
-                    <Show when=move || kind.get() == Some("burnRate")>
+                    <Show when=move || kind.get() == Some(ConditionType::BurnRate)>
                         <div><Text at=within field="within" label="Within" placeholder="24h" get=|s: &String| s set=|s: &mut String| s /></div>
                     </Show>
-                    <Show when=move || kind.get() == Some("dependency")>
+                    <Show when=move || kind.get() == Some(ConditionType::Dependency)>
                         <div><Text at=dependency field="dependency" label="Dependency" placeholder="Azure MySQL" get=|s: &String| s set=|s: &mut String| s /></div>
                     </Show>
                 </div>
@@ -174,7 +155,11 @@ fn ConsequenceEditor(
     at: ConsequenceAt,
 ) -> impl IntoView {
     let workshop = Workshop::from_context();
-    let choice = Memo::new(move |_| workshop.model.with(|m| at.get(m).map(|c| c.kind.choice())));
+    let choice = Memo::new(move |_| {
+        workshop
+            .model
+            .with(|m| at.get(m).map(|c| c.kind.consequence_type()))
+    });
     let who = Part {
         parent: at,
         name: "kind",
@@ -203,22 +188,6 @@ fn ConsequenceEditor(
             _ => None,
         },
     };
-    let priority = Part {
-        parent: at,
-        name: "kind.activity",
-        get: |c| match &c.kind {
-            ConsequenceKind::ConductActivity {
-                activity: Activity::ActionItem { priority, .. },
-            } => Some(priority),
-            _ => None,
-        },
-        get_mut: |c| match &mut c.kind {
-            ConsequenceKind::ConductActivity {
-                activity: Activity::ActionItem { priority, .. },
-            } => Some(priority),
-            _ => None,
-        },
-    };
     view! {
         <fieldset class="item">
             <legend>{move || format!("Consequence {}", at.1 + 1)}</legend>
@@ -227,23 +196,30 @@ fn ConsequenceEditor(
                     get=|p, i| p.consequences.get(i).map(|c| c.id.clone())
                     references=ErrorBudgetPolicy::consequence_references
                     rename=ErrorBudgetPolicy::rename_consequence />
-                <Choice at field="kind.type" label="Then" options=CONSEQUENCE_CHOICES
-                    get=|c: &Consequence| c.kind.choice()
-                    set=|c: &mut Consequence, key| {
-                        if c.kind.choice() != key {
-                            if let Some(kind) = ConsequenceKind::of_choice(key) {
-                                c.kind = kind;
-                            }
+                <Choice at field="kind.type" label="Then"
+                    get=|c: &Consequence| c.kind.consequence_type()
+                    set=|c: &mut Consequence, t| {
+                        if c.kind.consequence_type() != t {
+                            c.kind = t.start();
                         }
                     } />
-                <Choice at field="execution" label="Execution" options=EXECUTIONS get=|c: &Consequence| c.execution set=|c: &mut Consequence, e| c.execution = e />
+                <Choice at field="execution" label="Execution" get=|c: &Consequence| c.execution set=|c: &mut Consequence, e| c.execution = e />
             </div>
-            <Show when=move || choice.get() == Some("assignPeople")>
+            <Show when=move || choice.get() == Some(ConsequenceType::AssignPeople)>
                 <div><Text at=who field="who" label="Who" placeholder="one developer per sprint" get=|s: &String| s set=|s: &mut String| s /></div>
             </Show>
-            <Show when=move || choice.get() == Some("actionItem")>
+            <Show when=move || choice.get() == Some(ConsequenceType::ActionItem)>
                 <div class="cols">
-                    <Text at=priority field="priority" label="Action item priority" placeholder="P1" get=|s: &String| s set=|s: &mut String| s />
+                    <Choice at field="kind.activity.priority" label="Action item priority"
+                        get=|c: &Consequence| match c.kind {
+                            ConsequenceKind::ConductActivity { activity: Activity::ActionItem { priority, .. } } => priority,
+                            _ => Priority::P1,
+                        }
+                        set=|c: &mut Consequence, p| {
+                            if let ConsequenceKind::ConductActivity { activity: Activity::ActionItem { priority, .. } } = &mut c.kind {
+                                *priority = p;
+                            }
+                        } />
                     <Text at=deadline field="deadline" label="Deadline" placeholder="14d" get=|s: &String| s set=|s: &mut String| s />
                 </div>
             </Show>
@@ -353,7 +329,7 @@ pub fn PolicyPage() -> impl IntoView {
             {rows(|m| m.policy.conditions.len(), |i| view! { <ConditionEditor at=ConditionAt(PolicyAt, i) /> })}
             {edit_button("Add a condition".into(), "", |m| {
                 let id = format!("c{}", m.policy.conditions.len() + 1);
-                m.policy.conditions.push(Condition { id, kind: ConditionKind::BudgetSpend { percent: "70".into(), scope: SpendScope::Period }, trigger: Trigger::Automatic, description: String::new() });
+                m.policy.conditions.push(Condition { id, kind: ConditionKind::BudgetSpend { percent: "70".into(), scope: SpendScope::Period }, trigger: ConditionTrigger::Automatic, description: String::new() });
             })}
         </section>
         <section class="card">
@@ -362,7 +338,7 @@ pub fn PolicyPage() -> impl IntoView {
             {rows(|m| m.policy.consequences.len(), |i| view! { <ConsequenceEditor at=ConsequenceAt(PolicyAt, i) /> })}
             {edit_button("Add a consequence".into(), "", |m| {
                 let id = format!("k{}", m.policy.consequences.len() + 1);
-                m.policy.consequences.push(Consequence { id, kind: ConsequenceKind::of_choice("postmortem").unwrap_or(ConsequenceKind::AssignPeople { who: String::new() }), execution: Execution::ManualTraceable, description: String::new() });
+                m.policy.consequences.push(Consequence { id, kind: ConsequenceType::Postmortem.start(), execution: Execution::ManualTraceable, description: String::new() });
             })}
         </section>
         <section class="card">

@@ -7,6 +7,7 @@
 //! in a link shows up as that field's message, never as a failure to open.
 
 use crate::calculator::{BudgetForm, MAX_COMPARE};
+use crate::model::kind::Kind;
 use crate::model::EventsPer;
 
 /// Every URL parameter the Budget page reads and writes.
@@ -90,7 +91,7 @@ pub fn form_from_pairs<'a>(
             Some(Param::TimeZone) => form.time_zone = value,
             Some(Param::Events) => form.events = value,
             Some(Param::EventsPer) => {
-                form.events_per = EventsPer::parse(&value).unwrap_or_default()
+                form.events_per = EventsPer::from_key(value.trim()).unwrap_or_default()
             }
             Some(Param::Timeslice) => form.timeslice = value,
             Some(Param::Downtime) => form.downtime = value,
@@ -128,7 +129,7 @@ pub fn form_to_pairs(form: &BudgetForm) -> Vec<(&'static str, String)> {
                 Param::TimeZone => form.time_zone.trim().to_string(),
                 Param::Events => form.events.trim().to_string(),
                 Param::EventsPer if form.events_per != EventsPer::Window => {
-                    form.events_per.as_str().to_string()
+                    form.events_per.key().to_string()
                 }
                 Param::EventsPer => String::new(),
                 Param::Timeslice => form.timeslice.trim().to_string(),

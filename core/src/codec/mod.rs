@@ -15,7 +15,8 @@ use std::fmt;
 use serde_json::Value;
 
 use crate::model::document::Status;
-use crate::model::{Model, OLDEST_SCHEMA_VERSION, SCHEMA_VERSION};
+use crate::model::kind::Kind;
+use crate::model::{Model, Priority, OLDEST_SCHEMA_VERSION, SCHEMA_VERSION};
 use crate::problem::{Problem, Severity};
 use crate::quantity::zone::ZoneResolver;
 use crate::validate::validate;
@@ -178,8 +179,11 @@ pub fn parse_json(bytes: &[u8]) -> Result<Model, ImportError> {
     if version < OLDEST_SCHEMA_VERSION as u64 {
         return Err(ImportError::UnsupportedVersion(version));
     }
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    let model: Model = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
+    let mut value = value;
+    if version < 5 {
+        migrate_action_item_priorities(&mut value);
+    }
+    let model: Model = serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         let message = e.into_inner().to_string();
         ImportError::Shape {
@@ -199,9 +203,75 @@ pub fn parse_json(bytes: &[u8]) -> Result<Model, ImportError> {
     Ok(migrate(model))
 }
 
+/// Version 4 and older wrote an action item's priority as free text; version
+/// 5 holds one of P1-P4. "P2", "p2", "2" and "priority 2" read as P2; any
+/// other text becomes P1 and is kept in the consequence's description, so
+/// nothing typed is lost.
+fn migrate_action_item_priorities(value: &mut Value) {
+    let Some(consequences) = value
+        .pointer_mut("/policy/consequences")
+        .and_then(Value::as_array_mut)
+    else {
+        return;
+    };
+    for consequence in consequences {
+        let Some(activity) = consequence
+            .pointer_mut("/kind/activity")
+            .and_then(Value::as_object_mut)
+            .filter(|a| a.get("activity").and_then(Value::as_str) == Some("actionItem"))
+        else {
+            continue;
+        };
+        let text = match activity.get("priority") {
+            Some(Value::String(text)) => text.clone(),
+            Some(other) => other.to_string(),
+            None => String::new(),
+        };
+        let priority = priority_from_text(&text);
+        activity.insert(
+            "priority".into(),
+            Value::String(priority.unwrap_or(Priority::P1).key().into()),
+        );
+        if priority.is_none() && !text.trim().is_empty() {
+            if let Some(object) = consequence.as_object_mut() {
+                let before = object
+                    .get("description")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+                    .trim()
+                    .to_string();
+                let kept = format!("(the action item's priority was \"{}\")", text.trim());
+                let description = if before.is_empty() {
+                    kept
+                } else {
+                    format!("{before} {kept}")
+                };
+                object.insert("description".into(), Value::String(description));
+            }
+        }
+    }
+}
+
+/// A priority written by hand in a version-4 file: "P2", "p2", "2", "priority 2".
+fn priority_from_text(text: &str) -> Option<Priority> {
+    let lower = text.trim().to_lowercase();
+    let digits = lower
+        .strip_prefix("priority")
+        .unwrap_or(&lower)
+        .trim()
+        .trim_start_matches('p')
+        .trim();
+    Priority::ALL
+        .iter()
+        .copied()
+        .find(|p| &p.key()[1..] == digits)
+}
+
 /// Brings a model read from an older version up to [`SCHEMA_VERSION`].
-/// Version 1 had no service dependencies and version 2 no alert rules or
-/// scenarios; their files read unchanged.
+/// Version 1 had no service dependencies, version 2 no alert rules or
+/// scenarios and version 3 no service kinds; their files read unchanged.
+/// Version 4's action item priorities are read before
+/// ([`migrate_action_item_priorities`]).
 fn migrate(mut model: Model) -> Model {
     model.schema_version = SCHEMA_VERSION;
     model

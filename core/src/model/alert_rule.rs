@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::kind::kind;
+
 /// Whether an alert pages someone or opens a ticket.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -14,6 +16,11 @@ pub enum Notify {
     /// Waits for working hours.
     Ticket,
 }
+
+kind!(Notify {
+    Notify::Page => ("page", "page"),
+    Notify::Ticket => ("ticket", "ticket"),
+});
 
 /// What a rule's threshold is, as typed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -32,6 +39,44 @@ pub enum ThresholdSpec {
         /// The burn rate, above 0.
         burn_rate: String,
     },
+}
+
+/// A threshold's type, without its number: the choice the editor offers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ThresholdType {
+    /// [`ThresholdSpec::BudgetPercent`].
+    BudgetPercent,
+    /// [`ThresholdSpec::BurnRate`].
+    BurnRate,
+}
+
+kind!(ThresholdType {
+    ThresholdType::BudgetPercent => ("budgetPercent", "share of the budget in the long window (rescales)"),
+    ThresholdType::BurnRate => ("burnRate", "fixed burn rate"),
+});
+
+impl ThresholdType {
+    /// A new threshold of this type (2 % of the budget, or a burn rate of 2).
+    pub fn start(self) -> ThresholdSpec {
+        match self {
+            ThresholdType::BudgetPercent => ThresholdSpec::BudgetPercent {
+                percent: "2".into(),
+            },
+            ThresholdType::BurnRate => ThresholdSpec::BurnRate {
+                burn_rate: "2".into(),
+            },
+        }
+    }
+}
+
+impl ThresholdSpec {
+    /// Its type.
+    pub fn threshold_type(&self) -> ThresholdType {
+        match self {
+            ThresholdSpec::BudgetPercent { .. } => ThresholdType::BudgetPercent,
+            ThresholdSpec::BurnRate { .. } => ThresholdType::BurnRate,
+        }
+    }
 }
 
 /// One alert rule of the model.

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::kind::kind;
+
 /// Where the document stands.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -16,16 +18,11 @@ pub enum Status {
     Superseded,
 }
 
-impl Status {
-    /// "draft", "agreed" or "superseded", as in the JSON.
-    pub fn label(self) -> &'static str {
-        match self {
-            Status::Draft => "draft",
-            Status::Agreed => "agreed",
-            Status::Superseded => "superseded",
-        }
-    }
-}
+kind!(Status {
+    Status::Draft => ("draft", "draft"),
+    Status::Agreed => ("agreed", "agreed"),
+    Status::Superseded => ("superseded", "superseded"),
+});
 
 /// The role an approver signs for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -40,19 +37,11 @@ pub enum Role {
     ProductOwner,
 }
 
-impl Role {
-    /// Every role an agreed document needs.
-    pub const ALL: [Role; 3] = [Role::Operations, Role::Development, Role::ProductOwner];
-
-    /// "operations", "development", "product owner".
-    pub fn label(self) -> &'static str {
-        match self {
-            Role::Operations => "operations",
-            Role::Development => "development",
-            Role::ProductOwner => "product owner",
-        }
-    }
-}
+kind!(Role {
+    Role::Operations => ("operations", "operations"),
+    Role::Development => ("development", "development"),
+    Role::ProductOwner => ("productOwner", "product owner"),
+});
 
 /// Someone who approves the document, and for which role.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -8,6 +8,7 @@
 
 pub mod alert_rule;
 pub mod document;
+pub mod kind;
 pub mod location;
 pub mod policy;
 pub mod scenario;
@@ -16,16 +17,18 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::alert_rule::AlertRuleSpec;
 use crate::model::document::DocumentInfo;
+use crate::model::kind::{kind, Kind};
 use crate::model::policy::ErrorBudgetPolicy;
 use crate::model::scenario::Scenario;
 
 /// The version of the model's JSON format that this build writes.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// The oldest version this build reads; older files are refused, files from
 /// here up to [`SCHEMA_VERSION`] are migrated on import (version 1 had no
 /// dependencies, version 2 no alert rules or scenarios, version 3 no service
-/// kinds, so every service reads as user-facing: all read as is).
+/// kinds, so every service reads as user-facing; version 4 wrote an action
+/// item's priority as free text, read into P1-P4 on import).
 pub const OLDEST_SCHEMA_VERSION: u32 = 1;
 
 /// Everything a workshop agrees: one team's services, SLIs and SLOs, its error
@@ -125,22 +128,15 @@ pub enum ServiceKind {
 }
 
 impl ServiceKind {
-    /// Every kind, in the order a picker lists them.
-    pub const ALL: [ServiceKind; 4] = [
-        ServiceKind::UserFacing,
-        ServiceKind::Infrastructure,
-        ServiceKind::Platform,
-        ServiceKind::ThirdParty,
-    ];
-
     /// Whether users call it (journeys, SLIs and SLOs expected).
     pub fn is_user_facing(&self) -> bool {
         *self == ServiceKind::UserFacing
     }
 
-    /// The kind in words: "user-facing", "infrastructure", "platform",
-    /// "third party (run by us)".
-    pub const fn label(self) -> &'static str {
+    /// The kind in a word, as the document's tables show it: "user-facing",
+    /// "infrastructure", "platform", "third party (run by us)" (the picker's
+    /// [`Kind::label`] says more).
+    pub const fn name(self) -> &'static str {
         match self {
             ServiceKind::UserFacing => "user-facing",
             ServiceKind::Infrastructure => "infrastructure",
@@ -149,6 +145,13 @@ impl ServiceKind {
         }
     }
 }
+
+kind!(ServiceKind {
+    ServiceKind::UserFacing => ("userFacing", "user-facing (journeys, SLIs and SLOs)"),
+    ServiceKind::Infrastructure => ("infrastructure", "component: infrastructure (database, cache, queue)"),
+    ServiceKind::Platform => ("platform", "component: platform (cluster, mesh)"),
+    ServiceKind::ThirdParty => ("thirdParty", "component: third party run by us"),
+});
 
 /// Where a dependency's availability comes from.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -208,17 +211,6 @@ pub enum SourceKind {
 }
 
 impl SourceKind {
-    /// Every kind, in the order a picker lists them.
-    pub const ALL: [SourceKind; 2] = [SourceKind::Service, SourceKind::External];
-
-    /// The kind in words, as a picker shows it.
-    pub const fn label(self) -> &'static str {
-        match self {
-            SourceKind::Service => "a service of this model",
-            SourceKind::External => "external (cloud service, third party)",
-        }
-    }
-
     /// A new source of this kind (an external one starts at 99.9 %).
     pub fn start(self) -> DependencySource {
         match self {
@@ -230,6 +222,11 @@ impl SourceKind {
         }
     }
 }
+
+kind!(SourceKind {
+    SourceKind::Service => ("service", "a service of this model"),
+    SourceKind::External => ("external", "external (cloud service, third party)"),
+});
 
 impl DependencySource {
     /// Its kind.
@@ -255,31 +252,6 @@ pub enum CouplingKind {
 }
 
 impl CouplingKind {
-    /// Every kind, in the order a picker lists them.
-    pub const ALL: [CouplingKind; 3] = [
-        CouplingKind::Hard,
-        CouplingKind::Soft,
-        CouplingKind::Redundant,
-    ];
-
-    /// The kind in words, as a picker shows it.
-    pub const fn label(self) -> &'static str {
-        match self {
-            CouplingKind::Hard => "hard: its failure fails this service",
-            CouplingKind::Soft => "soft: this service degrades but stays within its SLO",
-            CouplingKind::Redundant => "redundant: k of n replicas must be up",
-        }
-    }
-
-    /// Its key in the JSON (`"type"`) and in CSS classes: `hard`, `soft`, `redundant`.
-    pub fn key(self) -> &'static str {
-        match self {
-            CouplingKind::Hard => "hard",
-            CouplingKind::Soft => "soft",
-            CouplingKind::Redundant => "redundant",
-        }
-    }
-
     /// A new coupling of this kind (a redundant group starts at 1 of 2).
     pub fn start(self) -> Coupling {
         match self {
@@ -294,6 +266,13 @@ impl CouplingKind {
         }
     }
 }
+
+// The key is also the diagram's CSS class for the edge.
+kind!(CouplingKind {
+    CouplingKind::Hard => ("hard", "hard: its failure fails this service"),
+    CouplingKind::Soft => ("soft", "soft: this service degrades but stays within its SLO"),
+    CouplingKind::Redundant => ("redundant", "redundant: k of n replicas must be up"),
+});
 
 impl Coupling {
     /// Its kind.
@@ -332,6 +311,11 @@ pub enum JourneyKind {
     /// One endpoint ("POST /orders").
     Endpoint,
 }
+
+kind!(JourneyKind {
+    JourneyKind::UserJourney => ("userJourney", "user journey"),
+    JourneyKind::Endpoint => ("endpoint", "endpoint"),
+});
 
 /// A user journey or endpoint of a service.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -375,33 +359,16 @@ pub enum SliKind {
     Custom,
 }
 
-impl SliKind {
-    /// Every kind, in the order the editor offers them.
-    pub const ALL: [SliKind; 8] = [
-        SliKind::Availability,
-        SliKind::Latency,
-        SliKind::Throughput,
-        SliKind::Correctness,
-        SliKind::Freshness,
-        SliKind::Durability,
-        SliKind::Coverage,
-        SliKind::Custom,
-    ];
-
-    /// The kind's name as in the JSON ("availability").
-    pub fn name(self) -> &'static str {
-        match self {
-            SliKind::Availability => "availability",
-            SliKind::Latency => "latency",
-            SliKind::Throughput => "throughput",
-            SliKind::Correctness => "correctness",
-            SliKind::Freshness => "freshness",
-            SliKind::Durability => "durability",
-            SliKind::Coverage => "coverage",
-            SliKind::Custom => "custom",
-        }
-    }
-}
+kind!(SliKind {
+    SliKind::Availability => ("availability", "availability"),
+    SliKind::Latency => ("latency", "latency"),
+    SliKind::Throughput => ("throughput", "throughput"),
+    SliKind::Correctness => ("correctness", "correctness"),
+    SliKind::Freshness => ("freshness", "freshness"),
+    SliKind::Durability => ("durability", "durability"),
+    SliKind::Coverage => ("coverage", "coverage"),
+    SliKind::Custom => ("custom", "custom"),
+});
 
 /// How a latency threshold compares.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -424,6 +391,11 @@ impl Comparison {
         }
     }
 }
+
+kind!(Comparison {
+    Comparison::LessThan => ("lessThan", "faster than (<)"),
+    Comparison::LessOrEqual => ("lessOrEqual", "at most (<=)"),
+});
 
 /// The latency threshold of a latency SLI.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -448,6 +420,11 @@ pub enum Measurement {
     /// Good slices / all slices of [`Sli::time_slice`].
     TimeSliceBased,
 }
+
+kind!(Measurement {
+    Measurement::RequestBased => ("requestBased", "request-based (good events / valid events)"),
+    Measurement::TimeSliceBased => ("timeSliceBased", "time-slice-based (good slices / all slices)"),
+});
 
 /// Expected traffic, for event budgets.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -514,6 +491,32 @@ pub enum Priority {
     P4,
 }
 
+kind!(Priority {
+    Priority::P1 => ("P1", "P1"),
+    Priority::P2 => ("P2", "P2"),
+    Priority::P3 => ("P3", "P3"),
+    Priority::P4 => ("P4", "P4"),
+});
+
+/// An SLO's incident priority may be left open ("none").
+impl Kind for Option<Priority> {
+    const ALL: &'static [Self] = &[
+        None,
+        Some(Priority::P1),
+        Some(Priority::P2),
+        Some(Priority::P3),
+        Some(Priority::P4),
+    ];
+
+    fn key(self) -> &'static str {
+        self.map_or("", Priority::key)
+    }
+
+    fn label(self) -> &'static str {
+        self.map_or("none", Priority::label)
+    }
+}
+
 /// A service level objective over an SLI. Its error budget is computed.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -572,21 +575,7 @@ pub enum EventsPer {
     Day,
 }
 
-impl EventsPer {
-    /// `"window"` or `"day"`, as in links and the CLI.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EventsPer::Window => "window",
-            EventsPer::Day => "day",
-        }
-    }
-
-    /// Reads `"window"` or `"day"`.
-    pub fn parse(text: &str) -> Option<Self> {
-        match text.trim() {
-            "window" => Some(EventsPer::Window),
-            "day" => Some(EventsPer::Day),
-            _ => None,
-        }
-    }
-}
+kind!(EventsPer {
+    EventsPer::Window => ("window", "per window"),
+    EventsPer::Day => ("day", "per day"),
+});

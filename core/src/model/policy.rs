@@ -7,6 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::kind::{kind, Kind};
+use crate::model::Priority;
+
 /// The team's error budget policy.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -66,6 +69,11 @@ pub enum Trigger {
     Manual,
 }
 
+kind!(Trigger {
+    Trigger::Automatic => ("automatic", "automatic"),
+    Trigger::Manual => ("manual", "manual"),
+});
+
 /// What budget spend a condition counts.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -79,6 +87,12 @@ pub enum SpendScope {
     /// Spent in a quarter by one kind of outage.
     QuarterByOutageKind,
 }
+
+kind!(SpendScope {
+    SpendScope::Period => ("period", "in the period"),
+    SpendScope::SingleIncident => ("singleIncident", "by a single incident"),
+    SpendScope::QuarterByOutageKind => ("quarterByOutageKind", "in a quarter by one kind of outage"),
+});
 
 /// What makes a condition true (ESF Table 10.1).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -118,6 +132,63 @@ pub enum ConditionKind {
     Custom,
 }
 
+/// A condition's type, without its fields: the choice the editor offers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ConditionType {
+    /// [`ConditionKind::BudgetExhausted`].
+    BudgetExhausted,
+    /// [`ConditionKind::BudgetSpend`].
+    BudgetSpend,
+    /// [`ConditionKind::BurnRate`].
+    BurnRate,
+    /// [`ConditionKind::Dependency`].
+    Dependency,
+    /// [`ConditionKind::Resource`].
+    Resource,
+    /// [`ConditionKind::Custom`].
+    Custom,
+}
+
+kind!(ConditionType {
+    ConditionType::BudgetExhausted => ("budgetExhausted", "budget exhausted before the period ends"),
+    ConditionType::BudgetSpend => ("budgetSpend", "X % of the budget spent"),
+    ConditionType::BurnRate => ("burnRate", "X % of the budget spent within a time"),
+    ConditionType::Dependency => ("dependency", "X % spent through a dependency"),
+    ConditionType::Resource => ("resource", "a resource limit"),
+    ConditionType::Custom => ("custom", "something else (describe it)"),
+});
+
+impl ConditionType {
+    /// Whether conditions of this type have a share of the budget.
+    pub fn has_percent(self) -> bool {
+        matches!(
+            self,
+            ConditionType::BudgetSpend | ConditionType::BurnRate | ConditionType::Dependency
+        )
+    }
+
+    /// A new condition of this type, keeping `percent` where it has one.
+    pub fn start(self, percent: String) -> ConditionKind {
+        match self {
+            ConditionType::BudgetExhausted => ConditionKind::BudgetExhausted,
+            ConditionType::BudgetSpend => ConditionKind::BudgetSpend {
+                percent,
+                scope: SpendScope::Period,
+            },
+            ConditionType::BurnRate => ConditionKind::BurnRate {
+                percent,
+                within: "24h".into(),
+            },
+            ConditionType::Dependency => ConditionKind::Dependency {
+                percent,
+                dependency: String::new(),
+            },
+            ConditionType::Resource => ConditionKind::Resource,
+            ConditionType::Custom => ConditionKind::Custom,
+        }
+    }
+}
+
 /// A condition of the policy.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -147,6 +218,11 @@ pub enum Execution {
     ManualTraceable,
 }
 
+kind!(Execution {
+    Execution::Automatable => ("automatable", "automatable"),
+    Execution::ManualTraceable => ("manualTraceable", "manual, traceable"),
+});
+
 /// What a consequence does (ESF Table 10.2).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -172,6 +248,64 @@ pub enum ConsequenceKind {
     },
 }
 
+/// A consequence's type with its activity, flattened into one choice: what
+/// the editor offers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ConsequenceType {
+    /// [`ConsequenceKind::AssignPeople`].
+    AssignPeople,
+    /// Conduct [`Activity::Postmortem`].
+    Postmortem,
+    /// Conduct [`Activity::ActionItem`].
+    ActionItem,
+    /// Conduct [`Activity::EngageDependencyOwner`].
+    EngageDependencyOwner,
+    /// Conduct [`Activity::CommunicateBudget`].
+    CommunicateBudget,
+    /// Conduct [`Activity::Other`].
+    OtherActivity,
+    /// Stop [`StoppedActivity::FeatureReleasesToStaging`].
+    StopStaging,
+    /// Stop [`StoppedActivity::FeatureReleasesToProduction`].
+    StopProduction,
+    /// Stop [`StoppedActivity::Other`].
+    StopOther,
+}
+
+kind!(ConsequenceType {
+    ConsequenceType::AssignPeople => ("assignPeople", "assign people to reliability work"),
+    ConsequenceType::Postmortem => ("postmortem", "conduct a postmortem"),
+    ConsequenceType::ActionItem => ("actionItem", "create an action item"),
+    ConsequenceType::EngageDependencyOwner => ("engageDependencyOwner", "engage the dependency's owner"),
+    ConsequenceType::CommunicateBudget => ("communicateBudget", "communicate the budget's state"),
+    ConsequenceType::OtherActivity => ("otherActivity", "conduct another activity"),
+    ConsequenceType::StopStaging => ("stopStaging", "stop feature releases to staging"),
+    ConsequenceType::StopProduction => ("stopProduction", "stop feature releases to production"),
+    ConsequenceType::StopOther => ("stopOther", "stop another activity"),
+});
+
+impl ConsequenceType {
+    /// A new consequence of this type (an action item starts at P1 within 14 days).
+    pub fn start(self) -> ConsequenceKind {
+        let conduct = |activity| ConsequenceKind::ConductActivity { activity };
+        let stop = |activity| ConsequenceKind::StopActivity { activity };
+        match self {
+            ConsequenceType::AssignPeople => ConsequenceKind::AssignPeople { who: String::new() },
+            ConsequenceType::Postmortem => conduct(Activity::Postmortem),
+            ConsequenceType::ActionItem => conduct(Activity::ActionItem {
+                priority: Priority::P1,
+                deadline: "14d".into(),
+            }),
+            ConsequenceType::EngageDependencyOwner => conduct(Activity::EngageDependencyOwner),
+            ConsequenceType::CommunicateBudget => conduct(Activity::CommunicateBudget),
+            ConsequenceType::OtherActivity => conduct(Activity::Other),
+            ConsequenceType::StopStaging => stop(StoppedActivity::FeatureReleasesToStaging),
+            ConsequenceType::StopProduction => stop(StoppedActivity::FeatureReleasesToProduction),
+            ConsequenceType::StopOther => stop(StoppedActivity::Other),
+        }
+    }
+}
+
 /// An activity a consequence conducts.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -182,8 +316,8 @@ pub enum Activity {
     /// Create an action item.
     #[serde(rename_all = "camelCase")]
     ActionItem {
-        /// Its priority ("P1").
-        priority: String,
+        /// Its priority.
+        priority: Priority,
         /// Its deadline, in duration syntax ("14d").
         deadline: String,
     },
@@ -265,48 +399,21 @@ pub struct PolicyExtras {
 }
 
 impl ConditionKind {
-    /// Every condition type: its JSON name and how the editor names it.
-    pub const TYPES: [(&'static str, &'static str); 6] = [
-        ("budgetExhausted", "budget exhausted before the period ends"),
-        ("budgetSpend", "X % of the budget spent"),
-        ("burnRate", "X % of the budget spent within a time"),
-        ("dependency", "X % spent through a dependency"),
-        ("resource", "a resource limit"),
-        ("custom", "something else (describe it)"),
-    ];
-
-    /// The JSON name of this condition's type ("budgetSpend").
-    pub fn type_name(&self) -> &'static str {
+    /// Its type.
+    pub fn condition_type(&self) -> ConditionType {
         match self {
-            ConditionKind::BudgetExhausted => "budgetExhausted",
-            ConditionKind::BudgetSpend { .. } => "budgetSpend",
-            ConditionKind::BurnRate { .. } => "burnRate",
-            ConditionKind::Dependency { .. } => "dependency",
-            ConditionKind::Resource => "resource",
-            ConditionKind::Custom => "custom",
+            ConditionKind::BudgetExhausted => ConditionType::BudgetExhausted,
+            ConditionKind::BudgetSpend { .. } => ConditionType::BudgetSpend,
+            ConditionKind::BurnRate { .. } => ConditionType::BurnRate,
+            ConditionKind::Dependency { .. } => ConditionType::Dependency,
+            ConditionKind::Resource => ConditionType::Resource,
+            ConditionKind::Custom => ConditionType::Custom,
         }
     }
 
-    /// A condition of the named type with empty parameters, keeping `percent`.
-    pub fn of_type(name: &str, percent: String) -> Option<ConditionKind> {
-        Some(match name {
-            "budgetExhausted" => ConditionKind::BudgetExhausted,
-            "budgetSpend" => ConditionKind::BudgetSpend {
-                percent,
-                scope: SpendScope::Period,
-            },
-            "burnRate" => ConditionKind::BurnRate {
-                percent,
-                within: "24h".into(),
-            },
-            "dependency" => ConditionKind::Dependency {
-                percent,
-                dependency: String::new(),
-            },
-            "resource" => ConditionKind::Resource,
-            "custom" => ConditionKind::Custom,
-            _ => return None,
-        })
+    /// How the document names it ("X % of the budget spent").
+    pub fn label(&self) -> &'static str {
+        self.condition_type().label()
     }
 
     /// The share of the budget in percent, for the types that have one.
@@ -331,67 +438,28 @@ impl ConditionKind {
 }
 
 impl ConsequenceKind {
-    /// Every consequence, flattened for one choice: its key and how the editor names it.
-    pub const CHOICES: [(&'static str, &'static str); 9] = [
-        ("assignPeople", "assign people to reliability work"),
-        ("postmortem", "conduct a postmortem"),
-        ("actionItem", "create an action item"),
-        ("engageDependencyOwner", "engage the dependency's owner"),
-        ("communicateBudget", "communicate the budget's state"),
-        ("otherActivity", "conduct another activity"),
-        ("stopStaging", "stop feature releases to staging"),
-        ("stopProduction", "stop feature releases to production"),
-        ("stopOther", "stop another activity"),
-    ];
-
-    /// This consequence's key in [`ConsequenceKind::CHOICES`].
-    pub fn choice(&self) -> &'static str {
+    /// Its type, with its activity.
+    pub fn consequence_type(&self) -> ConsequenceType {
         match self {
-            ConsequenceKind::AssignPeople { .. } => "assignPeople",
+            ConsequenceKind::AssignPeople { .. } => ConsequenceType::AssignPeople,
             ConsequenceKind::ConductActivity { activity } => match activity {
-                Activity::Postmortem => "postmortem",
-                Activity::ActionItem { .. } => "actionItem",
-                Activity::EngageDependencyOwner => "engageDependencyOwner",
-                Activity::CommunicateBudget => "communicateBudget",
-                Activity::Other => "otherActivity",
+                Activity::Postmortem => ConsequenceType::Postmortem,
+                Activity::ActionItem { .. } => ConsequenceType::ActionItem,
+                Activity::EngageDependencyOwner => ConsequenceType::EngageDependencyOwner,
+                Activity::CommunicateBudget => ConsequenceType::CommunicateBudget,
+                Activity::Other => ConsequenceType::OtherActivity,
             },
             ConsequenceKind::StopActivity { activity } => match activity {
-                StoppedActivity::FeatureReleasesToStaging => "stopStaging",
-                StoppedActivity::FeatureReleasesToProduction => "stopProduction",
-                StoppedActivity::Other => "stopOther",
+                StoppedActivity::FeatureReleasesToStaging => ConsequenceType::StopStaging,
+                StoppedActivity::FeatureReleasesToProduction => ConsequenceType::StopProduction,
+                StoppedActivity::Other => ConsequenceType::StopOther,
             },
         }
     }
 
-    /// The consequence for a key of [`ConsequenceKind::CHOICES`], with empty parameters.
-    pub fn of_choice(key: &str) -> Option<ConsequenceKind> {
-        let conduct = |activity| ConsequenceKind::ConductActivity { activity };
-        let stop = |activity| ConsequenceKind::StopActivity { activity };
-        Some(match key {
-            "assignPeople" => ConsequenceKind::AssignPeople { who: String::new() },
-            "postmortem" => conduct(Activity::Postmortem),
-            "actionItem" => conduct(Activity::ActionItem {
-                priority: "P1".into(),
-                deadline: "14d".into(),
-            }),
-            "engageDependencyOwner" => conduct(Activity::EngageDependencyOwner),
-            "communicateBudget" => conduct(Activity::CommunicateBudget),
-            "otherActivity" => conduct(Activity::Other),
-            "stopStaging" => stop(StoppedActivity::FeatureReleasesToStaging),
-            "stopProduction" => stop(StoppedActivity::FeatureReleasesToProduction),
-            "stopOther" => stop(StoppedActivity::Other),
-            _ => return None,
-        })
-    }
-
-    /// How the document names this consequence.
+    /// How the document names it ("create an action item").
     pub fn label(&self) -> &'static str {
-        let key = self.choice();
-        Self::CHOICES
-            .iter()
-            .find(|(k, _)| *k == key)
-            .map(|(_, l)| *l)
-            .unwrap_or(key)
+        self.consequence_type().label()
     }
 }
 

@@ -9,6 +9,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::kind::kind;
+
 /// One "what if" for an SLO: traffic, background errors and events.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -61,6 +63,44 @@ impl Default for TrafficProfile {
     }
 }
 
+/// A traffic profile's shape, without its numbers: the choice the editor offers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TrafficShape {
+    /// [`TrafficProfile::Constant`].
+    Constant,
+    /// [`TrafficProfile::Daily`].
+    Daily,
+}
+
+kind!(TrafficShape {
+    TrafficShape::Constant => ("constant", "constant: the same rate all day"),
+    TrafficShape::Daily => ("daily", "daily curve: a peak and a trough"),
+});
+
+impl TrafficShape {
+    /// A new profile of this shape (1,000 a minute; or 300 to 3,000 peaking at 14:00).
+    pub fn start(self) -> TrafficProfile {
+        match self {
+            TrafficShape::Constant => TrafficProfile::default(),
+            TrafficShape::Daily => TrafficProfile::Daily {
+                peak_per_minute: "3000".into(),
+                trough_per_minute: "300".into(),
+                peak_hour: "14".into(),
+            },
+        }
+    }
+}
+
+impl TrafficProfile {
+    /// Its shape.
+    pub fn shape(&self) -> TrafficShape {
+        match self {
+            TrafficProfile::Constant { .. } => TrafficShape::Constant,
+            TrafficProfile::Daily { .. } => TrafficShape::Daily,
+        }
+    }
+}
+
 /// What an event does to the requests while it lasts.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -83,6 +123,55 @@ pub enum EventKind {
         /// Error ratio of that traffic, in percent ("100").
         error_percent: String,
     },
+}
+
+/// An event's type, without its numbers: the choice the editor offers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum EventType {
+    /// [`EventKind::Incident`].
+    Incident,
+    /// [`EventKind::PlannedDowntime`].
+    PlannedDowntime,
+    /// [`EventKind::PartialTraffic`].
+    PartialTraffic,
+}
+
+kind!(EventType {
+    EventType::Incident => ("incident", "incident"),
+    EventType::PlannedDowntime => ("plannedDowntime", "planned downtime (deployment window)"),
+    EventType::PartialTraffic => ("partialTraffic", "partial-traffic failure (a canary)"),
+});
+
+impl EventKind {
+    /// Its type.
+    pub fn event_type(&self) -> EventType {
+        match self {
+            EventKind::Incident { .. } => EventType::Incident,
+            EventKind::PlannedDowntime => EventType::PlannedDowntime,
+            EventKind::PartialTraffic { .. } => EventType::PartialTraffic,
+        }
+    }
+
+    /// The same event as `to`, keeping its error ratio (planned downtime
+    /// fails every request; a partial failure starts at 1 % of the traffic).
+    pub fn as_type(&self, to: EventType) -> EventKind {
+        if self.event_type() == to {
+            return self.clone();
+        }
+        let error_percent = match self {
+            EventKind::Incident { error_percent }
+            | EventKind::PartialTraffic { error_percent, .. } => error_percent.clone(),
+            EventKind::PlannedDowntime => "100".into(),
+        };
+        match to {
+            EventType::Incident => EventKind::Incident { error_percent },
+            EventType::PlannedDowntime => EventKind::PlannedDowntime,
+            EventType::PartialTraffic => EventKind::PartialTraffic {
+                traffic_percent: "1".into(),
+                error_percent,
+            },
+        }
+    }
 }
 
 /// One event of a scenario.

@@ -4,6 +4,7 @@
 
 use super::Checker;
 use crate::model::document::{DocumentInfo, Role};
+use crate::model::kind::Kind;
 use crate::model::location::{ApproverAt, ChangeAt, DocumentAt, Locate};
 
 pub(super) fn check_document(c: &mut Checker, document: &DocumentInfo) {
@@ -33,7 +34,7 @@ pub(super) fn check_document(c: &mut Checker, document: &DocumentInfo) {
         "the on-call rotation",
     );
     if c.agreed {
-        for role in Role::ALL {
+        for &role in Role::ALL {
             if !document
                 .approvers
                 .iter()

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use super::Checker;
+use crate::model::kind::Kind;
 use crate::model::location::{every_slo, JourneyAt, Locate, ModelAt, ServiceAt, SliAt, SloAt};
 use crate::model::{Measurement, Model, Service, Sli, SliKind, Slo};
 use crate::quantity::duration::ExactDuration;
@@ -77,7 +78,7 @@ fn check_service(c: &mut Checker, at: ServiceAt, service: &Service) {
                             &at.field("defaultSlo"),
                             format!(
                                 "the service already has a default {} SLO at {}: only one applies",
-                                sli.kind.name(),
+                                sli.kind.key(),
                                 first.path()
                             ),
                         );
