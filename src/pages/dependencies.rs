@@ -15,7 +15,6 @@ use crate::workshop::Workshop;
 use slo_core::model::location::{DependencyAt, Locate, ModelAt, ServiceAt};
 use slo_core::part;
 
-
 /// One dependency's fields.
 #[component]
 fn DependencyEditor(
