@@ -80,8 +80,8 @@ struct BudgetArgs {
     #[arg(long, value_enum, default_value = "window")]
     per: Per,
     /// Time-slice length for a time-slice SLI, e.g. 1m
-    #[arg(long, default_value = "")]
-    timeslice: String,
+    #[arg(long, alias = "timeslice", default_value = "")]
+    time_slice: String,
     /// A downtime, e.g. 43m12s: prints the target it implies
     #[arg(long, default_value = "", allow_hyphen_values = true)]
     downtime: String,
@@ -125,7 +125,7 @@ fn budget(args: BudgetArgs) -> ExitCode {
             Per::Window => EventsPer::Window,
             Per::Day => EventsPer::Day,
         },
-        timeslice: args.timeslice,
+        time_slice: args.time_slice,
         downtime: args.downtime,
         compare: Vec::new(),
     };
@@ -179,9 +179,10 @@ fn text_report(report: &BudgetReport) -> String {
             valid.describe(group)
         ));
     }
-    if let (Some(slices), Some(bad)) =
-        (&report.timeslices_in_window, &report.allowed_bad_timeslices)
-    {
+    if let (Some(slices), Some(bad)) = (
+        &report.time_slices_in_window,
+        &report.allowed_bad_time_slices,
+    ) {
         lines.push(format!(
             "Bad time slices   {} of {} slices",
             bad.describe(group),

@@ -129,7 +129,7 @@ pub fn report(file: &Path, json: bool) -> ExitCode {
                         bad.describe(|n| group_thousands(&n.to_string()))
                     );
                 }
-                if let Some(bad) = &b.allowed_bad_timeslices {
+                if let Some(bad) = &b.allowed_bad_time_slices {
                     out!(
                         "  allowed bad time slices {}",
                         bad.describe(|n| group_thousands(&n.to_string()))

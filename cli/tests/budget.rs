@@ -40,7 +40,7 @@ fn json_has_the_named_fields_as_exact_strings() {
         "30d",
         "--events",
         "3000000",
-        "--timeslice",
+        "--time-slice",
         "1m",
         "--downtime",
         "43m12s",
@@ -53,7 +53,7 @@ fn json_has_the_named_fields_as_exact_strings() {
     assert_eq!(v["allowed_downtime_seconds"], "2592");
     assert_eq!(v["allowed_downtime"], "43m 12s");
     assert_eq!(v["allowed_bad_events"], 3_000);
-    assert_eq!(v["allowed_bad_timeslices"], 43);
+    assert_eq!(v["allowed_bad_time_slices"], 43);
     assert_eq!(v["implied_target_percent"], "99.9");
 }
 

@@ -14,7 +14,7 @@ fn page_evaluation(c: &mut Criterion) {
         time_zone: "America/New_York".into(),
         events: "3663253".into(),
         events_per: EventsPer::Day,
-        timeslice: "1m".into(),
+        time_slice: "1m".into(),
         downtime: "43m 12s".into(),
         compare: vec![
             "99.9".into(),

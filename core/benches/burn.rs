@@ -5,14 +5,14 @@
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use slo_core::burn::alerts::run_alerts;
 use slo_core::burn::risk::monte_carlo;
-use slo_core::burn::simulate::{simulate, SloSpec};
+use slo_core::burn::simulate::{simulate, SloNumbers};
 use slo_core::read::alert_rule::AlertRule;
-use slo_core::read::scenario::{Plan, PlannedEvent, PlannedKind, RiskPlan, Traffic};
+use slo_core::read::scenario::{Plan, PlannedEvent, PlannedKind, PlannedTraffic, RiskPlan};
 
 const DAY: u64 = 86_400;
 
-fn spec() -> SloSpec {
-    SloSpec {
+fn spec() -> SloNumbers {
+    SloNumbers {
         target: "99.9".parse().unwrap(),
         period_seconds: 90 * DAY,
         time_slice: None,
@@ -29,7 +29,7 @@ fn plan() -> Plan {
         cause: String::new(),
     };
     Plan {
-        traffic: Traffic::Daily {
+        traffic: PlannedTraffic::Daily {
             peak: 3000.0,
             trough: 300.0,
             peak_hour: 20.0,
@@ -73,7 +73,7 @@ fn risk(c: &mut Criterion) {
     };
     let (plan, spec) = (
         plan(),
-        SloSpec {
+        SloNumbers {
             period_seconds: 30 * DAY,
             ..spec()
         },

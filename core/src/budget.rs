@@ -20,7 +20,7 @@ pub enum RoundingRule {
     /// Bad events: truncated to a whole event.
     Events,
     /// Bad time slices: whole slices, rounded down.
-    Timeslices,
+    TimeSlices,
     /// Implied target: rounded down to ten decimal places of a percent.
     ImpliedTarget,
 }
@@ -37,7 +37,7 @@ impl RoundingRule {
                 "allowed bad events = valid events x (1 - target), truncated to a whole event \
                  (SRE Workbook ch. 2: 97 % of 3,663,253 allows 109,897)"
             }
-            RoundingRule::Timeslices => {
+            RoundingRule::TimeSlices => {
                 "allowed bad slices = whole slices in the window x (1 - target), rounded down: \
                  a budget of whole time slices never rounds up"
             }
@@ -177,7 +177,7 @@ pub fn valid_events_in_window(events: ValidEvents, window_seconds: u64) -> u64 {
 
 /// The bad time slices a time-slice SLI may have in a window.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct TimesliceBudget {
+pub struct TimeSliceBudget {
     /// Whole slices that fit in the window.
     pub slices: u64,
     /// Whole bad slices allowed: `floor(slices x (1 - target))`.
@@ -191,17 +191,17 @@ pub struct TimesliceBudget {
 /// Errors: a zero slice, or a slice longer than the window.
 ///
 /// ```
-/// use slo_core::{budget::allowed_bad_timeslices, Target, ExactDuration};
+/// use slo_core::{budget::allowed_bad_time_slices, Target, ExactDuration};
 /// let t: Target = "99.9".parse().unwrap();
 /// let slice: ExactDuration = "1m".parse().unwrap();
-/// let b = allowed_bad_timeslices(&t, 30 * 86_400, slice).unwrap();
+/// let b = allowed_bad_time_slices(&t, 30 * 86_400, slice).unwrap();
 /// assert_eq!((b.slices, b.allowed_bad), (43_200, 43));
 /// ```
-pub fn allowed_bad_timeslices(
+pub fn allowed_bad_time_slices(
     target: &Target,
     window_seconds: u64,
     slice: ExactDuration,
-) -> Result<TimesliceBudget, BudgetError> {
+) -> Result<TimeSliceBudget, BudgetError> {
     let seconds = slice.seconds();
     if seconds.is_zero() {
         return Err(BudgetError::ZeroSlice);
@@ -226,7 +226,7 @@ pub fn allowed_bad_timeslices(
         .error_budget()
         .floor_share(slices as u128)
         .ok_or(BudgetError::TooLarge)?;
-    Ok(TimesliceBudget {
+    Ok(TimeSliceBudget {
         slices,
         allowed_bad: allowed as u64,
     })

@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use crate::burn::simulate::SloSpec;
+use crate::burn::simulate::SloNumbers;
 use crate::codec::{export_json, import_json};
 use crate::model::location::every_slo;
 use crate::model::Model;
@@ -33,7 +33,7 @@ pub fn run_everything(model: &Model, zones: &dyn ZoneResolver) -> usize {
     }
     let rules = burn::alert_rules(model);
     for e in every_slo(model) {
-        if let Ok(spec) = SloSpec::of(e.sli, e.slo, zones) {
+        if let Ok(spec) = SloNumbers::of(e.sli, e.slo, zones) {
             let _ =
                 alerting::alert_table(&rules, &spec.target, spec.period_seconds, Some(u64::MAX));
         }

@@ -3,7 +3,7 @@
 
 use slo_core::burn::priority::{prioritise, priority_by_budget_left, priority_by_velocity};
 use slo_core::burn::risk::{monte_carlo, Z90};
-use slo_core::burn::simulate::{EventOutcome, SloSpec};
+use slo_core::burn::simulate::{EventOutcome, SloNumbers};
 use slo_core::burn::{period_time, run, scenarios};
 use slo_core::examples::{seed_chain, workbook_api};
 use slo_core::model::location::{ScenarioAt, SloAt};
@@ -12,7 +12,7 @@ use slo_core::model::scenario::{EventKind, ScenarioEvent};
 use slo_core::model::{Model, Priority};
 use slo_core::problem::Severity;
 use slo_core::quantity::zone::UtcOnly;
-use slo_core::read::scenario::{Plan, RiskPlan, Traffic};
+use slo_core::read::scenario::{Plan, PlannedTraffic, RiskPlan};
 use slo_core::validate::validate;
 
 const AT: ScenarioAt = ScenarioAt(SloAt::new(0, 0, 0, 0), 0);
@@ -186,15 +186,15 @@ fn risk(rate: f64, seed: u64) -> RiskPlan {
 
 fn steady() -> Plan {
     Plan {
-        traffic: Traffic::Constant { per_minute: 1000.0 },
+        traffic: PlannedTraffic::Constant { per_minute: 1000.0 },
         background: 0.0,
         events: vec![],
         risk: None,
     }
 }
 
-fn month() -> SloSpec {
-    SloSpec {
+fn month() -> SloNumbers {
+    SloNumbers {
         target: "99.9".parse().unwrap(),
         period_seconds: 30 * 86_400,
         time_slice: None,

@@ -138,7 +138,7 @@ fn compare_reports_a_bad_column_without_losing_the_others() {
 fn reverse_and_slices_and_events_on_a_range_window() {
     let mut f = form("99.9", "month");
     f.downtime = "43m 12s".into();
-    f.timeslice = "1m".into();
+    f.time_slice = "1m".into();
     f.events = "100000".into();
     f.events_per = EventsPer::Day;
     let report = evaluate(&f, &UtcOnly).report().unwrap();
@@ -151,7 +151,7 @@ fn reverse_and_slices_and_events_on_a_range_window() {
     );
     assert_eq!(report.implied_target_exact, Some(false));
     assert_eq!(
-        report.allowed_bad_timeslices,
+        report.allowed_bad_time_slices,
         Some(Figure::Range { min: 40, max: 44 })
     );
     assert_eq!(

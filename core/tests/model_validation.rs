@@ -3,6 +3,7 @@
 use slo_core::examples::{seed_chain, with_leaderboard_cache, workbook_api};
 use slo_core::model::document::{Approver, Role, Status};
 use slo_core::model::policy::{Activity, Clause, ConditionKind, ConsequenceKind};
+use slo_core::model::SCHEMA_VERSION;
 use slo_core::model::{LatencyThreshold, Measurement, Model, ServiceKind, SliKind, Traffic};
 use slo_core::problem::{has_errors, Problem, Severity};
 use slo_core::quantity::zone::UtcOnly;
@@ -332,12 +333,15 @@ fn an_empty_model_lists_what_an_agreed_document_needs() {
         Severity::Error,
         "where the SLI is measured",
     );
-    m.schema_version = 5;
+    m.schema_version = SCHEMA_VERSION + 1;
     expect(
         &m,
         "schemaVersion",
         Severity::Error,
-        "version 5 is not the current version 4",
+        &format!(
+            "version {} is not the current version {SCHEMA_VERSION}",
+            SCHEMA_VERSION + 1
+        ),
     );
 }
 

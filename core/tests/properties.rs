@@ -3,7 +3,7 @@
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use slo_core::budget::{
-    allowed_bad_events, allowed_bad_timeslices, allowed_downtime, implied_target, ValidEvents,
+    allowed_bad_events, allowed_bad_time_slices, allowed_downtime, implied_target, ValidEvents,
 };
 use slo_core::calculator::{evaluate, BudgetForm};
 use slo_core::model::EventsPer;
@@ -82,7 +82,7 @@ proptest! {
     #[test]
     fn slice_budget_never_exceeds_the_time_budget(t in target(), w in 60u64..=400 * 86_400, slice in 1u64..=3_600) {
         prop_assume!(slice <= w);
-        let budget = allowed_bad_timeslices(&t, w, ExactDuration::from_whole_seconds(slice)).unwrap();
+        let budget = allowed_bad_time_slices(&t, w, ExactDuration::from_whole_seconds(slice)).unwrap();
         let bad_time = Decimal::from(budget.allowed_bad * slice);
         prop_assert!(bad_time <= allowed_downtime(&t, w).unwrap().seconds());
         prop_assert_eq!(budget.slices, w / slice);
@@ -95,7 +95,7 @@ proptest! {
         let form = BudgetForm {
             target, window, time_zone: tz, events,
             events_per: if per_day { EventsPer::Day } else { EventsPer::Window },
-            timeslice: slice, downtime, compare,
+            time_slice: slice, downtime, compare,
         };
         let view = evaluate(&form, &UtcOnly);
         let _ = view.report();
@@ -113,7 +113,7 @@ proptest! {
         let form = BudgetForm {
             target, window, time_zone: String::new(), events,
             events_per: if per_day { EventsPer::Day } else { EventsPer::Window },
-            timeslice: slice, downtime, compare: vec![],
+            time_slice: slice, downtime, compare: vec![],
         };
         let view = evaluate(&form, &UtcOnly);
         let _ = view.report();

@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 use slo_core::budget::{
-    allowed_bad_events, allowed_bad_timeslices, allowed_downtime, budget_share, ValidEvents,
+    allowed_bad_events, allowed_bad_time_slices, allowed_downtime, budget_share, ValidEvents,
 };
 use slo_core::quantity::nines::one_in;
 use slo_core::{ExactDuration, Target};
@@ -128,7 +128,7 @@ fn outage_share_of_event_budget() {
 fn time_slices_never_round_up() {
     // 99.9 % over 30 d with 1-minute slices: 43,200 slices, 43.2 allowed -> 43.
     let slice: ExactDuration = "1m".parse().unwrap();
-    let budget = allowed_bad_timeslices(&target("99.9"), 30 * DAY, slice).unwrap();
+    let budget = allowed_bad_time_slices(&target("99.9"), 30 * DAY, slice).unwrap();
     assert_eq!((budget.slices, budget.allowed_bad), (43_200, 43));
 }
 

@@ -8,7 +8,7 @@
 
 use proptest::prelude::*;
 use slo_core::alerting::alert_table;
-use slo_core::burn::simulate::{simulate, SloSpec};
+use slo_core::burn::simulate::{simulate, SloNumbers};
 use slo_core::dependency::analyze;
 use slo_core::harness::{numeric_fields, rich_model, run_everything, with_numeric_values};
 use slo_core::model::alert_rule::Notify;
@@ -17,7 +17,7 @@ use slo_core::model::{Coupling, Model};
 use slo_core::problem::{Problem, Severity};
 use slo_core::quantity::zone::UtcOnly;
 use slo_core::read::alert_rule::{AlertRule, Threshold};
-use slo_core::read::scenario::{Plan, RiskPlan, Traffic};
+use slo_core::read::scenario::{Plan, PlannedTraffic, RiskPlan};
 use slo_core::validate::validate;
 use slo_core::{ExactDuration, Target};
 
@@ -186,13 +186,13 @@ fn public_fields_cannot_crash_the_engines() {
     let _ = alert_table(&[huge], &target, u64::MAX, Some(u64::MAX));
     // A zero time slice, an empty period, a slice that needs a second-steps century.
     let plan = Plan {
-        traffic: Traffic::Constant { per_minute: 100.0 },
+        traffic: PlannedTraffic::Constant { per_minute: 100.0 },
         background: 0.0,
         events: Vec::new(),
         risk: None,
     };
     for (period_seconds, time_slice) in [(86_400, Some(0)), (0, None), (36_500 * 86_400, Some(7))] {
-        let spec = SloSpec {
+        let spec = SloNumbers {
             target,
             period_seconds,
             time_slice,
@@ -211,7 +211,7 @@ fn public_fields_cannot_crash_the_engines() {
         periods: u32::MAX,
         seed: 1,
     };
-    let spec = SloSpec {
+    let spec = SloNumbers {
         target,
         period_seconds: 86_400,
         time_slice: Some(0),

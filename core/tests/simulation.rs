@@ -4,17 +4,17 @@
 
 use proptest::prelude::*;
 use slo_core::burn::alerts::run_alerts;
-use slo_core::burn::simulate::{depletion, simulate, Simulation, SloSpec};
+use slo_core::burn::simulate::{depletion, simulate, Simulation, SloNumbers};
 use slo_core::model::alert_rule::Notify;
 use slo_core::model::scenario::{EventKind, Scenario, ScenarioEvent, TrafficProfile};
 use slo_core::read::alert_rule::AlertRule;
-use slo_core::read::scenario::{Plan, Traffic};
+use slo_core::read::scenario::{Plan, PlannedTraffic};
 use slo_core::ExactDuration;
 
 const DAY: u64 = 86_400;
 
-fn spec(target: &str, days: u64) -> SloSpec {
-    SloSpec {
+fn spec(target: &str, days: u64) -> SloNumbers {
+    SloNumbers {
         target: target.parse().unwrap(),
         period_seconds: days * DAY,
         time_slice: None,
@@ -57,7 +57,7 @@ fn scenario(background: &str, events: Vec<ScenarioEvent>) -> Scenario {
     }
 }
 
-fn run(spec: &SloSpec, scenario: &Scenario, shortest_window: Option<u64>) -> Simulation {
+fn run(spec: &SloNumbers, scenario: &Scenario, shortest_window: Option<u64>) -> Simulation {
     let plan = scenario.plan(spec.period_seconds).unwrap();
     simulate(&plan, spec, shortest_window).unwrap()
 }
@@ -197,7 +197,7 @@ fn steps_follow_the_shortest_window_within_a_memory_cap() {
     // A 90-second time slice: a divisor of it.
     assert_eq!(
         step_seconds(
-            &SloSpec {
+            &SloNumbers {
                 time_slice: Some(90),
                 ..spec("99.9", 30)
             },
@@ -221,7 +221,7 @@ fn partial_traffic_and_daily_curves() {
     );
     assert!((sim.events[0].spent_percent - 600.0 / 432.0).abs() < 1e-9);
     // The daily curve's integral over a day is its mean times 1,440 minutes.
-    let daily = Traffic::Daily {
+    let daily = PlannedTraffic::Daily {
         peak: 3000.0,
         trough: 300.0,
         peak_hour: 14.0,
@@ -248,7 +248,7 @@ fn partial_traffic_and_daily_curves() {
 #[test]
 fn time_slice_budgets_are_whole_slices() {
     // 99.9 % of 1-minute slices over 30 d: 43 whole slices; a 30-minute outage spends 30.
-    let spec = SloSpec {
+    let spec = SloNumbers {
         time_slice: Some(60),
         ..spec("99.9", 30)
     };
@@ -329,7 +329,7 @@ fn small_incidents_can_spend_budget_without_any_alert() {
 
 fn constant_plan(background: f64, events: Vec<(u64, u64, f64)>) -> Plan {
     Plan {
-        traffic: Traffic::Constant { per_minute: 500.0 },
+        traffic: PlannedTraffic::Constant { per_minute: 500.0 },
         background,
         events: events
             .into_iter()
@@ -381,7 +381,7 @@ proptest! {
         per_minute in 1u64..100_000,
     ) {
         let mut plan = constant_plan(0.0, events.into_iter().map(|(s, d)| (s, d, 0.0)).collect());
-        plan.traffic = Traffic::Constant { per_minute: per_minute as f64 };
+        plan.traffic = PlannedTraffic::Constant { per_minute: per_minute as f64 };
         let sim = simulate(&plan, &spec("99.95", 28), Some(300)).unwrap();
         prop_assert_eq!(sim.budget_left_percent(), 100.0);
         prop_assert_eq!(sim.exhausted_at(), None);

@@ -21,7 +21,7 @@ fuzz_target!(|data: &[u8]| {
         } else {
             EventsPer::Day
         },
-        timeslice: next(),
+        time_slice: next(),
         downtime: next(),
         compare: next().split(',').map(str::to_string).collect(),
     };

@@ -20,5 +20,5 @@ pub mod sli_editor;
 pub mod slo_editor;
 pub mod standard_windows;
 pub mod target;
-pub mod timeslice;
+pub mod time_slice;
 pub mod window;

@@ -36,7 +36,7 @@ fn SloBudget(
                     bad.describe(|n| group_thousands(&n.to_string()))
                 ));
             }
-            if let Some(bad) = &report.allowed_bad_timeslices {
+            if let Some(bad) = &report.allowed_bad_time_slices {
                 line.push_str(&format!(
                     "; {} bad time slices",
                     bad.describe(|n| group_thousands(&n.to_string()))

@@ -12,7 +12,7 @@ use crate::components::events::Events;
 use crate::components::reverse::Reverse;
 use crate::components::standard_windows::StandardWindows;
 use crate::components::target::TargetInput;
-use crate::components::timeslice::Timeslices;
+use crate::components::time_slice::TimeSlices;
 use crate::components::window::WindowInput;
 
 /// Where the last form is kept between visits (as link pairs).
@@ -62,7 +62,7 @@ pub fn BudgetPage() -> impl IntoView {
         <StandardWindows />
         <div class="grid">
             <Events />
-            <Timeslices />
+            <TimeSlices />
         </div>
         <Compare />
         <Reverse />

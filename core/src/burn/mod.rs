@@ -23,7 +23,7 @@ use crate::burn::alerts::{run_alerts, AlertRun};
 use crate::burn::policy::{run_policy, PolicyRun};
 use crate::burn::priority::{prioritise, Prioritised};
 use crate::burn::risk::{monte_carlo, RiskOutcome};
-use crate::burn::simulate::{simulate, Simulation, SloSpec};
+use crate::burn::simulate::{simulate, Simulation, SloNumbers};
 use crate::model::location::{every_slo, AlertRuleAt, Locate, ModelAt, ScenarioAt};
 use crate::model::scenario::Scenario;
 use crate::model::Model;
@@ -86,7 +86,7 @@ pub fn problems(model: &Model, zones: &dyn ZoneResolver) -> Vec<Problem> {
         }
         let period = at
             .find(model)
-            .and_then(|(sli, slo, _)| SloSpec::of(sli, slo, zones).ok())
+            .and_then(|(sli, slo, _)| SloNumbers::of(sli, slo, zones).ok())
             .map(|spec| spec.period_seconds)
             .unwrap_or(0);
         if let Err(problems) = scenario.plan(period) {
@@ -124,7 +124,7 @@ pub fn run(model: &Model, at: ScenarioAt, zones: &dyn ZoneResolver) -> Result<Bu
         .find(model)
         .ok_or_else(|| vec![Problem::error(at.path(), "there is no scenario here")])?;
     let spec =
-        SloSpec::of(sli, slo, zones).map_err(|e| vec![Problem::error(at.slo().path(), e)])?;
+        SloNumbers::of(sli, slo, zones).map_err(|e| vec![Problem::error(at.slo().path(), e)])?;
     let plan = scenario.plan(spec.period_seconds).map_err(|p| {
         let mut found = Collector::new();
         found.under(&at.path(), p);

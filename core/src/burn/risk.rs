@@ -15,7 +15,7 @@ use rand_chacha::ChaCha8Rng;
 use rand_distr::{Distribution, LogNormal, Poisson};
 use serde::Serialize;
 
-use crate::burn::simulate::SloSpec;
+use crate::burn::simulate::SloNumbers;
 use crate::read::scenario::{Plan, RiskPlan};
 
 /// The z-score of the 90th percentile of a standard normal distribution.
@@ -64,7 +64,7 @@ pub struct RiskOutcome {
 /// scenario reader bounds them: at most [`crate::read::scenario::MAX_PERIODS`] periods
 /// and [`crate::read::scenario::MAX_INCIDENTS_PER_PERIOD`] incidents per period (a
 /// rate that is not a number counts as none). Never panics, always ends.
-pub fn monte_carlo(risk: &RiskPlan, plan: &Plan, spec: &SloSpec) -> RiskOutcome {
+pub fn monte_carlo(risk: &RiskPlan, plan: &Plan, spec: &SloNumbers) -> RiskOutcome {
     use crate::read::scenario::{MAX_INCIDENTS_PER_PERIOD, MAX_PERIODS};
     let rate = risk.incidents_per_period;
     let risk = &RiskPlan {
@@ -108,7 +108,7 @@ pub fn monte_carlo(risk: &RiskPlan, plan: &Plan, spec: &SloSpec) -> RiskOutcome 
 /// What one incident and the background spend, in percent of the budget.
 struct Spender<'a> {
     plan: &'a Plan,
-    spec: &'a SloSpec,
+    spec: &'a SloNumbers,
     allowed_ratio: f64,
     /// Allowed bad requests (or slices) in the period.
     budget: f64,
@@ -143,7 +143,7 @@ impl Spender<'_> {
     }
 }
 
-fn run(risk: &RiskPlan, plan: &Plan, spec: &SloSpec) -> RiskRun {
+fn run(risk: &RiskPlan, plan: &Plan, spec: &SloNumbers) -> RiskRun {
     let period = spec.period_seconds as f64;
     let allowed_ratio = spec.allowed_ratio();
     let budget = spec.budget_units(plan.traffic.requests_between(0.0, period));

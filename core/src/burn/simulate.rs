@@ -26,7 +26,7 @@ use crate::read::scenario::{Plan, PlannedKind};
 
 /// What a scenario runs against: the SLO's target, period and unit.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SloSpec {
+pub struct SloNumbers {
     /// The SLO's target.
     pub target: Target,
     /// The compliance period, in seconds.
@@ -35,10 +35,10 @@ pub struct SloSpec {
     pub time_slice: Option<u64>,
 }
 
-impl SloSpec {
-    /// The spec of `slo` over `sli`; an error in words if its target, window,
+impl SloNumbers {
+    /// The numbers of `slo` over `sli`; an error in words if its target, window,
     /// time zone or time slice cannot be read.
-    pub fn of(sli: &Sli, slo: &Slo, zones: &dyn ZoneResolver) -> Result<SloSpec, String> {
+    pub fn of(sli: &Sli, slo: &Slo, zones: &dyn ZoneResolver) -> Result<SloNumbers, String> {
         let target: Target = slo.target.parse().map_err(|e| format!("target: {e}"))?;
         let window: Window = slo.window.parse().map_err(|e| format!("window: {e}"))?;
         let zone = zones
@@ -61,7 +61,7 @@ impl SloSpec {
                 Some(whole.ok_or("time slice: simulate whole seconds above 0")?)
             }
         };
-        Ok(SloSpec {
+        Ok(SloNumbers {
             target,
             period_seconds,
             time_slice,
@@ -99,7 +99,7 @@ pub const MAX_STEPS: u64 = 2_000_000;
 /// shortest alert window is under five steps; coarser (5 min, 15 min, 1 h,
 /// 1 d) when the period would need more than [`MAX_STEPS`]; then a divisor
 /// of the time slice.
-pub fn step_seconds(spec: &SloSpec, shortest_window: Option<u64>) -> u64 {
+pub fn step_seconds(spec: &SloNumbers, shortest_window: Option<u64>) -> u64 {
     let fine = [60u64, 10, 1]
         .into_iter()
         .find(|step| shortest_window.is_none_or(|w| w >= 5 * step))
@@ -140,7 +140,7 @@ pub struct EventOutcome {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Simulation {
     /// The SLO it ran against.
-    pub spec: SloSpec,
+    pub spec: SloNumbers,
     /// The plan it ran.
     pub plan: Plan,
     /// Seconds per step.
@@ -164,7 +164,7 @@ pub struct Simulation {
 pub enum SimulationError {
     /// The period allows no bad unit at all (no traffic, or fewer slices than one budget slice).
     NoBudget(String),
-    /// The spec cannot be simulated as given (a zero time slice or period,
+    /// The numbers cannot be simulated as given (a zero time slice or period,
     /// or more steps than [`MAX_STEPS`] allows).
     Unsupported(String),
 }
@@ -201,7 +201,7 @@ fn good_ratios(plan: &Plan, step: u64, steps: usize, with_events: bool) -> Vec<f
 
 /// Requests in each step. The daily curve repeats every day, so one day of
 /// steps is computed and repeated when a step divides the day.
-fn requests(plan: &Plan, spec: &SloSpec, step: u64, steps: usize) -> Vec<f64> {
+fn requests(plan: &Plan, spec: &SloNumbers, step: u64, steps: usize) -> Vec<f64> {
     let between = |i: usize| {
         let from = (i as u64 * step).min(spec.period_seconds) as f64;
         let to = ((i as u64 + 1) * step).min(spec.period_seconds) as f64;
@@ -220,7 +220,7 @@ fn requests(plan: &Plan, spec: &SloSpec, step: u64, steps: usize) -> Vec<f64> {
 }
 
 /// Valid and bad units of each step.
-fn units(spec: &SloSpec, step: u64, requests: &[f64], good: &[f64]) -> (Vec<f64>, Vec<f64>) {
+fn units(spec: &SloNumbers, step: u64, requests: &[f64], good: &[f64]) -> (Vec<f64>, Vec<f64>) {
     let bad: Vec<f64> = requests
         .iter()
         .zip(good)
@@ -261,8 +261,8 @@ fn prefix(values: &[f64]) -> Vec<f64> {
     sums
 }
 
-/// Refuses specs a simulation cannot run (the fields of [`SloSpec`] are public).
-fn check_spec(spec: &SloSpec) -> Result<(), SimulationError> {
+/// Refuses numbers a simulation cannot run (the fields of [`SloNumbers`] are public).
+fn check_spec(spec: &SloNumbers) -> Result<(), SimulationError> {
     if spec.period_seconds == 0 {
         return Err(SimulationError::Unsupported("the period is empty".into()));
     }
@@ -286,7 +286,7 @@ fn check_spec(spec: &SloSpec) -> Result<(), SimulationError> {
 /// shortest alert window given.
 pub fn simulate(
     plan: &Plan,
-    spec: &SloSpec,
+    spec: &SloNumbers,
     shortest_window: Option<u64>,
 ) -> Result<Simulation, SimulationError> {
     check_spec(spec)?;

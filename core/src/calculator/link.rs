@@ -24,7 +24,7 @@ pub enum Param {
     /// `per`: `window` (default) or `day`.
     EventsPer,
     /// `timeslice`: time-slice length.
-    Timeslice,
+    TimeSlice,
     /// `downtime`: downtime for the reverse calculation.
     Downtime,
     /// `compare`: comma-separated targets.
@@ -39,7 +39,7 @@ impl Param {
         Param::TimeZone,
         Param::Events,
         Param::EventsPer,
-        Param::Timeslice,
+        Param::TimeSlice,
         Param::Downtime,
         Param::Compare,
     ];
@@ -52,7 +52,7 @@ impl Param {
             Param::TimeZone => "tz",
             Param::Events => "events",
             Param::EventsPer => "per",
-            Param::Timeslice => "timeslice",
+            Param::TimeSlice => "timeslice",
             Param::Downtime => "downtime",
             Param::Compare => "compare",
         }
@@ -93,7 +93,7 @@ pub fn form_from_pairs<'a>(
             Some(Param::EventsPer) => {
                 form.events_per = EventsPer::from_key(value.trim()).unwrap_or_default()
             }
-            Some(Param::Timeslice) => form.timeslice = value,
+            Some(Param::TimeSlice) => form.time_slice = value,
             Some(Param::Downtime) => form.downtime = value,
             Some(Param::Compare) => {
                 form.compare = value
@@ -132,7 +132,7 @@ pub fn form_to_pairs(form: &BudgetForm) -> Vec<(&'static str, String)> {
                     form.events_per.key().to_string()
                 }
                 Param::EventsPer => String::new(),
-                Param::Timeslice => form.timeslice.trim().to_string(),
+                Param::TimeSlice => form.time_slice.trim().to_string(),
                 Param::Downtime => form.downtime.trim().to_string(),
                 Param::Compare if form.compare != default.compare => compare.clone(),
                 Param::Compare => String::new(),

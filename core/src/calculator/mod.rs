@@ -10,7 +10,7 @@ pub mod link;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::budget::{self, ImpliedTarget, RoundingRule, TimesliceBudget, ValidEvents};
+use crate::budget::{self, ImpliedTarget, RoundingRule, TimeSliceBudget, ValidEvents};
 use crate::model::EventsPer;
 use crate::quantity::duration::ExactDuration;
 use crate::quantity::figure::Figure;
@@ -37,7 +37,7 @@ pub struct BudgetForm {
     /// What `events` counts over.
     pub events_per: EventsPer,
     /// Time-slice length, e.g. `"1m"`; empty when not asked.
-    pub timeslice: String,
+    pub time_slice: String,
     /// A downtime for the reverse calculation, e.g. `"43m 12s"`; empty when not asked.
     pub downtime: String,
     /// Up to [`MAX_COMPARE`] targets to compare side by side (empty entries ignored).
@@ -53,7 +53,7 @@ impl Default for BudgetForm {
             time_zone: String::new(),
             events: String::new(),
             events_per: EventsPer::Window,
-            timeslice: String::new(),
+            time_slice: String::new(),
             downtime: String::new(),
             compare: vec!["99.9".into(), "99.95".into(), "99.99".into()],
         }
@@ -67,7 +67,7 @@ impl BudgetForm {
     pub fn example() -> Self {
         BudgetForm {
             events: "3000000".into(),
-            timeslice: "1m".into(),
+            time_slice: "1m".into(),
             downtime: "10m".into(),
             ..BudgetForm::default()
         }
@@ -157,7 +157,7 @@ pub enum Field {
     /// The valid events.
     Events,
     /// The time slice.
-    Timeslice,
+    TimeSlice,
     /// The reverse downtime.
     Downtime,
     /// The n-th compared target (0-based).
@@ -172,7 +172,7 @@ impl Field {
             Field::Window => "window".into(),
             Field::TimeZone => "tz".into(),
             Field::Events => "events".into(),
-            Field::Timeslice => "timeslice".into(),
+            Field::TimeSlice => "timeslice".into(),
             Field::Downtime => "downtime".into(),
             Field::Compare(i) => format!("compare[{i}]"),
         }
@@ -210,7 +210,7 @@ pub struct BudgetView {
     /// Bad events, when events were given (`Err` for the events field).
     pub events: Option<FieldResult<EventFacts>>,
     /// Bad slices, when a slice was given (`Err` for the slice field).
-    pub timeslices: Option<FieldResult<Figure<TimesliceBudget>>>,
+    pub time_slices: Option<FieldResult<Figure<TimeSliceBudget>>>,
     /// The target a downtime implies, when a downtime was given.
     pub implied: Option<FieldResult<Figure<ImpliedTarget>>>,
     /// The standard windows table, when the target is valid.
@@ -393,12 +393,12 @@ pub fn evaluate(form: &BudgetForm, zones: &dyn ZoneResolver) -> BudgetView {
             None => Err("needs a valid target and window".to_string()),
         }
     });
-    let timeslices =
-        parse_optional_duration(&form.timeslice, crate::read::TIME_SLICE).map(|parsed| {
+    let time_slices =
+        parse_optional_duration(&form.time_slice, crate::read::TIME_SLICE).map(|parsed| {
             let slice = parsed?;
             match &both {
                 Some((t, s)) => s
-                    .try_map(|s| budget::allowed_bad_timeslices(t, *s, slice))
+                    .try_map(|s| budget::allowed_bad_time_slices(t, *s, slice))
                     .map_err(|e| e.to_string()),
                 None => Err("needs a valid target and window".to_string()),
             }
@@ -427,7 +427,7 @@ pub fn evaluate(form: &BudgetForm, zones: &dyn ZoneResolver) -> BudgetView {
         window,
         downtime,
         events: event_facts,
-        timeslices,
+        time_slices,
         implied,
         standard_windows,
         compare,
@@ -537,10 +537,10 @@ pub struct BudgetReport {
     pub allowed_bad_events: Option<Figure<u64>>,
     /// Whole time slices in the window, when a slice was given.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub timeslices_in_window: Option<Figure<u64>>,
+    pub time_slices_in_window: Option<Figure<u64>>,
     /// Allowed bad time slices (rounded down), when a slice was given.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub allowed_bad_timeslices: Option<Figure<u64>>,
+    pub allowed_bad_time_slices: Option<Figure<u64>>,
     /// The target a given downtime implies (percent, rounded down to 10 places).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub implied_target_percent: Option<Figure<String>>,
@@ -592,8 +592,8 @@ impl BudgetView {
             self.events.as_ref().and_then(|r| r.as_ref().err()),
         );
         push(
-            Field::Timeslice,
-            self.timeslices.as_ref().and_then(|r| r.as_ref().err()),
+            Field::TimeSlice,
+            self.time_slices.as_ref().and_then(|r| r.as_ref().err()),
         );
         push(
             Field::Downtime,
@@ -632,14 +632,14 @@ impl BudgetView {
             .ok_or_else(|| internal("no downtime computed"))?;
         let budget = target.target.error_budget();
         let events = self.events.as_ref().and_then(|r| r.as_ref().ok());
-        let slices = self.timeslices.as_ref().and_then(|r| r.as_ref().ok());
+        let slices = self.time_slices.as_ref().and_then(|r| r.as_ref().ok());
         let implied = self.implied.as_ref().and_then(|r| r.as_ref().ok());
         let mut rounding = vec![RoundingRule::Downtime.describe()];
         if events.is_some() {
             rounding.push(RoundingRule::Events.describe());
         }
         if slices.is_some() {
-            rounding.push(RoundingRule::Timeslices.describe());
+            rounding.push(RoundingRule::TimeSlices.describe());
         }
         if implied.is_some() {
             rounding.push(RoundingRule::ImpliedTarget.describe());
@@ -662,8 +662,8 @@ impl BudgetView {
             allowed_downtime: downtime.map(|d| d.to_string()),
             valid_events: events.map(|e| e.valid),
             allowed_bad_events: events.map(|e| e.allowed_bad),
-            timeslices_in_window: slices.map(|s| s.map(|s| s.slices)),
-            allowed_bad_timeslices: slices.map(|s| s.map(|s| s.allowed_bad)),
+            time_slices_in_window: slices.map(|s| s.map(|s| s.slices)),
+            allowed_bad_time_slices: slices.map(|s| s.map(|s| s.allowed_bad)),
             implied_target_percent: implied.map(|i| i.map(|i| decimal_string(&i.percent))),
             implied_target_exact: implied.map(|i| i.min().exact && i.max().exact),
             rounding,

@@ -26,7 +26,7 @@ pub const MAX_INCIDENTS_PER_RUN: u64 = 2_000_000;
 
 /// Valid requests per minute over a day.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Traffic {
+pub enum PlannedTraffic {
     /// The same rate all day.
     Constant {
         /// Requests per minute.
@@ -45,12 +45,12 @@ pub enum Traffic {
 
 const DAY: f64 = 86_400.0;
 
-impl Traffic {
+impl PlannedTraffic {
     /// Requests per minute at `t` seconds from the period's start.
     pub fn per_minute(&self, t: f64) -> f64 {
         match *self {
-            Traffic::Constant { per_minute } => per_minute,
-            Traffic::Daily {
+            PlannedTraffic::Constant { per_minute } => per_minute,
+            PlannedTraffic::Daily {
                 peak,
                 trough,
                 peak_hour,
@@ -67,11 +67,11 @@ impl Traffic {
     }
 
     /// Requests from the period's start to `t` seconds: the integral of
-    /// [`Traffic::per_minute`], in closed form.
+    /// [`PlannedTraffic::per_minute`], in closed form.
     pub fn requests_until(&self, t: f64) -> f64 {
         match *self {
-            Traffic::Constant { per_minute } => per_minute * t / 60.0,
-            Traffic::Daily {
+            PlannedTraffic::Constant { per_minute } => per_minute * t / 60.0,
+            PlannedTraffic::Daily {
                 peak,
                 trough,
                 peak_hour,
@@ -158,7 +158,7 @@ pub struct RiskPlan {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Plan {
     /// Valid requests per minute.
-    pub traffic: Traffic,
+    pub traffic: PlannedTraffic,
     /// Error ratio outside events, a fraction.
     pub background: f64,
     /// The events, in the order written.
@@ -240,11 +240,11 @@ impl Scenario {
     }
 }
 
-fn read_traffic(r: &mut Reader, traffic: &TrafficProfile) -> Traffic {
+fn read_traffic(r: &mut Reader, traffic: &TrafficProfile) -> PlannedTraffic {
     match traffic {
         TrafficProfile::Constant {
             requests_per_minute,
-        } => Traffic::Constant {
+        } => PlannedTraffic::Constant {
             per_minute: r.rate("traffic.requestsPerMinute", requests_per_minute),
         },
         TrafficProfile::Daily {
@@ -263,7 +263,7 @@ fn read_traffic(r: &mut Reader, traffic: &TrafficProfile) -> Traffic {
                 );
             }
             let hour = r.count("traffic.peakHour", peak_hour, HOUR).unwrap_or(0) as f64;
-            Traffic::Daily {
+            PlannedTraffic::Daily {
                 peak,
                 trough,
                 peak_hour: hour,

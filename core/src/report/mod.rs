@@ -94,7 +94,7 @@ pub fn slo_form(sli: &Sli, slo: &Slo) -> BudgetForm {
         time_zone: slo.time_zone.clone(),
         events: traffic.valid_events,
         events_per: traffic.per,
-        timeslice: match sli.measurement {
+        time_slice: match sli.measurement {
             Measurement::TimeSliceBased => sli.time_slice.clone(),
             Measurement::RequestBased => String::new(),
         },

@@ -10,17 +10,17 @@ use super::field::{Answer, TextField};
 
 /// Slice length and the allowed bad slices.
 #[component]
-pub fn Timeslices() -> impl IntoView {
+pub fn TimeSlices() -> impl IntoView {
     let calculator = Calculator::from_context();
     let Calculator { result, .. } = calculator;
     let (value, set, error) = calculator.bind(
-        Field::Timeslice,
-        |f| &f.timeslice,
-        |f, text| f.timeslice = text,
+        Field::TimeSlice,
+        |f| &f.time_slice,
+        |f, text| f.time_slice = text,
     );
     let answer = move || {
         result.with(|r| {
-            r.timeslices
+            r.time_slices
                 .as_ref()
                 .and_then(|t| t.as_ref().ok())
                 .map(|t| {
@@ -45,7 +45,7 @@ pub fn Timeslices() -> impl IntoView {
                 error
             />
             {answer}
-            <p class="rule">{RoundingRule::Timeslices.describe()}</p>
+            <p class="rule">{RoundingRule::TimeSlices.describe()}</p>
         </section>
     }
 }
