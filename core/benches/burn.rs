@@ -5,9 +5,10 @@
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use slo_core::burn::alerts::run_alerts;
 use slo_core::burn::risk::monte_carlo;
-use slo_core::burn::simulate::{simulate, SloNumbers};
+use slo_core::burn::simulate::simulate;
 use slo_core::read::alert_rule::AlertRule;
 use slo_core::read::scenario::{Plan, PlannedEvent, PlannedKind, PlannedTraffic, RiskPlan};
+use slo_core::read::slo::SloNumbers;
 
 const DAY: u64 = 86_400;
 

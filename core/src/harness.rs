@@ -4,11 +4,11 @@
 
 use serde_json::Value;
 
-use crate::burn::simulate::SloNumbers;
 use crate::codec::{export_json, import_json};
 use crate::model::location::every_slo;
 use crate::model::Model;
 use crate::quantity::zone::ZoneResolver;
+use crate::read::slo::SloNumbers;
 use crate::report::diagram;
 use crate::validate::validate;
 use crate::{alerting, burn, dependency, report};

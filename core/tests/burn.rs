@@ -3,7 +3,7 @@
 
 use slo_core::burn::priority::{prioritise, priority_by_budget_left, priority_by_velocity};
 use slo_core::burn::risk::{monte_carlo, Z90};
-use slo_core::burn::simulate::{EventOutcome, SloNumbers};
+use slo_core::burn::simulate::EventOutcome;
 use slo_core::burn::{period_time, run, scenarios};
 use slo_core::examples::{seed_chain, workbook_api};
 use slo_core::model::location::{ScenarioAt, SloAt};
@@ -13,6 +13,7 @@ use slo_core::model::{Model, Priority};
 use slo_core::problem::Severity;
 use slo_core::quantity::zone::UtcOnly;
 use slo_core::read::scenario::{Plan, PlannedTraffic, RiskPlan};
+use slo_core::read::slo::SloNumbers;
 use slo_core::validate::validate;
 
 const AT: ScenarioAt = ScenarioAt(SloAt::new(0, 0, 0, 0), 0);

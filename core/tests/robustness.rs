@@ -8,7 +8,7 @@
 
 use proptest::prelude::*;
 use slo_core::alerting::alert_table;
-use slo_core::burn::simulate::{simulate, SloNumbers};
+use slo_core::burn::simulate::simulate;
 use slo_core::dependency::analyze;
 use slo_core::harness::{numeric_fields, rich_model, run_everything, with_numeric_values};
 use slo_core::model::alert_rule::Notify;
@@ -18,6 +18,7 @@ use slo_core::problem::{Problem, Severity};
 use slo_core::quantity::zone::UtcOnly;
 use slo_core::read::alert_rule::{AlertRule, Threshold};
 use slo_core::read::scenario::{Plan, PlannedTraffic, RiskPlan};
+use slo_core::read::slo::SloNumbers;
 use slo_core::validate::validate;
 use slo_core::{ExactDuration, Target};
 

@@ -14,6 +14,7 @@ pub mod policy;
 pub mod priority;
 pub mod risk;
 pub mod simulate;
+pub mod spend;
 
 use serde::Serialize;
 
@@ -23,7 +24,7 @@ use crate::burn::alerts::{run_alerts, AlertRun};
 use crate::burn::policy::{run_policy, PolicyRun};
 use crate::burn::priority::{prioritise, Prioritised};
 use crate::burn::risk::{monte_carlo, RiskOutcome};
-use crate::burn::simulate::{simulate, Simulation, SloNumbers};
+use crate::burn::simulate::{simulate, Simulation};
 use crate::model::location::{every_slo, AlertRuleAt, Locate, ModelAt, ScenarioAt};
 use crate::model::scenario::Scenario;
 use crate::model::Model;
@@ -32,6 +33,7 @@ use crate::quantity::duration::ExactDuration;
 use crate::quantity::numbers::round2;
 use crate::quantity::zone::ZoneResolver;
 use crate::read::alert_rule::AlertRule;
+use crate::read::slo::SloNumbers;
 
 /// Every scenario of the model, in document order.
 pub fn scenarios(model: &Model) -> Vec<(ScenarioAt, &Scenario)> {

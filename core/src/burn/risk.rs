@@ -15,8 +15,8 @@ use rand_chacha::ChaCha8Rng;
 use rand_distr::{Distribution, LogNormal, Poisson};
 use serde::Serialize;
 
-use crate::burn::simulate::SloNumbers;
 use crate::read::scenario::{Plan, RiskPlan};
+use crate::read::slo::SloNumbers;
 
 /// The z-score of the 90th percentile of a standard normal distribution.
 pub const Z90: f64 = 1.281_551_565_544_600_5;

@@ -21,6 +21,7 @@ pub mod alert_rule;
 pub mod fields;
 pub mod policy;
 pub mod scenario;
+pub mod slo;
 
 use rust_decimal::Decimal;
 
