@@ -7,8 +7,9 @@ use slo_core::burn::alerts::run_alerts;
 use slo_core::burn::risk::monte_carlo;
 use slo_core::burn::simulate::simulate;
 use slo_core::read::alert_rule::AlertRule;
-use slo_core::read::scenario::{Plan, PlannedEvent, PlannedKind, PlannedTraffic, RiskPlan};
+use slo_core::read::scenario::{Plan, PlannedEvent, PlannedKind, RiskPlan};
 use slo_core::read::slo::SloNumbers;
+use slo_core::read::traffic::PlannedTraffic;
 
 const DAY: u64 = 86_400;
 

@@ -12,8 +12,9 @@ use slo_core::model::scenario::{EventKind, ScenarioEvent};
 use slo_core::model::{Model, Priority};
 use slo_core::problem::Severity;
 use slo_core::quantity::zone::UtcOnly;
-use slo_core::read::scenario::{Plan, PlannedTraffic, RiskPlan};
+use slo_core::read::scenario::{Plan, RiskPlan};
 use slo_core::read::slo::SloNumbers;
+use slo_core::read::traffic::PlannedTraffic;
 use slo_core::validate::validate;
 
 const AT: ScenarioAt = ScenarioAt(SloAt::new(0, 0, 0, 0), 0);

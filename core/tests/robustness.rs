@@ -17,8 +17,9 @@ use slo_core::model::{Coupling, Model};
 use slo_core::problem::{Problem, Severity};
 use slo_core::quantity::zone::UtcOnly;
 use slo_core::read::alert_rule::{AlertRule, Threshold};
-use slo_core::read::scenario::{Plan, PlannedTraffic, RiskPlan};
+use slo_core::read::scenario::{Plan, RiskPlan};
 use slo_core::read::slo::SloNumbers;
+use slo_core::read::traffic::PlannedTraffic;
 use slo_core::validate::validate;
 use slo_core::{ExactDuration, Target};
 

@@ -9,8 +9,9 @@ use slo_core::burn::spend::depletion;
 use slo_core::model::alert_rule::Notify;
 use slo_core::model::scenario::{EventKind, Scenario, ScenarioEvent, TrafficProfile};
 use slo_core::read::alert_rule::AlertRule;
-use slo_core::read::scenario::{Plan, PlannedTraffic};
+use slo_core::read::scenario::Plan;
 use slo_core::read::slo::SloNumbers;
+use slo_core::read::traffic::PlannedTraffic;
 use slo_core::ExactDuration;
 
 const DAY: u64 = 86_400;

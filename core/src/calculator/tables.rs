@@ -3,8 +3,9 @@
 
 use super::*;
 use crate::budget::ValidEvents;
+use crate::quantity::calendar::CalendarPeriod;
 use crate::quantity::target::Target;
-use crate::quantity::window::{CalendarPeriod, Window};
+use crate::quantity::window::Window;
 use rust_decimal::Decimal;
 
 pub(super) fn standard_rows(target: &Target, chosen: Option<&Window>) -> Vec<StandardRow> {

@@ -3,6 +3,7 @@
 //! SLO targets and their error budgets, windows (rolling and calendar) and
 //! time zones. They know nothing of a model or a problem.
 
+pub mod calendar;
 pub mod duration;
 pub mod figure;
 pub mod nines;

@@ -22,6 +22,7 @@ pub mod fields;
 pub mod policy;
 pub mod scenario;
 pub mod slo;
+pub mod traffic;
 
 use rust_decimal::Decimal;
 

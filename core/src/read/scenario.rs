@@ -5,6 +5,7 @@
 //! whole seconds from the period's start. The error budget itself stays exact
 //! (see [`crate::burn::simulate`]).
 
+use crate::read::traffic::PlannedTraffic;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
@@ -23,68 +24,6 @@ pub const MAX_INCIDENTS_PER_PERIOD: u64 = 1_000;
 /// The most incidents one Monte Carlo run may expect in all (periods x rate),
 /// so a run stays well under a second in the browser.
 pub const MAX_INCIDENTS_PER_RUN: u64 = 2_000_000;
-
-/// Valid requests per minute over a day.
-#[derive(Clone, Debug, PartialEq)]
-pub enum PlannedTraffic {
-    /// The same rate all day.
-    Constant {
-        /// Requests per minute.
-        per_minute: f64,
-    },
-    /// `trough + (peak - trough) x (1 + cos(2 pi (h - peak_hour) / 24)) / 2`, h in hours.
-    Daily {
-        /// Requests per minute at the peak.
-        peak: f64,
-        /// Requests per minute at the trough.
-        trough: f64,
-        /// Hour of the peak, 0 to 24.
-        peak_hour: f64,
-    },
-}
-
-const DAY: f64 = 86_400.0;
-
-impl PlannedTraffic {
-    /// Requests per minute at `t` seconds from the period's start.
-    pub fn per_minute(&self, t: f64) -> f64 {
-        match *self {
-            PlannedTraffic::Constant { per_minute } => per_minute,
-            PlannedTraffic::Daily {
-                peak,
-                trough,
-                peak_hour,
-            } => {
-                let phase = std::f64::consts::TAU * (t / DAY - peak_hour / 24.0);
-                trough + (peak - trough) * (1.0 + phase.cos()) / 2.0
-            }
-        }
-    }
-
-    /// Requests between `from` and `to` seconds (the exact integral of the curve).
-    pub fn requests_between(&self, from: f64, to: f64) -> f64 {
-        self.requests_until(to) - self.requests_until(from)
-    }
-
-    /// Requests from the period's start to `t` seconds: the integral of
-    /// [`PlannedTraffic::per_minute`], in closed form.
-    pub fn requests_until(&self, t: f64) -> f64 {
-        match *self {
-            PlannedTraffic::Constant { per_minute } => per_minute * t / 60.0,
-            PlannedTraffic::Daily {
-                peak,
-                trough,
-                peak_hour,
-            } => {
-                let mid = (peak + trough) / 2.0;
-                let amplitude = (peak - trough) / 2.0;
-                let k = std::f64::consts::TAU / DAY;
-                let offset = std::f64::consts::TAU * peak_hour / 24.0;
-                (mid * t + amplitude * ((k * t - offset).sin() + offset.sin()) / k) / 60.0
-            }
-        }
-    }
-}
 
 /// What a planned event is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -359,6 +298,35 @@ fn read_risk(r: &mut Reader, risk: &RiskModel) -> RiskPlan {
             ),
         );
     }
+    let severities = read_severities(r, risk);
+    let periods = r
+        .count(
+            "risk.periods",
+            &risk.periods,
+            Count::new("a number of periods", 0, MAX_PERIODS),
+        )
+        .unwrap_or(0);
+    if periods == 0 && !r.has_problem_at("risk.periods") {
+        r.error("risk.periods", "simulate at least one period");
+    }
+    if periods as f64 * rate > MAX_INCIDENTS_PER_RUN as f64 {
+        r.error("risk.periods", format!("{periods} periods of {} incidents is too many to simulate here: keep periods x incidents per period under {MAX_INCIDENTS_PER_RUN}", risk.incidents_per_period.trim()));
+    }
+    let seed = r
+        .count("risk.seed", &risk.seed, Count::new("a seed", 0, u64::MAX))
+        .unwrap_or(0);
+    RiskPlan {
+        incidents_per_period: rate,
+        median_seconds: median as f64,
+        p90_seconds: p90 as f64,
+        severities,
+        periods: periods as u32,
+        seed,
+    }
+}
+
+/// The severity mix: (share, error ratio) pairs whose shares add up to 100 %.
+fn read_severities(r: &mut Reader, risk: &RiskModel) -> Vec<(f64, f64)> {
     let mut severities = Vec::with_capacity(risk.severities.len());
     let mut total = Decimal::ZERO;
     for (i, severity) in risk.severities.iter().enumerate() {
@@ -386,28 +354,5 @@ fn read_risk(r: &mut Reader, risk: &RiskModel) -> RiskPlan {
             format!("the shares add up to {} %, not 100 %", total.normalize()),
         );
     }
-    let periods = r
-        .count(
-            "risk.periods",
-            &risk.periods,
-            Count::new("a number of periods", 0, MAX_PERIODS),
-        )
-        .unwrap_or(0);
-    if periods == 0 && !r.has_problem_at("risk.periods") {
-        r.error("risk.periods", "simulate at least one period");
-    }
-    if periods as f64 * rate > MAX_INCIDENTS_PER_RUN as f64 {
-        r.error("risk.periods", format!("{periods} periods of {} incidents is too many to simulate here: keep periods x incidents per period under {MAX_INCIDENTS_PER_RUN}", risk.incidents_per_period.trim()));
-    }
-    let seed = r
-        .count("risk.seed", &risk.seed, Count::new("a seed", 0, u64::MAX))
-        .unwrap_or(0);
-    RiskPlan {
-        incidents_per_period: rate,
-        median_seconds: median as f64,
-        p90_seconds: p90 as f64,
-        severities,
-        periods: periods as u32,
-        seed,
-    }
+    severities
 }

@@ -33,28 +33,7 @@ pub(super) fn check_document(c: &mut Checker, document: &DocumentInfo) {
         &document.on_call.rotation,
         "the on-call rotation",
     );
-    if c.agreed {
-        for &role in Role::ALL {
-            if !document
-                .approvers
-                .iter()
-                .any(|a| a.role == role && !a.name.trim().is_empty())
-            {
-                c.error(
-                    &DocumentAt.field("approvers"),
-                    format!("an agreed document needs an approver for {}", role.label()),
-                );
-            }
-        }
-    }
-    for (i, approver) in document.approvers.iter().enumerate() {
-        if approver.name.trim().is_empty() {
-            c.error(
-                &ApproverAt(DocumentAt, i).field("name"),
-                "the approver's name is empty",
-            );
-        }
-    }
+    check_approvers(c, document);
     let approved = c.date(
         &DocumentAt.field("approvalDate"),
         &document.approval_date,
@@ -85,6 +64,32 @@ pub(super) fn check_document(c: &mut Checker, document: &DocumentInfo) {
             c.error(
                 &ChangeAt(DocumentAt, i).field("description"),
                 "say what changed",
+            );
+        }
+    }
+}
+
+/// Every approver named, and once agreed, one for every role.
+fn check_approvers(c: &mut Checker, document: &DocumentInfo) {
+    if c.agreed {
+        for &role in Role::ALL {
+            if !document
+                .approvers
+                .iter()
+                .any(|a| a.role == role && !a.name.trim().is_empty())
+            {
+                c.error(
+                    &DocumentAt.field("approvers"),
+                    format!("an agreed document needs an approver for {}", role.label()),
+                );
+            }
+        }
+    }
+    for (i, approver) in document.approvers.iter().enumerate() {
+        if approver.name.trim().is_empty() {
+            c.error(
+                &ApproverAt(DocumentAt, i).field("name"),
+                "the approver's name is empty",
             );
         }
     }
