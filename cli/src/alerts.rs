@@ -8,6 +8,7 @@ use serde::Serialize;
 use slo_core::alerting::{
     alert_table, at_error_ratio, max_burn_rate, parse_error_ratio, RuleFigures,
 };
+use slo_core::model::kind::Kind;
 use slo_core::quantity::numbers::parse_count;
 use slo_core::quantity::window::Window;
 use slo_core::quantity::zone::{TzdbResolver, ZoneResolver};
@@ -57,61 +58,9 @@ fn fail(message: String) -> ExitCode {
 
 /// Runs `slo alerts`.
 pub fn run(args: AlertArgs) -> ExitCode {
-    let target: Target = match args.target.parse() {
-        Ok(t) => t,
-        Err(e) => return fail(format!("--target: {e}")),
-    };
-    let window: Window = match args.window.parse() {
-        Ok(w) => w,
-        Err(e) => return fail(format!("--window: {e}")),
-    };
-    let zone = match TzdbResolver.resolve(&args.tz) {
-        Ok(z) => z,
-        Err(e) => return fail(format!("--tz: {e}")),
-    };
-    let period = match window.length(zone.as_ref()) {
-        Ok(length) => length.min(),
-        Err(e) => return fail(format!("--window: {e}")),
-    };
-    let events = match args.events.trim() {
-        "" => None,
-        text => match parse_count(text) {
-            Some(n) => Some(n),
-            None => {
-                return fail(format!(
-                    "--events: \"{text}\" is not a whole number of events"
-                ))
-            }
-        },
-    };
-    let error_ratio = match args.error_ratio.trim() {
-        "" => None,
-        text => match parse_error_ratio(text) {
-            Ok(fraction) => Some(fraction),
-            Err(e) => return fail(format!("--error-ratio: {e}")),
-        },
-    };
-    let rules = AlertRule::workbook_defaults();
-    let table = match alert_table(&rules, &target, period, events) {
-        Ok(table) => table,
-        Err(e) => return fail(e.to_string()),
-    };
-    let detection_at_error_ratio = error_ratio
-        .map(|p| {
-            at_error_ratio(&rules, &target, period, p)
-                .into_iter()
-                .map(|t| t.detection.map(|d| d.to_string()))
-                .collect()
-        })
-        .unwrap_or_default();
-    let report = AlertReport {
-        target_percent: target.to_string(),
-        window: window.to_string(),
-        period_seconds: period,
-        max_burn_rate: max_burn_rate(&target),
-        rules: table,
-        error_ratio_percent: error_ratio.map(|f| (f * Decimal::ONE_HUNDRED).normalize()),
-        detection_at_error_ratio,
+    let report = match report(&args) {
+        Ok(report) => report,
+        Err(message) => return fail(message),
     };
     if args.json {
         return match serde_json::to_string_pretty(&report) {
@@ -122,6 +71,55 @@ pub fn run(args: AlertArgs) -> ExitCode {
             Err(e) => fail(format!("cannot write JSON: {e}")),
         };
     }
+    print_text(&report);
+    ExitCode::SUCCESS
+}
+
+/// Reads the arguments and computes the table, or says which argument is wrong.
+fn report(args: &AlertArgs) -> Result<AlertReport, String> {
+    let target: Target = args.target.parse().map_err(|e| format!("--target: {e}"))?;
+    let window: Window = args.window.parse().map_err(|e| format!("--window: {e}"))?;
+    let zone = TzdbResolver
+        .resolve(&args.tz)
+        .map_err(|e| format!("--tz: {e}"))?;
+    let period = window
+        .length(zone.as_ref())
+        .map_err(|e| format!("--window: {e}"))?
+        .min();
+    let events = match args.events.trim() {
+        "" => None,
+        text => Some(
+            parse_count(text)
+                .ok_or_else(|| format!("--events: \"{text}\" is not a whole number of events"))?,
+        ),
+    };
+    let error_ratio = match args.error_ratio.trim() {
+        "" => None,
+        text => Some(parse_error_ratio(text).map_err(|e| format!("--error-ratio: {e}"))?),
+    };
+    let rules = AlertRule::workbook_defaults();
+    let table = alert_table(&rules, &target, period, events).map_err(|e| e.to_string())?;
+    let detection_at_error_ratio = error_ratio
+        .map(|p| {
+            at_error_ratio(&rules, &target, period, p)
+                .into_iter()
+                .map(|t| t.detection.map(|d| d.to_string()))
+                .collect()
+        })
+        .unwrap_or_default();
+    Ok(AlertReport {
+        target_percent: target.to_string(),
+        window: window.to_string(),
+        period_seconds: period,
+        max_burn_rate: max_burn_rate(&target),
+        rules: table,
+        error_ratio_percent: error_ratio.map(|f| (f * Decimal::ONE_HUNDRED).normalize()),
+        detection_at_error_ratio,
+    })
+}
+
+/// The table for people: one row per rule, then what it detects and its warnings.
+fn print_text(report: &AlertReport) {
     out!(
         "Alerts for {} % over {} ({} s; highest burn rate {})",
         report.target_percent,
@@ -144,7 +142,7 @@ pub fn run(args: AlertArgs) -> ExitCode {
         out!(
             "{:<12} {:<7} {:>6} {:>6} {:>10} {:>10}% {:>13}% {:>12}",
             r.name,
-            format!("{:?}", r.notify).to_lowercase(),
+            r.notify.key(),
             r.long_window,
             r.short_window.clone().unwrap_or_default(),
             r.burn_rate,
@@ -168,5 +166,4 @@ pub fn run(args: AlertArgs) -> ExitCode {
             out!("{:<12} warning: {lint}", "");
         }
     }
-    ExitCode::SUCCESS
 }

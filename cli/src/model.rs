@@ -9,8 +9,8 @@ use slo_core::model::Model;
 use slo_core::problem::{has_errors, Severity};
 use slo_core::quantity::numbers::group_thousands;
 use slo_core::quantity::zone::TzdbResolver;
-use slo_core::report::model_report;
 use slo_core::report::place::Places;
+use slo_core::report::{model_report, ServiceReport, SloReport};
 use slo_core::validate::validate as check;
 
 /// Reads and parses a model file, or prints why not (exit 2).
@@ -102,99 +102,110 @@ pub fn report(file: &Path, json: bool) -> ExitCode {
     }
     out!("Team: {}", report.team);
     for slo in &report.slos {
-        out!();
-        out!(
-            "{} / {} / {} / {}",
-            slo.service,
-            slo.journey,
-            slo.sli,
-            slo.slo
-        );
-        match (&slo.budget, &slo.error) {
-            (Some(b), _) => {
-                out!(
-                    "  target {} % over {} ({})",
-                    b.target_percent,
-                    b.window.spec,
-                    b.window.label
-                );
-                out!("  error budget {} % ({})", b.error_budget_percent, b.one_in);
-                out!(
-                    "  allowed downtime {}",
-                    b.allowed_downtime.describe(|d| d.clone())
-                );
-                if let Some(bad) = &b.allowed_bad_events {
-                    out!(
-                        "  allowed bad events {}",
-                        bad.describe(|n| group_thousands(&n.to_string()))
-                    );
-                }
-                if let Some(bad) = &b.allowed_bad_time_slices {
-                    out!(
-                        "  allowed bad time slices {}",
-                        bad.describe(|n| group_thousands(&n.to_string()))
-                    );
-                }
-            }
-            (None, Some(error)) => out!("  no budget: {}: {error}", slo.path),
-            (None, None) => {}
-        }
+        print_slo(slo);
     }
     for service in &report.services {
-        let Some(composite) = service.composite.as_ref().filter(|c| c.factors.len() > 1) else {
-            continue;
-        };
-        let b = composite.availability;
-        out!();
-        if service.kind.is_user_facing() {
-            out!("{}: composite availability", service.service);
-        } else {
+        print_service(service);
+    }
+    ExitCode::SUCCESS
+}
+
+/// One SLO of the report: its target, window and budget, or why it has none.
+fn print_slo(slo: &SloReport) {
+    out!();
+    out!(
+        "{} / {} / {} / {}",
+        slo.service,
+        slo.journey,
+        slo.sli,
+        slo.slo
+    );
+    match (&slo.budget, &slo.error) {
+        (Some(b), _) => {
             out!(
-                "{} ({}): composite availability",
-                service.service,
-                service.kind.name()
+                "  target {} % over {} ({})",
+                b.target_percent,
+                b.window.spec,
+                b.window.label
             );
-        }
-        out!(
-            "  independent failures {} %",
-            percent_text(b.independent, 6)
-        );
-        out!(
-            "  pessimistic (no overlap) {} %",
-            percent_text(b.pessimistic, 6)
-        );
-        out!(
-            "  optimistic (weakest factor) {} %",
-            percent_text(b.optimistic, 6)
-        );
-        for allocation in &service.allocations {
+            out!("  error budget {} % ({})", b.error_budget_percent, b.one_in);
             out!(
-                "  budget of {} % over {}:",
-                allocation.target_percent,
-                allocation.window
+                "  allowed downtime {}",
+                b.allowed_downtime.describe(|d| d.clone())
             );
-            let shares = allocation
-                .allocation
-                .dependencies
-                .iter()
-                .chain([&allocation.allocation.left]);
-            for (share, seconds) in shares.zip(&allocation.seconds_per_window) {
+            if let Some(bad) = &b.allowed_bad_events {
                 out!(
-                    "    {}: {} % of the budget ({} per window, {})",
-                    share.name,
-                    share.budget_percent,
-                    slo_core::ExactDuration::from_seconds(*seconds)
-                        .map(|d| d.to_string())
-                        .unwrap_or_default(),
-                    slo_core::dependency::TIME_ROUNDING
+                    "  allowed bad events {}",
+                    bad.describe(|n| group_thousands(&n.to_string()))
+                );
+            }
+            if let Some(bad) = &b.allowed_bad_time_slices {
+                out!(
+                    "  allowed bad time slices {}",
+                    bad.describe(|n| group_thousands(&n.to_string()))
                 );
             }
         }
-        for problem in &service.problems {
-            out!("  warning: {problem}");
+        (None, Some(error)) => out!("  no budget: {}: {error}", slo.path),
+        (None, None) => {}
+    }
+}
+
+/// One service with dependencies: its composite availability and how each
+/// SLO's budget divides among them.
+fn print_service(service: &ServiceReport) {
+    let Some(composite) = service.composite.as_ref().filter(|c| c.factors.len() > 1) else {
+        return;
+    };
+    let b = composite.availability;
+    out!();
+    if service.kind.is_user_facing() {
+        out!("{}: composite availability", service.service);
+    } else {
+        out!(
+            "{} ({}): composite availability",
+            service.service,
+            service.kind.name()
+        );
+    }
+    out!(
+        "  independent failures {} %",
+        percent_text(b.independent, 6)
+    );
+    out!(
+        "  pessimistic (no overlap) {} %",
+        percent_text(b.pessimistic, 6)
+    );
+    out!(
+        "  optimistic (weakest factor) {} %",
+        percent_text(b.optimistic, 6)
+    );
+    for allocation in &service.allocations {
+        out!(
+            "  budget of {} % over {}:",
+            allocation.target_percent,
+            allocation.window
+        );
+        let shares = allocation
+            .allocation
+            .dependencies
+            .iter()
+            .chain([&allocation.allocation.left]);
+        for (share, seconds) in shares.zip(&allocation.seconds_per_window) {
+            out!(
+                "    {}: {} % of the budget ({} per window, {})",
+                share.name,
+                share.budget_percent,
+                slo_core::ExactDuration::from_seconds(*seconds)
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
+                slo_core::dependency::TIME_ROUNDING
+            );
         }
     }
-    ExitCode::SUCCESS
+    for problem in &service.problems {
+        out!("  warning: {problem}");
+    }
 }
 
 /// `slo schema`: the JSON Schema of the model file.

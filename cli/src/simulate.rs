@@ -1,6 +1,7 @@
 //! `slo simulate FILE [--scenario NAME] [--json] [--charts DIR]`: runs the
 //! model's burn scenarios with its alert rules and policy.
 
+use slo_core::model::kind::Kind;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -132,41 +133,17 @@ fn print_text(r: &BurnReport) {
     ) {
         out!("  depletion speed: average {avg:.1} %/h, highest {high:.1} %/h");
     }
-    for e in &r.events {
-        let priority = e
-            .priority
-            .as_ref()
-            .map(|p| format!(", {:?}", p.priority))
-            .unwrap_or_default();
-        let alert = match e.alerted {
-            Some(false) => ", no alert",
-            _ => "",
-        };
-        out!(
-            "  - {} ({}) {} for {}: {} % spent, {} %/h, {} % left{priority}{alert}",
-            e.name,
-            e.kind,
-            e.start,
-            e.duration,
-            e.spent_percent,
-            e.depletion_percent_per_hour,
-            e.budget_left_after_percent
-        );
-    }
+    print_events(r);
     for f in &r.firings {
         let reset = f
             .reset_at
             .as_deref()
             .map(|t| format!(", reset {t}"))
             .unwrap_or_default();
-        let notify = if f.notify == slo_core::model::alert_rule::Notify::Page {
-            "page"
-        } else {
-            "ticket"
-        };
         out!(
-            "  alert {} ({notify}) fired {} at {} % spent{reset}",
+            "  alert {} ({}) fired {} at {} % spent{reset}",
             f.rule,
+            f.notify.key(),
             f.at,
             f.spent_percent
         );
@@ -190,6 +167,32 @@ fn print_text(r: &BurnReport) {
             risk.base.meet_probability * 100.0,
             risk.mttr_halved.meet_probability * 100.0,
             risk.incidents_halved.meet_probability * 100.0
+        );
+    }
+}
+
+/// Each event: when, how long, what it spent and left, its priority, and
+/// whether an alert caught it.
+fn print_events(r: &BurnReport) {
+    for e in &r.events {
+        let priority = e
+            .priority
+            .as_ref()
+            .map(|p| format!(", {:?}", p.priority))
+            .unwrap_or_default();
+        let alert = match e.alerted {
+            Some(false) => ", no alert",
+            _ => "",
+        };
+        out!(
+            "  - {} ({}) {} for {}: {} % spent, {} %/h, {} % left{priority}{alert}",
+            e.name,
+            e.kind,
+            e.start,
+            e.duration,
+            e.spent_percent,
+            e.depletion_percent_per_hour,
+            e.budget_left_after_percent
         );
     }
 }
