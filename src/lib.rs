@@ -4,9 +4,7 @@
 //! truth) -> a memo of everything `slo-core` computes -> the views, the URL and
 //! local storage. Browser calls live only in [`browser`].
 
-pub mod app;
 pub mod browser;
-pub mod components;
-pub mod pages;
+pub mod budget;
+pub mod frame;
 pub mod workshop;
-pub mod workshop_app;

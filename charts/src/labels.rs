@@ -1,7 +1,6 @@
 //! Where a firing's label goes on the budget chart: in the first lane where
 //! it covers no marker and no other label.
 
-
 /// A box on the chart, in pixels.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Spot {

@@ -2,5 +2,5 @@
 
 fn main() {
     slo_planner::browser::install_panic_banner();
-    leptos::mount::mount_to_body(slo_planner::workshop_app::WorkshopApp);
+    leptos::mount::mount_to_body(slo_planner::workshop::WorkshopApp);
 }

@@ -1,0 +1,105 @@
+//! Risk over many periods: the scenario's risk model (incident rate, time to
+//! restore, severity mix, seed) and the Monte Carlo outcome with its what-ifs.
+
+use leptos::prelude::*;
+use slo_core::burn::risk::RiskRun;
+use slo_core::model::scenario::{IncidentSeverity, RiskModel};
+use slo_core::problem::Problem;
+
+use crate::workshop::inputs::{id_of, FieldProblems, Text};
+use crate::workshop::rows::{edit_button, focus_button, remove_button, rows};
+use crate::workshop::state::Workshop;
+use crate::workshop::views::burn_results::BurnView;
+use slo_core::model::location::{Locate, RiskAt, ScenarioAt, SeverityAt};
+
+/// A first risk model: three incidents a period, half an hour median, four hours at p90.
+fn starting_model() -> RiskModel {
+    let severity = |share: &str, error: &str| IncidentSeverity {
+        share_percent: share.into(),
+        error_percent: error.into(),
+    };
+    RiskModel {
+        incidents_per_period: "3".into(),
+        median_time_to_restore: "30m".into(),
+        p90_time_to_restore: "4h".into(),
+        severities: vec![severity("20", "100"), severity("80", "10")],
+        periods: "10000".into(),
+        seed: "1".into(),
+    }
+}
+
+fn chance(run: &RiskRun) -> String {
+    format!("{:.1} %", run.meet_probability * 100.0)
+}
+
+/// The risk model's fields and the outcome.
+#[component]
+pub fn RiskSection(
+    /// The scenario.
+    at: ScenarioAt,
+    /// Its run.
+    view: Memo<Option<Result<BurnView, Vec<Problem>>>>,
+) -> impl IntoView {
+    let workshop = Workshop::from_context();
+    let risk = RiskAt(at);
+    let first_field = id_of(&risk.field("incidentsPerPeriod"));
+    let add_id = format!("{}-add", id_of(&risk.path()));
+    let back_to_add = add_id.clone();
+    let has = Memo::new(move |_| workshop.model.with(|m| risk.get(m).is_some()));
+    let outcome = move || {
+        view.with(|v| {
+            let b = v.as_ref()?.as_ref().ok()?;
+            let r = b.report.risk.as_ref()?;
+            Some(view! {
+                <dl class="figures">
+                    <div><dt>"Chance of meeting the SLO in a period"</dt><dd class="big" id="meet-probability">{chance(&r.base)}</dd></div>
+                    <div><dt>"If time to restore halves"</dt><dd id="mttr-halved">{chance(&r.mttr_halved)}</dd></div>
+                    <div><dt>"If incidents halve"</dt><dd id="incidents-halved">{chance(&r.incidents_halved)}</dd></div>
+                    <div><dt>"Budget left: mean, bad period (p10)"</dt><dd>{format!("{:.1} %, {:.1} %", r.base.mean_left_percent, r.base.p10_left_percent)}</dd></div>
+                </dl>
+                <div class="chart" id="risk-chart" inner_html=b.risk_svg.clone().unwrap_or_default()></div>
+                <p class="hint">{format!(
+                    "{} periods, seeded: the same model and seed give the same picture. Incidents arrive as a Poisson process, last a log-normal time to restore, start anywhere in the period and add up when they overlap.",
+                    r.base.periods
+                )}</p>
+            })
+        })
+    };
+    view! {
+        <Show when=move || has.get()
+            fallback=move || view! { <span id=add_id.clone()>{focus_button("Add a risk model".into(), "", first_field.clone(), move |m| {
+                if let Some(s) = at.get_mut(m) { s.risk = Some(starting_model()); }
+            })}</span> }>
+            <div class="cols">
+                <Text at=risk field="incidentsPerPeriod" label="Incidents per period (mean)" placeholder="3" get=|r: &RiskModel| &r.incidents_per_period set=|r: &mut RiskModel| &mut r.incidents_per_period />
+                <Text at=risk field="medianTimeToRestore" label="Median time to restore" placeholder="30m" get=|r: &RiskModel| &r.median_time_to_restore set=|r: &mut RiskModel| &mut r.median_time_to_restore />
+                <Text at=risk field="p90TimeToRestore" label="90th percentile time to restore" placeholder="4h" get=|r: &RiskModel| &r.p90_time_to_restore set=|r: &mut RiskModel| &mut r.p90_time_to_restore />
+                <Text at=risk field="periods" label="Periods to simulate" placeholder="10000" get=|r: &RiskModel| &r.periods set=|r: &mut RiskModel| &mut r.periods />
+                <Text at=risk field="seed" label="Seed" placeholder="1" get=|r: &RiskModel| &r.seed set=|r: &mut RiskModel| &mut r.seed />
+            </div>
+            <h3>"Severity mix"</h3>
+            {rows(move |m| risk.get(m).map_or(0, |r| r.severities.len()), move |i| {
+                let at = SeverityAt(risk, i);
+                view! {
+                    <div class="cols item">
+                        <Text at field="sharePercent" label="Share of incidents (%)" placeholder="20" get=|s: &IncidentSeverity| &s.share_percent set=|s: &mut IncidentSeverity| &mut s.share_percent />
+                        <Text at field="errorPercent" label="Error ratio (%)" placeholder="100" get=|s: &IncidentSeverity| &s.error_percent set=|s: &mut IncidentSeverity| &mut s.error_percent />
+                        {remove_button("Remove", at)}
+                    </div>
+                }
+            })}
+            <FieldProblems path=risk.field("severities") />
+            <div class="actions">
+                {edit_button("Add a severity".into(), "", move |m| {
+                    if let Some(r) = risk.get_mut(m) {
+                        r.severities.push(IncidentSeverity { share_percent: "0".into(), error_percent: "100".into() });
+                    }
+                })}
+                {focus_button("Remove the risk model".into(), "remove", back_to_add.clone(), move |m| {
+                    if let Some(s) = at.get_mut(m) { s.risk = None; }
+                })}
+            </div>
+            {outcome}
+        </Show>
+    }
+}

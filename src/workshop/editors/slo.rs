@@ -1,0 +1,79 @@
+//! The editor of one SLO, with its error budget computed live beside it.
+
+use leptos::prelude::*;
+use slo_core::calculator::evaluate;
+use slo_core::model::Slo;
+use slo_core::quantity::numbers::group_thousands;
+use slo_core::report::slo_form;
+
+use crate::browser::IntlZones;
+use crate::workshop::inputs::{Check, Choice, OptText, Text};
+use crate::workshop::rows::remove_button;
+use crate::workshop::state::Workshop;
+use slo_core::model::location::{Locate, SloAt};
+
+/// The live budget of an SLO: what the Budget page would show for it.
+#[component]
+fn SloBudget(
+    /// The SLO.
+    at: SloAt,
+) -> impl IntoView {
+    let workshop = Workshop::from_context();
+    let text = Memo::new(move |_| {
+        workshop.model.with(|m| {
+            let (sli, slo) = (at.0.get(m)?, at.get(m)?);
+            let view = evaluate(&slo_form(sli, slo), &IntlZones);
+            let report = view.report().ok()?;
+            let mut line = format!(
+                "Error budget {} %: allowed downtime {} over {}",
+                report.error_budget_percent,
+                report.allowed_downtime.describe(|d| d.clone()),
+                report.window.label
+            );
+            if let Some(bad) = &report.allowed_bad_events {
+                line.push_str(&format!(
+                    "; {} bad events",
+                    bad.describe(|n| group_thousands(&n.to_string()))
+                ));
+            }
+            if let Some(bad) = &report.allowed_bad_time_slices {
+                line.push_str(&format!(
+                    "; {} bad time slices",
+                    bad.describe(|n| group_thousands(&n.to_string()))
+                ));
+            }
+            Some(line)
+        })
+    });
+    let id = format!("{}-budget", crate::workshop::inputs::id_of(&at.path()));
+    view! { <p class="slo-budget" id=id aria-live="polite">{move || text.get().unwrap_or_else(|| "No budget until the target and window are valid.".into())}</p> }
+}
+
+/// One SLO's fields and its live budget.
+#[component]
+pub fn SloEditor(
+    /// The SLO.
+    at: SloAt,
+) -> impl IntoView {
+    let title = move || format!("SLO {}", at.1 + 1);
+    view! {
+        <fieldset class="item slo">
+            <legend>{title}</legend>
+            <SloBudget at />
+            <div class="cols">
+                <Text at field="target" label="Target (%)" placeholder="99.9" get=|s: &Slo| &s.target set=|s: &mut Slo| &mut s.target />
+                <Text at field="window" label="Window" placeholder="28d" get=|s: &Slo| &s.window set=|s: &mut Slo| &mut s.window />
+                <Text at field="timeZone" label="Time zone (calendar windows)" placeholder="UTC" get=|s: &Slo| &s.time_zone set=|s: &mut Slo| &mut s.time_zone />
+            </div>
+            <Text at field="name" label="Name" placeholder="99.9 % of checkouts succeed" get=|s: &Slo| &s.name set=|s: &mut Slo| &mut s.name />
+            <div class="cols">
+                <OptText at field="sla" label="SLA (%), looser than the SLO" placeholder="99.5" get=|s: &Slo| s.sla.as_ref() set=|s: &mut Slo| &mut s.sla />
+                <OptText at field="historical" label="Best ever observed (%)" placeholder="99.97" get=|s: &Slo| s.historical.as_ref() set=|s: &mut Slo| &mut s.historical />
+                <Choice at field="priority" label="Incident priority" get=|s: &Slo| s.priority set=|s: &mut Slo, p| s.priority = p />
+            </div>
+            <Text at field="rationale" label="Rationale" multiline=true get=|s: &Slo| &s.rationale set=|s: &mut Slo| &mut s.rationale />
+            <Check at field="defaultSlo" label="Default SLO: applies to the service's endpoints without their own" get=|s: &Slo| s.default_slo set=|s: &mut Slo, v| s.default_slo = v />
+            {remove_button("Remove this SLO", at)}
+        </fieldset>
+    }
+}

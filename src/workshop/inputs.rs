@@ -1,0 +1,276 @@
+//! Inputs bound to one field of the workshop model, each with the problems
+//! validation found at that field's path shown right below it.
+
+use leptos::prelude::*;
+use slo_core::problem::Severity;
+use wasm_bindgen::JsCast;
+
+use crate::workshop::state::Workshop;
+use slo_core::model::kind::Kind;
+use slo_core::model::location::Locate;
+
+/// The field path of `field` under `at`: `services[0].name`.
+pub fn field_path<L: Locate>(at: L, field: &str) -> String {
+    let parent = at.path();
+    if parent.is_empty() {
+        field.to_string()
+    } else {
+        format!("{parent}.{field}")
+    }
+}
+
+/// An element id made from a field path: `services-0--name`.
+pub fn id_of(path: &str) -> String {
+    path.chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect()
+}
+
+/// Reads and writes one value of an item in the model: the current value
+/// (default when the item is gone) and a setter that records an edit of `path`.
+fn binding<L: Locate, T: Default + 'static>(
+    at: L,
+    path: String,
+    read: impl Fn(&L::Item) -> T + Copy + Send + Sync + 'static,
+    write: impl Fn(&mut L::Item, T) + Copy + Send + Sync + 'static,
+) -> (
+    impl Fn() -> T + Copy + Send + Sync + 'static,
+    impl Fn(T) + Clone + Send + Sync + 'static,
+) {
+    let workshop = Workshop::from_context();
+    let value = move || {
+        workshop
+            .model
+            .with(|m| at.get(m).map(read).unwrap_or_default())
+    };
+    let update = move |new: T| {
+        workshop.edit(&path, |m| {
+            if let Some(item) = at.get_mut(m) {
+                write(item, new);
+            }
+        })
+    };
+    (value, update)
+}
+
+/// Every problem found at exactly `path`, errors first.
+#[component]
+pub fn FieldProblems(
+    /// The field path.
+    path: String,
+) -> impl IntoView {
+    let workshop = Workshop::from_context();
+    let id = format!("{}-problems", id_of(&path));
+    let lines = move || {
+        workshop.problems.with(|problems| {
+            let mut found: Vec<_> = problems
+                .iter()
+                .filter(|p| p.path == path)
+                .cloned()
+                .collect();
+            found.sort_by_key(|p| p.severity);
+            found
+                .into_iter()
+                .map(|p| {
+                    let class = match p.severity {
+                        Severity::Error => "error",
+                        Severity::Warning => "warning",
+                    };
+                    view! { <p class=class>{p.message}</p> }
+                })
+                .collect_view()
+        })
+    };
+    view! { <div class="problems" id=id role="status">{lines}</div> }
+}
+
+/// A text input (or text area) bound to a `String` field.
+#[component]
+pub fn Text<L: Locate>(
+    /// The item holding the field.
+    at: L,
+    /// The field's name in the JSON (for its path).
+    field: &'static str,
+    /// The visible label.
+    label: &'static str,
+    /// Reads the field.
+    get: fn(&L::Item) -> &String,
+    /// Writes the field.
+    set: fn(&mut L::Item) -> &mut String,
+    /// A text area instead of one line.
+    #[prop(optional)]
+    multiline: bool,
+    /// Placeholder text.
+    #[prop(optional)]
+    placeholder: &'static str,
+) -> impl IntoView {
+    let path = field_path(at, field);
+    let id = id_of(&path);
+    let described = format!("{id}-problems");
+    let (value, on_input) = binding(
+        at,
+        path.clone(),
+        move |i| get(i).clone(),
+        move |i, text| *set(i) = text,
+    );
+    let input = if multiline {
+        view! {
+            <textarea id=id.clone() rows="3" placeholder=placeholder aria-describedby=described.clone()
+                prop:value=value on:input=move |ev| on_input(event_target_value(&ev))></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input id=id.clone() type="text" autocomplete="off" placeholder=placeholder aria-describedby=described.clone()
+                prop:value=value on:input=move |ev| on_input(event_target_value(&ev)) />
+        }
+        .into_any()
+    };
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            {input}
+            <FieldProblems path />
+        </div>
+    }
+}
+
+/// A text input bound to an optional field: empty text means none.
+#[component]
+pub fn OptText<L: Locate>(
+    /// The item holding the field.
+    at: L,
+    /// The field's name in the JSON.
+    field: &'static str,
+    /// The visible label.
+    label: &'static str,
+    /// Reads the field.
+    get: fn(&L::Item) -> Option<&String>,
+    /// Writes the field.
+    set: fn(&mut L::Item) -> &mut Option<String>,
+    /// Placeholder text.
+    #[prop(optional)]
+    placeholder: &'static str,
+) -> impl IntoView {
+    let path = field_path(at, field);
+    let id = id_of(&path);
+    let (value, on_input) = binding(
+        at,
+        path.clone(),
+        move |i| get(i).cloned().unwrap_or_default(),
+        move |i, text: String| *set(i) = (!text.trim().is_empty()).then_some(text),
+    );
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <input id=id type="text" autocomplete="off" placeholder=placeholder
+                prop:value=value on:input=move |ev| on_input(event_target_value(&ev)) />
+            <FieldProblems path />
+        </div>
+    }
+}
+
+/// A select bound to a choice of the model ([`Kind`]): every value in the
+/// order of `K::ALL`, each shown by its label, its JSON key as the option's value.
+#[component]
+pub fn Choice<L: Locate, K: Kind>(
+    /// The item holding the field.
+    at: L,
+    /// The field's name in the JSON.
+    field: &'static str,
+    /// The visible label.
+    label: &'static str,
+    /// Reads the field.
+    get: fn(&L::Item) -> K,
+    /// Writes the field.
+    set: fn(&mut L::Item, K),
+) -> impl IntoView {
+    let path = field_path(at, field);
+    let id = id_of(&path);
+    let (selected, choose) = binding(
+        at,
+        path.clone(),
+        move |i| get(i).key().to_string(),
+        move |i, key: String| {
+            if let Some(value) = K::from_key(&key) {
+                set(i, value);
+            }
+        },
+    );
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <select id=id prop:value=selected on:change=move |ev| {
+                choose(event_target_value(&ev));
+                // When the model refused the choice (an "agreed" status over
+                // errors), show what it holds, not what was picked.
+                if let Some(select) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
+                    select.set_value(&untrack(selected));
+                }
+            }>
+                {K::ALL
+                    .iter()
+                    .map(|k| view! { <option value=k.key()>{k.label()}</option> })
+                    .collect_view()}
+            </select>
+            <FieldProblems path />
+        </div>
+    }
+}
+
+/// A checkbox bound to a `bool` field.
+#[component]
+pub fn Check<L: Locate>(
+    /// The item holding the field.
+    at: L,
+    /// The field's name in the JSON.
+    field: &'static str,
+    /// The visible label.
+    label: &'static str,
+    /// Reads the field.
+    get: fn(&L::Item) -> bool,
+    /// Writes the field.
+    set: fn(&mut L::Item, bool),
+) -> impl IntoView {
+    let path = field_path(at, field);
+    let id = id_of(&path);
+    let (checked, on_change) = binding(at, path, get, set);
+    view! {
+        <div class="field check">
+            <input id=id.clone() type="checkbox" prop:checked=checked
+                on:change=move |ev| on_change(event_target_checked(&ev)) />
+            <label for=id>{label}</label>
+        </div>
+    }
+}
+
+/// A text area bound to a list of names, one per line.
+#[component]
+pub fn Lines<L: Locate>(
+    /// The item holding the list.
+    at: L,
+    /// The field's name in the JSON.
+    field: &'static str,
+    /// The visible label.
+    label: &'static str,
+    /// Reads the list.
+    get: fn(&L::Item) -> &Vec<String>,
+    /// Writes the list.
+    set: fn(&mut L::Item) -> &mut Vec<String>,
+) -> impl IntoView {
+    let path = field_path(at, field);
+    let id = id_of(&path);
+    let (value, on_input) = binding(
+        at,
+        path.clone(),
+        move |i| get(i).join("\n"),
+        move |i, text: String| *set(i) = text.split('\n').map(str::to_string).collect(),
+    );
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label} <span class="hint">" (one per line)"</span></label>
+            <textarea id=id rows="3" prop:value=value on:input=move |ev| on_input(event_target_value(&ev))></textarea>
+            <FieldProblems path />
+        </div>
+    }
+}

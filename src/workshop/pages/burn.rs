@@ -1,0 +1,162 @@
+//! The Burn page: "if we have last spring's outage again, when does someone
+//! get paged, how much budget is left, and does the release freeze kick in?"
+//! Scenarios, charts, the alert designer, the policy timeline and Monte Carlo risk.
+
+use leptos::prelude::*;
+use slo_core::burn::scenarios;
+use slo_core::model::scenario::{EventKind, Scenario};
+
+use crate::browser;
+use crate::workshop::editors::alert_rules::AlertRulesEditor;
+use crate::workshop::editors::risk::RiskSection;
+use crate::workshop::editors::scenario::{new_event, ScenarioEditor};
+use crate::workshop::inputs::id_of;
+use crate::workshop::state::Workshop;
+use crate::workshop::views::burn_results::{burn_view, BurnResults};
+use slo_core::model::location::{every_slo, Locate, SloAt};
+
+/// How the pickers name an SLO: "Game API / 97 % of requests succeed".
+fn slo_label(model: &slo_core::Model, at: SloAt) -> String {
+    let service = at
+        .service()
+        .get(model)
+        .map(|s| s.name.as_str())
+        .unwrap_or("");
+    let slo = at.find(model).map(|(sli, slo)| match slo.name.trim() {
+        "" => format!("{}: {} % over {}", sli.name, slo.target, slo.window),
+        name => name.to_string(),
+    });
+    format!("{service} / {}", slo.unwrap_or_default())
+}
+
+/// A new scenario: steady traffic, a little background noise, one outage.
+fn new_scenario(n: usize) -> Scenario {
+    Scenario {
+        name: format!("Scenario {n}"),
+        background_error_percent: "0.01".into(),
+        events: vec![new_event(
+            EventKind::Incident {
+                error_percent: "100".into(),
+            },
+            "Outage",
+        )],
+        ..Scenario::default()
+    }
+}
+
+/// A select over labelled places in the model; `chosen` is the index.
+#[component]
+fn Picker<T: Send + Sync + 'static>(
+    /// The select's id.
+    id: &'static str,
+    /// Its label.
+    label: &'static str,
+    /// The places and their labels.
+    items: Memo<Vec<(T, String)>>,
+    /// The chosen index.
+    chosen: RwSignal<usize>,
+) -> impl IntoView {
+    let options = move || {
+        items.with(|l| {
+            l.iter()
+                .enumerate()
+                .map(|(i, (_, text))| view! { <option value=i.to_string()>{text.clone()}</option> })
+                .collect_view()
+        })
+    };
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <select id=id prop:value=move || chosen.get().to_string()
+                on:change=move |ev| chosen.set(event_target_value(&ev).parse().unwrap_or(0))>
+                {options}
+            </select>
+        </div>
+    }
+}
+
+/// The Burn page.
+#[component]
+pub fn BurnPage() -> impl IntoView {
+    let workshop = Workshop::from_context();
+    let list = Memo::new(move |_| {
+        workshop.model.with(|m| {
+            scenarios(m)
+                .into_iter()
+                .map(|(at, s)| (at, format!("{} ({})", s.name, slo_label(m, at.slo()))))
+                .collect::<Vec<_>>()
+        })
+    });
+    let all_slos = Memo::new(move |_| {
+        workshop.model.with(|m| {
+            every_slo(m)
+                .map(|e| (e.at, slo_label(m, e.at)))
+                .collect::<Vec<_>>()
+        })
+    });
+    let selected = RwSignal::new(0usize);
+    let for_new = RwSignal::new(0usize);
+    let current = Memo::new(move |_| {
+        list.with(|l| {
+            l.get(selected.get().min(l.len().saturating_sub(1)))
+                .map(|(at, _)| *at)
+        })
+    });
+    let view = Memo::new(move |_| {
+        current
+            .get()
+            .map(|at| workshop.model.with(|m| burn_view(m, at)))
+    });
+    let add = move |_| {
+        let Some(at) = all_slos.with(|s| s.get(for_new.get()).map(|(at, _)| *at)) else {
+            return;
+        };
+        let n = list.with(Vec::len) + 1;
+        workshop.apply(|m| {
+            if let Some(slo) = at.get_mut(m) {
+                slo.scenarios.push(new_scenario(n));
+            }
+        });
+        let added = list.with(|l| l.iter().rposition(|(a, _)| a.slo() == at));
+        selected.set(added.unwrap_or(0));
+        // Focus the new scenario's name, as after adding any item.
+        if let Some(new) = added.and_then(|i| list.with(|l| l.get(i).map(|(a, _)| *a))) {
+            browser::focus_first_soon(vec![id_of(&new.field("name"))]);
+        }
+    };
+    view! {
+        <h1 class="page-title">"Burn"</h1>
+        <p class="lede">
+            "Before production: if last spring's outage happens again, when does someone get paged, how much budget is left, and does the release freeze kick in?"
+        </p>
+        <section class="card">
+            <h2>"Scenario"</h2>
+            <div class="cols">
+                <Show when=move || list.with(|l| !l.is_empty())>
+                    <Picker id="scenario-picker" label="Scenario" items=list chosen=selected />
+                </Show>
+                <Picker id="scenario-slo" label="New scenario for" items=all_slos chosen=for_new />
+            </div>
+            <div class="actions">
+                <button type="button" class="edit" id="add-scenario" on:click=add disabled=move || all_slos.with(Vec::is_empty)>"Add a scenario"</button>
+            </div>
+        </section>
+        <BurnResults view />
+        <section class="card">
+            <h2>"Edit the scenario"</h2>
+            {move || match current.get() {
+                Some(at) => view! { <ScenarioEditor at /> }.into_any(),
+                None => view! { <p class="hint">"No scenario yet: add one for an SLO of the model."</p> }.into_any(),
+            }}
+        </section>
+        <section class="card">
+            <h2>"Alert rules"</h2>
+            <p class="hint">"Multi-window, multi-burn-rate alerts (SRE Workbook ch. 5): a rule fires when both windows burn at least its rate. Defined by the share of the budget, a rule rescales with each SLO's period."</p>
+            <AlertRulesEditor />
+        </section>
+        <section class="card">
+            <h2>"Risk over many periods"</h2>
+            {move || current.get().map(|at| view! { <RiskSection at view /> })}
+        </section>
+    }
+}

@@ -1,0 +1,136 @@
+//! The Model page: team, services, journeys and endpoints, SLIs and SLOs, in
+//! the order a workshop runs (ESF: SLIs first, then SLOs), each SLO's budget live.
+
+use leptos::prelude::*;
+use slo_core::model::{Journey, Service, Sli, Team};
+
+use crate::workshop::editors::sli::SliEditor;
+use crate::workshop::inputs::{Choice, FieldProblems, OptText, Text};
+use crate::workshop::rows::{edit_button, remove_button, rows};
+use crate::workshop::state::Workshop;
+use slo_core::model::location::{JourneyAt, Locate, ModelAt, ServiceAt, SliAt, TeamAt};
+
+/// One journey or endpoint and its SLIs.
+#[component]
+fn JourneyEditor(
+    /// The journey.
+    at: JourneyAt,
+) -> impl IntoView {
+    let workshop = Workshop::from_context();
+    let title = move || {
+        workshop.model.with(|m| {
+            format!(
+                "Journey {}: {}",
+                at.1 + 1,
+                at.get(m).map(|j| j.name.clone()).unwrap_or_default()
+            )
+        })
+    };
+    view! {
+        <fieldset class="item journey">
+            <legend>{title}</legend>
+            <div class="cols">
+                <Text at field="name" label="Journey or endpoint" placeholder="Checkout" get=|j: &Journey| &j.name set=|j: &mut Journey| &mut j.name />
+                <Choice at field="kind" label="Kind" get=|j: &Journey| j.kind set=|j: &mut Journey, k| j.kind = k />
+            </div>
+            <Text at field="description" label="What the user does" multiline=true get=|j: &Journey| &j.description set=|j: &mut Journey| &mut j.description />
+            {rows(move |m| at.get(m).map_or(0, |j| j.slis.len()), move |i| view! { <SliEditor at=SliAt(at, i) /> })}
+            <div class="actions">
+                {edit_button("Add an SLI".into(), "", move |m| {
+                    if let Some(journey) = at.get_mut(m) {
+                        journey.slis.push(Sli::default());
+                    }
+                })}
+                {remove_button("Remove this journey", at)}
+            </div>
+        </fieldset>
+    }
+}
+
+/// What a component shows instead of journeys: its availability (also on the
+/// Dependencies page, with its dependencies).
+#[component]
+fn ComponentFields(
+    /// The service.
+    at: ServiceAt,
+) -> impl IntoView {
+    view! {
+        <OptText at field="ownAvailability" label="Availability of the component itself (%)" placeholder="99.95"
+            get=|s: &Service| s.own_availability.as_ref() set=|s: &mut Service| &mut s.own_availability />
+        <p class="hint">"A component needs no user journeys: the services that depend on it carry the SLOs. Give it dependencies of its own on the Dependencies page."</p>
+    }
+}
+
+/// One service and its journeys (a component: its availability).
+#[component]
+fn ServiceEditor(
+    /// The service.
+    at: ServiceAt,
+) -> impl IntoView {
+    let workshop = Workshop::from_context();
+    let title = move || {
+        workshop.model.with(|m| {
+            format!(
+                "Service {}: {}",
+                at.1 + 1,
+                at.get(m).map(|s| s.name.clone()).unwrap_or_default()
+            )
+        })
+    };
+    let component = Memo::new(move |_| {
+        workshop
+            .model
+            .with(|m| at.get(m).is_some_and(|s| !s.kind.is_user_facing()))
+    });
+    let add_label = move || {
+        if component.get() {
+            "Add a journey anyway"
+        } else {
+            "Add a journey or endpoint"
+        }
+    };
+    view! {
+        <section class="card service" id=format!("service-card-{}", at.1)>
+            <h2>{title}</h2>
+            <div class="cols">
+                <Text at field="name" label="Service name" placeholder="Order service" get=|s: &Service| &s.name set=|s: &mut Service| &mut s.name />
+                <Choice at field="kind" label="Kind" get=|s: &Service| s.kind set=|s: &mut Service, k| s.kind = k />
+            </div>
+            <Text at field="description" label="What it does for its users" multiline=true get=|s: &Service| &s.description set=|s: &mut Service| &mut s.description />
+            <Show when=move || component.get()>
+                <ComponentFields at />
+            </Show>
+            <FieldProblems path=at.field("journeys") />
+            {rows(move |m| at.get(m).map_or(0, |s| s.journeys.len()), move |i| view! { <JourneyEditor at=JourneyAt(at, i) /> })}
+            <div class="actions">
+                {move || edit_button(add_label().into(), "", move |m| {
+                    if let Some(service) = at.get_mut(m) {
+                        service.journeys.push(Journey::default());
+                    }
+                })}
+                {remove_button("Remove this service", at)}
+            </div>
+        </section>
+    }
+}
+
+/// The Model page.
+#[component]
+pub fn ModelPage() -> impl IntoView {
+    view! {
+        <h1 class="page-title">"Model"</h1>
+        <p class="lede">"Who owns what, what users need from it, how it is measured, and how reliable it must be."</p>
+        <section class="card">
+            <h2>"Team"</h2>
+            <div class="cols">
+                <Text at=TeamAt field="name" label="Team name" get=|t: &Team| &t.name set=|t: &mut Team| &mut t.name />
+                <Text at=TeamAt field="description" label="What the team does" get=|t: &Team| &t.description set=|t: &mut Team| &mut t.description />
+            </div>
+            <p class="hint">"All SLOs of a team should share one window unit (ESF): the model warns when they differ."</p>
+        </section>
+        {rows(|m| m.services.len(), |i| view! { <ServiceEditor at=ServiceAt(ModelAt, i) /> })}
+        <div class="actions">
+            {edit_button("Add a service".into(), "", |m| m.services.push(Service::default()))}
+        </div>
+    }
+}

@@ -1,0 +1,209 @@
+//! The agreed SLO document and policy as one readable, printable page.
+
+use leptos::prelude::*;
+use slo_core::dependency::{analyze, percent_text};
+use slo_core::model::kind::Kind;
+use slo_core::model::location::every_slo;
+use slo_core::model::policy::Trigger;
+use slo_core::model::{Model, SliKind};
+use slo_core::quantity::numbers::group_thousands;
+use slo_core::report::slo_reports;
+use slo_core::validate::revisit_date;
+
+use crate::browser::IntlZones;
+use crate::workshop::state::Workshop;
+
+fn non_empty(items: &[String]) -> String {
+    let names: Vec<&str> = items
+        .iter()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .collect();
+    if names.is_empty() {
+        "—".into()
+    } else {
+        names.join(", ")
+    }
+}
+
+fn or_dash(text: &str) -> String {
+    if text.trim().is_empty() {
+        "—".into()
+    } else {
+        text.to_string()
+    }
+}
+
+/// The components (services with no users of their own): kind, their own
+/// availability as typed, what they can promise with their dependencies
+/// (rounded down to 4 places), and what they depend on.
+fn component_table(model: &Model) -> Option<impl IntoView> {
+    if model.services.iter().all(|s| s.kind.is_user_facing()) {
+        return None;
+    }
+    let analysis = analyze(model);
+    let rows = model
+        .services
+        .iter()
+        .zip(&analysis.composites)
+        .filter(|(s, _)| !s.kind.is_user_facing())
+        .map(|(s, composite)| {
+            let own = s
+                .own_availability
+                .as_deref()
+                .map_or("—".to_string(), |a| format!("{} %", a.trim()));
+            let with = composite.as_ref().map_or("—".to_string(), |c| {
+                format!("{} %", percent_text(c.availability.independent, 4))
+            });
+            let on: Vec<String> = s.dependencies.iter().map(|d| d.name.clone()).collect();
+            view! {
+                <tr><td>{s.name.clone()}</td><td>{s.kind.name()}</td><td class="num">{own}</td>
+                    <td class="num">{with}</td><td>{non_empty(&on)}</td></tr>
+            }
+        })
+        .collect_view();
+    Some(view! {
+        <h3>"Components"</h3>
+        <div class="table-scroll">
+            <table id="doc-components">
+                <thead><tr>
+                    <th scope="col">"Component"</th><th scope="col">"Kind"</th><th scope="col" class="num">"Own availability"</th>
+                    <th scope="col" class="num">"With dependencies (rounded down)"</th><th scope="col">"Depends on"</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    })
+}
+
+/// The SLI/SLO table rows, with each SLO's computed budget.
+fn slo_rows(model: &Model) -> impl IntoView {
+    let reports = slo_reports(model, &IntlZones);
+    every_slo(model)
+        .zip(reports)
+        .map(|(e, report)| {
+            let (sli, slo) = (e.sli, e.slo);
+            let budget = report.budget;
+            let kind = match (&sli.kind, &sli.latency) {
+                (SliKind::Latency, Some(l)) => {
+                    format!("latency {} {} ms", l.comparison.symbol(), l.threshold_ms)
+                }
+                (kind, _) => kind.label().to_string(),
+            };
+            let downtime = budget
+                .as_ref()
+                .map(|b| b.allowed_downtime.describe(|d| d.clone()))
+                .unwrap_or_else(|| "—".into());
+            let events = budget
+                .as_ref()
+                .and_then(|b| {
+                    b.allowed_bad_events
+                        .map(|e| e.describe(|n| group_thousands(&n.to_string())))
+                })
+                .unwrap_or_else(|| "—".into());
+            view! {
+                <tr>
+                    <td>{e.service.name.clone()}" / "{e.journey.name.clone()}</td>
+                    <td>{sli.name.clone()}<br /><span class="hint">{kind}</span></td>
+                    <td>{format!("good: {}", sli.good_events)}<br />{format!("valid: {}", sli.valid_events)}</td>
+                    <td class="num strong">{format!("{} %", slo.target)}</td>
+                    <td>{slo.window.clone()}<br /><span class="hint">{format!("time zone: {}", slo.time_zone_name())}</span></td>
+                    <td class="num">{downtime}</td>
+                    <td class="num">{events}</td>
+                    <td>{slo.sla.clone().map(|s| format!("{s} %")).unwrap_or_else(|| "—".into())}</td>
+                </tr>
+            }
+        })
+        .collect_view()
+}
+
+/// The whole document, rendered from the model.
+#[component]
+pub fn DocumentView() -> impl IntoView {
+    let workshop = Workshop::from_context();
+    move || {
+        workshop.model.with(|m| {
+            let d = &m.document;
+            let status = d.status.label();
+            let approvers = d.approvers.iter().map(|a| format!("{} ({})", a.name, a.role.label())).collect::<Vec<_>>();
+            let revisit = revisit_date(d).map(|r| r.to_string()).unwrap_or_else(|| "—".into());
+            let p = &m.policy;
+            let conditions = p.conditions.iter().map(|c| {
+                let trigger = if c.trigger == Trigger::Automatic { "automatic" } else { "manual" };
+                let percent = c.kind.percent().map(|x| format!(" ({x} %)")).unwrap_or_default();
+                view! { <li><strong>{c.id.clone()}</strong>": "{c.description.clone()}{percent}" — "{trigger}</li> }
+            }).collect_view();
+            let consequences = p.consequences.iter().map(|c| {
+                view! { <li><strong>{c.id.clone()}</strong>": "{c.kind.label()}". "{c.description.clone()}</li> }
+            }).collect_view();
+            let clauses = p.clauses.iter().map(|c| {
+                view! { <tr><td>{c.condition.clone()}</td><td>{c.consequences.join(", ")}</td><td>{c.runbook.clone()}</td><td>{c.traceability.clone()}</td></tr> }
+            }).collect_view();
+            let review = if p.next_review.or_after_p1_outage {
+                format!("{} or after a priority-1 outage, whichever comes first", or_dash(&p.next_review.date))
+            } else {
+                or_dash(&p.next_review.date)
+            };
+            let changes = d.change_log.iter().map(|c| view! { <tr><td>{c.date.clone()}</td><td>{c.author.clone()}</td><td>{c.description.clone()}</td></tr> }).collect_view();
+            view! {
+                <article class="document card" id="document" aria-label="SLO document">
+                    <h2 class="doc-title">{format!("SLO document: {}", or_dash(&m.team.name))}</h2>
+                    <table class="doc-header">
+                        <tbody>
+                            <tr><th scope="row">"Status"</th><td id="doc-status">{status}</td></tr>
+                            <tr><th scope="row">"Authors"</th><td>{non_empty(&d.authors)}</td></tr>
+                            <tr><th scope="row">"Reviewers"</th><td>{non_empty(&d.reviewers)}</td></tr>
+                            <tr><th scope="row">"Approvers"</th><td id="doc-approvers">{non_empty(&approvers)}</td></tr>
+                            <tr><th scope="row">"Approval date"</th><td>{or_dash(&d.approval_date)}</td></tr>
+                            <tr><th scope="row">"Revisit date"</th><td>{revisit}</td></tr>
+                        </tbody>
+                    </table>
+                    <h3>"Service overview"</h3>
+                    <p class="prose">{or_dash(&d.service_overview)}</p>
+                    <h3>"SLIs and SLOs"</h3>
+                    <div class="table-scroll">
+                        <table id="doc-slos">
+                            <thead><tr>
+                                <th scope="col">"Service / journey"</th><th scope="col">"SLI"</th><th scope="col">"Events"</th>
+                                <th scope="col" class="num">"SLO"</th><th scope="col">"Window"</th>
+                                <th scope="col" class="num">"Allowed downtime"</th><th scope="col" class="num">"Bad events"</th><th scope="col">"SLA"</th>
+                            </tr></thead>
+                            <tbody>{slo_rows(m)}</tbody>
+                        </table>
+                    </div>
+                    {component_table(m)}
+                    <h3>"Rationale"</h3>
+                    <p class="prose">{or_dash(&d.rationale)}</p>
+                    <h3>"Error budget"</h3>
+                    <p class="prose">{or_dash(&d.error_budget)}</p>
+                    <h3>"Error budget policy"</h3>
+                    <dl class="policy">
+                        <dt>"Scope"</dt><dd>{or_dash(&p.scope)}</dd>
+                        <dt>"Purpose"</dt><dd>{or_dash(&p.purpose)}</dd>
+                        <dt>"Conditions"</dt><dd><ul>{conditions}</ul></dd>
+                        <dt>"Consequences"</dt><dd><ul>{consequences}</ul></dd>
+                        <dt>"Escalation policy"</dt><dd>{or_dash(&p.escalation_policy)}</dd>
+                        <dt>"Agreed by"</dt><dd>{non_empty(&p.agreed_by)}</dd>
+                        <dt>"Next review"</dt><dd>{review}</dd>
+                    </dl>
+                    <table id="doc-clauses">
+                        <thead><tr><th scope="col">"When"</th><th scope="col">"Then"</th><th scope="col">"Runbook"</th><th scope="col">"Traced by"</th></tr></thead>
+                        <tbody>{clauses}</tbody>
+                    </table>
+                    <h3>"Clarifications and caveats"</h3>
+                    <p class="prose">{or_dash(&d.clarifications)}</p>
+                    <h3>"On-call agreement"</h3>
+                    <dl class="policy">
+                        <dt>"Rotation"</dt><dd>{or_dash(&d.on_call.rotation)}</dd>
+                        <dt>"Coverage"</dt><dd>{or_dash(&d.on_call.coverage)}</dd>
+                        <dt>"Time to acknowledge"</dt><dd>{or_dash(&d.on_call.time_to_acknowledge)}</dd>
+                        <dt>"Escalation"</dt><dd>{or_dash(&d.on_call.escalation)}</dd>
+                        <dt>"Handover"</dt><dd>{or_dash(&d.on_call.handover)}</dd>
+                    </dl>
+                    <h3>"Change log"</h3>
+                    <table><thead><tr><th scope="col">"Date"</th><th scope="col">"Author"</th><th scope="col">"Change"</th></tr></thead><tbody>{changes}</tbody></table>
+                </article>
+            }
+        })
+    }
+}

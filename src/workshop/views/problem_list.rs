@@ -1,0 +1,98 @@
+//! Lists of problems for people: each by the names of where it is
+//! ("Checkout › Pay › Availability › SLO 1 › target"), a link that opens the
+//! page holding the field and focuses it, with the field path beside it.
+
+use leptos::prelude::*;
+use slo_core::problem::{Problem, Severity};
+use slo_core::report::place::Places;
+
+use crate::browser;
+use crate::frame::Page;
+use crate::workshop::inputs::id_of;
+use crate::workshop::state::Workshop;
+
+/// The page shown in the workshop, for links that move between pages.
+#[derive(Clone, Copy)]
+pub struct Navigation(pub RwSignal<Page>);
+
+/// The workshop page that edits the field at `path`.
+fn page_of(path: &str) -> Page {
+    let at = |part: &str| path.contains(part);
+    if path.starts_with("policy") {
+        Page::Policy
+    } else if path.starts_with("document") {
+        Page::Document
+    } else if path.starts_with("alertRules") || at(".scenarios[") {
+        Page::Burn
+    } else if at(".dependencies") || at(".ownAvailability") {
+        Page::Dependencies
+    } else {
+        Page::Model
+    }
+}
+
+/// The element ids to try for `path`, nearest first: the field, its
+/// problems, then each enclosing item in turn.
+fn ids_for(path: &str) -> Vec<String> {
+    let mut ids = Vec::new();
+    let mut here = path;
+    loop {
+        ids.push(id_of(here));
+        ids.push(format!("{}-problems", id_of(here)));
+        match here.rfind(['.', '[']) {
+            Some(end) if end > 0 => here = &here[..end],
+            _ => return ids,
+        }
+    }
+}
+
+/// Opens the page holding the field at `path` and focuses it.
+fn open(path: &str, navigation: Option<Navigation>) {
+    if let Some(Navigation(page)) = navigation {
+        page.set(page_of(path));
+    }
+    browser::focus_first_soon(ids_for(path));
+}
+
+/// One `<li>` per problem, errors first, each named by its place.
+#[component]
+pub fn ProblemItems(
+    /// The problems to list.
+    #[prop(into)]
+    problems: Signal<Vec<Problem>>,
+) -> impl IntoView {
+    let workshop = Workshop::from_context();
+    let navigation = use_context::<Navigation>();
+    move || {
+        let mut sorted = problems.get();
+        if sorted.is_empty() {
+            // Naming places serialises the model: not for an empty list.
+            return Vec::new().collect_view();
+        }
+        sorted.sort_by_key(|p| p.severity);
+        let places = workshop.model.with(Places::of);
+        sorted
+            .into_iter()
+            .map(|p| {
+                let class = if p.severity == Severity::Error {
+                    "error"
+                } else {
+                    "warning"
+                };
+                let place = places.name(&p.path);
+                let href = format!("?page={}#{}", page_of(&p.path).key(), id_of(&p.path));
+                let path = p.path.clone();
+                let go = move |ev: leptos::ev::MouseEvent| {
+                    ev.prevent_default();
+                    open(&path, navigation);
+                };
+                view! {
+                    <li class=class>
+                        <a href=href on:click=go>{place}</a>": "{p.message}" "
+                        <code class="path">{p.path}</code>
+                    </li>
+                }
+            })
+            .collect_view()
+    }
+}
