@@ -38,23 +38,40 @@ fn calendar_parts(window: &str) -> Option<(&str, &str)> {
 #[component]
 pub fn WindowInput() -> impl IntoView {
     let calculator = Calculator::from_context();
-    let Calculator { form, .. } = calculator;
     let (value, set, error) =
         calculator.bind(Field::Window, |f| &f.window, |f, text| f.window = text);
-    let kind = Signal::derive(move || {
-        form.with(|f| {
-            calendar_parts(&f.window)
-                .map(|(k, _)| k.to_string())
-                .unwrap_or_default()
+    view! {
+        <TextField
+            id="window"
+            label="Window (compliance period)"
+            hint="Rolling: 28d, 4w, 6h, 90m. Calendar: month:2024-02, quarter:2024-Q1, year:2024, week:2024-W10, or month for every month"
+            placeholder="28d"
+            value
+            on_input=set
+            error
+        />
+        <Presets label="Rolling windows" options=ROLLING_PRESETS.to_vec() current=value on_pick=set />
+        <CalendarChooser />
+        <TimeZoneInput />
+    }
+}
+
+/// The calendar period chooser: a kind (week, month, quarter, year) and
+/// which one, written into the window field as `month:2024-02`.
+#[component]
+fn CalendarChooser() -> impl IntoView {
+    let Calculator { form, .. } = Calculator::from_context();
+    let part = move |which: for<'a> fn((&'a str, &'a str)) -> &'a str| {
+        Signal::derive(move || {
+            form.with(|f| {
+                calendar_parts(&f.window)
+                    .map(|parts| which(parts).to_string())
+                    .unwrap_or_default()
+            })
         })
-    });
-    let period = Signal::derive(move || {
-        form.with(|f| {
-            calendar_parts(&f.window)
-                .map(|(_, p)| p.to_string())
-                .unwrap_or_default()
-        })
-    });
+    };
+    let kind = part(|(k, _)| k);
+    let period = part(|(_, p)| p);
     let set_kind = move |k: String| {
         form.update(|f| f.window = if k.is_empty() { "28d".to_string() } else { k })
     };
@@ -76,23 +93,7 @@ pub fn WindowInput() -> impl IntoView {
             .map(|(_, _, p)| *p)
             .unwrap_or("")
     };
-    let (tz_value, set_tz, tz_error) = calculator.bind(
-        Field::TimeZone,
-        |f| &f.time_zone,
-        |f, text| f.time_zone = text,
-    );
-    let zones = browser::known_zone_names();
     view! {
-        <TextField
-            id="window"
-            label="Window (compliance period)"
-            hint="Rolling: 28d, 4w, 6h, 90m. Calendar: month:2024-02, quarter:2024-Q1, year:2024, week:2024-W10, or month for every month"
-            placeholder="28d"
-            value
-            on_input=set
-            error
-        />
-        <Presets label="Rolling windows" options=ROLLING_PRESETS.to_vec() current=value on_pick=set />
         <div class="calendar">
             <div class="field">
                 <label for="calendar-kind">"Calendar period"</label>
@@ -122,15 +123,29 @@ pub fn WindowInput() -> impl IntoView {
                 </div>
             </Show>
         </div>
+    }
+}
+
+/// The time zone of calendar periods, with the browser's zone names offered.
+#[component]
+fn TimeZoneInput() -> impl IntoView {
+    let calculator = Calculator::from_context();
+    let (value, set, error) = calculator.bind(
+        Field::TimeZone,
+        |f| &f.time_zone,
+        |f, text| f.time_zone = text,
+    );
+    let zones = browser::known_zone_names();
+    view! {
         <TextField
             id="tz"
             label="Time zone (IANA)"
             hint="For calendar periods: they run from local midnight to local midnight. Empty means UTC."
             placeholder="UTC"
             list="tz-names"
-            value=tz_value
-            on_input=set_tz
-            error=tz_error
+            value
+            on_input=set
+            error
         />
         <datalist id="tz-names">
             {zones.into_iter().map(|z| view! { <option value=z></option> }).collect_view()}

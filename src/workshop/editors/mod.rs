@@ -2,6 +2,7 @@
 //! its SLOs, a scenario, the risk model, the alert rules.
 
 pub mod alert_rules;
+pub mod dependency;
 pub mod risk;
 pub mod scenario;
 pub mod sli;

@@ -2,6 +2,7 @@
 //! dependency diagram, the document, the problem list, and the file actions.
 
 pub mod burn_results;
+pub mod composite;
 pub mod diagram;
 pub mod document_view;
 pub mod file_actions;

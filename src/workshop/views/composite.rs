@@ -1,0 +1,84 @@
+//! A service's composite availability (with its bounds) and how each of its
+//! SLOs' budgets divides among its dependencies, from the model's report.
+
+use leptos::prelude::*;
+use slo_core::dependency::percent_text;
+use slo_core::report::ServiceReport;
+use slo_core::ExactDuration;
+
+/// The composite availability of service `index`: the estimate and its bounds.
+#[component]
+pub fn CompositeFigures(
+    /// The reports of every service.
+    reports: Memo<Vec<ServiceReport>>,
+    /// The service's index.
+    index: usize,
+) -> impl IntoView {
+    let i = index;
+    move || {
+        reports.with(|r| {
+            let report = r.get(i)?;
+            let c = report.composite.as_ref()?;
+            let b = c.availability;
+            let soft = if c.soft.is_empty() { String::new() } else { format!("Soft, not in the product: {}.", c.soft.join(", ")) };
+            Some(view! {
+                <table class="composite">
+                    <tbody>
+                        <tr><th scope="row">"Independent failures (the estimate)"</th><td class="num strong figure-cell">{format!("{} %", percent_text(b.independent, 4))}</td></tr>
+                        <tr><th scope="row">"Pessimistic bound (failures never overlap)"</th><td class="num">{format!("{} %", percent_text(b.pessimistic, 4))}</td></tr>
+                        <tr><th scope="row">"Optimistic bound (the weakest factor)"</th><td class="num">{format!("{} %", percent_text(b.optimistic, 4))}</td></tr>
+                    </tbody>
+                </table>
+                <p class="hint">{soft}</p>
+            })
+        })
+    }
+}
+
+/// One table per SLO of service `index`: each dependency's share of the budget.
+#[component]
+pub fn AllocationTables(
+    /// The reports of every service.
+    reports: Memo<Vec<ServiceReport>>,
+    /// The service's index.
+    index: usize,
+) -> impl IntoView {
+    let i = index;
+    move || {
+        reports.with(|r| {
+            r.get(i)
+                .map(|report| {
+                    report
+                        .allocations
+                        .iter()
+                        .map(|a| {
+                            let rows = a
+                                .allocation
+                                .dependencies
+                                .iter()
+                                .chain([&a.allocation.left])
+                                .zip(&a.seconds_per_window)
+                                .map(|(share, seconds)| {
+                                    view! {
+                                        <tr class:left=share.name == a.allocation.left.name class:over=share.fraction.is_sign_negative()>
+                                            <th scope="row">{share.name.clone()}</th>
+                                            <td class="num">{format!("{} %", percent_text(share.fraction, 4))}</td>
+                                            <td class="num">{ExactDuration::from_seconds(*seconds).map(|d| d.to_string()).unwrap_or_default()}</td>
+                                            <td class="num strong">{format!("{} %", share.budget_percent)}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view();
+                            view! {
+                                <table class="allocation">
+                                    <caption>{format!("Budget of the {} % SLO over {} (time per window: of the shortest window, {})", a.target_percent, a.window, slo_core::dependency::TIME_ROUNDING)}</caption>
+                                    <thead><tr><th scope="col">"Spent by"</th><th scope="col" class="num">"Unavailability"</th><th scope="col" class="num">"Time per window"</th><th scope="col" class="num">"Share of the budget"</th></tr></thead>
+                                    <tbody>{rows}</tbody>
+                                </table>
+                            }
+                        })
+                        .collect_view()
+                })
+        })
+    }
+}
