@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Runs every test: the code's shape (no import cycle in core, rustfmt,
-# clippy), core and CLI (unit, property, doc), the browser tests in
-# headless Chromium (wasm-bindgen-test), then the end-to-end journeys with
-# Playwright against the release build served under /slo-planner/.
+# Runs every test: the code's shape (core's layers and no import cycle,
+# files under 400 lines and functions under 80, rustfmt, clippy), core and
+# CLI (unit, property, doc), the browser tests in headless Chromium
+# (wasm-bindgen-test), then the end-to-end journeys with Playwright against
+# the release build served under /slo-planner/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --browser
@@ -11,8 +12,9 @@ export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
 
 step() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
-step "code shape: no import cycle among core modules, rustfmt, clippy (warnings are errors)"
+step "code shape: core imports only downwards and in no circle, files and functions small, rustfmt, clippy (warnings are errors)"
 python3 scripts/module_layers.py core/src
+python3 scripts/code_shape.py
 cargo fmt --all --check
 (cd fuzz && cargo fmt --check)
 cargo clippy --workspace --all-targets --all-features -- -D warnings

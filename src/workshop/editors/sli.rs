@@ -20,12 +20,6 @@ pub fn SliEditor(
 ) -> impl IntoView {
     let workshop = Workshop::from_context();
     let kind = Memo::new(move |_| workshop.model.with(|m| at.get(m).map(|s| s.kind)));
-    let time_slices = Memo::new(move |_| {
-        workshop.model.with(|m| {
-            at.get(m)
-                .is_some_and(|s| s.measurement == Measurement::TimeSliceBased)
-        })
-    });
     let title = move || {
         workshop.model.with(|m| {
             let name = at.get(m).map(|s| s.name.clone()).unwrap_or_default();
@@ -58,30 +52,7 @@ pub fn SliEditor(
                         set=|s: &mut Sli, c| s.latency.get_or_insert_with(LatencyThreshold::default).comparison = c />
                 </div>
             </Show>
-            <div class="cols">
-                <Text at field="measuredAt" label="Measured at" placeholder="load balancer logs" get=|s: &Sli| &s.measured_at set=|s: &mut Sli| &mut s.measured_at />
-                <Check at field="measurement" label="Time-slice based (good or bad slices of time)"
-                    get=|s: &Sli| s.measurement == Measurement::TimeSliceBased
-                    set=|s: &mut Sli, on| {
-                        s.measurement = if on { Measurement::TimeSliceBased } else { Measurement::RequestBased };
-                        if on && s.time_slice.is_empty() {
-                            s.time_slice = "1m".into();
-                        }
-                    } />
-                <Show when=move || time_slices.get()>
-                    <div>
-                        <Text at field="timeSlice" label="Slice length" placeholder="1m" get=|s: &Sli| &s.time_slice set=|s: &mut Sli| &mut s.time_slice />
-                    </div>
-                </Show>
-            </div>
-            <div class="cols">
-                <Text at field="traffic.validEvents" label="Expected valid events (optional)" placeholder="3000000"
-                    get=|s: &Sli| s.traffic.as_ref().map(|t| &t.valid_events).unwrap_or(&EMPTY)
-                    set=|s: &mut Sli| &mut s.traffic.get_or_insert_with(Traffic::default).valid_events />
-                <Choice at field="traffic.per" label="Counted"
-                    get=|s: &Sli| s.traffic.as_ref().map(|t| t.per).unwrap_or_default()
-                    set=|s: &mut Sli, p| s.traffic.get_or_insert_with(Traffic::default).per = p />
-            </div>
+            <SliMeasurement at />
             {rows(move |m| at.get(m).map_or(0, |s| s.slos.len()), move |i| view! { <SloEditor at=SloAt(at, i) /> })}
             <div class="actions">
                 {edit_button("Add an SLO".into(), "", move |m| {
@@ -93,5 +64,47 @@ pub fn SliEditor(
                 {remove_button("Remove this SLI", at)}
             </div>
         </fieldset>
+    }
+}
+
+/// Where and how the SLI is measured: the source, request- or time-slice
+/// based, and the expected traffic for event budgets.
+#[component]
+fn SliMeasurement(
+    /// The SLI.
+    at: SliAt,
+) -> impl IntoView {
+    let workshop = Workshop::from_context();
+    let time_slices = Memo::new(move |_| {
+        workshop.model.with(|m| {
+            at.get(m)
+                .is_some_and(|s| s.measurement == Measurement::TimeSliceBased)
+        })
+    });
+    view! {
+        <div class="cols">
+            <Text at field="measuredAt" label="Measured at" placeholder="load balancer logs" get=|s: &Sli| &s.measured_at set=|s: &mut Sli| &mut s.measured_at />
+            <Check at field="measurement" label="Time-slice based (good or bad slices of time)"
+                get=|s: &Sli| s.measurement == Measurement::TimeSliceBased
+                set=|s: &mut Sli, on| {
+                    s.measurement = if on { Measurement::TimeSliceBased } else { Measurement::RequestBased };
+                    if on && s.time_slice.is_empty() {
+                        s.time_slice = "1m".into();
+                    }
+                } />
+            <Show when=move || time_slices.get()>
+                <div>
+                    <Text at field="timeSlice" label="Slice length" placeholder="1m" get=|s: &Sli| &s.time_slice set=|s: &mut Sli| &mut s.time_slice />
+                </div>
+            </Show>
+        </div>
+        <div class="cols">
+            <Text at field="traffic.validEvents" label="Expected valid events (optional)" placeholder="3000000"
+                get=|s: &Sli| s.traffic.as_ref().map(|t| &t.valid_events).unwrap_or(&EMPTY)
+                set=|s: &mut Sli| &mut s.traffic.get_or_insert_with(Traffic::default).valid_events />
+            <Choice at field="traffic.per" label="Counted"
+                get=|s: &Sli| s.traffic.as_ref().map(|t| t.per).unwrap_or_default()
+                set=|s: &mut Sli, p| s.traffic.get_or_insert_with(Traffic::default).per = p />
+        </div>
     }
 }

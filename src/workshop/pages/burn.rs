@@ -13,7 +13,7 @@ use crate::workshop::editors::scenario::{new_event, ScenarioEditor};
 use crate::workshop::inputs::id_of;
 use crate::workshop::state::Workshop;
 use crate::workshop::views::burn_results::{burn_view, BurnResults};
-use slo_core::model::location::{every_slo, Locate, SloAt};
+use slo_core::model::location::{every_slo, Locate, ScenarioAt, SloAt};
 
 /// How the pickers name an SLO: "Game API / 97 % of requests succeed".
 fn slo_label(model: &slo_core::Model, at: SloAt) -> String {
@@ -75,18 +75,16 @@ fn Picker<T: Send + Sync + 'static>(
     }
 }
 
-/// The Burn page.
+/// Picks the scenario shown, and adds a new one for a chosen SLO (focusing
+/// its name, as after adding any item).
 #[component]
-pub fn BurnPage() -> impl IntoView {
+fn ScenarioChooser(
+    /// Every scenario and its label.
+    list: Memo<Vec<(ScenarioAt, String)>>,
+    /// The index of the scenario shown.
+    selected: RwSignal<usize>,
+) -> impl IntoView {
     let workshop = Workshop::from_context();
-    let list = Memo::new(move |_| {
-        workshop.model.with(|m| {
-            scenarios(m)
-                .into_iter()
-                .map(|(at, s)| (at, format!("{} ({})", s.name, slo_label(m, at.slo()))))
-                .collect::<Vec<_>>()
-        })
-    });
     let all_slos = Memo::new(move |_| {
         workshop.model.with(|m| {
             every_slo(m)
@@ -94,19 +92,7 @@ pub fn BurnPage() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let selected = RwSignal::new(0usize);
     let for_new = RwSignal::new(0usize);
-    let current = Memo::new(move |_| {
-        list.with(|l| {
-            l.get(selected.get().min(l.len().saturating_sub(1)))
-                .map(|(at, _)| *at)
-        })
-    });
-    let view = Memo::new(move |_| {
-        current
-            .get()
-            .map(|at| workshop.model.with(|m| burn_view(m, at)))
-    });
     let add = move |_| {
         let Some(at) = all_slos.with(|s| s.get(for_new.get()).map(|(at, _)| *at)) else {
             return;
@@ -125,10 +111,6 @@ pub fn BurnPage() -> impl IntoView {
         }
     };
     view! {
-        <h1 class="page-title">"Burn"</h1>
-        <p class="lede">
-            "Before production: if last spring's outage happens again, when does someone get paged, how much budget is left, and does the release freeze kick in?"
-        </p>
         <section class="card">
             <h2>"Scenario"</h2>
             <div class="cols">
@@ -141,6 +123,39 @@ pub fn BurnPage() -> impl IntoView {
                 <button type="button" class="edit" id="add-scenario" on:click=add disabled=move || all_slos.with(Vec::is_empty)>"Add a scenario"</button>
             </div>
         </section>
+    }
+}
+
+/// The Burn page.
+#[component]
+pub fn BurnPage() -> impl IntoView {
+    let workshop = Workshop::from_context();
+    let list = Memo::new(move |_| {
+        workshop.model.with(|m| {
+            scenarios(m)
+                .into_iter()
+                .map(|(at, s)| (at, format!("{} ({})", s.name, slo_label(m, at.slo()))))
+                .collect::<Vec<_>>()
+        })
+    });
+    let selected = RwSignal::new(0usize);
+    let current = Memo::new(move |_| {
+        list.with(|l| {
+            l.get(selected.get().min(l.len().saturating_sub(1)))
+                .map(|(at, _)| *at)
+        })
+    });
+    let view = Memo::new(move |_| {
+        current
+            .get()
+            .map(|at| workshop.model.with(|m| burn_view(m, at)))
+    });
+    view! {
+        <h1 class="page-title">"Burn"</h1>
+        <p class="lede">
+            "Before production: if last spring's outage happens again, when does someone get paged, how much budget is left, and does the release freeze kick in?"
+        </p>
+        <ScenarioChooser list selected />
         <BurnResults view />
         <section class="card">
             <h2>"Edit the scenario"</h2>

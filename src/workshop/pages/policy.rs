@@ -8,6 +8,7 @@ use slo_core::model::policy::{
     Trigger as ConditionTrigger,
 };
 use slo_core::model::Priority;
+use slo_core::part;
 
 use crate::workshop::inputs::{id_of, Check, Choice, FieldProblems, Lines, OptText, Text};
 use crate::workshop::rows::{edit_button, remove_button, rows};
@@ -82,30 +83,15 @@ fn ConditionEditor(
         get: |c| c.kind.percent(),
         get_mut: |c| c.kind.percent_mut(),
     };
-    let within = Part {
-        parent: at,
-        name: "kind",
-        get: |c| match &c.kind {
-            ConditionKind::BurnRate { within, .. } => Some(within),
-            _ => None,
-        },
-        get_mut: |c| match &mut c.kind {
-            ConditionKind::BurnRate { within, .. } => Some(within),
-            _ => None,
-        },
-    };
-    let dependency = Part {
-        parent: at,
-        name: "kind",
-        get: |c| match &c.kind {
-            ConditionKind::Dependency { dependency, .. } => Some(dependency),
-            _ => None,
-        },
-        get_mut: |c| match &mut c.kind {
-            ConditionKind::Dependency { dependency, .. } => Some(dependency),
-            _ => None,
-        },
-    };
+    let within = part!(at, "kind", Condition, kind, within, ConditionKind::BurnRate);
+    let dependency = part!(
+        at,
+        "kind",
+        Condition,
+        kind,
+        dependency,
+        ConditionKind::Dependency
+    );
     view! {
         <fieldset class="item">
             <legend>{move || format!("Condition {}", at.1 + 1)}</legend>
@@ -160,18 +146,14 @@ fn ConsequenceEditor(
             .model
             .with(|m| at.get(m).map(|c| c.kind.consequence_type()))
     });
-    let who = Part {
-        parent: at,
-        name: "kind",
-        get: |c| match &c.kind {
-            ConsequenceKind::AssignPeople { who } => Some(who),
-            _ => None,
-        },
-        get_mut: |c| match &mut c.kind {
-            ConsequenceKind::AssignPeople { who } => Some(who),
-            _ => None,
-        },
-    };
+    let who = part!(
+        at,
+        "kind",
+        Consequence,
+        kind,
+        who,
+        ConsequenceKind::AssignPeople
+    );
     let deadline = Part {
         parent: at,
         name: "kind.activity",

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use slo_core::dependency::{analyze, percent_text};
 use slo_core::model::kind::Kind;
 use slo_core::model::location::every_slo;
-use slo_core::model::policy::Trigger;
+use slo_core::model::policy::ErrorBudgetPolicy;
 use slo_core::model::{Model, SliKind};
 use slo_core::quantity::numbers::group_thousands;
 use slo_core::report::slo_reports;
@@ -127,23 +127,6 @@ pub fn DocumentView() -> impl IntoView {
             let status = d.status.label();
             let approvers = d.approvers.iter().map(|a| format!("{} ({})", a.name, a.role.label())).collect::<Vec<_>>();
             let revisit = revisit_date(d).map(|r| r.to_string()).unwrap_or_else(|| "—".into());
-            let p = &m.policy;
-            let conditions = p.conditions.iter().map(|c| {
-                let trigger = if c.trigger == Trigger::Automatic { "automatic" } else { "manual" };
-                let percent = c.kind.percent().map(|x| format!(" ({x} %)")).unwrap_or_default();
-                view! { <li><strong>{c.id.clone()}</strong>": "{c.description.clone()}{percent}" — "{trigger}</li> }
-            }).collect_view();
-            let consequences = p.consequences.iter().map(|c| {
-                view! { <li><strong>{c.id.clone()}</strong>": "{c.kind.label()}". "{c.description.clone()}</li> }
-            }).collect_view();
-            let clauses = p.clauses.iter().map(|c| {
-                view! { <tr><td>{c.condition.clone()}</td><td>{c.consequences.join(", ")}</td><td>{c.runbook.clone()}</td><td>{c.traceability.clone()}</td></tr> }
-            }).collect_view();
-            let review = if p.next_review.or_after_p1_outage {
-                format!("{} or after a priority-1 outage, whichever comes first", or_dash(&p.next_review.date))
-            } else {
-                or_dash(&p.next_review.date)
-            };
             let changes = d.change_log.iter().map(|c| view! { <tr><td>{c.date.clone()}</td><td>{c.author.clone()}</td><td>{c.description.clone()}</td></tr> }).collect_view();
             view! {
                 <article class="document card" id="document" aria-label="SLO document">
@@ -177,19 +160,7 @@ pub fn DocumentView() -> impl IntoView {
                     <h3>"Error budget"</h3>
                     <p class="prose">{or_dash(&d.error_budget)}</p>
                     <h3>"Error budget policy"</h3>
-                    <dl class="policy">
-                        <dt>"Scope"</dt><dd>{or_dash(&p.scope)}</dd>
-                        <dt>"Purpose"</dt><dd>{or_dash(&p.purpose)}</dd>
-                        <dt>"Conditions"</dt><dd><ul>{conditions}</ul></dd>
-                        <dt>"Consequences"</dt><dd><ul>{consequences}</ul></dd>
-                        <dt>"Escalation policy"</dt><dd>{or_dash(&p.escalation_policy)}</dd>
-                        <dt>"Agreed by"</dt><dd>{non_empty(&p.agreed_by)}</dd>
-                        <dt>"Next review"</dt><dd>{review}</dd>
-                    </dl>
-                    <table id="doc-clauses">
-                        <thead><tr><th scope="col">"When"</th><th scope="col">"Then"</th><th scope="col">"Runbook"</th><th scope="col">"Traced by"</th></tr></thead>
-                        <tbody>{clauses}</tbody>
-                    </table>
+                    {policy_section(&m.policy)}
                     <h3>"Clarifications and caveats"</h3>
                     <p class="prose">{or_dash(&d.clarifications)}</p>
                     <h3>"On-call agreement"</h3>
@@ -205,5 +176,43 @@ pub fn DocumentView() -> impl IntoView {
                 </article>
             }
         })
+    }
+}
+
+/// The error budget policy's seven parts and its clauses, as the document prints them.
+fn policy_section(p: &ErrorBudgetPolicy) -> impl IntoView {
+    let conditions = p.conditions.iter().map(|c| {
+        let trigger = c.trigger.label();
+        let percent = c.kind.percent().map(|x| format!(" ({x} %)")).unwrap_or_default();
+        view! { <li><strong>{c.id.clone()}</strong>": "{c.description.clone()}{percent}" — "{trigger}</li> }
+    }).collect_view();
+    let consequences = p.consequences.iter().map(|c| {
+        view! { <li><strong>{c.id.clone()}</strong>": "{c.kind.label()}". "{c.description.clone()}</li> }
+    }).collect_view();
+    let clauses = p.clauses.iter().map(|c| {
+        view! { <tr><td>{c.condition.clone()}</td><td>{c.consequences.join(", ")}</td><td>{c.runbook.clone()}</td><td>{c.traceability.clone()}</td></tr> }
+    }).collect_view();
+    let review = if p.next_review.or_after_p1_outage {
+        format!(
+            "{} or after a priority-1 outage, whichever comes first",
+            or_dash(&p.next_review.date)
+        )
+    } else {
+        or_dash(&p.next_review.date)
+    };
+    view! {
+        <dl class="policy">
+            <dt>"Scope"</dt><dd>{or_dash(&p.scope)}</dd>
+            <dt>"Purpose"</dt><dd>{or_dash(&p.purpose)}</dd>
+            <dt>"Conditions"</dt><dd><ul>{conditions}</ul></dd>
+            <dt>"Consequences"</dt><dd><ul>{consequences}</ul></dd>
+            <dt>"Escalation policy"</dt><dd>{or_dash(&p.escalation_policy)}</dd>
+            <dt>"Agreed by"</dt><dd>{non_empty(&p.agreed_by)}</dd>
+            <dt>"Next review"</dt><dd>{review}</dd>
+        </dl>
+        <table id="doc-clauses">
+            <thead><tr><th scope="col">"When"</th><th scope="col">"Then"</th><th scope="col">"Runbook"</th><th scope="col">"Traced by"</th></tr></thead>
+            <tbody>{clauses}</tbody>
+        </table>
     }
 }

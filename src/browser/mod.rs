@@ -2,6 +2,14 @@
 //! storage, and time zone rules from `Intl.DateTimeFormat`. Everything else in
 //! the app is plain Rust over `slo-core`.
 
+mod focus;
+mod panic;
+
+pub use focus::{
+    click_element, focus_button_after, focus_element, focus_field_in, focus_first_soon,
+};
+pub use panic::{has_panicked, install_panic_banner, slo_planner_forced_panic, PANIC_MESSAGE};
+
 use gloo_storage::{LocalStorage, Storage};
 use slo_core::quantity::zone::{ZoneError, ZoneResolver, ZoneRules};
 use wasm_bindgen::prelude::*;
@@ -284,158 +292,4 @@ pub fn save_text(key: &str, text: &str) {
         return;
     }
     let _ = LocalStorage::raw().set_item(key, text);
-}
-
-/// What the page says when something inside it panicked.
-pub const PANIC_MESSAGE: &str =
-    "Something went wrong inside slo-planner; your work up to your last edit is saved.";
-
-static PANICKED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-
-/// Whether a panic happened: after one nothing more is saved, so the autosave
-/// stays the last good model.
-pub fn has_panicked() -> bool {
-    PANICKED.load(std::sync::atomic::Ordering::Relaxed)
-}
-
-/// Installs the panic hook: the panic goes to the console, and a banner at the
-/// top of the page says what happened and offers a reload, so the page never
-/// just freezes. It writes the DOM directly: after a panic the app is gone.
-pub fn install_panic_banner() {
-    std::panic::set_hook(Box::new(|info| {
-        PANICKED.store(true, std::sync::atomic::Ordering::Relaxed);
-        console_error_panic_hook::hook(info);
-        let _ = show_panic_banner();
-    }));
-}
-
-fn show_panic_banner() -> Option<()> {
-    let document = web_sys::window()?.document()?;
-    if document.get_element_by_id("panic-banner").is_some() {
-        return Some(());
-    }
-    let banner = document.create_element("div").ok()?;
-    banner.set_id("panic-banner");
-    banner.set_class_name("panic-banner");
-    banner.set_attribute("role", "alert").ok()?;
-    let text = document.create_element("p").ok()?;
-    text.set_text_content(Some(PANIC_MESSAGE));
-    let reload = document.create_element("a").ok()?;
-    let here = web_sys::window()?.location();
-    let address = format!(
-        "{}{}",
-        here.pathname().unwrap_or_default(),
-        here.search().unwrap_or_default()
-    );
-    reload.set_attribute("href", &address).ok()?;
-    reload.set_id("panic-reload");
-    reload.set_text_content(Some("Reload"));
-    text.append_child(&document.create_text_node(" ")).ok()?;
-    text.append_child(&reload).ok()?;
-    banner.append_child(&text).ok()?;
-    let body = document.body()?;
-    body.insert_before(&banner, body.first_child().as_ref())
-        .ok()?;
-    Some(())
-}
-
-/// Panics on purpose, so the end-to-end tests can prove a panic shows the
-/// banner and keeps the last good model (called from the tests through the
-/// bundle's exports; nothing in the page calls it).
-#[wasm_bindgen]
-pub fn slo_planner_forced_panic() {
-    panic!("a panic forced by slo_planner_forced_panic (end-to-end test)");
-}
-
-/// The page's element with id `id`.
-fn element_by_id(id: &str) -> Option<web_sys::Element> {
-    web_sys::window()?.document()?.get_element_by_id(id)
-}
-
-/// Moves the keyboard focus to the element with id `id` (and scrolls to it).
-pub fn focus_element(id: &str) {
-    use wasm_bindgen::JsCast;
-    if let Some(element) = element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = element.focus();
-        element.scroll_into_view();
-    }
-}
-
-/// Focuses `element` when it is an HTML element that takes focus; whether it did.
-fn focus(element: web_sys::Element) -> bool {
-    use wasm_bindgen::JsCast;
-    match element.dyn_into::<web_sys::HtmlElement>() {
-        Ok(element) => {
-            let _ = element.focus();
-            element.scroll_into_view_with_bool(false);
-            web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.active_element())
-                .is_some_and(|active| active == *element)
-        }
-        Err(_) => false,
-    }
-}
-
-/// Focuses the first field inside `element` (an input, select or text area;
-/// else its first button); whether one took the focus.
-pub fn focus_field_in(element: &web_sys::Element) -> bool {
-    [
-        "input:not([type=hidden]):not([disabled]), select, textarea",
-        "button:not([disabled])",
-    ]
-    .into_iter()
-    .find_map(|selector| element.query_selector(selector).ok().flatten())
-    .is_some_and(focus)
-}
-
-/// Focuses the first enabled button after `element` in document order within
-/// its parent, climbing to the parent's parent when there is none (the "Add"
-/// button of a list that is now empty).
-pub fn focus_button_after(element: &web_sys::Element) {
-    let mut here = Some(element.clone());
-    while let Some(at) = here {
-        let mut next = at.next_element_sibling();
-        while let Some(sibling) = next {
-            let button = if sibling.matches("button:not([disabled])").unwrap_or(false) {
-                Some(sibling.clone())
-            } else {
-                sibling
-                    .query_selector("button:not([disabled])")
-                    .ok()
-                    .flatten()
-            };
-            if button.is_some_and(focus) {
-                return;
-            }
-            next = sibling.next_element_sibling();
-        }
-        here = at.parent_element().filter(|p| p.tag_name() != "MAIN");
-    }
-}
-
-/// Once the page has re-rendered (next frame), focuses the first of `ids`
-/// found in the page, or the field inside it.
-pub fn focus_first_soon(ids: Vec<String>) {
-    leptos::prelude::request_animation_frame(move || {
-        for id in ids {
-            if let Some(element) = element_by_id(&id) {
-                if focus(element.clone()) || focus_field_in(&element) {
-                    return;
-                }
-                element.scroll_into_view();
-                return;
-            }
-        }
-    });
-}
-
-/// Clicks the element with id `id` (a hidden file input, from its label's keyboard handler).
-pub fn click_element(id: &str) {
-    use wasm_bindgen::JsCast;
-    if let Some(element) = element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        element.click();
-    }
 }
