@@ -25,11 +25,20 @@
 //! arithmetic, never `f64`) and rounded once, at the end, by a rule stated
 //! beside it ([`budget::RoundingRule`]): error budgets, allowed downtime, bad
 //! events and time slices, composite availability and budget allocation
-//! ([`dependency`]), and the alert table's thresholds and times ([`alert`]).
-//! The burn simulation ([`simulate`]), the policy's course through it
-//! ([`timeline`]) and the Monte Carlo risk ([`risk`]) are simulations in
-//! `f64`: they show what a scenario would do, rounded to two decimals
-//! ([`numbers::round2`]), and are never written into a document.
+//! ([`dependency`]), and the alert table's thresholds and times
+//! ([`alerting`]). The burn simulation ([`burn::simulate`]), the policy's
+//! course through it ([`burn::policy`]) and the Monte Carlo risk
+//! ([`burn::risk`]) are simulations in `f64`: they show what a scenario would
+//! do, rounded to two decimals ([`quantity::numbers::round2`]), and are never
+//! written into a document.
+//!
+//! ## Layers
+//! Bottom first, each importing only from its own layer or below
+//! (`scripts/module_layers.py` checks it): [`echo`] and [`history`];
+//! [`quantity`]; [`problem`]; [`model`] (the JSON types as typed, their
+//! choices and typed locations); [`read`] (text to numbers); the engines
+//! [`budget`], [`alerting`], [`dependency`] and [`burn`]; [`validate`]; then
+//! [`calculator`], [`codec`] and [`report`]; [`examples`] and [`harness`].
 
 pub mod echo;
 pub mod quantity;

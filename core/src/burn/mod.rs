@@ -2,12 +2,13 @@
 //! SLO with the model's alert rules and policy, and report what happened
 //! (the Burn page and `slo simulate` both show this).
 //!
-//! Its parts, in the order a run uses them: [`plan`] reads a scenario into
-//! numbers, [`simulate`] spends the budget minute by minute, [`alerts`]
-//! evaluates the alert rules on it, [`policy`] runs the error budget policy,
-//! [`priority`] gives each incident its priority, and [`risk`] runs many
-//! periods (Monte Carlo). All are simulations in `f64`; the budget they
-//! spend is exact.
+//! Its parts, in the order a run uses them: [`crate::read::scenario`] reads
+//! a scenario into numbers, [`simulate`] spends the budget step by step and
+//! [`spend`] answers questions about it, [`alerts`] evaluates the alert rules
+//! on it, [`policy`] runs the error budget policy, [`priority`] gives each
+//! incident its priority, [`risk`] runs many periods (Monte Carlo), and
+//! [`BurnReport`] is what the page and the CLI show. All are simulations in
+//! `f64`; the budget they spend is exact.
 
 pub mod alerts;
 pub mod policy;

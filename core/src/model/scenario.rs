@@ -3,7 +3,8 @@
 //! over one compliance period of an SLO, plus an optional risk model for the
 //! Monte Carlo run (see [`crate::burn::simulate`] and [`crate::burn::risk`]).
 //!
-//! Everything is text as typed; [`Scenario::plan`] reads it into a [`Plan`]
+//! Everything is text as typed; [`Scenario::plan`] reads it into a
+//! [`Plan`](crate::read::scenario::Plan)
 //! or names every bad field. Times are offsets from the period's start in
 //! duration syntax ("18d 14h" is day 19 at 14:00).
 

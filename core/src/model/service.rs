@@ -58,7 +58,7 @@ impl ServiceKind {
 
     /// The kind in a word, as the document's tables show it: "user-facing",
     /// "infrastructure", "platform", "third party (run by us)" (the picker's
-    /// [`Kind::label`] says more).
+    /// [`Kind::label`](crate::model::kind::Kind::label) says more).
     pub const fn name(self) -> &'static str {
         match self {
             ServiceKind::UserFacing => "user-facing",

@@ -6,8 +6,8 @@
 //! parts of the policy, approvers for every role) are warnings in a draft and
 //! errors in an agreed document.
 //!
-//! One file per part of the model: [`services`] (services, journeys, SLIs,
-//! SLOs and their windows), [`dependencies`], [`policy`] and [`document`];
+//! One file per part of the model: `services` (services, journeys, SLIs,
+//! SLOs and their windows), `dependencies`, `policy` and `document`;
 //! burn scenarios and alert rules are read by their own readers
 //! ([`crate::burn::problems`]).
 
