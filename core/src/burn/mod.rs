@@ -3,7 +3,7 @@
 //! (the Burn page and `slo simulate` both show this).
 //!
 //! Its parts, in the order a run uses them: [`crate::read::scenario`] reads
-//! a scenario into numbers, [`simulate`] spends the budget step by step and
+//! a scenario into numbers, [`simulate`](mod@simulate) spends the budget step by step and
 //! [`spend`] answers questions about it, [`alerts`] evaluates the alert rules
 //! on it, [`policy`] runs the error budget policy, [`priority`] gives each
 //! incident its priority, [`risk`] runs many periods (Monte Carlo), and
