@@ -69,7 +69,7 @@ test('"agreed" is refused at the field while errors remain', async ({ page }) =>
   await expect(page.locator('#agreement-refused')).toContainText('Not agreed');
   await expect(page.locator('#agreement-refused')).toContainText('services[0].journeys[0].slis[0].slos[0].target');
   await expect(page.locator('#doc-status')).toHaveText('draft');
-  await expect(page.locator('#document-status')).toHaveValue('0');
+  await expect(page.locator('#document-status')).toHaveValue('draft');
   // Fixed, it can be agreed again.
   await page.getByRole('link', { name: 'Model' }).click();
   await page.locator(`#${SLO}-target`).fill('97');
