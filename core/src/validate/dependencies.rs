@@ -16,7 +16,7 @@ pub(super) fn check_dependencies(c: &mut Checker, model: &Model) {
         for (d, dependency) in service.dependencies.iter().enumerate() {
             if dependency.name.trim().is_empty() {
                 let at = DependencyAt(ServiceAt(ModelAt, i), d);
-                c.error(&at.field("name"), "name the dependency");
+                c.error(|| at.field("name"), "name the dependency");
             }
         }
     }

@@ -9,46 +9,46 @@ use crate::model::location::{ApproverAt, ChangeAt, DocumentAt, Locate};
 
 pub(super) fn check_document(c: &mut Checker, document: &DocumentInfo) {
     c.needed(
-        &DocumentAt.field("authors"),
+        || DocumentAt.field("authors"),
         document.authors.iter().all(|a| a.trim().is_empty()),
         "an author",
     );
     c.text(
-        &DocumentAt.field("serviceOverview"),
+        || DocumentAt.field("serviceOverview"),
         &document.service_overview,
         "the service overview",
     );
     c.text(
-        &DocumentAt.field("rationale"),
+        || DocumentAt.field("rationale"),
         &document.rationale,
         "the rationale",
     );
     c.text(
-        &DocumentAt.field("errorBudget"),
+        || DocumentAt.field("errorBudget"),
         &document.error_budget,
         "the error budget section",
     );
     c.text(
-        &DocumentAt.field("onCall.rotation"),
+        || DocumentAt.field("onCall.rotation"),
         &document.on_call.rotation,
         "the on-call rotation",
     );
     check_approvers(c, document);
     let approved = c.date(
-        &DocumentAt.field("approvalDate"),
+        || DocumentAt.field("approvalDate"),
         &document.approval_date,
         "the approval date",
     );
     if !document.revisit_date.trim().is_empty() {
         let revisit = c.date(
-            &DocumentAt.field("revisitDate"),
+            || DocumentAt.field("revisitDate"),
             &document.revisit_date,
             "the revisit date",
         );
         if let (Some(approved), Some(revisit)) = (approved, revisit) {
             if revisit <= approved {
                 c.error(
-                    &DocumentAt.field("revisitDate"),
+                    || DocumentAt.field("revisitDate"),
                     format!("the revisit date {revisit} is not after the approval date {approved}"),
                 );
             }
@@ -56,13 +56,13 @@ pub(super) fn check_document(c: &mut Checker, document: &DocumentInfo) {
     }
     for (i, change) in document.change_log.iter().enumerate() {
         c.date(
-            &ChangeAt(DocumentAt, i).field("date"),
+            || ChangeAt(DocumentAt, i).field("date"),
             &change.date,
             "the change's date",
         );
         if change.description.trim().is_empty() {
             c.error(
-                &ChangeAt(DocumentAt, i).field("description"),
+                || ChangeAt(DocumentAt, i).field("description"),
                 "say what changed",
             );
         }
@@ -79,7 +79,7 @@ fn check_approvers(c: &mut Checker, document: &DocumentInfo) {
                 .any(|a| a.role == role && !a.name.trim().is_empty())
             {
                 c.error(
-                    &DocumentAt.field("approvers"),
+                    || DocumentAt.field("approvers"),
                     format!("an agreed document needs an approver for {}", role.label()),
                 );
             }
@@ -88,7 +88,7 @@ fn check_approvers(c: &mut Checker, document: &DocumentInfo) {
     for (i, approver) in document.approvers.iter().enumerate() {
         if approver.name.trim().is_empty() {
             c.error(
-                &ApproverAt(DocumentAt, i).field("name"),
+                || ApproverAt(DocumentAt, i).field("name"),
                 "the approver's name is empty",
             );
         }

@@ -35,6 +35,24 @@ pub fn revisit_date(document: &DocumentInfo) -> Option<NaiveDate> {
     })
 }
 
+/// A field's path, built only when a problem is found there: most checks
+/// find nothing, and building paths is what a check would cost otherwise.
+trait FieldPath {
+    fn build(self) -> String;
+}
+
+impl FieldPath for &str {
+    fn build(self) -> String {
+        self.to_string()
+    }
+}
+
+impl<F: FnOnce() -> String> FieldPath for F {
+    fn build(self) -> String {
+        self()
+    }
+}
+
 /// What every part's checks share: the problems found so far, whether the
 /// document is agreed (which turns missing parts into errors) and the time
 /// zone rules.
@@ -45,16 +63,16 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    fn error(&mut self, path: &str, message: impl Into<String>) {
-        self.found.error(path, message);
+    fn error(&mut self, path: impl FieldPath, message: impl Into<String>) {
+        self.found.error(path.build(), message);
     }
 
-    fn warning(&mut self, path: &str, message: impl Into<String>) {
-        self.found.warning(path, message);
+    fn warning(&mut self, path: impl FieldPath, message: impl Into<String>) {
+        self.found.warning(path.build(), message);
     }
 
     /// A part an agreed document needs: a warning in a draft, an error once agreed.
-    fn needed(&mut self, path: &str, missing: bool, what: &str) {
+    fn needed(&mut self, path: impl FieldPath, missing: bool, what: &str) {
         if missing {
             let message = format!("{what} is missing; an agreed document needs it");
             if self.agreed {
@@ -66,12 +84,12 @@ impl Checker<'_> {
     }
 
     /// A text an agreed document needs.
-    fn text(&mut self, path: &str, text: &str, what: &str) {
+    fn text(&mut self, path: impl FieldPath, text: &str, what: &str) {
         self.needed(path, text.trim().is_empty(), what);
     }
 
     /// A date an agreed document needs, as YYYY-MM-DD.
-    fn date(&mut self, path: &str, text: &str, what: &str) -> Option<NaiveDate> {
+    fn date(&mut self, path: impl FieldPath, text: &str, what: &str) -> Option<NaiveDate> {
         if text.trim().is_empty() {
             self.needed(path, true, what);
             return None;
@@ -87,8 +105,14 @@ impl Checker<'_> {
     }
 
     /// The value of a reader from [`crate::read`], or an error at `path`.
-    fn read<T>(&mut self, path: &str, read: Result<T, String>) -> Option<T> {
-        self.found.take(path, read)
+    fn read<T>(&mut self, path: impl FieldPath, read: Result<T, String>) -> Option<T> {
+        match read {
+            Ok(value) => Some(value),
+            Err(message) => {
+                self.error(path, message);
+                None
+            }
+        }
     }
 }
 

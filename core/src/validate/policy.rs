@@ -34,7 +34,7 @@ pub(super) fn check_policy(c: &mut Checker, policy: &ErrorBudgetPolicy) {
     for (i, condition) in policy.conditions.iter().enumerate() {
         if !condition.id.is_empty() && !used.contains(condition.id.as_str()) {
             c.warning(
-                &ConditionAt(PolicyAt, i).path(),
+                || ConditionAt(PolicyAt, i).path(),
                 format!("no clause uses condition \"{}\"", condition.id),
             );
         }
@@ -45,37 +45,37 @@ pub(super) fn check_policy(c: &mut Checker, policy: &ErrorBudgetPolicy) {
 /// The seven parts an agreed policy needs (ESF ch. 10).
 fn check_policy_parts(c: &mut Checker, policy: &ErrorBudgetPolicy) {
     c.text(
-        &PolicyAt.field("scope"),
+        || PolicyAt.field("scope"),
         &policy.scope,
         "the policy's scope",
     );
     c.text(
-        &PolicyAt.field("purpose"),
+        || PolicyAt.field("purpose"),
         &policy.purpose,
         "the policy's purpose",
     );
     c.needed(
-        &PolicyAt.field("conditions"),
+        || PolicyAt.field("conditions"),
         policy.conditions.is_empty(),
         "a condition",
     );
     c.needed(
-        &PolicyAt.field("consequences"),
+        || PolicyAt.field("consequences"),
         policy.consequences.is_empty(),
         "a consequence",
     );
     c.text(
-        &PolicyAt.field("escalationPolicy"),
+        || PolicyAt.field("escalationPolicy"),
         &policy.escalation_policy,
         "the escalation policy",
     );
     c.needed(
-        &PolicyAt.field("agreedBy"),
+        || PolicyAt.field("agreedBy"),
         policy.agreed_by.iter().all(|p| p.trim().is_empty()),
         "who agreed the policy",
     );
     c.date(
-        &PolicyAt.field("nextReview.date"),
+        || PolicyAt.field("nextReview.date"),
         &policy.next_review.date,
         "the next review date",
     );
@@ -86,12 +86,12 @@ fn check_condition(c: &mut Checker, i: usize, condition: &Condition) {
     let at = ConditionAt(PolicyAt, i);
     match &condition.kind {
         ConditionKind::BudgetSpend { percent, .. } | ConditionKind::Dependency { percent, .. } => {
-            c.read(&at.field("kind.percent"), Percent::SHARE.read(percent));
+            c.read(|| at.field("kind.percent"), Percent::SHARE.read(percent));
         }
         ConditionKind::BurnRate { percent, within } => {
-            c.read(&at.field("kind.percent"), Percent::SHARE.read(percent));
+            c.read(|| at.field("kind.percent"), Percent::SHARE.read(percent));
             c.read(
-                &at.field("kind.within"),
+                || at.field("kind.within"),
                 crate::read::policy::WITHIN.read(within),
             );
         }
@@ -99,7 +99,7 @@ fn check_condition(c: &mut Checker, i: usize, condition: &Condition) {
     }
     if let ConditionKind::Dependency { dependency, .. } = &condition.kind {
         if dependency.trim().is_empty() {
-            c.error(&at.field("kind.dependency"), "name the dependency");
+            c.error(|| at.field("kind.dependency"), "name the dependency");
         }
     }
     if matches!(
@@ -107,7 +107,10 @@ fn check_condition(c: &mut Checker, i: usize, condition: &Condition) {
         ConditionKind::Resource | ConditionKind::Custom
     ) && condition.description.trim().is_empty()
     {
-        c.error(&at.field("description"), "describe the condition in words");
+        c.error(
+            || at.field("description"),
+            "describe the condition in words",
+        );
     }
 }
 
@@ -118,7 +121,7 @@ fn check_consequence(c: &mut Checker, i: usize, consequence: &Consequence) {
     } = &consequence.kind
     {
         c.read(
-            &ConsequenceAt(PolicyAt, i).field("kind.activity.deadline"),
+            || ConsequenceAt(PolicyAt, i).field("kind.activity.deadline"),
             Span::positive("a deadline").read(deadline),
         );
     }
@@ -137,32 +140,32 @@ fn check_clauses<'p>(
         let at = ClauseAt(PolicyAt, i);
         if !condition_ids.contains(clause.condition.as_str()) {
             c.error(
-                &at.field("condition"),
+                || at.field("condition"),
                 format!("no condition has the id \"{}\"", clause.condition),
             );
         }
         used.insert(clause.condition.as_str());
         if clause.consequences.is_empty() {
             c.error(
-                &at.field("consequences"),
+                || at.field("consequences"),
                 "a clause needs at least one consequence",
             );
         }
         for (k, id) in clause.consequences.iter().enumerate() {
             if !consequence_ids.contains(id.as_str()) {
                 c.error(
-                    &item(&at.path(), "consequences", k),
+                    || item(&at.path(), "consequences", k),
                     format!("no consequence has the id \"{id}\""),
                 );
             }
         }
         c.text(
-            &at.field("runbook"),
+            || at.field("runbook"),
             &clause.runbook,
             "the clause's runbook",
         );
         c.text(
-            &at.field("traceability"),
+            || at.field("traceability"),
             &clause.traceability,
             "how the clause is traced",
         );
@@ -174,13 +177,13 @@ fn check_clauses<'p>(
 fn check_policy_extras(c: &mut Checker, policy: &ErrorBudgetPolicy) {
     if let Some(bullets) = &policy.extras.silver_bullets_per_year {
         c.read(
-            &PolicyAt.field("extras.silverBulletsPerYear"),
+            || PolicyAt.field("extras.silverBulletsPerYear"),
             Count::new("a whole number of silver bullets", 0, 365).read(bullets),
         );
     }
     if let Some(tax) = &policy.extras.thaw_tax_days {
         c.read(
-            &PolicyAt.field("extras.thawTaxDays"),
+            || PolicyAt.field("extras.thawTaxDays"),
             Decimals::from_zero("a number of days", 36_500).read(tax),
         );
     }
@@ -192,12 +195,12 @@ fn ids<'m>(c: &mut Checker, list: &str, ids: impl Iterator<Item = &'m str>) -> H
     for (i, id) in ids.enumerate() {
         if id.trim().is_empty() {
             c.error(
-                &join(&item(&PolicyAt.path(), list, i), "id"),
+                || join(&item(&PolicyAt.path(), list, i), "id"),
                 "give it a short id that clauses can refer to",
             );
         } else if !seen.insert(id) {
             c.error(
-                &join(&item(&PolicyAt.path(), list, i), "id"),
+                || join(&item(&PolicyAt.path(), list, i), "id"),
                 format!("the id \"{id}\" is used twice"),
             );
         }

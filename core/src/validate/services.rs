@@ -25,7 +25,7 @@ pub(super) fn check_services(c: &mut Checker, model: &Model) {
         if !key.is_empty() {
             if let Some(first) = names.get(&key) {
                 c.error(
-                    &at.field("name"),
+                    || at.field("name"),
                     format!(
                         "service name \"{}\" is already used by {}",
                         service.name,
@@ -41,10 +41,10 @@ pub(super) fn check_services(c: &mut Checker, model: &Model) {
 }
 
 fn check_service(c: &mut Checker, at: ServiceAt, service: &Service) {
-    c.text(&at.field("name"), &service.name, "the service's name");
+    c.text(|| at.field("name"), &service.name, "the service's name");
     if service.kind.is_user_facing() {
         c.needed(
-            &at.field("journeys"),
+            || at.field("journeys"),
             service.journeys.is_empty(),
             "a user journey or endpoint",
         );
@@ -52,7 +52,7 @@ fn check_service(c: &mut Checker, at: ServiceAt, service: &Service) {
         // A component is there for the services that depend on it: its
         // availability, not its journeys, is what an agreement needs.
         c.needed(
-            &at.field("ownAvailability"),
+            || at.field("ownAvailability"),
             service
                 .own_availability
                 .as_deref()
@@ -63,9 +63,9 @@ fn check_service(c: &mut Checker, at: ServiceAt, service: &Service) {
     let mut defaults: HashMap<SliKind, SloAt> = HashMap::new();
     for (j, journey) in service.journeys.iter().enumerate() {
         let at = JourneyAt(at, j);
-        c.text(&at.field("name"), &journey.name, "the journey's name");
+        c.text(|| at.field("name"), &journey.name, "the journey's name");
         if journey.slis.is_empty() {
-            c.needed(&at.field("slis"), true, "an SLI");
+            c.needed(|| at.field("slis"), true, "an SLI");
         }
         for (k, sli) in journey.slis.iter().enumerate() {
             let at = SliAt(at, k);
@@ -75,7 +75,7 @@ fn check_service(c: &mut Checker, at: ServiceAt, service: &Service) {
                 if slo.default_slo {
                     if let Some(first) = defaults.get(&sli.kind) {
                         c.warning(
-                            &at.field("defaultSlo"),
+                            || at.field("defaultSlo"),
                             format!(
                                 "the service already has a default {} SLO at {}: only one applies",
                                 sli.kind.key(),
@@ -93,38 +93,38 @@ fn check_service(c: &mut Checker, at: ServiceAt, service: &Service) {
 }
 
 fn check_sli(c: &mut Checker, at: SliAt, sli: &Sli) {
-    c.text(&at.field("name"), &sli.name, "the SLI's name");
+    c.text(|| at.field("name"), &sli.name, "the SLI's name");
     c.text(
-        &at.field("goodEvents"),
+        || at.field("goodEvents"),
         &sli.good_events,
         "what a good event is",
     );
     c.text(
-        &at.field("validEvents"),
+        || at.field("validEvents"),
         &sli.valid_events,
         "what a valid event is",
     );
     c.text(
-        &at.field("measuredAt"),
+        || at.field("measuredAt"),
         &sli.measured_at,
         "where the SLI is measured",
     );
     if sli.kind == SliKind::Latency {
         match &sli.latency {
             None => c.error(
-                &at.field("latency"),
+                || at.field("latency"),
                 "a latency SLI needs a threshold in ms",
             ),
             Some(latency) => {
                 c.read(
-                    &at.field("latency.thresholdMs"),
+                    || at.field("latency.thresholdMs"),
                     LATENCY_MS.read(&latency.threshold_ms),
                 );
             }
         }
     }
     if sli.measurement == Measurement::TimeSliceBased {
-        c.read(&at.field("timeSlice"), TIME_SLICE.read(&sli.time_slice));
+        c.read(|| at.field("timeSlice"), TIME_SLICE.read(&sli.time_slice));
     }
     if let Some(traffic) = sli
         .traffic
@@ -132,19 +132,19 @@ fn check_sli(c: &mut Checker, at: SliAt, sli: &Sli) {
         .filter(|t| !t.valid_events.trim().is_empty())
     {
         c.read(
-            &at.field("traffic.validEvents"),
+            || at.field("traffic.validEvents"),
             VALID_EVENTS.read(&traffic.valid_events),
         );
     }
     if sli.slos.is_empty() {
-        c.needed(&at.field("slos"), true, "an SLO");
+        c.needed(|| at.field("slos"), true, "an SLO");
     }
 }
 
 /// A target as typed, or its error at `field` of the SLO.
 fn read_target(c: &mut Checker, at: SloAt, field: &str, text: &str) -> Option<Target> {
     c.read(
-        &at.field(field),
+        || at.field(field),
         text.parse::<Target>().map_err(|e| e.to_string()),
     )
 }
@@ -152,12 +152,12 @@ fn read_target(c: &mut Checker, at: SloAt, field: &str, text: &str) -> Option<Ta
 fn check_slo(c: &mut Checker, at: SloAt, sli: &Sli, slo: &Slo) {
     let target = read_target(c, at, "target", &slo.target);
     let window = c.read(
-        &at.field("window"),
+        || at.field("window"),
         slo.window.parse::<Window>().map_err(|e| e.to_string()),
     );
     if !slo.time_zone.trim().is_empty() {
         if let Err(e) = c.zones.resolve(slo.time_zone.trim()) {
-            c.error(&at.field("timeZone"), e.to_string());
+            c.error(|| at.field("timeZone"), e.to_string());
         }
     }
     if let (Some(window), Measurement::TimeSliceBased) = (&window, sli.measurement) {
@@ -167,7 +167,7 @@ fn check_slo(c: &mut Checker, at: SloAt, sli: &Sli, slo: &Slo) {
         ) {
             if slice.seconds() > rust_decimal::Decimal::from(length.min()) {
                 c.error(
-                    &at.field("window"),
+                    || at.field("window"),
                     format!("the window is shorter than the SLI's {slice} time slice"),
                 );
             }
@@ -184,7 +184,7 @@ fn check_slo(c: &mut Checker, at: SloAt, sli: &Sli, slo: &Slo) {
     if let (Some(target), Some(sla)) = (target, sla) {
         if sla >= target {
             c.warning(
-                &at.field("sla"),
+                || at.field("sla"),
                 format!("the SLA {sla} % is not looser than the SLO {target} %: promise customers less than you aim for"),
             );
         }
@@ -192,44 +192,60 @@ fn check_slo(c: &mut Checker, at: SloAt, sli: &Sli, slo: &Slo) {
     if let (Some(target), Some(best)) = (target, historical) {
         if target > best {
             c.warning(
-                &at.field("target"),
+                || at.field("target"),
                 format!("the SLO {target} % is tighter than the best performance ever observed, {best} % (ESF ch. 6)"),
             );
         }
     }
     c.text(
-        &at.field("rationale"),
+        || at.field("rationale"),
         &slo.rationale,
         "the SLO's rationale",
     );
 }
 
-/// The window unit ESF asks every SLO of a team to share: "rolling 28 d", "calendar month".
-fn window_unit(window: &Window) -> String {
-    match window {
-        Window::Rolling { .. } => match window.length(&crate::quantity::zone::Utc) {
-            Ok(length) => format!(
-                "rolling {}",
-                ExactDuration::from_whole_seconds(length.min())
-            ),
-            Err(_) => window.to_string(),
-        },
-        Window::Calendar(period) => format!("calendar {}", period.unit()),
+/// The window unit ESF asks every SLO of a team to share, as a key: the
+/// length in seconds of a rolling window, or a calendar period's unit.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum WindowUnit {
+    Rolling(u64),
+    Calendar(&'static str),
+}
+
+impl WindowUnit {
+    fn of(window: &Window) -> Option<WindowUnit> {
+        match window {
+            Window::Rolling { .. } => window
+                .length(&crate::quantity::zone::Utc)
+                .ok()
+                .map(|length| WindowUnit::Rolling(length.min())),
+            Window::Calendar(period) => Some(WindowUnit::Calendar(period.unit())),
+        }
+    }
+
+    /// In words: "rolling 28d", "calendar month".
+    fn words(self) -> String {
+        match self {
+            WindowUnit::Rolling(seconds) => {
+                format!("rolling {}", ExactDuration::from_whole_seconds(seconds))
+            }
+            WindowUnit::Calendar(unit) => format!("calendar {unit}"),
+        }
     }
 }
 
 pub(super) fn check_windows_share_a_unit(c: &mut Checker, model: &Model) {
-    let mut units: Vec<(String, String)> = Vec::new();
-    for e in every_slo(model) {
-        if let Ok(window) = e.slo.window.parse::<Window>() {
-            units.push((e.at.field("window"), window_unit(&window)));
-        }
-    }
-    let mut counts: Vec<(String, usize)> = Vec::new();
+    let units: Vec<(SloAt, WindowUnit)> = every_slo(model)
+        .filter_map(|e| {
+            let window = e.slo.window.parse::<Window>().ok()?;
+            Some((e.at, WindowUnit::of(&window)?))
+        })
+        .collect();
+    let mut counts: Vec<(WindowUnit, usize)> = Vec::new();
     for (_, unit) in &units {
         match counts.iter_mut().find(|(u, _)| u == unit) {
             Some((_, n)) => *n += 1,
-            None => counts.push((unit.clone(), 1)),
+            None => counts.push((*unit, 1)),
         }
     }
     if counts.len() < 2 {
@@ -238,13 +254,16 @@ pub(super) fn check_windows_share_a_unit(c: &mut Checker, model: &Model) {
     // The most common unit wins; on a tie, the first seen.
     let (common, _) = counts
         .iter()
-        .fold(&counts[0], |best, c| if c.1 > best.1 { c } else { best })
-        .clone();
-    for (path, unit) in units {
+        .fold(counts[0], |best, c| if c.1 > best.1 { *c } else { best });
+    for (at, unit) in units {
         if unit != common {
             c.warning(
-                &path,
-                format!("this SLO's window is {unit} but most use {common}: all SLOs of a team should share one window unit (ESF)"),
+                || at.field("window"),
+                format!(
+                    "this SLO's window is {} but most use {}: all SLOs of a team should share one window unit (ESF)",
+                    unit.words(),
+                    common.words()
+                ),
             );
         }
     }

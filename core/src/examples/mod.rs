@@ -1,4 +1,4 @@
-//! Two example models, one click away in the app.
+//! Example models: two one click away in the app, and one at workshop scale.
 //!
 //! - [`workbook_api`]: the SRE Workbook's Appendix A example (an API with
 //!   availability 97 %, latency 90 % < 400 ms and 99 % < 850 ms over a
@@ -6,6 +6,8 @@
 //! - [`seed_chain`]: the seed "Insights on setting up a Service Level
 //!   Agreement": a service on Azure Kubernetes (99.95 %), Azure MySQL (99.9 %)
 //!   and API Management (99.95 %) over its own code (99 %); a draft.
+//! - [`workshop_scale`]: a platform of many services (50 in the benchmarks:
+//!   400 SLOs), for the tests and benchmarks at workshop scale.
 
 use crate::model::alert_rule::AlertRuleSpec;
 use crate::model::document::{Approver, Change, DocumentInfo, OnCallAgreement, Role, Status};
@@ -22,6 +24,9 @@ use crate::model::{
     Traffic, SCHEMA_VERSION,
 };
 use crate::read::alert_rule::AlertRule;
+
+mod scale;
+pub use scale::workshop_scale;
 
 fn s(text: &str) -> String {
     text.to_string()
