@@ -40,6 +40,9 @@ enum Command {
     Report(FileArgs),
     /// Prints the JSON Schema of the model file format.
     Schema,
+    /// Prints an example model file: the SRE Workbook's API (the default),
+    /// the Azure chain, or a platform at workshop scale.
+    Example(model::ExampleArgs),
     /// The SRE Workbook's multi-window, multi-burn-rate alerts for a target and window.
     Alerts(alerts::AlertArgs),
     /// Runs the model's burn scenarios: budget over the period, alert firings,
@@ -110,6 +113,7 @@ fn main() -> ExitCode {
         Command::Validate(args) => model::validate(&args.file, args.json),
         Command::Report(args) => model::report(&args.file, args.json),
         Command::Schema => model::schema(),
+        Command::Example(args) => model::example(args),
         Command::Alerts(args) => alerts::run(args),
         Command::Simulate(args) => simulate::simulate(args),
     }

@@ -3,8 +3,9 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use slo_core::codec::parse_json;
+use slo_core::codec::{export_json, parse_json};
 use slo_core::dependency::percent_text;
+use slo_core::examples;
 use slo_core::model::Model;
 use slo_core::problem::{has_errors, Severity};
 use slo_core::quantity::numbers::group_thousands;
@@ -206,6 +207,40 @@ fn print_service(service: &ServiceReport) {
     for problem in &service.problems {
         out!("  warning: {problem}");
     }
+}
+
+/// Which example `slo example` prints.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum Example {
+    /// The SRE Workbook's Appendix A API with its Appendix B policy (agreed).
+    Workbook,
+    /// A service on an Azure chain of dependencies (a draft).
+    SeedChain,
+    /// A platform of `--services` services, each with 8 SLOs and 3
+    /// dependencies (50 services: the workshop's speed targets).
+    Scale,
+}
+
+/// `slo example` arguments.
+#[derive(clap::Args, Debug)]
+pub struct ExampleArgs {
+    /// Which example.
+    #[arg(value_enum, default_value = "workbook")]
+    which: Example,
+    /// How many services, for `scale`.
+    #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u16).range(1..=1000))]
+    services: u16,
+}
+
+/// `slo example`: an example model file, exactly as the workshop exports it.
+pub fn example(args: ExampleArgs) -> ExitCode {
+    let model = match args.which {
+        Example::Workbook => examples::workbook_api(),
+        Example::SeedChain => examples::seed_chain(),
+        Example::Scale => examples::workshop_scale(args.services as usize),
+    };
+    out!("{}", export_json(&model));
+    ExitCode::SUCCESS
 }
 
 /// `slo schema`: the JSON Schema of the model file.

@@ -1,4 +1,4 @@
-//! `slo validate`, `slo report` and `slo schema` on real files.
+//! `slo validate`, `slo report`, `slo schema` and `slo example` on real files.
 
 use std::path::PathBuf;
 use std::process::{Command, Output};
@@ -231,4 +231,34 @@ fn a_component_validates_without_journeys_and_reports_its_kind() {
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["services"][1]["kind"], "infrastructure");
     assert_eq!(json["services"][0]["kind"], "userFacing");
+}
+
+#[test]
+fn example_prints_the_shipped_examples_and_a_valid_model_at_any_scale() {
+    for (which, path) in [
+        ("workbook", "examples/workbook-api.json"),
+        ("seed-chain", "examples/seed-chain.json"),
+    ] {
+        let printed = slo(&["example", which]);
+        assert!(printed.status.success());
+        let committed = std::fs::read_to_string(repo_file(path)).unwrap();
+        assert_eq!(
+            String::from_utf8(printed.stdout).unwrap(),
+            committed,
+            "{which}"
+        );
+    }
+    let scale = slo(&["example", "scale", "--services", "12"]);
+    assert!(scale.status.success());
+    let scale_file = file("scale-12.json", &scale.stdout);
+    let checked = slo(&["validate", &scale_file]);
+    assert_eq!(
+        checked.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&checked.stdout)
+    );
+    let refused = slo(&["example", "scale", "--services", "0"]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("0 is not in 1..=1000"));
 }

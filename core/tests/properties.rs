@@ -161,5 +161,29 @@ mod history {
             }
             prop_assert_eq!(*h.present(), now);
         }
+
+        #[test]
+        fn editing_in_place_keeps_the_same_steps_as_replacing(start in any::<i32>(), steps in prop::collection::vec(step(), 0..40)) {
+            let mut replaced = History::new(start);
+            let mut in_place = History::new(start);
+            for s in steps {
+                match s {
+                    Step::Edit(field, v) => {
+                        replaced.edit(&field.to_string(), v);
+                        in_place.edit_with(&field.to_string(), |x| *x = v);
+                    }
+                    Step::Undo => { replaced.undo(); in_place.undo(); }
+                    Step::Redo => { replaced.redo(); in_place.redo(); }
+                }
+                prop_assert_eq!(replaced.present(), in_place.present());
+                prop_assert_eq!(replaced.can_undo(), in_place.can_undo());
+                prop_assert_eq!(replaced.can_redo(), in_place.can_redo());
+            }
+            while replaced.undo() {
+                prop_assert!(in_place.undo());
+                prop_assert_eq!(replaced.present(), in_place.present());
+            }
+            prop_assert!(!in_place.can_undo());
+        }
     }
 }

@@ -27,22 +27,18 @@ pub fn id_of(path: &str) -> String {
 }
 
 /// Reads and writes one value of an item in the model: the current value
-/// (default when the item is gone) and a setter that records an edit of `path`.
-fn binding<L: Locate, T: Default + 'static>(
+/// (default when the item is gone), re-read only when the field's part of
+/// the model changes and passed on only when it differs, and a setter that
+/// records an edit of `path`.
+fn binding<L: Locate, T: Default + Clone + PartialEq + Send + Sync + 'static>(
     at: L,
     path: String,
     read: impl Fn(&L::Item) -> T + Copy + Send + Sync + 'static,
     write: impl Fn(&mut L::Item, T) + Copy + Send + Sync + 'static,
-) -> (
-    impl Fn() -> T + Copy + Send + Sync + 'static,
-    impl Fn(T) + Clone + Send + Sync + 'static,
-) {
+) -> (Memo<T>, impl Fn(T) + Clone + Send + Sync + 'static) {
     let workshop = Workshop::from_context();
-    let value = move || {
-        workshop
-            .model
-            .with(|m| at.get(m).map(read).unwrap_or_default())
-    };
+    let section = workshop.section(&path);
+    let value = Memo::new(move |_| section.with(|m| at.get(m).map(read).unwrap_or_default()));
     let update = move |new: T| {
         workshop.edit(&path, |m| {
             if let Some(item) = at.get_mut(m) {
@@ -61,16 +57,12 @@ pub fn FieldProblems(
 ) -> impl IntoView {
     let workshop = Workshop::from_context();
     let id = format!("{}-problems", id_of(&path));
+    let found = Memo::new(move |_| workshop.problems_at(&path));
     let lines = move || {
-        workshop.problems.with(|problems| {
-            let mut found: Vec<_> = problems
-                .iter()
-                .filter(|p| p.path == path)
-                .cloned()
-                .collect();
-            found.sort_by_key(|p| p.severity);
+        found.with(|found| {
             found
-                .into_iter()
+                .iter()
+                .cloned()
                 .map(|p| {
                     let class = match p.severity {
                         Severity::Error => "error",
@@ -205,7 +197,7 @@ pub fn Choice<L: Locate, K: Kind>(
                 // When the model refused the choice (an "agreed" status over
                 // errors), show what it holds, not what was picked.
                 if let Some(select) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
-                    select.set_value(&untrack(selected));
+                    select.set_value(&selected.get_untracked());
                 }
             }>
                 {K::ALL

@@ -2,6 +2,7 @@
 //! model with undo and redo, chosen with `?page=`.
 
 pub mod editors;
+pub mod fold;
 pub mod inputs;
 pub mod pages;
 pub mod rows;

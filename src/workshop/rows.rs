@@ -56,7 +56,7 @@ pub fn rows<V: IntoView + 'static>(
     row: impl Fn(usize) -> V + Send + Sync + 'static,
 ) -> impl IntoView {
     let workshop = Workshop::from_context();
-    let count = Memo::new(move |_| workshop.model.with(&len));
+    let count = Memo::new(move |_| workshop.structure(&len));
     let list = NodeRef::<Div>::new();
     let seen = StoredValue::new(count.get_untracked());
     Effect::new(move |_| {

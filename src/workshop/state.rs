@@ -1,6 +1,9 @@
 //! The workshop model as app state: one history of models (the single source
 //! of truth), with undo/redo, autosave to local storage, and share links.
 
+use std::collections::HashMap;
+
+use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 use slo_core::codec::{
     export_json, import_json, parse_json, settle_agreement, ImportError, Opened, MAX_FILE_BYTES,
@@ -12,23 +15,89 @@ use slo_core::problem::Problem;
 use slo_core::validate::validate;
 
 use crate::browser::{self, IntlZones};
+use crate::workshop::fold::Folds;
 
 /// Where the model is autosaved.
 const STORAGE_KEY: &str = "slo-planner.model.v1";
+
+/// How long after the last edit the model is autosaved (and at once when
+/// the page is left), so typing never waits for the JSON and the storage.
+const AUTOSAVE_AFTER: std::time::Duration = std::time::Duration::from_millis(400);
+
+/// Reads the current model; whatever reads it re-runs on every change.
+#[derive(Clone, Copy)]
+pub struct ModelReader {
+    history: RwSignal<History<Model>>,
+}
+
+impl ModelReader {
+    /// Reads the model, re-running the caller on every change.
+    pub fn with<R>(self, f: impl FnOnce(&Model) -> R) -> R {
+        self.history.with(|h| f(h.present()))
+    }
+
+    /// Reads the model without re-running on changes.
+    pub fn with_untracked<R>(self, f: impl FnOnce(&Model) -> R) -> R {
+        self.history.with_untracked(|h| f(h.present()))
+    }
+
+    /// A copy of the model, without re-running on changes.
+    pub fn get_untracked(self) -> Model {
+        self.with_untracked(Model::clone)
+    }
+}
+
+/// One part of the model that changes on its own: a service (with its
+/// journeys, SLIs, SLOs and dependencies), the team, the policy, the
+/// document, an alert rule. What reads through it re-runs only when that
+/// part is edited, or when the model changes as a whole (an item added or
+/// removed, undo, redo, an import), so a keystroke re-renders what depends
+/// on its field's part, not all 5,900 fields of a 50-service model.
+#[derive(Clone, Copy)]
+pub struct Section {
+    history: RwSignal<History<Model>>,
+    version: RwSignal<u64>,
+    epoch: RwSignal<u64>,
+}
+
+impl Section {
+    /// Reads the model, re-running the caller when this part changes.
+    pub fn with<R>(self, f: impl FnOnce(&Model) -> R) -> R {
+        self.version.track();
+        self.epoch.track();
+        self.history.with_untracked(|h| f(h.present()))
+    }
+}
+
+/// The part of the model a field path is in: `services[3]`, `policy`, ...
+fn section_key(path: &str) -> &str {
+    path.split('.').next().unwrap_or_default()
+}
 
 /// The workshop model, its undo history and everything derived from it.
 #[derive(Clone, Copy)]
 pub struct Workshop {
     history: RwSignal<History<Model>>,
     /// The current model.
-    pub model: Memo<Model>,
+    pub model: ModelReader,
     /// Every problem of the current model.
     pub problems: Memo<Vec<Problem>>,
+    /// The problems by field path, so a field finds its own at once.
+    problems_at: Memo<HashMap<String, Vec<Problem>>>,
     /// A message about the last import, share link or export (`Err` for a refusal).
     pub notice: RwSignal<Option<Result<String, String>>>,
     /// The errors that took the document back to draft at the last edit
     /// (shown at the status field); empty otherwise.
     pub agreement_refused: RwSignal<Vec<Problem>>,
+    /// Bumped when the model changes as a whole (not one field).
+    epoch: RwSignal<u64>,
+    /// Each part's version, made when first read (under the app's owner).
+    sections: StoredValue<HashMap<String, RwSignal<u64>>>,
+    owner: StoredValue<Option<Owner>>,
+    /// The pending autosave.
+    autosave: StoredValue<Option<TimeoutHandle>>,
+    /// Which services' cards are folded away (at workshop scale).
+    pub folds: Folds,
 }
 
 impl Workshop {
@@ -38,22 +107,37 @@ impl Workshop {
         let initial = browser::load_text(STORAGE_KEY)
             .and_then(|json| parse_json(json.as_bytes()).ok())
             .unwrap_or_else(examples::workbook_api);
+        let folds = Folds::new(&initial);
         let history = RwSignal::new(History::new(initial));
-        let model = Memo::new(move |_| history.with(|h| h.present().clone()));
+        let model = ModelReader { history };
         let problems = Memo::new(move |_| model.with(|m| validate(m, &IntlZones)));
+        let problems_at = Memo::new(move |_| {
+            problems.with(|all| {
+                let mut at: HashMap<String, Vec<Problem>> = HashMap::new();
+                for p in all {
+                    at.entry(p.path.clone()).or_default().push(p.clone());
+                }
+                at
+            })
+        });
         let workshop = Workshop {
             history,
             model,
             problems,
+            problems_at,
             notice: RwSignal::new(None),
             agreement_refused: RwSignal::new(Vec::new()),
+            epoch: RwSignal::new(0),
+            sections: StoredValue::new(HashMap::new()),
+            owner: StoredValue::new(Owner::current()),
+            autosave: StoredValue::new(None),
+            folds,
         };
-        // Saved only once the model has been validated: a model whose
-        // validation panics is never saved, so the autosave is the last good one.
         Effect::new(move |_| {
-            problems.track();
-            model.with(|m| browser::save_text(STORAGE_KEY, &export_json(m)))
+            history.track();
+            workshop.save_soon();
         });
+        let _ = window_event_listener(leptos::ev::pagehide, move |_| workshop.save_now());
         provide_context(workshop);
         workshop.open_share_link();
         // A link pasted into a tab already on the page changes only the fragment.
@@ -66,31 +150,108 @@ impl Workshop {
         expect_context::<Workshop>()
     }
 
-    /// Applies an edit of the field at `path`; typing in one field is one undo step.
+    /// The part of the model the field at `path` is in.
+    pub fn section(self, path: &str) -> Section {
+        let key = section_key(path);
+        let version = self
+            .sections
+            .try_update_value(|sections| {
+                if let Some(version) = sections.get(key) {
+                    return *version;
+                }
+                // Made under the app's owner, so it outlives the component
+                // that asked first.
+                let version = match self.owner.get_value() {
+                    Some(owner) => owner.with(|| RwSignal::new(0)),
+                    None => RwSignal::new(0),
+                };
+                sections.insert(key.to_string(), version);
+                version
+            })
+            .unwrap_or_else(|| RwSignal::new(0));
+        Section {
+            history: self.history,
+            version,
+            epoch: self.epoch,
+        }
+    }
+
+    /// Reads the model, re-running the caller only when it changes as a
+    /// whole (an item added or removed, undo, redo, an import): for the
+    /// lengths of lists, which typing never changes.
+    pub fn structure<R>(self, f: impl FnOnce(&Model) -> R) -> R {
+        self.epoch.track();
+        self.model.with_untracked(f)
+    }
+
+    /// The problems found at exactly `path`, errors first; the caller
+    /// re-runs only when the problems change.
+    pub fn problems_at(self, path: &str) -> Vec<Problem> {
+        let mut found = self
+            .problems_at
+            .with(|at| at.get(path).cloned().unwrap_or_default());
+        found.sort_by_key(|p| p.severity);
+        found
+    }
+
+    /// Applies an edit of the field at `path`; typing in one field is one
+    /// undo step, and only what reads the field's part re-runs.
     pub fn edit(self, path: &str, change: impl FnOnce(&mut Model)) {
-        self.change(change, |h, next| h.edit(path, next));
+        let mut settled = Vec::new();
+        self.history.update(|h| {
+            h.edit_with(path, |m| {
+                change(m);
+                settled = settle_agreement(m, &IntlZones);
+            });
+        });
+        if settled.is_empty() {
+            if let Some(version) = self
+                .sections
+                .with_value(|sections| sections.get(section_key(path)).copied())
+            {
+                version.update(|v| *v += 1);
+            }
+        } else {
+            // The document went back to draft: more than this part changed.
+            self.epoch.update(|e| *e += 1);
+        }
+        self.note_settled(settled);
     }
 
     /// Applies a change as an undo step of its own (adding or removing an item).
     pub fn apply(self, change: impl FnOnce(&mut Model)) {
-        self.change(change, History::replace);
-    }
-
-    /// Changes a copy of the model, keeps "agreed" free of errors
-    /// ([`settle_agreement`]), then records it in the history.
-    fn change(
-        self,
-        change: impl FnOnce(&mut Model),
-        record: impl FnOnce(&mut History<Model>, Model),
-    ) {
         let mut settled = Vec::new();
         self.history.update(|h| {
             let mut next = h.present().clone();
             change(&mut next);
             settled = settle_agreement(&mut next, &IntlZones);
-            record(h, next);
+            h.replace(next);
         });
+        self.epoch.update(|e| *e += 1);
         self.note_settled(settled);
+    }
+
+    /// Saves the model a moment after the last change.
+    fn save_soon(self) {
+        if let Some(pending) = self.autosave.get_value() {
+            pending.clear();
+        }
+        let handle = set_timeout_with_handle(move || self.save_now(), AUTOSAVE_AFTER).ok();
+        self.autosave.set_value(handle);
+    }
+
+    /// Saves the model now (when it was changed since the last save). It is
+    /// validated first: a model whose validation panics is never saved, so
+    /// the autosave is the last good one.
+    fn save_now(self) {
+        let Some(pending) = self.autosave.get_value() else {
+            return;
+        };
+        pending.clear();
+        self.autosave.set_value(None);
+        self.problems.with_untracked(|_| ());
+        self.model
+            .with_untracked(|m| browser::save_text(STORAGE_KEY, &export_json(m)));
     }
 
     /// Says so (at the status field and in the notice) when an edit left
@@ -111,7 +272,9 @@ impl Workshop {
 
     /// Replaces the whole model as one undo step.
     pub fn replace(self, model: Model) {
+        self.folds.reset(&model);
         self.history.update(|h| h.replace(model));
+        self.epoch.update(|e| *e += 1);
     }
 
     /// Undoes the last edit.
@@ -119,6 +282,7 @@ impl Workshop {
         self.history.update(|h| {
             h.undo();
         });
+        self.epoch.update(|e| *e += 1);
     }
 
     /// Redoes the last undone edit.
@@ -126,6 +290,7 @@ impl Workshop {
         self.history.update(|h| {
             h.redo();
         });
+        self.epoch.update(|e| *e += 1);
     }
 
     /// Whether there is something to undo / redo.

@@ -7,7 +7,7 @@ use slo_core::read::alert_rule::AlertRule;
 
 use crate::workshop::inputs::{Choice, FieldProblems, Text};
 use crate::workshop::rows::{edit_button, remove_button, rows};
-use slo_core::model::location::{AlertRuleAt, ModelAt};
+use slo_core::model::location::{AlertRuleAt, Locate, ModelAt};
 use slo_core::part;
 
 /// One rule's fields.
@@ -33,9 +33,9 @@ fn RuleEditor(
         ThresholdSpec::BurnRate
     );
     let workshop = crate::workshop::state::Workshop::from_context();
+    let section = workshop.section(&at.path());
     let by_share = Memo::new(move |_| {
-        workshop.model.with(|m| {
-            use slo_core::model::location::Locate;
+        section.with(|m| {
             at.get(m).map(|r| r.threshold.threshold_type()) == Some(ThresholdType::BudgetPercent)
         })
     });

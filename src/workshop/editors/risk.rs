@@ -41,11 +41,12 @@ pub fn RiskSection(
     view: Memo<Option<Result<BurnView, Vec<Problem>>>>,
 ) -> impl IntoView {
     let workshop = Workshop::from_context();
+    let section = workshop.section(&at.path());
     let risk = RiskAt(at);
     let first_field = id_of(&risk.field("incidentsPerPeriod"));
     let add_id = format!("{}-add", id_of(&risk.path()));
     let back_to_add = add_id.clone();
-    let has = Memo::new(move |_| workshop.model.with(|m| risk.get(m).is_some()));
+    let has = Memo::new(move |_| section.with(|m| risk.get(m).is_some()));
     let outcome = move || {
         view.with(|v| {
             let b = v.as_ref()?.as_ref().ok()?;

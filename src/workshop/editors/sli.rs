@@ -19,9 +19,10 @@ pub fn SliEditor(
     at: SliAt,
 ) -> impl IntoView {
     let workshop = Workshop::from_context();
-    let kind = Memo::new(move |_| workshop.model.with(|m| at.get(m).map(|s| s.kind)));
+    let section = workshop.section(&at.path());
+    let kind = Memo::new(move |_| section.with(|m| at.get(m).map(|s| s.kind)));
     let title = move || {
-        workshop.model.with(|m| {
+        section.with(|m| {
             let name = at.get(m).map(|s| s.name.clone()).unwrap_or_default();
             format!("SLI {}: {name}", at.1 + 1)
         })
@@ -75,8 +76,9 @@ fn SliMeasurement(
     at: SliAt,
 ) -> impl IntoView {
     let workshop = Workshop::from_context();
+    let section = workshop.section(&at.path());
     let time_slices = Memo::new(move |_| {
-        workshop.model.with(|m| {
+        section.with(|m| {
             at.get(m)
                 .is_some_and(|s| s.measurement == Measurement::TimeSliceBased)
         })

@@ -19,8 +19,9 @@ fn SloBudget(
     at: SloAt,
 ) -> impl IntoView {
     let workshop = Workshop::from_context();
+    let section = workshop.section(&at.path());
     let text = Memo::new(move |_| {
-        workshop.model.with(|m| {
+        section.with(|m| {
             let (sli, slo) = (at.0.get(m)?, at.get(m)?);
             let view = evaluate(&slo_form(sli, slo), &IntlZones);
             let report = view.report().ok()?;

@@ -7,6 +7,7 @@ use slo_core::problem::ProblemCode;
 use slo_core::report::service_reports;
 
 use crate::workshop::editors::dependency::DependencyEditor;
+use crate::workshop::fold::ServiceCard;
 use crate::workshop::inputs::{FieldProblems, OptText};
 use crate::workshop::rows::{edit_button, rows};
 use crate::workshop::state::Workshop;
@@ -22,7 +23,6 @@ fn ServiceDependencies(
     /// The reports of every service.
     reports: Memo<Vec<slo_core::report::ServiceReport>>,
 ) -> impl IntoView {
-    let workshop = Workshop::from_context();
     let i = at.1;
     let id = format!("composite-{i}");
     let ceilings = move || {
@@ -37,14 +37,8 @@ fn ServiceDependencies(
             })
         })
     };
-    let title = move || {
-        workshop
-            .model
-            .with(|m| at.get(m).map(|s| s.name.clone()).unwrap_or_default())
-    };
     view! {
-        <section class="card service-dependencies" id=id>
-            <h2>{title}</h2>
+        <ServiceCard at id class="card service-dependencies" what="">
             <OptText at field="ownAvailability" label="Own code and infrastructure availability (%)" placeholder="99"
                 get=|s: &Service| s.own_availability.as_ref() set=|s: &mut Service| &mut s.own_availability />
             <CompositeFigures reports index=i />
@@ -61,7 +55,7 @@ fn ServiceDependencies(
                     });
                 }
             })}
-        </section>
+        </ServiceCard>
     }
 }
 

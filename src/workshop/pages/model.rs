@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use slo_core::model::{Journey, Service, Sli, Team};
 
 use crate::workshop::editors::sli::SliEditor;
+use crate::workshop::fold::ServiceCard;
 use crate::workshop::inputs::{Choice, FieldProblems, OptText, Text};
 use crate::workshop::rows::{edit_button, remove_button, rows};
 use crate::workshop::state::Workshop;
@@ -17,8 +18,9 @@ fn JourneyEditor(
     at: JourneyAt,
 ) -> impl IntoView {
     let workshop = Workshop::from_context();
+    let section = workshop.section(&at.path());
     let title = move || {
-        workshop.model.with(|m| {
+        section.with(|m| {
             format!(
                 "Journey {}: {}",
                 at.1 + 1,
@@ -68,20 +70,9 @@ fn ServiceEditor(
     at: ServiceAt,
 ) -> impl IntoView {
     let workshop = Workshop::from_context();
-    let title = move || {
-        workshop.model.with(|m| {
-            format!(
-                "Service {}: {}",
-                at.1 + 1,
-                at.get(m).map(|s| s.name.clone()).unwrap_or_default()
-            )
-        })
-    };
-    let component = Memo::new(move |_| {
-        workshop
-            .model
-            .with(|m| at.get(m).is_some_and(|s| !s.kind.is_user_facing()))
-    });
+    let section = workshop.section(&at.path());
+    let component =
+        Memo::new(move |_| section.with(|m| at.get(m).is_some_and(|s| !s.kind.is_user_facing())));
     let add_label = move || {
         if component.get() {
             "Add a journey anyway"
@@ -90,8 +81,7 @@ fn ServiceEditor(
         }
     };
     view! {
-        <section class="card service" id=format!("service-card-{}", at.1)>
-            <h2>{title}</h2>
+        <ServiceCard at id=format!("service-card-{}", at.1) class="card service" what="Service">
             <div class="cols">
                 <Text at field="name" label="Service name" placeholder="Order service" get=|s: &Service| &s.name set=|s: &mut Service| &mut s.name />
                 <Choice at field="kind" label="Kind" get=|s: &Service| s.kind set=|s: &mut Service, k| s.kind = k />
@@ -110,7 +100,7 @@ fn ServiceEditor(
                 })}
                 {remove_button("Remove this service", at)}
             </div>
-        </section>
+        </ServiceCard>
     }
 }
 

@@ -218,10 +218,11 @@ fn ClauseEditor(
     at: ClauseAt,
 ) -> impl IntoView {
     let workshop = Workshop::from_context();
+    let section = workshop.section(&at.path());
     let condition_path = at.field("condition");
     let select_id = id_of(&condition_path);
     let conditions = move || {
-        workshop.model.with(|m| {
+        section.with(|m| {
             m.policy
                 .conditions
                 .iter()
@@ -230,7 +231,7 @@ fn ClauseEditor(
         })
     };
     let consequences = move || {
-        workshop.model.with(|m| {
+        section.with(|m| {
             m.policy
                 .consequences
                 .iter()
@@ -269,7 +270,7 @@ fn ClauseEditor(
                     view! {
                         <div class="check">
                             <input type="checkbox" id=box_id.clone()
-                                prop:checked=move || workshop.model.with(|m| at.get(m).is_some_and(|c| c.consequences.contains(&checked_id)))
+                                prop:checked=move || section.with(|m| at.get(m).is_some_and(|c| c.consequences.contains(&checked_id)))
                                 on:change=move |ev| {
                                     let on = event_target_checked(&ev);
                                     let id = id.clone();

@@ -48,6 +48,7 @@ fn ids_for(path: &str) -> Vec<String> {
 
 /// Opens the page holding the field at `path` and focuses it.
 fn open(path: &str, navigation: Option<Navigation>) {
+    Workshop::from_context().folds.reveal(path);
     if let Some(Navigation(page)) = navigation {
         page.set(page_of(path));
     }
