@@ -48,13 +48,16 @@ test('a model with errors exports and opens again, with its problems at their fi
   const { file, text: exported } = await exportModel(page);
   expect(JSON.parse(exported).document.status).toBe('draft');
 
+  // Once the autosave has caught up, a fresh browser: no storage.
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('slo-planner.model.v1'))).toBe(exported);
   await page.evaluate(() => localStorage.clear());
   await page.reload();
   await expect(page.locator('#doc-status')).toHaveText('agreed');
   await page.locator('#import-file').setInputFiles(file);
   await expect(page.locator('#notice')).toContainText('but it has 1 error(s), shown at their fields');
   await expect(page.locator('#doc-status')).toHaveText('draft');
-  expect(await page.evaluate(() => localStorage.getItem('slo-planner.model.v1'))).toBe(exported);
+  // The autosave follows within moments of the last change.
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('slo-planner.model.v1'))).toBe(exported);
   await page.getByRole('link', { name: 'Model' }).click();
   await expect(page.locator(`#${SLO}-target`)).toHaveValue('100');
   await expect(page.locator(`#${SLO}-target-problems`)).toContainText('100 % leaves no error budget');

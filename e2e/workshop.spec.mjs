@@ -32,6 +32,8 @@ test('build a model, export it, clear storage, import it back', async ({ page })
   expect(json.team.name).toBe('Payments <team>');
   expect(json.services[0].journeys[0].slis[0].slos[0].target).toBe('99.95');
 
+  // Once the autosave has caught up, a fresh browser: no storage.
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('slo-planner.model.v1'))).toBe(text);
   await page.evaluate(() => localStorage.clear());
   await page.reload();
   // A fresh start opens on the example.
@@ -76,13 +78,13 @@ test('a share link restores the model exactly, and asks before replacing other w
   await page.getByRole('button', { name: 'Share link' }).click();
   const link = await page.locator('#share-link').inputValue();
   expect(link).toMatch(/\/slo-planner\/workshop\/\?page=document#model=[A-Za-z0-9_-]+$/);
-  const exported = await page.evaluate(() => localStorage.getItem('slo-planner.model.v1'));
+  const { text: exported } = await exportModel(page);
 
   const other = await browser.newPage();
   await other.goto(link);
   await expect(other.locator('#notice')).toContainText('Opened the shared model');
   await expect(other).not.toHaveURL(/#model=/);
-  expect(await other.evaluate(() => localStorage.getItem('slo-planner.model.v1'))).toBe(exported);
+  await expect.poll(() => other.evaluate(() => localStorage.getItem('slo-planner.model.v1'))).toBe(exported);
   await other.goto('workshop/?page=model'.replace(/^/, link.split('workshop/')[0]));
   await expect(other.locator('#team-name')).toHaveValue('Payments <team>');
 

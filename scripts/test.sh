@@ -39,6 +39,9 @@ step "release build under /slo-planner/ (both bundles)"
 SKIP_SETUP=1 bash scripts/build.sh /slo-planner/
 
 step "end-to-end journeys (Playwright, Chromium, against dist/)"
+# The 50-service model the scale journeys import (the generator the core tests use).
+mkdir -p target
+cargo run -q -p slo-cli -- example scale --services 50 > target/scale-50.json
 npx playwright test --config e2e/playwright.config.mjs
 
 step "bundle size (budget: 160 KB gzipped for the whole first load)"

@@ -53,6 +53,12 @@ impl Folds {
         }
     }
 
+    /// Opens (or folds) every service.
+    fn set_all(self, count: usize, open: bool) {
+        self.0
+            .set(if open { HashSet::new() } else { (0..count).collect() });
+    }
+
     fn is_open(self, index: usize) -> bool {
         self.0.with(|folded| !folded.contains(&index))
     }
@@ -112,5 +118,22 @@ pub fn ServiceCard(
             <summary><h2>{title}</h2></summary>
             <Show when=open>{children()}</Show>
         </details>
+    }
+}
+
+/// "Open every service" and "Fold every service", for a model large enough
+/// to fold (above [`FOLD_ABOVE`] services).
+#[component]
+pub fn FoldButtons() -> impl IntoView {
+    let workshop = Workshop::from_context();
+    let count = Memo::new(move |_| workshop.structure(|m| m.services.len()));
+    let folds = workshop.folds;
+    view! {
+        <Show when=move || { count.get() > FOLD_ABOVE }>
+            <div class="actions">
+                <button type="button" on:click=move |_| folds.set_all(count.get_untracked(), true)>"Open every service"</button>
+                <button type="button" on:click=move |_| folds.set_all(count.get_untracked(), false)>"Fold every service"</button>
+            </div>
+        </Show>
     }
 }

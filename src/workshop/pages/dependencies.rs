@@ -7,7 +7,7 @@ use slo_core::problem::ProblemCode;
 use slo_core::report::service_reports;
 
 use crate::workshop::editors::dependency::DependencyEditor;
-use crate::workshop::fold::ServiceCard;
+use crate::workshop::fold::{FoldButtons, ServiceCard};
 use crate::workshop::inputs::{FieldProblems, OptText};
 use crate::workshop::rows::{edit_button, rows};
 use crate::workshop::state::Workshop;
@@ -82,6 +82,7 @@ pub fn DependenciesPage() -> impl IntoView {
             <h2>"Graph"</h2>
             <DependencyDiagram />
         </section>
+        <FoldButtons />
         {rows(|m| m.services.len(), move |i| view! { <ServiceDependencies at=ServiceAt(ModelAt, i) reports /> })}
     }
 }

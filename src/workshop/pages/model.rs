@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use slo_core::model::{Journey, Service, Sli, Team};
 
 use crate::workshop::editors::sli::SliEditor;
-use crate::workshop::fold::ServiceCard;
+use crate::workshop::fold::{FoldButtons, ServiceCard};
 use crate::workshop::inputs::{Choice, FieldProblems, OptText, Text};
 use crate::workshop::rows::{edit_button, remove_button, rows};
 use crate::workshop::state::Workshop;
@@ -118,6 +118,7 @@ pub fn ModelPage() -> impl IntoView {
             </div>
             <p class="hint">"All SLOs of a team should share one window unit (ESF): the model warns when they differ."</p>
         </section>
+        <FoldButtons />
         {rows(|m| m.services.len(), |i| view! { <ServiceEditor at=ServiceAt(ModelAt, i) /> })}
         <div class="actions">
             {edit_button("Add a service".into(), "", |m| m.services.push(Service::default()))}

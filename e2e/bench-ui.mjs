@@ -1,0 +1,171 @@
+// Measures the workshop at workshop scale in headless Chromium against the
+// release build in dist/ (run by scripts/bench-ui.sh, which builds it and
+// writes the 50-service model with `slo example scale`).
+//
+// Usage: node e2e/bench-ui.mjs MODEL.json [port]
+// Prints, in milliseconds: the import, opening each page (median of 5),
+// and a keystroke in an SLO target until its budget figure shows the new
+// value and until the next frame is done (median and worst of 20), with one
+// service's card open (the default at this scale) and with every card open.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+
+const [modelPath, portArg] = process.argv.slice(2);
+if (!modelPath) {
+  console.error('usage: node e2e/bench-ui.mjs MODEL.json [port]');
+  process.exit(2);
+}
+const port = Number(portArg ?? 8098);
+const root = new URL('..', import.meta.url).pathname;
+const server = spawn('node', ['e2e/serve.mjs', String(port), '/slo-planner/'], { cwd: root, stdio: 'ignore' });
+const base = `http://127.0.0.1:${port}/slo-planner/`;
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const worst = (xs) => Math.max(...xs);
+const ms = (x) => x.toFixed(1).padStart(7);
+const PAGES = ['Model', 'Dependencies', 'Burn', 'Policy', 'Document'];
+
+async function waitForServer() {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(base)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the server did not start');
+}
+
+/** Clicks the page's navigation link; the time until its title shows and the next frame is done. */
+async function openPage(page, name) {
+  return page.evaluate(async (name) => {
+    const link = [...document.querySelectorAll('nav a')].find((a) => a.textContent.trim() === name);
+    const before = document.querySelector('h1.page-title');
+    const t0 = performance.now();
+    link.click();
+    // The page is there when its title replaced the last page's.
+    for (let i = 0; i < 100000 && document.querySelector('h1.page-title') === before; i++) {
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    return performance.now() - t0;
+  }, name);
+}
+
+/** Types `text` into the input with id `inputId` (one input event, as a
+ *  keystroke makes); the time until the element `figureId` changes, and
+ *  until the next frame is done. */
+async function keystroke(page, inputId, figureId, text) {
+  return page.evaluate(async ([inputId, figureId, text]) => {
+    const input = document.getElementById(inputId);
+    const figure = document.getElementById(figureId);
+    const before = figure.textContent;
+    let figureAt = null;
+    const changed = new Promise((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (figure.textContent !== before) {
+          figureAt = performance.now();
+          observer.disconnect();
+          resolve();
+        }
+      });
+      observer.observe(figure, { childList: true, characterData: true, subtree: true });
+      setTimeout(() => { observer.disconnect(); resolve(); }, 5000);
+    });
+    const t0 = performance.now();
+    input.value = text;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await changed;
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    if (figureAt === null) throw new Error(`${figureId} did not change after typing "${text}"`);
+    return [figureAt - t0, performance.now() - t0];
+  }, [inputId, figureId, text]);
+}
+
+/** 20 keystrokes into four SLO targets of the first service, each one
+ *  input event whose text changes the budget ("99." would read as 99, so the
+ *  fifth goes back to 99.5). */
+async function typing(page) {
+  const figure = [];
+  const frame = [];
+  const slos = [[0, 0, 0], [0, 0, 1], [0, 1, 0], [1, 0, 0]];
+  for (const [j, k, m] of slos) {
+    const at = `services-0--journeys-${j}--slis-${k}--slos-${m}-`;
+    for (const text of ['9', '99', '99.9', '99.95', '99.5']) {
+      const [f, t] = await keystroke(page, `${at}-target`, `${at}-budget`, text);
+      figure.push(f);
+      frame.push(t);
+    }
+  }
+  return { figure, frame };
+}
+
+await waitForServer();
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+});
+try {
+  const page = await browser.newPage();
+  await page.goto(`${base}workshop/?page=model`);
+  await page.waitForSelector('h1.page-title');
+  const t0 = Date.now();
+  await page.locator('#import-file').setInputFiles({
+    name: 'scale-50.json', mimeType: 'application/json', buffer: readFileSync(modelPath),
+  });
+  await page.locator('#notice').filter({ hasText: 'Imported scale-50.json' }).waitFor();
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+  const imported = Date.now() - t0;
+  const inputs = await page.locator('input, select, textarea').count();
+
+  // Builds before the cards fold show every service: no "one card" case.
+  const folds = (await page.locator('#service-card-0 > summary').count()) > 0;
+  let one = null;
+  let inputsOne = 0;
+  if (folds) {
+    await page.locator('#service-card-0 > summary').click();
+    await page.waitForSelector('#services-0--journeys-0--slis-0--slos-0--target');
+    one = await typing(page);
+    inputsOne = await page.locator('input, select, textarea').count();
+  }
+
+  const opened = Object.fromEntries(PAGES.map((p) => [p, []]));
+  for (let round = 0; round < 5; round++) {
+    for (const name of [...PAGES.slice(1), PAGES[0]]) opened[name].push(await openPage(page, name));
+  }
+
+  // The same keystrokes after 25 page switches: what the pages left behind costs nothing.
+  let again = null;
+  if (folds) {
+    if ((await page.locator('#service-card-0[open]').count()) === 0) {
+      await page.locator('#service-card-0 > summary').click();
+    }
+    await page.waitForSelector('#services-0--journeys-0--slis-0--slos-0--target');
+    again = await typing(page);
+  }
+
+  // Every card open: the worst case a workshop can make.
+  await page.getByRole('button', { name: 'Open every service' }).click();
+  await page.waitForSelector('#services-49--journeys-0--slis-0--slos-0--target');
+  const all = await typing(page);
+  const inputsAll = await page.locator('input, select, textarea').count();
+
+  console.log(`Workshop at scale: ${modelPath} (50 services, 400 SLOs), release build, headless Chromium`);
+  console.log(`import, to the page updated         ${ms(imported)} ms (${inputs} inputs on the Model page, every card folded)`);
+  for (const name of PAGES) {
+    console.log(`open ${name.padEnd(13)} median ${ms(median(opened[name]))} ms   worst ${ms(worst(opened[name]))} ms (of 5)`);
+  }
+  const line = (what, xs) => `${what.padEnd(37)} median ${ms(median(xs))} ms   worst ${ms(worst(xs))} ms (of ${xs.length})`;
+  if (one) {
+    console.log(line(`keystroke to figure, 1 card open`, one.figure));
+    console.log(line(`keystroke to next frame, 1 card open`, one.frame));
+    console.log(`  (${inputsOne} inputs on the page)`);
+    console.log(line(`the same after 25 page switches`, again.frame));
+  }
+  console.log(line(`keystroke to figure, all cards open`, all.figure));
+  console.log(line(`keystroke to next frame, all open`, all.frame));
+  console.log(`  (${inputsAll} inputs on the page)`);
+} finally {
+  await browser.close();
+  server.kill();
+}
