@@ -55,8 +55,11 @@ impl Folds {
 
     /// Opens (or folds) every service.
     fn set_all(self, count: usize, open: bool) {
-        self.0
-            .set(if open { HashSet::new() } else { (0..count).collect() });
+        self.0.set(if open {
+            HashSet::new()
+        } else {
+            (0..count).collect()
+        });
     }
 
     fn is_open(self, index: usize) -> bool {
