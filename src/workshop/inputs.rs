@@ -9,16 +9,6 @@ use crate::workshop::state::Workshop;
 use slo_core::model::kind::Kind;
 use slo_core::model::location::Locate;
 
-/// The field path of `field` under `at`: `services[0].name`.
-pub fn field_path<L: Locate>(at: L, field: &str) -> String {
-    let parent = at.path();
-    if parent.is_empty() {
-        field.to_string()
-    } else {
-        format!("{parent}.{field}")
-    }
-}
-
 /// An element id made from a field path: `services-0--name`.
 pub fn id_of(path: &str) -> String {
     path.chars()
@@ -96,7 +86,7 @@ pub fn Text<L: Locate>(
     #[prop(optional)]
     placeholder: &'static str,
 ) -> impl IntoView {
-    let path = field_path(at, field);
+    let path = at.field(field);
     let id = id_of(&path);
     let described = format!("{id}-problems");
     let (value, on_input) = binding(
@@ -144,7 +134,7 @@ pub fn OptText<L: Locate>(
     #[prop(optional)]
     placeholder: &'static str,
 ) -> impl IntoView {
-    let path = field_path(at, field);
+    let path = at.field(field);
     let id = id_of(&path);
     let (value, on_input) = binding(
         at,
@@ -177,7 +167,7 @@ pub fn Choice<L: Locate, K: Kind>(
     /// Writes the field.
     set: fn(&mut L::Item, K),
 ) -> impl IntoView {
-    let path = field_path(at, field);
+    let path = at.field(field);
     let id = id_of(&path);
     let (selected, choose) = binding(
         at,
@@ -224,7 +214,7 @@ pub fn Check<L: Locate>(
     /// Writes the field.
     set: fn(&mut L::Item, bool),
 ) -> impl IntoView {
-    let path = field_path(at, field);
+    let path = at.field(field);
     let id = id_of(&path);
     let (checked, on_change) = binding(at, path, get, set);
     view! {
@@ -250,7 +240,7 @@ pub fn Lines<L: Locate>(
     /// Writes the list.
     set: fn(&mut L::Item) -> &mut Vec<String>,
 ) -> impl IntoView {
-    let path = field_path(at, field);
+    let path = at.field(field);
     let id = id_of(&path);
     let (value, on_input) = binding(
         at,

@@ -213,7 +213,7 @@ impl Workshop {
             }
         } else {
             // The document went back to draft: more than this part changed.
-            self.epoch.update(|e| *e += 1);
+            self.changed_as_a_whole();
         }
         self.note_settled(settled);
     }
@@ -227,8 +227,13 @@ impl Workshop {
             settled = settle_agreement(&mut next, &IntlZones);
             h.replace(next);
         });
-        self.epoch.update(|e| *e += 1);
+        self.changed_as_a_whole();
         self.note_settled(settled);
+    }
+
+    /// Says the model changed as a whole (not one field): every section re-reads.
+    fn changed_as_a_whole(self) {
+        self.epoch.update(|e| *e += 1);
     }
 
     /// Saves the model a moment after the last change.
@@ -274,7 +279,7 @@ impl Workshop {
     pub fn replace(self, model: Model) {
         self.folds.reset(&model);
         self.history.update(|h| h.replace(model));
-        self.epoch.update(|e| *e += 1);
+        self.changed_as_a_whole();
     }
 
     /// Undoes the last edit.
@@ -282,7 +287,7 @@ impl Workshop {
         self.history.update(|h| {
             h.undo();
         });
-        self.epoch.update(|e| *e += 1);
+        self.changed_as_a_whole();
     }
 
     /// Redoes the last undone edit.
@@ -290,7 +295,7 @@ impl Workshop {
         self.history.update(|h| {
             h.redo();
         });
-        self.epoch.update(|e| *e += 1);
+        self.changed_as_a_whole();
     }
 
     /// Whether there is something to undo / redo.
