@@ -69,8 +69,9 @@ impl<'m> Graph<'m> {
         }];
         let mut soft = Vec::new();
         for (d, dependency) in service.dependencies.iter().enumerate() {
-            let path = DependencyAt(ServiceAt(ModelAt, s), d).path();
-            let Some(replica) = self.dependency_bounds(s, &path, dependency) else {
+            // The path is built only when a problem is found there.
+            let at = DependencyAt(ServiceAt(ModelAt, s), d);
+            let Some(replica) = self.dependency_bounds(s, at, dependency) else {
                 broken = true;
                 continue;
             };
@@ -96,7 +97,7 @@ impl<'m> Graph<'m> {
                     }),
                     Err(bad) => {
                         for (field, message) in bad {
-                            self.error(join(&path, &join("coupling", field)), message);
+                            self.error(at.field(&join("coupling", field)), message);
                         }
                         broken = true;
                     }
@@ -118,7 +119,7 @@ impl<'m> Graph<'m> {
     fn dependency_bounds(
         &mut self,
         s: usize,
-        path: &str,
+        at: DependencyAt,
         dependency: &crate::model::Dependency,
     ) -> Option<Bounds> {
         match &dependency.source {
@@ -126,7 +127,7 @@ impl<'m> Graph<'m> {
                 match AVAILABILITY.fraction(availability) {
                     Ok(a) => Some(Bounds::exact(a)),
                     Err(message) => {
-                        self.error(join(path, "source.availability"), message);
+                        self.error(at.field("source.availability"), message);
                         None
                     }
                 }
@@ -135,14 +136,14 @@ impl<'m> Graph<'m> {
                 let key = dependency.name.trim().to_lowercase();
                 let Some(&target) = self.index.get(&key) else {
                     self.error(
-                        join(path, "name"),
+                        at.field("name"),
                         format!("no service \"{}\" in the model: add it, or make the dependency external", dependency.name),
                     );
                     return None;
                 };
                 if target == s {
                     self.error(
-                        join(path, "name"),
+                        at.field("name"),
                         format!("\"{}\" depends on itself", dependency.name),
                     );
                     return None;
@@ -156,7 +157,7 @@ impl<'m> Graph<'m> {
                     cycle.push(self.services[target].name.as_str());
                     let message = format!("dependency cycle: {}", cycle.join(" → "));
                     self.report(
-                        Problem::error(join(path, "name"), message)
+                        Problem::error(at.field("name"), message)
                             .with_code(ProblemCode::DependencyCycle),
                     );
                     return None;
