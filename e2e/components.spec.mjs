@@ -40,7 +40,7 @@ test('problems are listed by the names of their place and open their field', asy
   await expect(item).toContainText(/^Game API › Play a game › .+ › target: 100 % leaves no error budget/);
   await expect(item.locator('code')).toHaveText('services[0].journeys[0].slis[0].slos[0].target');
   await item.getByRole('link').click();
-  await expect(page).toHaveURL(/page=model/);
+  await expect(page).toHaveURL(/\/slo-planner\/workshop\/$/);
   await expect(page.locator(`#${SLO}-target`)).toBeFocused();
 });
 

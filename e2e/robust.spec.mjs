@@ -156,7 +156,7 @@ test('"Skip to the content" moves the focus without leaving the page', async ({ 
   await expect(page.locator('a.skip')).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.locator('main')).toBeFocused();
-  await expect(page).toHaveURL(/\?page=policy$/);
+  await expect(page).toHaveURL(/\/workshop\/policy\/$/);
 });
 
 test('a share link pasted into a tab already on the workshop opens at once', async ({ page }) => {

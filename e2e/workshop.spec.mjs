@@ -77,7 +77,7 @@ test('a share link restores the model exactly, and asks before replacing other w
   await page.getByRole('link', { name: 'Document' }).click();
   await page.getByRole('button', { name: 'Share link' }).click();
   const link = await page.locator('#share-link').inputValue();
-  expect(link).toMatch(/\/slo-planner\/workshop\/\?page=document#model=[A-Za-z0-9_-]+$/);
+  expect(link).toMatch(/\/slo-planner\/workshop\/document\/#model=[A-Za-z0-9_-]+$/);
   const { text: exported } = await exportModel(page);
 
   const other = await browser.newPage();
@@ -141,7 +141,7 @@ test('validation shows each problem beside its field', async ({ page }) => {
 test('the Budget page and the workshop link to each other', async ({ page }) => {
   await page.goto('./');
   await page.getByRole('link', { name: 'Policy' }).click();
-  await expect(page).toHaveURL(/\/slo-planner\/workshop\/\?page=policy/);
+  await expect(page).toHaveURL(/\/slo-planner\/workshop\/policy\/$/);
   await expect(page.locator('#policy-scope')).toHaveValue('All SLOs of the Game API');
   await page.getByRole('link', { name: 'Budget' }).click();
   await expect(page.locator('#allowed-downtime')).toBeVisible();
@@ -180,4 +180,37 @@ test('removing an item is one undo step', async ({ page }) => {
   await page.getByRole('link', { name: 'Document' }).click();
   await page.getByRole('button', { name: 'Remove' }).first().click();
   await expect(page.locator('#doc-approvers')).not.toContainText('Betsy Beyer');
+});
+
+test('undo and redo reach back across page switches and a reload (each page is a bundle of its own)', async ({ page }) => {
+  await page.goto('workshop/');
+  await expect(page.locator('#team-name')).toHaveValue('Game team');
+  await page.locator('#team-name').fill('First name');
+  await page.locator(`#${SLO}-target`).fill('99.5');
+  // Old links with ?page= open the page at its own address.
+  await page.goto('workshop/?page=burn');
+  await expect(page).toHaveURL(/\/slo-planner\/workshop\/burn\/$/);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('link', { name: 'Model' }).click();
+  await expect(page.locator(`#${SLO}-target`)).not.toHaveValue('99.5');
+  await expect(page.locator('#team-name')).toHaveValue('First name');
+  await page.reload();
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await expect(page.locator(`#${SLO}-target`)).toHaveValue('99.5');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.locator('#team-name')).toHaveValue('Game team');
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
+  // A model another tab saved since is not undone with this tab's history.
+  await page.locator('#team-name').fill('Mine');
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('slo-planner.model.v1'))).toContain('"Mine"');
+  await page.evaluate(() => {
+    const model = JSON.parse(localStorage.getItem('slo-planner.model.v1'));
+    model.team.name = 'Theirs';
+    localStorage.setItem('slo-planner.model.v1', JSON.stringify(model, null, 2));
+  });
+  await page.getByRole('link', { name: 'Policy' }).click();
+  await page.getByRole('link', { name: 'Model' }).click();
+  await expect(page.locator('#team-name')).toHaveValue('Theirs');
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
 });

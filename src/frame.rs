@@ -1,12 +1,13 @@
-//! The page frame shared by the site's two bundles: the pages, the top bar
-//! with one link per page, and the footer.
+//! The page frame shared by the site's bundles: the pages, the top bar with
+//! one link per page, and the footer.
 //!
-//! The site ships two WebAssembly bundles so the first load stays small: the
-//! Budget calculator at the site's root (`index.html`,
-//! [`crate::budget::BudgetApp`]) and the workshop pages under `workshop/`
-//! ([`crate::workshop::WorkshopApp`]). Links between them are ordinary
-//! page loads; the budget form and the model live in local storage, so
-//! nothing is lost moving between them.
+//! Every page is a WebAssembly bundle of its own, so a first load carries
+//! only what its page needs: the Budget calculator at the site's root
+//! (`index.html`, [`crate::budget::BudgetApp`]), the Model page at
+//! `workshop/` and the other workshop pages under `workshop/<page>/`
+//! ([`crate::workshop::mount`]). Links between them are ordinary page
+//! loads; the budget form and the model live in local storage and the undo
+//! history in session storage, so nothing is lost moving between them.
 
 use leptos::prelude::*;
 
@@ -38,7 +39,7 @@ impl Page {
         Page::Document,
     ];
 
-    /// The page's name in `?page=`.
+    /// The page's name: its folder, and `?page=` in older links.
     pub fn key(self) -> &'static str {
         match self {
             Page::Budget => "budget",
@@ -62,43 +63,41 @@ impl Page {
         }
     }
 
-    /// The page's address, relative to the bundle a link is in.
-    pub fn href(self, from_workshop: bool) -> String {
-        match (self, from_workshop) {
-            (Page::Budget, true) => "../".to_string(),
-            (Page::Budget, false) => "./".to_string(),
-            (page, true) => format!("?page={}", page.key()),
-            (page, false) => format!("workshop/?page={}", page.key()),
+    /// The page's folder under the site's root: `""` for the Budget page,
+    /// `workshop/` for the Model page, `workshop/burn/` and so on.
+    pub fn folder(self) -> String {
+        match self {
+            Page::Budget => String::new(),
+            Page::Model => "workshop/".to_string(),
+            page => format!("workshop/{}/", page.key()),
+        }
+    }
+
+    /// The page's address relative to the page `from` (each page is a
+    /// bundle of its own, so a link is an ordinary page load).
+    ///
+    /// From the Burn page, the Model page is `../` and the Document page
+    /// `../document/`; from the Budget page, the Burn page is `workshop/burn/`.
+    pub fn href(self, from: Page) -> String {
+        let up = "../".repeat(from.folder().matches('/').count());
+        match format!("{up}{}", self.folder()) {
+            here if here.is_empty() => "./".to_string(),
+            there => there,
         }
     }
 }
 
 /// The top bar: the brand and one link per page, the current one marked.
-/// `on_pick` switches pages without a reload inside the workshop bundle.
 #[component]
 pub fn Header(
     /// The page shown.
-    #[prop(into)]
-    current: Signal<Page>,
-    /// Whether this is the workshop bundle.
-    from_workshop: bool,
-    /// Switches pages inside the bundle; `None` in the Budget bundle.
-    #[prop(optional)]
-    on_pick: Option<Callback<Page>>,
+    current: Page,
 ) -> impl IntoView {
     let links = Page::ALL
         .into_iter()
         .map(|p| {
-            let in_bundle = from_workshop && p != Page::Budget;
             view! {
-                <a href=p.href(from_workshop)
-                    aria-current=move || (current.get() == p).then_some("page")
-                    on:click=move |ev| {
-                        if let (true, Some(pick)) = (in_bundle, on_pick) {
-                            ev.prevent_default();
-                            pick.run(p);
-                        }
-                    }>
+                <a href=p.href(current) aria-current=(current == p).then_some("page")>
                     {p.title()}
                 </a>
             }

@@ -134,6 +134,48 @@ impl<T: Clone + PartialEq> History<T> {
         }
     }
 
+    /// The values undo goes back to, newest first.
+    pub fn past(&self) -> impl Iterator<Item = &T> {
+        self.past.iter().rev()
+    }
+
+    /// The values redo goes forward to, nearest first.
+    pub fn future(&self) -> impl Iterator<Item = &T> {
+        self.future.iter().rev()
+    }
+
+    /// A history restored from its parts (as [`History::past`] and
+    /// [`History::future`] list them): `past` newest first, `future`
+    /// nearest first. Past steps over [`UNDO_LIMIT`] are dropped, oldest
+    /// first; the next edit is a step of its own.
+    ///
+    /// ```
+    /// use slo_core::history::History;
+    /// let mut h = History::new(1);
+    /// h.edit("a", 2);
+    /// h.edit("b", 3);
+    /// h.undo();
+    /// let past: Vec<i32> = h.past().copied().collect();
+    /// let future: Vec<i32> = h.future().copied().collect();
+    /// let mut restored = History::restore(past, *h.present(), future);
+    /// assert!(restored.redo());
+    /// assert_eq!(restored.present(), &3);
+    /// assert!(restored.undo() && restored.undo());
+    /// assert_eq!(restored.present(), &1);
+    /// ```
+    pub fn restore(mut past: Vec<T>, present: T, mut future: Vec<T>) -> Self {
+        past.truncate(UNDO_LIMIT);
+        past.reverse();
+        future.reverse();
+        History {
+            past,
+            present,
+            future,
+            last_edit: None,
+            limit: UNDO_LIMIT,
+        }
+    }
+
     /// Whether [`History::undo`] would do something.
     pub fn can_undo(&self) -> bool {
         !self.past.is_empty()

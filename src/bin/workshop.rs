@@ -1,6 +1,9 @@
-//! Mounts the workshop pages (Model, Policy, Document): the site's second bundle.
+//! The Model page (`workshop/`): the workshop's first page and bundle.
+
+use leptos::prelude::*;
+use slo_planner::frame::Page;
+use slo_planner::workshop::pages::model::ModelPage;
 
 fn main() {
-    slo_planner::browser::install_panic_banner();
-    leptos::mount::mount_to_body(slo_planner::workshop::WorkshopApp);
+    slo_planner::workshop::mount(Page::Model, || view! { <ModelPage /> }.into_any());
 }

@@ -10,7 +10,7 @@ pub use focus::{
 };
 pub use panic::{has_panicked, install_panic_banner, slo_planner_forced_panic, PANIC_MESSAGE};
 
-use gloo_storage::{LocalStorage, Storage};
+use gloo_storage::{LocalStorage, SessionStorage, Storage};
 use slo_core::quantity::zone::{ZoneError, ZoneResolver, ZoneRules};
 use wasm_bindgen::prelude::*;
 
@@ -230,6 +230,17 @@ pub fn fragment() -> String {
         .unwrap_or_default()
 }
 
+/// `text` encoded for a fragment (`encodeURIComponent`).
+pub fn encode_fragment(text: &str) -> String {
+    js_sys::encode_uri_component(text).into()
+}
+
+/// A fragment part decoded (`decodeURIComponent`); `None` when it is not
+/// valid percent-encoding.
+pub fn decode_fragment(text: &str) -> Option<String> {
+    js_sys::decode_uri_component(text).ok().map(String::from)
+}
+
 /// Removes the fragment from the address without a new history entry.
 pub fn clear_fragment() {
     let Some(window) = web_sys::window() else {
@@ -292,4 +303,21 @@ pub fn save_text(key: &str, text: &str) {
         return;
     }
     let _ = LocalStorage::raw().set_item(key, text);
+}
+
+/// Reads text saved with [`save_tab_text`]: this tab's, gone when it closes.
+pub fn load_tab_text(key: &str) -> Option<String> {
+    SessionStorage::raw().get_item(key).ok().flatten()
+}
+
+/// Saves text for this tab only (session storage); a failure (quota) drops
+/// what was saved before, so nothing stale is read back.
+pub fn save_tab_text(key: &str, text: &str) {
+    if has_panicked() {
+        return;
+    }
+    let storage = SessionStorage::raw();
+    if storage.set_item(key, text).is_err() {
+        let _ = storage.remove_item(key);
+    }
 }

@@ -24,7 +24,7 @@ use crate::frame::{Footer, Header, Page};
 #[component]
 pub fn BudgetApp() -> impl IntoView {
     view! {
-        <Header current=Page::Budget from_workshop=false />
+        <Header current=Page::Budget />
         <main id="main" tabindex="-1">
             <BudgetPage />
         </main>

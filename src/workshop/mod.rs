@@ -1,11 +1,15 @@
-//! The workshop bundle's app: the Model, Dependencies, Burn, Policy and Document pages over one
-//! model with undo and redo, chosen with `?page=`.
+//! The workshop pages (Model, Dependencies, Burn, Policy, Document) over one
+//! model with undo and redo. Each page is a bundle of its own
+//! (`src/bin/workshop*.rs` calls [`mount`]); the model lives in local
+//! storage and the undo history in the tab's session storage, so moving
+//! between pages keeps both.
 
 pub mod editors;
 pub mod fold;
 pub mod inputs;
 pub mod pages;
 pub mod rows;
+pub mod saved;
 pub mod state;
 pub mod views;
 
@@ -16,26 +20,9 @@ use slo_core::model::Model;
 
 use crate::browser;
 use crate::frame::{Footer, Header, Page};
-use crate::workshop::pages::burn::BurnPage;
-use crate::workshop::pages::dependencies::DependenciesPage;
-use crate::workshop::pages::document::DocumentPage;
-use crate::workshop::pages::model::ModelPage;
-use crate::workshop::pages::policy::PolicyPage;
 use crate::workshop::state::Workshop;
 use crate::workshop::views::file_actions::FileButtons;
-use crate::workshop::views::problem_list::Navigation;
-
-fn page_from_query() -> Page {
-    let pairs = browser::query_pairs();
-    let key = pairs
-        .iter()
-        .find(|(k, _)| k == "page")
-        .map(|(_, v)| v.as_str());
-    Page::ALL
-        .into_iter()
-        .find(|p| *p != Page::Budget && Some(p.key()) == key)
-        .unwrap_or(Page::Model)
-}
+use crate::workshop::views::problem_list::{open_linked_field, CurrentPage};
 
 /// Undo, redo, new model, the examples, and export, import and share.
 #[component]
@@ -83,13 +70,18 @@ fn Notice() -> impl IntoView {
     }
 }
 
-/// The workshop bundle.
+/// One workshop page: the frame, the toolbar and `body`, over the model
+/// restored from the autosave (with the undo history this tab had on the
+/// page it came from).
 #[component]
-pub fn WorkshopApp() -> impl IntoView {
+fn WorkshopPage(
+    /// Which page this is.
+    page: Page,
+    /// The page's own content.
+    body: fn() -> AnyView,
+) -> impl IntoView {
     let workshop = Workshop::provide();
-    let page = RwSignal::new(page_from_query());
-    provide_context(Navigation(page));
-    Effect::new(move |_| browser::replace_query(&[("page", page.get().key().to_string())]));
+    provide_context(CurrentPage(page));
     let _keys = window_event_listener(ev::keydown, move |ev| {
         let key = ev.key().to_lowercase();
         if (ev.ctrl_key() || ev.meta_key()) && (key == "z" || key == "y") {
@@ -101,19 +93,23 @@ pub fn WorkshopApp() -> impl IntoView {
             }
         }
     });
-    view! {
-        <Header current=page from_workshop=true on_pick=Callback::new(move |p| page.set(p)) />
+    let view = view! {
+        <Header current=page />
         <main id="main" tabindex="-1">
             <Toolbar />
             <Notice />
-            {move || match page.get() {
-                Page::Dependencies => view! { <DependenciesPage /> }.into_any(),
-                Page::Burn => view! { <BurnPage /> }.into_any(),
-                Page::Policy => view! { <PolicyPage /> }.into_any(),
-                Page::Document => view! { <DocumentPage /> }.into_any(),
-                Page::Model | Page::Budget => view! { <ModelPage /> }.into_any(),
-            }}
+            {body()}
         </main>
         <Footer />
-    }
+    };
+    open_linked_field();
+    view
+}
+
+/// Mounts the workshop page `page` with its content `body`: each workshop
+/// page is a bundle of its own (`src/bin/workshop*.rs`), so a first load
+/// carries only its page.
+pub fn mount(page: Page, body: fn() -> AnyView) {
+    browser::install_panic_banner();
+    leptos::mount::mount_to_body(move || view! { <WorkshopPage page body /> });
 }

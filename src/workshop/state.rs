@@ -1,13 +1,11 @@
 //! The workshop model as app state: one history of models (the single source
-//! of truth), with undo/redo, autosave to local storage, and share links.
+//! of truth), with undo/redo, autosave ([`saved`]), and share links.
 
 use std::collections::HashMap;
 
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
-use slo_core::codec::{
-    export_json, import_json, parse_json, settle_agreement, ImportError, Opened, MAX_FILE_BYTES,
-};
+use slo_core::codec::{export_json, import_json, settle_agreement, ImportError, Opened, MAX_FILE_BYTES};
 use slo_core::examples;
 use slo_core::history::History;
 use slo_core::model::Model;
@@ -16,9 +14,7 @@ use slo_core::validate::validate;
 
 use crate::browser::{self, IntlZones};
 use crate::workshop::fold::Folds;
-
-/// Where the model is autosaved.
-const STORAGE_KEY: &str = "slo-planner.model.v1";
+use crate::workshop::saved;
 
 /// How long after the last edit the model is autosaved (and at once when
 /// the page is left), so typing never waits for the JSON and the storage.
@@ -104,11 +100,9 @@ impl Workshop {
     /// Restores the autosaved model (or opens the example on a first visit),
     /// provides the state to the app, and starts autosaving.
     pub fn provide() -> Self {
-        let initial = browser::load_text(STORAGE_KEY)
-            .and_then(|json| parse_json(json.as_bytes()).ok())
-            .unwrap_or_else(examples::workbook_api);
-        let folds = Folds::new(&initial);
-        let history = RwSignal::new(History::new(initial));
+        let restored = saved::restore();
+        let folds = Folds::new(restored.present());
+        let history = RwSignal::new(restored);
         let model = ModelReader { history };
         let problems = Memo::new(move |_| model.with(|m| validate(m, &IntlZones)));
         let problems_at = Memo::new(move |_| {
@@ -137,7 +131,10 @@ impl Workshop {
             history.track();
             workshop.save_soon();
         });
-        let _ = window_event_listener(leptos::ev::pagehide, move |_| workshop.save_now());
+        let _ = window_event_listener(leptos::ev::pagehide, move |_| {
+            workshop.save_now();
+            history.with_untracked(saved::save_trail);
+        });
         provide_context(workshop);
         workshop.open_share_link();
         // A link pasted into a tab already on the page changes only the fragment.
@@ -255,8 +252,7 @@ impl Workshop {
         pending.clear();
         self.autosave.set_value(None);
         self.problems.with_untracked(|_| ());
-        self.model
-            .with_untracked(|m| browser::save_text(STORAGE_KEY, &export_json(m)));
+        self.model.with_untracked(saved::save_model);
     }
 
     /// Says so (at the status field and in the notice) when an edit left

@@ -9,6 +9,7 @@
 //! refused, never dropped silently.
 
 pub mod share;
+pub mod trail;
 
 use std::fmt;
 

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::calculator::{evaluate, BudgetForm, BudgetReport};
 use crate::dependency::{allocate, analyze, Allocation, Composite};
-use crate::model::location::{every_slo, service_slos, Locate, ModelAt, ServiceAt};
+use crate::model::location::{every_slo, service_slos, Locate, ModelAt, ServiceAt, SloEntry};
 use crate::model::{Measurement, Model, Service, ServiceKind, Sli, SliKind, Slo};
 use crate::problem::{Problem, ProblemCode};
 use crate::quantity::target::Target;
@@ -122,20 +122,22 @@ pub fn model_report(model: &Model, zones: &dyn ZoneResolver) -> ModelReport {
 
 /// The budget of every SLO of `model`, in document order; invalid SLOs carry their error.
 pub fn slo_reports(model: &Model, zones: &dyn ZoneResolver) -> Vec<SloReport> {
-    every_slo(model)
-        .map(|e| {
-            let result = evaluate(&slo_form(e.sli, e.slo), zones).report();
-            SloReport {
-                path: e.at.path(),
-                service: e.service.name.clone(),
-                journey: e.journey.name.clone(),
-                sli: e.sli.name.clone(),
-                slo: e.slo.name.clone(),
-                error: result.as_ref().err().map(|e| e.to_string()),
-                budget: result.ok(),
-            }
-        })
-        .collect()
+    every_slo(model).map(|e| slo_report(&e, zones)).collect()
+}
+
+/// The budget of one SLO ([`every_slo`] and [`service_slos`] list them);
+/// an invalid SLO carries its error.
+pub fn slo_report(e: &SloEntry, zones: &dyn ZoneResolver) -> SloReport {
+    let result = evaluate(&slo_form(e.sli, e.slo), zones).report();
+    SloReport {
+        path: e.at.path(),
+        service: e.service.name.clone(),
+        journey: e.journey.name.clone(),
+        sli: e.sli.name.clone(),
+        slo: e.slo.name.clone(),
+        error: result.as_ref().err().map(|e| e.to_string()),
+        budget: result.ok(),
+    }
 }
 
 /// Every service's composite availability, the dependency problems among

@@ -3,11 +3,11 @@
 use leptos::prelude::*;
 use slo_core::dependency::{analyze, percent_text};
 use slo_core::model::kind::Kind;
-use slo_core::model::location::every_slo;
+use slo_core::model::location::{service_slos, Locate, ModelAt, ServiceAt};
 use slo_core::model::policy::ErrorBudgetPolicy;
 use slo_core::model::{Model, SliKind};
 use slo_core::quantity::numbers::group_thousands;
-use slo_core::report::slo_reports;
+use slo_core::report::slo_report;
 use slo_core::validate::revisit_date;
 
 use crate::browser::IntlZones;
@@ -76,12 +76,14 @@ fn component_table(model: &Model) -> Option<impl IntoView> {
     })
 }
 
-/// The SLI/SLO table rows, with each SLO's computed budget.
-fn slo_rows(model: &Model) -> impl IntoView {
-    let reports = slo_reports(model, &IntlZones);
-    every_slo(model)
-        .zip(reports)
-        .map(|(e, report)| {
+/// One service's rows of the SLI/SLO table, with each SLO's computed budget.
+fn slo_rows(model: &Model, at: ServiceAt) -> impl IntoView {
+    let Some(service) = at.get(model) else {
+        return Vec::new().collect_view();
+    };
+    service_slos(at.1, service)
+        .map(|e| {
+            let report = slo_report(&e, &IntlZones);
             let (sli, slo) = (e.sli, e.slo);
             let budget = report.budget;
             let kind = match (&sli.kind, &sli.latency) {
@@ -117,65 +119,107 @@ fn slo_rows(model: &Model) -> impl IntoView {
         .collect_view()
 }
 
-/// The whole document, rendered from the model.
+/// The SLI/SLO table's body: each service's rows re-render when that
+/// service is edited, not on every change of the model.
+#[component]
+fn SloTableBody() -> impl IntoView {
+    let workshop = Workshop::from_context();
+    let count = Memo::new(move |_| workshop.structure(|m| m.services.len()));
+    move || {
+        (0..count.get())
+            .map(|i| {
+                let at = ServiceAt(ModelAt, i);
+                let section = workshop.section(&at.path());
+                move || section.with(|m| slo_rows(m, at))
+            })
+            .collect_view()
+    }
+}
+
+/// Reads the part of the model at `path` (`document`, `policy`, `team`),
+/// re-rendering `part` when that part changes.
+fn part<V: IntoView + 'static>(
+    path: &str,
+    part: impl Fn(&Model) -> V + Send + Sync + 'static,
+) -> impl IntoView {
+    let section = Workshop::from_context().section(path);
+    move || section.with(&part)
+}
+
+/// The document's title and header table.
+fn header(m: &Model) -> impl IntoView {
+    let d = &m.document;
+    let approvers = d.approvers.iter().map(|a| format!("{} ({})", a.name, a.role.label())).collect::<Vec<_>>();
+    let revisit = revisit_date(d).map(|r| r.to_string()).unwrap_or_else(|| "—".into());
+    view! {
+        <table class="doc-header">
+            <tbody>
+                <tr><th scope="row">"Status"</th><td id="doc-status">{d.status.label()}</td></tr>
+                <tr><th scope="row">"Authors"</th><td>{non_empty(&d.authors)}</td></tr>
+                <tr><th scope="row">"Reviewers"</th><td>{non_empty(&d.reviewers)}</td></tr>
+                <tr><th scope="row">"Approvers"</th><td id="doc-approvers">{non_empty(&approvers)}</td></tr>
+                <tr><th scope="row">"Approval date"</th><td>{or_dash(&d.approval_date)}</td></tr>
+                <tr><th scope="row">"Revisit date"</th><td>{revisit}</td></tr>
+            </tbody>
+        </table>
+        <h3>"Service overview"</h3>
+        <p class="prose">{or_dash(&d.service_overview)}</p>
+    }
+}
+
+/// The document's sections after the policy: caveats, on-call and the change log.
+fn closing(m: &Model) -> impl IntoView {
+    let d = &m.document;
+    let changes = d.change_log.iter().map(|c| view! { <tr><td>{c.date.clone()}</td><td>{c.author.clone()}</td><td>{c.description.clone()}</td></tr> }).collect_view();
+    view! {
+        <h3>"Clarifications and caveats"</h3>
+        <p class="prose">{or_dash(&d.clarifications)}</p>
+        <h3>"On-call agreement"</h3>
+        <dl class="policy">
+            <dt>"Rotation"</dt><dd>{or_dash(&d.on_call.rotation)}</dd>
+            <dt>"Coverage"</dt><dd>{or_dash(&d.on_call.coverage)}</dd>
+            <dt>"Time to acknowledge"</dt><dd>{or_dash(&d.on_call.time_to_acknowledge)}</dd>
+            <dt>"Escalation"</dt><dd>{or_dash(&d.on_call.escalation)}</dd>
+            <dt>"Handover"</dt><dd>{or_dash(&d.on_call.handover)}</dd>
+        </dl>
+        <h3>"Change log"</h3>
+        <table><thead><tr><th scope="col">"Date"</th><th scope="col">"Author"</th><th scope="col">"Change"</th></tr></thead><tbody>{changes}</tbody></table>
+    }
+}
+
+/// The whole document, rendered from the model; each part re-renders when
+/// what it shows changes (typing in the document's header re-renders the
+/// header, not 400 SLO rows).
 #[component]
 pub fn DocumentView() -> impl IntoView {
     let workshop = Workshop::from_context();
-    move || {
-        workshop.model.with(|m| {
-            let d = &m.document;
-            let status = d.status.label();
-            let approvers = d.approvers.iter().map(|a| format!("{} ({})", a.name, a.role.label())).collect::<Vec<_>>();
-            let revisit = revisit_date(d).map(|r| r.to_string()).unwrap_or_else(|| "—".into());
-            let changes = d.change_log.iter().map(|c| view! { <tr><td>{c.date.clone()}</td><td>{c.author.clone()}</td><td>{c.description.clone()}</td></tr> }).collect_view();
-            view! {
-                <article class="document card" id="document" aria-label="SLO document">
-                    <h2 class="doc-title">{format!("SLO document: {}", or_dash(&m.team.name))}</h2>
-                    <table class="doc-header">
-                        <tbody>
-                            <tr><th scope="row">"Status"</th><td id="doc-status">{status}</td></tr>
-                            <tr><th scope="row">"Authors"</th><td>{non_empty(&d.authors)}</td></tr>
-                            <tr><th scope="row">"Reviewers"</th><td>{non_empty(&d.reviewers)}</td></tr>
-                            <tr><th scope="row">"Approvers"</th><td id="doc-approvers">{non_empty(&approvers)}</td></tr>
-                            <tr><th scope="row">"Approval date"</th><td>{or_dash(&d.approval_date)}</td></tr>
-                            <tr><th scope="row">"Revisit date"</th><td>{revisit}</td></tr>
-                        </tbody>
-                    </table>
-                    <h3>"Service overview"</h3>
-                    <p class="prose">{or_dash(&d.service_overview)}</p>
-                    <h3>"SLIs and SLOs"</h3>
-                    <div class="table-scroll">
-                        <table id="doc-slos">
-                            <thead><tr>
-                                <th scope="col">"Service / journey"</th><th scope="col">"SLI"</th><th scope="col">"Events"</th>
-                                <th scope="col" class="num">"SLO"</th><th scope="col">"Window"</th>
-                                <th scope="col" class="num">"Allowed downtime"</th><th scope="col" class="num">"Bad events"</th><th scope="col">"SLA"</th>
-                            </tr></thead>
-                            <tbody>{slo_rows(m)}</tbody>
-                        </table>
-                    </div>
-                    {component_table(m)}
-                    <h3>"Rationale"</h3>
-                    <p class="prose">{or_dash(&d.rationale)}</p>
-                    <h3>"Error budget"</h3>
-                    <p class="prose">{or_dash(&d.error_budget)}</p>
-                    <h3>"Error budget policy"</h3>
-                    {policy_section(&m.policy)}
-                    <h3>"Clarifications and caveats"</h3>
-                    <p class="prose">{or_dash(&d.clarifications)}</p>
-                    <h3>"On-call agreement"</h3>
-                    <dl class="policy">
-                        <dt>"Rotation"</dt><dd>{or_dash(&d.on_call.rotation)}</dd>
-                        <dt>"Coverage"</dt><dd>{or_dash(&d.on_call.coverage)}</dd>
-                        <dt>"Time to acknowledge"</dt><dd>{or_dash(&d.on_call.time_to_acknowledge)}</dd>
-                        <dt>"Escalation"</dt><dd>{or_dash(&d.on_call.escalation)}</dd>
-                        <dt>"Handover"</dt><dd>{or_dash(&d.on_call.handover)}</dd>
-                    </dl>
-                    <h3>"Change log"</h3>
-                    <table><thead><tr><th scope="col">"Date"</th><th scope="col">"Author"</th><th scope="col">"Change"</th></tr></thead><tbody>{changes}</tbody></table>
-                </article>
-            }
-        })
+    view! {
+        <article class="document card" id="document" aria-label="SLO document">
+            <h2 class="doc-title">{part("team", |m| format!("SLO document: {}", or_dash(&m.team.name)))}</h2>
+            {part("document", header)}
+            <h3>"SLIs and SLOs"</h3>
+            <div class="table-scroll">
+                <table id="doc-slos">
+                    <thead><tr>
+                        <th scope="col">"Service / journey"</th><th scope="col">"SLI"</th><th scope="col">"Events"</th>
+                        <th scope="col" class="num">"SLO"</th><th scope="col">"Window"</th>
+                        <th scope="col" class="num">"Allowed downtime"</th><th scope="col" class="num">"Bad events"</th><th scope="col">"SLA"</th>
+                    </tr></thead>
+                    <tbody><SloTableBody /></tbody>
+                </table>
+            </div>
+            // Composites depend on every service: re-read on any change.
+            {move || workshop.model.with(component_table)}
+            {part("document", |m| view! {
+                <h3>"Rationale"</h3>
+                <p class="prose">{or_dash(&m.document.rationale)}</p>
+                <h3>"Error budget"</h3>
+                <p class="prose">{or_dash(&m.document.error_budget)}</p>
+            })}
+            <h3>"Error budget policy"</h3>
+            {part("policy", |m| policy_section(&m.policy))}
+            {part("document", closing)}
+        </article>
     }
 }
 

@@ -11,9 +11,12 @@ use crate::frame::Page;
 use crate::workshop::inputs::id_of;
 use crate::workshop::state::Workshop;
 
-/// The page shown in the workshop, for links that move between pages.
+/// The fragment a link to a field on another page carries: `#at=<path>`.
+const FIELD_LINK: &str = "at=";
+
+/// The workshop page shown, for links that stay on it.
 #[derive(Clone, Copy)]
-pub struct Navigation(pub RwSignal<Page>);
+pub struct CurrentPage(pub Page);
 
 /// The workshop page that edits the field at `path`.
 fn page_of(path: &str) -> Page {
@@ -46,13 +49,33 @@ fn ids_for(path: &str) -> Vec<String> {
     }
 }
 
-/// Opens the page holding the field at `path` and focuses it.
-fn open(path: &str, navigation: Option<Navigation>) {
+/// Opens the field at `path` on this page (unfolding its service) and focuses it.
+fn open(path: &str) {
     Workshop::from_context().folds.reveal(path);
-    if let Some(Navigation(page)) = navigation {
-        page.set(page_of(path));
-    }
     browser::focus_first_soon(ids_for(path));
+}
+
+/// The link to the field at `path` from the page `from`: its page's address
+/// with `#at=<path>`, which that page opens when it loads.
+fn field_link(path: &str, from: Page) -> String {
+    format!(
+        "{}#{FIELD_LINK}{}",
+        page_of(path).href(from),
+        browser::encode_fragment(path)
+    )
+}
+
+/// On a page opened from a problem's link on another page (`#at=<path>`):
+/// unfolds and focuses that field, and drops the fragment from the address.
+pub fn open_linked_field() {
+    let fragment = browser::fragment();
+    if let Some(path) = fragment
+        .strip_prefix(FIELD_LINK)
+        .and_then(browser::decode_fragment)
+    {
+        browser::clear_fragment();
+        open(&path);
+    }
 }
 
 /// One `<li>` per problem, errors first, each named by its place.
@@ -63,7 +86,7 @@ pub fn ProblemItems(
     problems: Signal<Vec<Problem>>,
 ) -> impl IntoView {
     let workshop = Workshop::from_context();
-    let navigation = use_context::<Navigation>();
+    let here = use_context::<CurrentPage>().map(|CurrentPage(page)| page);
     move || {
         let mut sorted = problems.get();
         if sorted.is_empty() {
@@ -81,11 +104,14 @@ pub fn ProblemItems(
                     "warning"
                 };
                 let place = places.name(&p.path);
-                let href = format!("?page={}#{}", page_of(&p.path).key(), id_of(&p.path));
+                let target = page_of(&p.path);
+                let href = field_link(&p.path, here.unwrap_or(target));
                 let path = p.path.clone();
                 let go = move |ev: leptos::ev::MouseEvent| {
-                    ev.prevent_default();
-                    open(&path, navigation);
+                    if here == Some(target) {
+                        ev.prevent_default();
+                        open(&path);
+                    }
                 };
                 view! {
                     <li class=class>

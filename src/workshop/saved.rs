@@ -1,0 +1,54 @@
+//! What the workshop keeps in the browser: the model in local storage (the
+//! autosave, shared by the tabs) and the undo history in this tab's session
+//! storage, so moving between the workshop's pages (each a bundle of its
+//! own) and reloading keep both.
+
+use slo_core::codec::trail::{decode_trail, encode_trail};
+use slo_core::codec::{export_json, parse_json};
+use slo_core::examples;
+use slo_core::history::History;
+use slo_core::model::Model;
+
+use crate::browser;
+
+/// Where the model is autosaved.
+const MODEL_KEY: &str = "slo-planner.model.v1";
+
+/// Where this tab's undo history is kept.
+const TRAIL_KEY: &str = "slo-planner.undo.v1";
+
+/// The autosaved model with this tab's undo history around it; the SRE
+/// Workbook example on a first visit.
+pub fn restore() -> History<Model> {
+    let Some((text, model)) = browser::load_text(MODEL_KEY)
+        .and_then(|text| parse_json(text.as_bytes()).ok().map(|m| (text, m)))
+    else {
+        return History::new(examples::workbook_api());
+    };
+    let trail = browser::load_tab_text(TRAIL_KEY)
+        .map(|stored| decode_trail(&text, &stored))
+        .unwrap_or_default();
+    let read = |texts: Vec<String>| -> Vec<Model> {
+        texts
+            .iter()
+            .map_while(|t| parse_json(t.as_bytes()).ok())
+            .collect()
+    };
+    History::restore(read(trail.past), model, read(trail.future))
+}
+
+/// Saves the model for every tab and page.
+pub fn save_model(model: &Model) {
+    browser::save_text(MODEL_KEY, &export_json(model));
+}
+
+/// Saves this tab's undo history, written against the model as saved.
+pub fn save_trail(history: &History<Model>) {
+    let present = export_json(history.present());
+    let text = encode_trail(
+        &present,
+        history.past().map(export_json),
+        history.future().map(export_json),
+    );
+    browser::save_tab_text(TRAIL_KEY, &text);
+}
