@@ -172,3 +172,36 @@ test('a share link pasted into a tab already on the workshop opens at once', asy
   await expect(page.locator('#notice')).toContainText('Opened the shared model');
   await expect(page.locator('#team-name')).toHaveValue('Shared team');
 });
+
+test('an autosave an older version wrote opens brought up to date (through the importer worker)', async ({ page }) => {
+  await page.goto('workshop/');
+  await page.locator('#team-name').fill('Team of version 4');
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('slo-planner.model.v1'))).toContain('Team of version 4');
+  await page.evaluate(() => {
+    const model = JSON.parse(localStorage.getItem('slo-planner.model.v1'));
+    model.schemaVersion = 4;
+    for (const c of model.policy.consequences) {
+      if (c.kind?.activity?.activity === 'actionItem') c.kind.activity.priority = 'priority 2';
+    }
+    localStorage.setItem('slo-planner.model.v1', JSON.stringify(model, null, 2));
+  });
+  await page.goto('workshop/policy/');
+  await expect(page.locator('#notice')).toContainText('brought up to date');
+  await page.getByRole('link', { name: 'Model' }).click();
+  await expect(page.locator('#team-name')).toHaveValue('Team of version 4');
+});
+
+test('the pages carry no importer: it is a worker started by an import', async ({ page }) => {
+  const loaded = [];
+  const workers = [];
+  page.on('request', (r) => loaded.push(r.url()));
+  page.on('worker', (w) => workers.push(w.url()));
+  await page.goto('workshop/burn/');
+  await expect(page.locator('h1.page-title')).toBeVisible();
+  expect(loaded.filter((u) => u.includes('importer'))).toEqual([]);
+  expect(workers).toEqual([]);
+  await page.locator('#import-file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"schemaVersion": 5, "team": 3}') });
+  await expect(page.locator('#notice')).toContainText('bad.json was not imported');
+  await expect(page.locator('#notice')).toContainText('team');
+  expect(workers.map((u) => new URL(u).pathname)).toEqual(['/slo-planner/workshop/importer_loader.js']);
+});

@@ -25,8 +25,13 @@ createServer(async (req, res) => {
   }
   try {
     if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-    const body = await readFile(file);
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(body);
+    const [body, info] = await Promise.all([readFile(file), stat(file)]);
+    // GitHub Pages' headers: every file may be cached for 10 minutes.
+    res.writeHead(200, {
+      'content-type': types[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'max-age=600',
+      'last-modified': info.mtime.toUTCString(),
+    }).end(body);
   } catch {
     res.writeHead(404).end('not found');
   }

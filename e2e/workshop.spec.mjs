@@ -115,10 +115,16 @@ test('a bad file is refused with what and where, and the model is untouched', as
 test('the document view shows the agreed fields, with user text escaped', async ({ page }) => {
   await page.goto('workshop/?page=model');
   await page.locator('#team-name').fill('<img src=x onerror=alert(1)>');
+  await page.locator('#services-0--name').fill('Game <b>API</b> & "co"');
+  await page.locator('#services-0--journeys-0--slis-0--name').fill('</td><img src=y onerror=alert(2)>');
   await page.getByRole('link', { name: 'Document' }).click();
   const doc = page.locator('#document');
   await expect(doc.locator('.doc-title')).toHaveText('SLO document: <img src=x onerror=alert(1)>');
+  // The SLO rows are written as HTML at once: every text in them is escaped.
+  await expect(doc.locator('#doc-slos tbody tr').first()).toContainText('Game <b>API</b> & "co" / ');
+  await expect(doc.locator('#doc-slos tbody tr').first()).toContainText('</td><img src=y onerror=alert(2)>');
   await expect(doc.locator('img')).toHaveCount(0);
+  await expect(doc.locator('b')).toHaveCount(0);
   await expect(page.locator('#doc-status')).toHaveText('agreed');
   await expect(page.locator('#doc-approvers')).toContainText('Betsy Beyer (product owner)');
   await expect(page.locator('#doc-slos')).toContainText('97 %');
@@ -184,7 +190,7 @@ test('removing an item is one undo step', async ({ page }) => {
 
 test('undo and redo reach back across page switches and a reload (each page is a bundle of its own)', async ({ page }) => {
   await page.goto('workshop/');
-  await expect(page.locator('#team-name')).toHaveValue('Game team');
+  await expect(page.locator('#team-name')).toHaveValue('Example Game Service');
   await page.locator('#team-name').fill('First name');
   await page.locator(`#${SLO}-target`).fill('99.5');
   // Old links with ?page= open the page at its own address.
@@ -199,7 +205,7 @@ test('undo and redo reach back across page switches and a reload (each page is a
   await expect(page.locator(`#${SLO}-target`)).toHaveValue('99.5');
   await page.getByRole('button', { name: 'Undo' }).click();
   await page.getByRole('button', { name: 'Undo' }).click();
-  await expect(page.locator('#team-name')).toHaveValue('Game team');
+  await expect(page.locator('#team-name')).toHaveValue('Example Game Service');
   await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
   // A model another tab saved since is not undone with this tab's history.
   await page.locator('#team-name').fill('Mine');

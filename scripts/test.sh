@@ -35,7 +35,7 @@ cargo bench -p slo-core --all-features --no-run --quiet
 step "browser tests (wasm-bindgen-test in headless Chromium)"
 cargo test -p slo-planner --target wasm32-unknown-unknown
 
-step "release build under /slo-planner/ (both bundles)"
+step "release build under /slo-planner/ (one bundle per page)"
 SKIP_SETUP=1 bash scripts/build.sh /slo-planner/
 
 step "end-to-end journeys (Playwright, Chromium, against dist/)"
@@ -44,6 +44,6 @@ mkdir -p target
 cargo run -q -p slo-cli -- example scale --services 50 > target/scale-50.json
 npx playwright test --config e2e/playwright.config.mjs
 
-step "bundle size (budget: 160 KB gzipped for the whole first load)"
-bash scripts/bundle-size.sh --max-gzip 163840   # the size budget: 160 KB gzipped
-bash scripts/bundle-size.sh dist/workshop
+step "bundle size: each page's first load against its budget (scripts/bundle-pages.sh)"
+bash scripts/bundle-size.sh dist
+bash scripts/bundle-pages.sh

@@ -14,17 +14,17 @@ use leptos::prelude::*;
 /// The pages of the site.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Page {
-    /// The budget calculator (root bundle).
+    /// The budget calculator (at the root).
     Budget,
-    /// Team, services, SLIs and SLOs (workshop bundle).
+    /// Team, services, SLIs and SLOs.
     Model,
-    /// The dependency graph, composite availability, ceilings and allocation (workshop bundle).
+    /// The dependency graph, composite availability, ceilings and allocation.
     Dependencies,
-    /// Burn scenarios, alerts, the policy timeline and Monte Carlo risk (workshop bundle).
+    /// Burn scenarios, alerts, the policy timeline and Monte Carlo risk.
     Burn,
-    /// The error budget policy (workshop bundle).
+    /// The error budget policy.
     Policy,
-    /// The SLO document: view, export, import, share (workshop bundle).
+    /// The SLO document: view, export, import, share.
     Document,
 }
 
@@ -77,10 +77,16 @@ impl Page {
     /// bundle of its own, so a link is an ordinary page load).
     ///
     /// From the Burn page, the Model page is `../` and the Document page
-    /// `../document/`; from the Budget page, the Burn page is `workshop/burn/`.
+    /// `../document/`; from the Budget page, the Burn page is `workshop/burn/`;
+    /// a page links to itself as `./`.
     pub fn href(self, from: Page) -> String {
-        let up = "../".repeat(from.folder().matches('/').count());
-        match format!("{up}{}", self.folder()) {
+        let (from, to) = (from.folder(), self.folder());
+        let from: Vec<&str> = from.split_terminator('/').collect();
+        let to: Vec<&str> = to.split_terminator('/').collect();
+        let shared = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+        let up = "../".repeat(from.len() - shared);
+        let down: String = to[shared..].iter().map(|s| format!("{s}/")).collect();
+        match up + &down {
             here if here.is_empty() => "./".to_string(),
             there => there,
         }

@@ -2,7 +2,9 @@
 //! panic the importer; bad files are refused with what and where.
 
 use proptest::prelude::*;
-use slo_core::codec::{export_json, import_json, parse_json, ImportError, MAX_FILE_BYTES};
+use slo_core::codec::{
+    export_json, import_json, parse_json, read_own_json, ImportError, MAX_FILE_BYTES,
+};
 use slo_core::examples;
 use slo_core::model::alert_rule::Notify;
 use slo_core::model::alert_rule::{AlertRuleSpec, ThresholdSpec};
@@ -523,6 +525,25 @@ proptest! {
     fn any_model_survives_export_then_parse(model in model()) {
         let json = export_json(&model);
         prop_assert_eq!(parse_json(json.as_bytes()).unwrap(), model);
+    }
+
+    /// The pages' light reader (autosave, undo history, the importer's
+    /// answer) reads back whatever the app writes, as the importer does.
+    #[test]
+    fn the_light_reader_reads_what_the_app_writes(model in model()) {
+        let json = export_json(&model);
+        let light = read_own_json(&json);
+        prop_assert_eq!(light.as_ref(), Some(&model));
+        prop_assert_eq!(light, parse_json(json.as_bytes()).ok());
+    }
+
+    /// Anything the light reader takes, the importer takes the same way.
+    #[test]
+    fn the_light_reader_never_reads_what_the_importer_refuses(json in arbitrary_json()) {
+        let text = serde_json::to_string(&json).unwrap();
+        if let Some(model) = read_own_json(&text) {
+            prop_assert_eq!(parse_json(text.as_bytes()).ok(), Some(model));
+        }
     }
 
     /// Whatever the app can export, it can import: export -> import -> export

@@ -5,5 +5,7 @@ use slo_planner::frame::Page;
 use slo_planner::workshop::pages::dependencies::DependenciesPage;
 
 fn main() {
-    slo_planner::workshop::mount(Page::Dependencies, || view! { <DependenciesPage /> }.into_any());
+    slo_planner::workshop::mount(Page::Dependencies, || {
+        view! { <DependenciesPage /> }.into_any()
+    });
 }

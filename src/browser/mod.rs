@@ -3,12 +3,15 @@
 //! the app is plain Rust over `slo-core`.
 
 mod focus;
+pub mod importer;
 mod panic;
 
 pub use focus::{
     click_element, focus_button_after, focus_element, focus_field_in, focus_first_soon,
 };
 pub use panic::{has_panicked, install_panic_banner, slo_planner_forced_panic, PANIC_MESSAGE};
+
+use std::collections::HashMap;
 
 use gloo_storage::{LocalStorage, SessionStorage, Storage};
 use slo_core::quantity::zone::{ZoneError, ZoneResolver, ZoneRules};
@@ -123,11 +126,28 @@ impl ZoneResolver for IntlZones {
                 .chars()
                 .next()
                 .is_some_and(|c| c.is_ascii_alphabetic());
-        match zone_canonical_name(trimmed) {
+        match canonical_zone(trimmed) {
             Some(canonical) if looks_iana => Ok(Box::new(IntlZone { name: canonical })),
             _ => Err(ZoneError::Unknown(name.to_string())),
         }
     }
+}
+
+thread_local! {
+    /// The browser's answers so far: asking `Intl` costs tens of
+    /// microseconds, and 400 SLOs ask about the same few zones.
+    static CANONICAL_ZONES: std::cell::RefCell<HashMap<String, Option<String>>> =
+        std::cell::RefCell::new(HashMap::new());
+}
+
+/// The browser's canonical name of the zone `name` (asked once per name).
+fn canonical_zone(name: &str) -> Option<String> {
+    if let Some(known) = CANONICAL_ZONES.with(|c| c.borrow().get(name).cloned()) {
+        return known;
+    }
+    let answer = zone_canonical_name(name);
+    CANONICAL_ZONES.with(|c| c.borrow_mut().insert(name.to_string(), answer.clone()));
+    answer
 }
 
 /// Every IANA zone name the browser knows, for the time zone field's suggestions.

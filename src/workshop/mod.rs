@@ -7,6 +7,7 @@
 pub mod editors;
 pub mod fold;
 pub mod inputs;
+pub mod opening;
 pub mod pages;
 pub mod rows;
 pub mod saved;
@@ -80,7 +81,7 @@ fn WorkshopPage(
     /// The page's own content.
     body: fn() -> AnyView,
 ) -> impl IntoView {
-    let workshop = Workshop::provide();
+    let workshop = Workshop::provide(page);
     provide_context(CurrentPage(page));
     let _keys = window_event_listener(ev::keydown, move |ev| {
         let key = ev.key().to_lowercase();

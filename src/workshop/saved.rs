@@ -4,7 +4,7 @@
 //! own) and reloading keep both.
 
 use slo_core::codec::trail::{decode_trail, encode_trail};
-use slo_core::codec::{export_json, parse_json};
+use slo_core::codec::{export_json, read_own_json};
 use slo_core::examples;
 use slo_core::history::History;
 use slo_core::model::Model;
@@ -18,23 +18,26 @@ const MODEL_KEY: &str = "slo-planner.model.v1";
 const TRAIL_KEY: &str = "slo-planner.undo.v1";
 
 /// The autosaved model with this tab's undo history around it; the SRE
-/// Workbook example on a first visit.
-pub fn restore() -> History<Model> {
-    let Some((text, model)) = browser::load_text(MODEL_KEY)
-        .and_then(|text| parse_json(text.as_bytes()).ok().map(|m| (text, m)))
-    else {
-        return History::new(examples::workbook_api());
+/// Workbook example on a first visit. An autosave the light reader cannot
+/// read (an older version wrote it) comes back as its text, for the
+/// importer, with the example meanwhile.
+pub fn restore() -> (History<Model>, Option<String>) {
+    let Some(text) = browser::load_text(MODEL_KEY) else {
+        return (History::new(examples::workbook_api()), None);
+    };
+    let Some(model) = read_own_json(&text) else {
+        return (History::new(examples::workbook_api()), Some(text));
     };
     let trail = browser::load_tab_text(TRAIL_KEY)
         .map(|stored| decode_trail(&text, &stored))
         .unwrap_or_default();
     let read = |texts: Vec<String>| -> Vec<Model> {
-        texts
-            .iter()
-            .map_while(|t| parse_json(t.as_bytes()).ok())
-            .collect()
+        texts.iter().map_while(|t| read_own_json(t)).collect()
     };
-    History::restore(read(trail.past), model, read(trail.future))
+    (
+        History::restore(read(trail.past), model, read(trail.future)),
+        None,
+    )
 }
 
 /// Saves the model for every tab and page.

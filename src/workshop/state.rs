@@ -5,15 +5,16 @@ use std::collections::HashMap;
 
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
-use slo_core::codec::{export_json, import_json, settle_agreement, ImportError, Opened, MAX_FILE_BYTES};
-use slo_core::examples;
+use slo_core::codec::settle_agreement;
 use slo_core::history::History;
 use slo_core::model::Model;
 use slo_core::problem::Problem;
 use slo_core::validate::validate;
 
-use crate::browser::{self, IntlZones};
+use crate::browser::IntlZones;
+use crate::frame::Page;
 use crate::workshop::fold::Folds;
+use crate::workshop::opening::importer_address;
 use crate::workshop::saved;
 
 /// How long after the last edit the model is autosaved (and at once when
@@ -94,13 +95,15 @@ pub struct Workshop {
     autosave: StoredValue<Option<TimeoutHandle>>,
     /// Which services' cards are folded away (at workshop scale).
     pub folds: Folds,
+    /// The importer's address from this page.
+    pub(crate) importer: StoredValue<String>,
 }
 
 impl Workshop {
     /// Restores the autosaved model (or opens the example on a first visit),
-    /// provides the state to the app, and starts autosaving.
-    pub fn provide() -> Self {
-        let restored = saved::restore();
+    /// provides the state to the workshop page `page`, and starts autosaving.
+    pub fn provide(page: Page) -> Self {
+        let (restored, older) = saved::restore();
         let folds = Folds::new(restored.present());
         let history = RwSignal::new(restored);
         let model = ModelReader { history };
@@ -126,16 +129,30 @@ impl Workshop {
             owner: StoredValue::new(Owner::current()),
             autosave: StoredValue::new(None),
             folds,
+            importer: StoredValue::new(importer_address(page)),
         };
-        Effect::new(move |_| {
+        // Every change is saved; opening the page is not one (a page opened
+        // just before another tab saves must not write its older model back).
+        // The undo history is written when the page is left, if it changed.
+        let history_changed = StoredValue::new(false);
+        Effect::new(move |opened: Option<()>| {
             history.track();
-            workshop.save_soon();
+            if opened.is_some() {
+                workshop.save_soon();
+                history_changed.set_value(true);
+            }
         });
         let _ = window_event_listener(leptos::ev::pagehide, move |_| {
             workshop.save_now();
-            history.with_untracked(saved::save_trail);
+            if history_changed.get_value() {
+                history.with_untracked(saved::save_trail);
+                history_changed.set_value(false);
+            }
         });
         provide_context(workshop);
+        if let Some(text) = older {
+            workshop.restore_older(text);
+        }
         workshop.open_share_link();
         // A link pasted into a tab already on the page changes only the fragment.
         let _ = window_event_listener(leptos::ev::hashchange, move |_| workshop.open_share_link());
@@ -278,6 +295,14 @@ impl Workshop {
         self.changed_as_a_whole();
     }
 
+    /// Starts over from `model`, with nothing to undo (an autosave brought
+    /// up to date).
+    pub fn start_over(self, model: Model) {
+        self.folds.reset(&model);
+        self.history.set(History::new(model));
+        self.changed_as_a_whole();
+    }
+
     /// Undoes the last edit.
     pub fn undo(self) {
         self.history.update(|h| {
@@ -302,87 +327,5 @@ impl Workshop {
     /// Whether there is something to redo.
     pub fn can_redo(self) -> bool {
         self.history.with(History::can_redo)
-    }
-
-    /// Imports a file's bytes: refuses a file that cannot be read with what
-    /// and where (the current model untouched); opens any readable model,
-    /// with its problems shown at their fields.
-    pub fn import(self, name: &str, bytes: &[u8]) {
-        match import_json(bytes, &IntlZones) {
-            Ok(opened) => {
-                let message = opened_message(&format!("Imported {name}"), &opened);
-                self.replace(opened.model);
-                self.notice.set(Some(message));
-            }
-            Err(error) => self.refuse(name, &error),
-        }
-    }
-
-    /// Shows why a file or link was refused.
-    pub fn refuse(self, what: &str, error: &ImportError) {
-        self.notice
-            .set(Some(Err(format!("{what} was not imported: {error}"))));
-    }
-
-    /// The model as a share link: the page address with `#model=` and the
-    /// compressed JSON.
-    pub async fn share_link(self) -> Result<String, String> {
-        let json = self.model.with_untracked(export_json);
-        let compressed = browser::compress_for_link(&json).await?;
-        let link = format!(
-            "{}#{}{compressed}",
-            browser::page_address(),
-            slo_core::codec::share::PREFIX
-        );
-        slo_core::codec::share::check_length(link.chars().count())?;
-        Ok(link)
-    }
-
-    /// Opens a share link's model, asking first when it would replace other work.
-    fn open_share_link(self) {
-        let fragment = browser::fragment();
-        let Some(encoded) = slo_core::codec::share::payload(&fragment).map(str::to_string) else {
-            return;
-        };
-        leptos::task::spawn_local(async move {
-            browser::clear_fragment();
-            let bytes = match browser::decompress_from_link(&encoded, MAX_FILE_BYTES).await {
-                Ok(bytes) => bytes,
-                Err(message) => {
-                    self.notice.set(Some(Err(format!(
-                        "The shared link was not opened: {message}"
-                    ))));
-                    return;
-                }
-            };
-            let opened = match import_json(&bytes, &IntlZones) {
-                Ok(opened) => opened,
-                Err(error) => return self.refuse("The shared link", &error),
-            };
-            let model = opened.model.clone();
-            let current = self.model.get_untracked();
-            let unchanged = current == model
-                || current == examples::workbook_api()
-                || current == Model::default();
-            if unchanged
-                || browser::confirm(
-                    "Open the shared model? It replaces the model you are working on (undo brings it back).",
-                )
-            {
-                self.replace(model);
-                self.notice.set(Some(opened_message("Opened the shared model", &opened)));
-            } else {
-                self.notice.set(Some(Ok("Kept your model; the shared one was not opened.".to_string())));
-            }
-        });
-    }
-}
-
-/// The notice after opening a model: plain when it is clean, a warning (with
-/// what is wrong) when it opened with errors or as a draft.
-fn opened_message(done: &str, opened: &Opened) -> Result<String, String> {
-    match opened.summary() {
-        summary if summary.is_empty() => Ok(format!("{done}.")),
-        summary => Err(format!("{done}, but {summary}.")),
     }
 }

@@ -169,7 +169,10 @@ mod tests {
     fn the_budget_leaves_the_oldest_steps_out() {
         let big = "x".repeat(TRAIL_BUDGET_CHARS / 2 - 1);
         let past = [format!("{big}1"), format!("{big}2"), format!("{big}3")];
-        let trail = decode_trail("now", &encode_trail("now", past.clone(), ["next".to_string()]));
+        let trail = decode_trail(
+            "now",
+            &encode_trail("now", past.clone(), ["next".to_string()]),
+        );
         assert_eq!(trail.past, past[..2]);
         assert!(trail.future.is_empty(), "the past is kept first");
     }

@@ -31,8 +31,11 @@ fn import_file(workshop: Workshop, file: web_sys::File) {
     let name = file.name();
     leptos::task::spawn_local(async move {
         match browser::read_file(file, MAX_FILE_BYTES).await {
-            Ok(bytes) => workshop.import(&name, &bytes),
-            Err(size) => workshop.refuse(&name, &slo_core::codec::ImportError::TooLarge(size)),
+            Ok(bytes) => workshop.import(name, bytes),
+            Err(size) => workshop.refuse(
+                &name,
+                &slo_core::codec::ImportError::TooLarge(size).to_string(),
+            ),
         }
     });
 }

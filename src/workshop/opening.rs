@@ -1,0 +1,134 @@
+//! Opening a model from elsewhere: a file, a share link, or an autosave
+//! an older version wrote. Each goes through the importer, a web worker
+//! loaded only then ([`crate::browser::importer`]), so the pages carry only
+//! the light reader of the app's own JSON; a refusal says what and where and
+//! leaves the current model untouched.
+
+use leptos::prelude::*;
+use slo_core::codec::{export_json, open, read_own_json, Opened, MAX_FILE_BYTES};
+use slo_core::examples;
+use slo_core::model::Model;
+
+use crate::browser::{self, importer, IntlZones};
+use crate::frame::Page;
+use crate::workshop::state::Workshop;
+
+/// The importer's address from the page `page`.
+pub fn importer_address(page: Page) -> String {
+    format!("{}{}", Page::Model.href(page), importer::IMPORTER)
+}
+
+impl Workshop {
+    /// Reads a file's bytes in the importer: the model, or what is wrong and where.
+    async fn read_elsewhere(self, bytes: &[u8]) -> Result<Model, String> {
+        let json = importer::import(&self.importer.get_value(), bytes).await?;
+        read_own_json(&json).ok_or_else(|| {
+            "the importer's answer could not be read (reload the page: the site was updated)"
+                .to_string()
+        })
+    }
+
+    /// Imports a file's bytes: refuses a file that cannot be read with what
+    /// and where (the current model untouched); opens any readable model,
+    /// with its problems shown at their fields.
+    pub fn import(self, name: String, bytes: Vec<u8>) {
+        leptos::task::spawn_local(async move {
+            match self.read_elsewhere(&bytes).await {
+                Ok(model) => {
+                    let opened = open(model, &IntlZones);
+                    let message = opened_message(&format!("Imported {name}"), &opened);
+                    self.replace(opened.model);
+                    self.notice.set(Some(message));
+                }
+                Err(message) => self.refuse(&name, &message),
+            }
+        });
+    }
+
+    /// Shows why a file or link was refused.
+    pub fn refuse(self, what: &str, why: &str) {
+        self.notice
+            .set(Some(Err(format!("{what} was not imported: {why}"))));
+    }
+
+    /// Brings an autosave an older version wrote up to date (through the
+    /// importer), in place of the example the page opened on meanwhile.
+    pub fn restore_older(self, text: String) {
+        leptos::task::spawn_local(async move {
+            match self.read_elsewhere(text.as_bytes()).await {
+                Ok(model) => {
+                    self.start_over(open(model, &IntlZones).model);
+                    self.notice.set(Some(Ok(
+                        "Your saved model, from an older version of the site, is brought up to date."
+                            .to_string(),
+                    )));
+                }
+                Err(why) => self.notice.set(Some(Err(format!(
+                    "Your saved model could not be read ({why}); the example is open instead."
+                )))),
+            }
+        });
+    }
+
+    /// The model as a share link: the page address with `#model=` and the
+    /// compressed JSON.
+    pub async fn share_link(self) -> Result<String, String> {
+        let json = self.model.with_untracked(export_json);
+        let compressed = browser::compress_for_link(&json).await?;
+        let link = format!(
+            "{}#{}{compressed}",
+            browser::page_address(),
+            slo_core::codec::share::PREFIX
+        );
+        slo_core::codec::share::check_length(link.chars().count())?;
+        Ok(link)
+    }
+
+    /// Opens a share link's model, asking first when it would replace other work.
+    pub(super) fn open_share_link(self) {
+        let fragment = browser::fragment();
+        let Some(encoded) = slo_core::codec::share::payload(&fragment).map(str::to_string) else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            browser::clear_fragment();
+            let bytes = match browser::decompress_from_link(&encoded, MAX_FILE_BYTES).await {
+                Ok(bytes) => bytes,
+                Err(message) => {
+                    self.notice.set(Some(Err(format!(
+                        "The shared link was not opened: {message}"
+                    ))));
+                    return;
+                }
+            };
+            let opened = match self.read_elsewhere(&bytes).await {
+                Ok(model) => open(model, &IntlZones),
+                Err(why) => return self.refuse("The shared link", &why),
+            };
+            let model = opened.model.clone();
+            let current = self.model.get_untracked();
+            let unchanged = current == model
+                || current == examples::workbook_api()
+                || current == Model::default();
+            if unchanged
+                || browser::confirm(
+                    "Open the shared model? It replaces the model you are working on (undo brings it back).",
+                )
+            {
+                self.replace(model);
+                self.notice.set(Some(opened_message("Opened the shared model", &opened)));
+            } else {
+                self.notice.set(Some(Ok("Kept your model; the shared one was not opened.".to_string())));
+            }
+        });
+    }
+}
+
+/// The notice after opening a model: plain when it is clean, a warning (with
+/// what is wrong) when it opened with errors or as a draft.
+fn opened_message(done: &str, opened: &Opened) -> Result<String, String> {
+    match opened.summary() {
+        summary if summary.is_empty() => Ok(format!("{done}.")),
+        summary => Err(format!("{done}, but {summary}.")),
+    }
+}
