@@ -11,8 +11,6 @@ pub use focus::{
 };
 pub use panic::{has_panicked, install_panic_banner, slo_planner_forced_panic, PANIC_MESSAGE};
 
-use std::collections::HashMap;
-
 use gloo_storage::{LocalStorage, SessionStorage, Storage};
 use slo_core::quantity::zone::{ZoneError, ZoneResolver, ZoneRules};
 use wasm_bindgen::prelude::*;
@@ -136,17 +134,23 @@ impl ZoneResolver for IntlZones {
 thread_local! {
     /// The browser's answers so far: asking `Intl` costs tens of
     /// microseconds, and 400 SLOs ask about the same few zones.
-    static CANONICAL_ZONES: std::cell::RefCell<HashMap<String, Option<String>>> =
-        std::cell::RefCell::new(HashMap::new());
+    static CANONICAL_ZONES: std::cell::RefCell<Vec<(String, Option<String>)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// The browser's canonical name of the zone `name` (asked once per name).
 fn canonical_zone(name: &str) -> Option<String> {
-    if let Some(known) = CANONICAL_ZONES.with(|c| c.borrow().get(name).cloned()) {
-        return known;
+    let known = CANONICAL_ZONES.with(|c| {
+        c.borrow()
+            .iter()
+            .find(|(asked, _)| asked == name)
+            .map(|(_, answer)| answer.clone())
+    });
+    if let Some(answer) = known {
+        return answer;
     }
     let answer = zone_canonical_name(name);
-    CANONICAL_ZONES.with(|c| c.borrow_mut().insert(name.to_string(), answer.clone()));
+    CANONICAL_ZONES.with(|c| c.borrow_mut().push((name.to_string(), answer.clone())));
     answer
 }
 

@@ -130,7 +130,7 @@ fn slo_rows_html(model: &Model, at: ServiceAt) -> String {
                 format!(
                     "<td>{}<br><span class=\"hint\">time zone: {}</span></td>",
                     text(&slo.window),
-                    text(&slo.time_zone_name())
+                    text(slo.time_zone_name())
                 ),
                 format!("<td class=\"num\">{}</td>", text(&downtime)),
                 format!("<td class=\"num\">{}</td>", text(&events)),
