@@ -148,13 +148,7 @@ impl Collector {
 
     /// The value of a read, or `None` with its message recorded as an error at `path`.
     pub fn take<T>(&mut self, path: impl Into<String>, read: Result<T, String>) -> Option<T> {
-        match read {
-            Ok(value) => Some(value),
-            Err(message) => {
-                self.error(path, message);
-                None
-            }
-        }
+        read.map_err(|message| self.error(path, message)).ok()
     }
 
     /// Whether a problem was recorded at `path`.

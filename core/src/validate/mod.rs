@@ -106,13 +106,7 @@ impl Checker<'_> {
 
     /// The value of a reader from [`crate::read`], or an error at `path`.
     fn read<T>(&mut self, path: impl FieldPath, read: Result<T, String>) -> Option<T> {
-        match read {
-            Ok(value) => Some(value),
-            Err(message) => {
-                self.error(path, message);
-                None
-            }
-        }
+        read.map_err(|message| self.error(path, message)).ok()
     }
 }
 
