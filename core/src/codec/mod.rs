@@ -10,6 +10,7 @@
 
 pub mod share;
 pub mod trail;
+pub(crate) mod tree;
 
 use std::fmt;
 
@@ -145,10 +146,12 @@ impl fmt::Display for ImportError {
 
 impl std::error::Error for ImportError {}
 
-/// The model as pretty-printed JSON, `schemaVersion` first.
+/// The model as pretty-printed JSON, `schemaVersion` first: the same text
+/// serde's `Serialize` of the model writes, by the light codec the pages
+/// carry (`codec::tree`).
 pub fn export_json(model: &Model) -> String {
-    // Serializing plain strings, numbers and enums cannot fail.
-    serde_json::to_string_pretty(model).unwrap_or_default()
+    // Writing a JSON value of strings, numbers and booleans cannot fail.
+    serde_json::to_string_pretty(&tree::Tree::to_tree(model)).unwrap_or_default()
 }
 
 /// Reads a model file without judging its content: size, text, JSON, version,
@@ -308,9 +311,11 @@ pub fn open(mut model: Model, zones: &dyn ZoneResolver) -> Opened {
 /// undo history, the importer's answer ([`export_json`] of what
 /// [`parse_json`] read). `None` for anything else, which goes to
 /// [`parse_json`]: this reader has no field paths, older versions or limits,
-/// and is lighter (the web pages carry it; the importer, with
-/// `serde_path_to_error`, loads only when a file or link is opened) and
-/// faster (no JSON value in between).
+/// and is lighter (the web pages carry it, a table per type over one JSON
+/// value parser; the importer, with serde's derived readers and
+/// `serde_path_to_error`, loads only when a file or link is opened). It is
+/// stricter than [`parse_json`], never looser: an unknown key, or a missing
+/// field the app always writes, is `None`.
 ///
 /// ```
 /// use slo_core::{codec::{export_json, read_own_json}, examples};
@@ -319,6 +324,7 @@ pub fn open(mut model: Model, zones: &dyn ZoneResolver) -> Opened {
 /// assert_eq!(read_own_json("{\"schemaVersion\": 4}"), None);
 /// ```
 pub fn read_own_json(text: &str) -> Option<Model> {
-    let model: Model = serde_json::from_str(text).ok()?;
+    let value: Value = serde_json::from_str(text).ok()?;
+    let model = <Model as tree::Tree>::from_tree(&value)?;
     (model.schema_version == SCHEMA_VERSION).then_some(model)
 }

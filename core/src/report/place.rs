@@ -32,7 +32,7 @@ impl Places {
     /// The places of `model`.
     pub fn of(model: &Model) -> Self {
         Places {
-            json: serde_json::to_value(model).unwrap_or(Value::Null),
+            json: crate::codec::tree::Tree::to_tree(model),
         }
     }
 

@@ -141,6 +141,12 @@ pub enum StoppedActivity {
     Other,
 }
 
+kind!(StoppedActivity {
+    StoppedActivity::FeatureReleasesToStaging => ("featureReleasesToStaging", "feature releases to staging"),
+    StoppedActivity::FeatureReleasesToProduction => ("featureReleasesToProduction", "feature releases to production"),
+    StoppedActivity::Other => ("other", "another activity"),
+});
+
 /// A consequence of the policy.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
