@@ -37,3 +37,16 @@ pub fn cut_to(text: &str, limit: usize) -> String {
         format!("{}…", cut.trim_end())
     }
 }
+
+/// One of our own English labels or words with its first letter a capital
+/// ("the window" -> "The window"). ASCII only: Unicode's case tables would
+/// add about 12 KB of wasm to every page.
+pub(crate) fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(c) => std::iter::once(c.to_ascii_uppercase())
+            .chain(chars)
+            .collect(),
+        None => String::new(),
+    }
+}

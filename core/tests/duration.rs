@@ -68,4 +68,9 @@ fn bad_durations_name_the_bad_part() {
         "\"2..5s\" is not a duration: write e.g. 43m 12s or 1h 30m"
     );
     assert_eq!(message("-5m"), "a duration cannot be negative");
+    // Letters beyond ASCII are part of the unit, so the message names it.
+    assert_eq!(
+        message("28д"),
+        "unknown unit \"д\": use w, d, h, m, s, ms, µs or ns"
+    );
 }

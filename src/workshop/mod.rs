@@ -84,7 +84,7 @@ fn WorkshopPage(
     let workshop = Workshop::provide(page);
     provide_context(CurrentPage(page));
     let _keys = window_event_listener(ev::keydown, move |ev| {
-        let key = ev.key().to_lowercase();
+        let key = ev.key().to_ascii_lowercase();
         if (ev.ctrl_key() || ev.meta_key()) && (key == "z" || key == "y") {
             ev.prevent_default();
             if ev.shift_key() || key == "y" {

@@ -89,8 +89,8 @@ impl CalendarPeriod {
                     let last = end.pred_opt().unwrap_or(end);
                     format!(
                         "ISO week {year}-W{week:02} ({} to {})",
-                        start.format("%-d %b %Y"),
-                        last.format("%-d %b %Y")
+                        day_month_year(start),
+                        day_month_year(last)
                     )
                 }
                 None => format!("ISO week {year}-W{week:02}"),
@@ -143,4 +143,11 @@ impl CalendarPeriod {
             _ => None,
         }
     }
+}
+
+/// "4 Mar 2024" (strftime's `%-d %b %Y`, without chrono's format machinery
+/// on the Budget page: about 10 KB of wasm).
+fn day_month_year(date: NaiveDate) -> String {
+    let month = MONTHS[date.month0() as usize % 12];
+    format!("{} {} {}", date.day(), &month[..3], date.year())
 }

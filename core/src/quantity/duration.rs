@@ -155,8 +155,10 @@ impl FromStr for ExactDuration {
                 .unwrap_or(rest.len());
             let number = &rest[..number_len];
             let after = rest[number_len..].trim_start();
+            // A unit is letters; any non-ASCII character counts as one, so
+            // "28д" names its unknown unit (without Unicode's letter tables).
             let unit_len = after
-                .find(|c: char| !c.is_alphabetic())
+                .find(|c: char| c.is_ascii() && !c.is_ascii_alphabetic())
                 .unwrap_or(after.len());
             let unit = &after[..unit_len];
             if number.is_empty() || number.matches('.').count() > 1 || number == "." {

@@ -311,18 +311,10 @@ impl Span {
         if self.positive && duration.seconds().is_zero() {
             return Err(format!(
                 "{} must be longer than zero",
-                capitalised(self.what)
+                crate::echo::capitalised(self.what)
             ));
         }
         Ok(duration)
-    }
-}
-
-fn capitalised(what: &str) -> String {
-    let mut chars = what.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 

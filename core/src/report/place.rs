@@ -49,7 +49,7 @@ impl Places {
             if indexes.is_empty() {
                 let word = words(key);
                 parts.push(if parts.is_empty() {
-                    capitalised(&word)
+                    crate::echo::capitalised(&word)
                 } else {
                     word
                 });
@@ -107,15 +107,6 @@ fn singular(list: &str) -> String {
         "severities" => "severity".into(),
         other => words(other),
     }
-}
-
-/// `word` with its first letter in upper case ("Policy").
-fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 /// A JSON field name in words: `failuresPerYear` -> "failures per year",
