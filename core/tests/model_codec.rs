@@ -809,6 +809,12 @@ fn a_50_megabyte_file_is_refused_before_parsing() {
         ImportError::TooLarge(big.len()).to_string(),
         "the file is 50.0 MB; a model file can be at most 5 MB"
     );
+    // Tenths, rounded half up: 5.25 MiB, just over 5.2 MiB, just over 5.1 MiB.
+    for (bytes, shown) in [(5_505_024, "5.3"), (5_452_596, "5.2"), (5_347_738, "5.1")] {
+        assert!(ImportError::TooLarge(bytes)
+            .to_string()
+            .starts_with(&format!("the file is {shown} MB")));
+    }
     assert!(MAX_FILE_BYTES < big.len());
 }
 

@@ -3,24 +3,21 @@
 //! pages carry only the light reader of the app's own JSON
 //! (`codec::read_own_json`). It reads the file with every check and each
 //! problem's field path (`codec::parse_json`, with `serde_path_to_error`,
-//! older versions migrated) and answers `{ model }` (the model as this
-//! version's JSON) or `{ refused }` (what is wrong and where), after saying
-//! `"ready"` once its handler is in place. The page
-//! side is `slo_planner::browser::importer`.
+//! older versions migrated) and answers as `slo_core::codec::worker` says:
+//! "ready" once its handler is in place, then the model as this version's
+//! JSON or what is wrong and where. The page side is
+//! `slo_planner::browser::importer`.
 //!
 //! It uses `slo-core` only: the web app's library holds JavaScript snippets,
 //! which a worker bundle cannot load.
 
-use slo_core::codec::{export_json, parse_json};
+use slo_core::codec::worker;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// The answer to one message (the file's bytes).
+/// The answer to one message (the file's bytes), as a JavaScript object.
 fn answer(bytes: &[u8]) -> js_sys::Object {
-    let (key, value) = match parse_json(bytes) {
-        Ok(model) => ("model", export_json(&model)),
-        Err(refused) => ("refused", refused.to_string()),
-    };
+    let (key, value) = worker::answer(bytes);
     let reply = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&reply, &key.into(), &value.into());
     reply
@@ -38,5 +35,5 @@ fn main() {
     on_message.forget();
     // Messages sent before this handler existed would be lost: the page
     // sends the file only after this.
-    let _ = scope.post_message(&"ready".into());
+    let _ = scope.post_message(&worker::READY.into());
 }

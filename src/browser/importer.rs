@@ -2,6 +2,7 @@
 //! own (`src/bin/importer.rs`), loaded at the first import instead of with
 //! every page.
 
+use slo_core::codec::worker::{MODEL, READY, REFUSED};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -14,15 +15,16 @@ pub const IMPORTER: &str = "importer_loader.js";
 pub async fn import(url: &str, bytes: &[u8]) -> Result<String, String> {
     const UNAVAILABLE: &str = "the importer could not be loaded (open the site once while online)";
     let worker = web_sys::Worker::new(url).map_err(|_| UNAVAILABLE.to_string())?;
-    // The worker says "ready" once it listens; then it gets the file.
+    // The worker says it is ready once it listens; then it gets the file.
     let answer = match next_message(&worker).await {
-        Ok(_) => {
+        Ok(ready) if ready.as_string().as_deref() == Some(READY) => {
             let reply = next_message(&worker);
             match worker.post_message(&js_sys::Uint8Array::from(bytes)) {
                 Ok(()) => reply.await,
                 Err(error) => Err(error),
             }
         }
+        Ok(other) => Err(other),
         Err(error) => Err(error),
     };
     worker.terminate();
@@ -32,7 +34,7 @@ pub async fn import(url: &str, bytes: &[u8]) -> Result<String, String> {
             .ok()
             .and_then(|v| v.as_string())
     };
-    match (field("model"), field("refused")) {
+    match (field(MODEL), field(REFUSED)) {
         (Some(model), _) => Ok(model),
         (None, Some(refused)) => Err(refused),
         (None, None) => Err(UNAVAILABLE.to_string()),

@@ -19,13 +19,16 @@ pub fn importer_address(page: Page) -> String {
 }
 
 impl Workshop {
-    /// Reads a file's bytes in the importer: the model, or what is wrong and where.
-    async fn read_elsewhere(self, bytes: &[u8]) -> Result<Model, String> {
+    /// Reads a file's bytes in the importer and opens the model (its
+    /// problems found, an "agreed" status over errors made a draft), or
+    /// says what is wrong and where.
+    async fn read_elsewhere(self, bytes: &[u8]) -> Result<Opened, String> {
         let json = importer::import(&self.importer.get_value(), bytes).await?;
-        read_own_json(&json).ok_or_else(|| {
+        let model = read_own_json(&json).ok_or_else(|| {
             "the importer's answer could not be read (reload the page: the site was updated)"
                 .to_string()
-        })
+        })?;
+        Ok(open(model, &IntlZones))
     }
 
     /// Imports a file's bytes: refuses a file that cannot be read with what
@@ -34,8 +37,7 @@ impl Workshop {
     pub fn import(self, name: String, bytes: Vec<u8>) {
         leptos::task::spawn_local(async move {
             match self.read_elsewhere(&bytes).await {
-                Ok(model) => {
-                    let opened = open(model, &IntlZones);
+                Ok(opened) => {
                     let message = opened_message(&format!("Imported {name}"), &opened);
                     self.replace(opened.model);
                     self.notice.set(Some(message));
@@ -56,8 +58,8 @@ impl Workshop {
     pub fn restore_older(self, text: String) {
         leptos::task::spawn_local(async move {
             match self.read_elsewhere(text.as_bytes()).await {
-                Ok(model) => {
-                    self.start_over(open(model, &IntlZones).model);
+                Ok(opened) => {
+                    self.start_over(opened.model);
                     self.notice.set(Some(Ok(
                         "Your saved model, from an older version of the site, is brought up to date."
                             .to_string(),
@@ -102,7 +104,7 @@ impl Workshop {
                 }
             };
             let opened = match self.read_elsewhere(&bytes).await {
-                Ok(model) => open(model, &IntlZones),
+                Ok(opened) => opened,
                 Err(why) => return self.refuse("The shared link", &why),
             };
             let model = opened.model.clone();

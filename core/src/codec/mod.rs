@@ -11,6 +11,7 @@
 pub mod share;
 pub mod trail;
 pub(crate) mod tree;
+pub mod worker;
 
 use std::fmt;
 
@@ -115,12 +116,18 @@ pub fn settle_agreement(model: &mut Model, zones: &dyn ZoneResolver) -> Vec<Prob
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ImportError::TooLarge(bytes) => write!(
-                f,
-                "the file is {:.1} MB; a model file can be at most {} MB",
-                *bytes as f64 / 1_048_576.0,
-                MAX_FILE_BYTES / 1_048_576
-            ),
+            ImportError::TooLarge(bytes) => {
+                // Tenths of a MiB, rounded half up, in integers: no float
+                // formatting on the pages for one message.
+                let tenths = bytes.saturating_mul(10).saturating_add(524_288) / 1_048_576;
+                write!(
+                    f,
+                    "the file is {}.{} MB; a model file can be at most {} MB",
+                    tenths / 10,
+                    tenths % 10,
+                    MAX_FILE_BYTES / 1_048_576
+                )
+            }
             ImportError::NotText => write!(f, "the file is not text (UTF-8): is it a model exported as JSON?"),
             ImportError::NotJson { line, column, message } => {
                 write!(f, "the file is not JSON: line {line}, column {column}: {message}")

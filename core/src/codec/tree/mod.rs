@@ -98,20 +98,24 @@ impl<'a> Fields<'a> {
         })
     }
 
-    /// A field the writer always writes.
-    pub(crate) fn required<T: Tree>(&mut self, key: &str) -> Option<T> {
+    /// The value at `key`, counted as asked for. Never inlined (nor is
+    /// [`insert`]): one copy of the map's lookup, not one per field.
+    #[inline(never)]
+    fn field(&mut self, key: &str) -> Option<&'a Value> {
         let value = self.object.get(key)?;
         self.asked += 1;
-        T::from_tree(value)
+        Some(value)
+    }
+
+    /// A field the writer always writes.
+    pub(crate) fn required<T: Tree>(&mut self, key: &str) -> Option<T> {
+        T::from_tree(self.field(key)?)
     }
 
     /// A field the writer leaves out when it holds its default.
     pub(crate) fn optional<T: Tree + Default>(&mut self, key: &str) -> Option<T> {
-        match self.object.get(key) {
-            Some(value) => {
-                self.asked += 1;
-                T::from_tree(value)
-            }
+        match self.field(key) {
+            Some(value) => T::from_tree(value),
             None => Some(T::default()),
         }
     }
@@ -125,7 +129,12 @@ impl<'a> Fields<'a> {
 /// Writes one field into `object`: always, or (`optional`) only when it
 /// differs from its type's default.
 pub(crate) fn put<T: Tree>(object: &mut Map<String, Value>, key: &str, value: &T) {
-    object.insert(key.to_owned(), value.to_tree());
+    insert(object, key, value.to_tree());
+}
+
+#[inline(never)]
+fn insert(object: &mut Map<String, Value>, key: &str, value: Value) {
+    object.insert(key.to_owned(), value);
 }
 
 /// [`put`] for a field left out when it holds its default.
