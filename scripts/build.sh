@@ -9,8 +9,22 @@ cd "$(dirname "$0")/.."
 [ "${SKIP_SETUP:-}" = 1 ] || bash scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 base="${1:-/slo-planner/}"
-# The workshop pages besides the Model page (each workshop/<page>/index.html).
+# The workshop pages besides the Model page: each workshop/<page>/index.html
+# is workshop/page.html filled in with the page's folder, title and
+# description (the Model page's workshop/index.html is its own).
+declare -A TITLE=([dependencies]=Dependencies [burn]=Burn [policy]=Policy [document]=Document)
+declare -A DESCRIPTION=(
+  [dependencies]="the dependency graph, composite availability and each SLO's ceiling."
+  [burn]="how incidents burn the error budget, which alerts fire and which policy clauses apply."
+  [policy]="the error budget policy."
+  [document]="the agreed SLO document and error budget policy, to export and share."
+)
 PAGES="dependencies burn policy document"
+for page in $PAGES; do
+  mkdir -p "workshop/$page"
+  sed -e "s|{{PAGE}}|$page|" -e "s|{{TITLE}}|${TITLE[$page]}|" \
+    -e "s|{{DESCRIPTION}}|SLO workshop: ${DESCRIPTION[$page]}|" workshop/page.html >"workshop/$page/index.html"
+done
 # The Budget page: a few small components, each kept as its own type.
 cargo build --release --target wasm32-unknown-unknown -p slo-planner --bin slo-planner
 trunk build --release --public-url "$base"

@@ -3,20 +3,20 @@
 # page (scripts/bundle-size.sh DIR lists a page's files). Fails when a page is
 # over its budget. Run scripts/build.sh first.
 #
-# The budgets: the Budget page's is issue 11's goal, 150 KB (met). The
-# workshop pages' goal is 250 KB each (issue 11); until it is met, each
-# page's budget is its size after the last cut (the light model codec,
-# erase_components, no chrono format machinery) plus about 4 KB, so no page
-# grows unnoticed.
+# The budgets: issue 11's goals, 150 KB for the Budget page and 250 KB for
+# each workshop page, where they are met (Budget, Policy); each other
+# workshop page's budget is its size after the last cut (the light model
+# codec, erase_components, no chrono format or float machinery) plus about
+# 4 KB, so no page grows unnoticed until it gets there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 declare -A budget=(
   [dist]=150000
-  [dist/workshop]=280000
-  [dist/workshop/dependencies]=271500
-  [dist/workshop/burn]=364000
-  [dist/workshop/policy]=266000
-  [dist/workshop/document]=280500
+  [dist/workshop]=267500
+  [dist/workshop/dependencies]=259000
+  [dist/workshop/burn]=359000
+  [dist/workshop/policy]=250000
+  [dist/workshop/document]=267000
 )
 pages=(dist dist/workshop dist/workshop/dependencies dist/workshop/burn dist/workshop/policy dist/workshop/document)
 status=0

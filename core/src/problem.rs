@@ -64,6 +64,19 @@ pub fn has_errors(problems: &[Problem]) -> bool {
     problems.iter().any(|p| p.severity == Severity::Error)
 }
 
+/// Puts errors before warnings, keeping each one's order otherwise (a
+/// stable sort).
+///
+/// ```
+/// use slo_core::problem::{errors_first, Problem, Severity};
+/// let mut problems = vec![Problem::warning("a", "w"), Problem::error("b", "e")];
+/// errors_first(&mut problems);
+/// assert_eq!(problems[0].severity, Severity::Error);
+/// ```
+pub fn errors_first(problems: &mut [Problem]) {
+    problems.sort_by_key(|p| p.severity);
+}
+
 impl Problem {
     /// An error at `path`.
     pub fn error(path: impl Into<String>, message: impl Into<String>) -> Problem {

@@ -204,7 +204,7 @@ impl Workshop {
         let mut found = self
             .problems_at
             .with(|at| at.get(path).cloned().unwrap_or_default());
-        found.sort_by_key(|p| p.severity);
+        slo_core::problem::errors_first(&mut found);
         found
     }
 

@@ -8,7 +8,9 @@
 //! trail names the present it was written against (by length and hash), so
 //! it is never applied to another model (one saved by another tab since).
 
-use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::codec::tree::{tree_struct, Tree};
 
 /// How much history text (every step written out in full) a trail holds at
 /// most: about 200 steps of a small model, a dozen of a 50-service one.
@@ -25,16 +27,39 @@ pub struct Trail {
 }
 
 /// One step: `before` bytes shared with its neighbour at the start, `after`
-/// bytes at the end, and the text between.
-#[derive(Serialize, Deserialize)]
+/// bytes at the end, and the text between; in JSON `[before, after, text]`.
 struct Step(usize, usize, String);
 
-#[derive(Serialize, Deserialize)]
+impl Tree for Step {
+    fn to_tree(&self) -> Value {
+        Value::Array(vec![self.0.to_tree(), self.1.to_tree(), self.2.to_tree()])
+    }
+
+    fn from_tree(value: &Value) -> Option<Self> {
+        match value.as_array()?.as_slice() {
+            [before, after, text] => Some(Step(
+                usize::from_tree(before)?,
+                usize::from_tree(after)?,
+                String::from_tree(text)?,
+            )),
+            _ => None,
+        }
+    }
+}
+
+/// The trail as written: the present's fingerprint and the steps either
+/// side (read and written by the light codec the pages carry).
 struct Stored {
     present: String,
     past: Vec<Step>,
     future: Vec<Step>,
 }
+
+tree_struct!(Stored {
+    present: "present",
+    past: "past",
+    future: "future",
+});
 
 /// Names `text`: its length and FNV-1a hash.
 fn fingerprint(text: &str) -> String {
@@ -115,7 +140,7 @@ pub fn encode_trail(
         past: steps(present, past, &mut budget),
         future: steps(present, future, &mut budget),
     };
-    serde_json::to_string(&stored).unwrap_or_default()
+    serde_json::to_string(&stored.to_tree()).unwrap_or_default()
 }
 
 /// Each step's text, from `present` outwards; `None` when one does not fit.
@@ -134,7 +159,10 @@ fn texts(present: &str, steps: &[Step]) -> Option<Vec<String>> {
 /// written against another present, or cannot be read: a history that
 /// does not belong to the model is never applied to it.
 pub fn decode_trail(present: &str, stored: &str) -> Trail {
-    let Ok(stored) = serde_json::from_str::<Stored>(stored) else {
+    let Some(stored) = serde_json::from_str::<Value>(stored)
+        .ok()
+        .and_then(|value| Stored::from_tree(&value))
+    else {
         return Trail::default();
     };
     if stored.present != fingerprint(present) {

@@ -93,7 +93,7 @@ pub fn ProblemItems(
             // Naming places serialises the model: not for an empty list.
             return Vec::new().collect_view();
         }
-        sorted.sort_by_key(|p| p.severity);
+        slo_core::problem::errors_first(&mut sorted);
         let places = workshop.model.with(Places::of);
         sorted
             .into_iter()

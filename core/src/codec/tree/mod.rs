@@ -1,5 +1,5 @@
-//! The model as this version's JSON value and back, field by field: the
-//! light codec of the app's own files. [`export_json`](super::export_json)
+//! The model (and the undo trail) as this version's JSON value and back,
+//! field by field: the light codec of the app's own files. [`export_json`](super::export_json)
 //! writes with it everywhere (the CLI, the importer and the pages write the
 //! same text); [`read_own_json`](super::read_own_json) reads with it.
 //!
@@ -56,6 +56,16 @@ impl Tree for u32 {
 
     fn from_tree(value: &Value) -> Option<Self> {
         value.as_u64().and_then(|n| u32::try_from(n).ok())
+    }
+}
+
+impl Tree for usize {
+    fn to_tree(&self) -> Value {
+        Value::from(*self)
+    }
+
+    fn from_tree(value: &Value) -> Option<Self> {
+        value.as_u64().and_then(|n| usize::try_from(n).ok())
     }
 }
 
