@@ -107,18 +107,19 @@ impl Workshop {
                 Ok(opened) => opened,
                 Err(why) => return self.refuse("The shared link", &why),
             };
-            let model = opened.model.clone();
-            let current = self.model.get_untracked();
-            let unchanged = current == model
-                || current == examples::workbook_api()
-                || current == Model::default();
+            let unchanged = self.model.with_untracked(|current| {
+                *current == opened.model
+                    || *current == examples::workbook_api()
+                    || *current == Model::default()
+            });
             if unchanged
                 || browser::confirm(
                     "Open the shared model? It replaces the model you are working on (undo brings it back).",
                 )
             {
-                self.replace(model);
-                self.notice.set(Some(opened_message("Opened the shared model", &opened)));
+                let message = opened_message("Opened the shared model", &opened);
+                self.replace(opened.model);
+                self.notice.set(Some(message));
             } else {
                 self.notice.set(Some(Ok("Kept your model; the shared one was not opened.".to_string())));
             }

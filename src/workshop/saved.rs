@@ -45,13 +45,24 @@ pub fn save_model(model: &Model) {
     browser::save_text(MODEL_KEY, &export_json(model));
 }
 
-/// Saves this tab's undo history, written against the model as saved.
-pub fn save_trail(history: &History<Model>) {
+/// Saves, as the page is left, the model (`model`: it changed since the
+/// last save) and this tab's undo history (`trail`: it changed since the
+/// page opened), written against the model as saved; the model's text is
+/// written out once for both.
+pub fn save_on_leaving(history: &History<Model>, model: bool, trail: bool) {
+    if !model && !trail {
+        return;
+    }
     let present = export_json(history.present());
-    let text = encode_trail(
-        &present,
-        history.past().map(export_json),
-        history.future().map(export_json),
-    );
-    browser::save_tab_text(TRAIL_KEY, &text);
+    if model {
+        browser::save_text(MODEL_KEY, &present);
+    }
+    if trail {
+        let text = encode_trail(
+            &present,
+            history.past().map(export_json),
+            history.future().map(export_json),
+        );
+        browser::save_tab_text(TRAIL_KEY, &text);
+    }
 }

@@ -143,11 +143,10 @@ impl Workshop {
             }
         });
         let _ = window_event_listener(leptos::ev::pagehide, move |_| {
-            workshop.save_now();
-            if history_changed.get_value() {
-                history.with_untracked(saved::save_trail);
-                history_changed.set_value(false);
-            }
+            let model = workshop.take_pending_save();
+            let trail = history_changed.get_value();
+            history.with_untracked(|h| saved::save_on_leaving(h, model, trail));
+            history_changed.set_value(false);
         });
         provide_context(workshop);
         if let Some(text) = older {
@@ -263,13 +262,22 @@ impl Workshop {
     /// validated first: a model whose validation panics is never saved, so
     /// the autosave is the last good one.
     fn save_now(self) {
+        if self.take_pending_save() {
+            self.model.with_untracked(saved::save_model);
+        }
+    }
+
+    /// Cancels the pending autosave; whether there was one (the model
+    /// changed since the last save). The model is validated first, as
+    /// [`Workshop::save_now`] says.
+    fn take_pending_save(self) -> bool {
         let Some(pending) = self.autosave.get_value() else {
-            return;
+            return false;
         };
         pending.clear();
         self.autosave.set_value(None);
         self.problems.with_untracked(|_| ());
-        self.model.with_untracked(saved::save_model);
+        true
     }
 
     /// Says so (at the status field and in the notice) when an edit left
