@@ -25,16 +25,26 @@ for page in $PAGES; do
   sed -e "s|{{PAGE}}|$page|" -e "s|{{TITLE}}|${TITLE[$page]}|" \
     -e "s|{{DESCRIPTION}}|SLO workshop: ${DESCRIPTION[$page]}|" workshop/page.html >"workshop/$page/index.html"
 done
+# Size: the site is built with the pinned nightly (scripts/nightly.sh), the
+# standard library rebuilt for it with panics as immediate aborts: no panic
+# messages, locations or their formatting in the wasm, about 28 KB gzipped off
+# each page. A panic is then a WebAssembly trap, which shows the same banner
+# (browser::panic). Each flag set has a target dir of its own; trunk's own
+# cargo run below each build then finds its binary built.
+# shellcheck source=scripts/nightly.sh
+source scripts/nightly.sh
+export RUSTUP_TOOLCHAIN="$NIGHTLY" CARGO_UNSTABLE_BUILD_STD=std,panic_abort
+size_flags="-Zunstable-options -Cpanic=immediate-abort"
 # The Budget page: a few small components, each kept as its own type.
+export RUSTFLAGS="$size_flags" CARGO_TARGET_DIR="$PWD/target/site"
 cargo build --release --target wasm32-unknown-unknown -p slo-planner --bin slo-planner
 trunk build --release --public-url "$base"
 # The workshop pages are large views: Leptos's `erase_components` (every
 # component's view type-erased) takes about 9 KB gzipped off each, where it
-# adds 9 KB to the Budget page. A flag of its own needs a target dir of its own.
-export RUSTFLAGS="--cfg erase_components" CARGO_TARGET_DIR="$PWD/target/erased"
+# adds 9 KB to the Budget page.
+export RUSTFLAGS="--cfg erase_components $size_flags" CARGO_TARGET_DIR="$PWD/target/site-erased"
 # Every workshop bundle (and the importer worker) in one cargo run, so the
-# link-time optimisation of the binaries runs in parallel; each trunk build
-# below then finds its binary built.
+# link-time optimisation of the binaries runs in parallel.
 workshop_bins=(--bin workshop --bin importer)
 for page in $PAGES; do workshop_bins+=(--bin "workshop-$page"); done
 cargo build --release --target wasm32-unknown-unknown -p slo-planner "${workshop_bins[@]}"

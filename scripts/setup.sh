@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Installs what slo-planner needs, only what is missing: the wasm target,
+# the pinned nightly toolchain with rust-src (scripts/nightly.sh),
 # wasm-bindgen-cli (the version Cargo.lock pins), trunk, the npm tools
 # (wasm-opt, Playwright) and, with --browser, Debian's Chromium and ChromeDriver.
 # Idempotent: a second run takes seconds.
@@ -18,6 +19,10 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
 fi
+
+# shellcheck source=scripts/nightly.sh
+source scripts/nightly.sh
+ensure_nightly
 
 for component in rustfmt clippy; do
   if ! rustup component list --installed | grep -q "^$component"; then

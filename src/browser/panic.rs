@@ -15,15 +15,42 @@ pub fn has_panicked() -> bool {
     PANICKED.load(std::sync::atomic::Ordering::Relaxed)
 }
 
-/// Installs the panic hook: the panic goes to the console, and a banner at the
-/// top of the page says what happened and offers a reload, so the page never
-/// just freezes. It writes the DOM directly: after a panic the app is gone.
+/// Installs the panic handling: the panic goes to the console, and a banner
+/// at the top of the page says what happened and offers a reload, so the page
+/// never just freezes. It writes the DOM directly: after a panic the app is
+/// gone.
+///
+/// The release site is built with `-Cpanic=immediate-abort`
+/// (`scripts/build.sh`): a panic there is a WebAssembly trap, no hook runs,
+/// and the trap reaches the page as an uncaught `WebAssembly.RuntimeError`
+/// (an `error` event, or an `unhandledrejection` from a future). Both are
+/// watched here; the hook covers builds that keep panic messages (the wasm
+/// tests, a debug build).
 pub fn install_panic_banner() {
     std::panic::set_hook(Box::new(|info| {
-        PANICKED.store(true, std::sync::atomic::Ordering::Relaxed);
         console_error_panic_hook::hook(info);
-        let _ = show_panic_banner();
+        panicked();
     }));
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    for (event, field) in [("error", "error"), ("unhandledrejection", "reason")] {
+        let on_trap = Closure::<dyn Fn(JsValue)>::new(move |event: JsValue| {
+            let error = js_sys::Reflect::get(&event, &JsValue::from_str(field));
+            if error.is_ok_and(|e| e.is_instance_of::<js_sys::WebAssembly::RuntimeError>()) {
+                panicked();
+            }
+        });
+        let _ = window.add_event_listener_with_callback(event, on_trap.as_ref().unchecked_ref());
+        // Lives as long as the page.
+        on_trap.forget();
+    }
+}
+
+/// After a panic or a trap: nothing more is saved, and the banner shows.
+fn panicked() {
+    PANICKED.store(true, std::sync::atomic::Ordering::Relaxed);
+    let _ = show_panic_banner();
 }
 
 fn show_panic_banner() -> Option<()> {
