@@ -4,7 +4,9 @@
 //
 // Usage: node e2e/bench-ui.mjs MODEL.json [port]
 // Prints, in milliseconds: the import, opening each page from the one
-// before it (a page load, from the navigation's start; median of 5),
+// before it (a page load, from the navigation's start; median of 5; for
+// the Burn page also until its run, a chunk loaded after, is shown; and,
+// for scale, an empty page's load: what the browser itself costs),
 // and a keystroke in an SLO target until its budget figure shows the new
 // value and until the next frame is done (median and worst of 20), with one
 // service's card open (the default at this scale) and with every card open.
@@ -156,6 +158,18 @@ try {
     for (const name of [...PAGES.slice(1), PAGES[0]]) opened[name].push(await openPage(page, name));
   }
 
+  // What a page load costs the browser itself: an empty page with a title,
+  // loaded from itself (e2e/serve.mjs), measured the same way.
+  const blank = [];
+  await page.goto(`${base}__blank/`);
+  for (let round = 0; round < 5; round++) {
+    await page.evaluate(() => { location.href = `${location.pathname}?${Math.random()}`; });
+    await page.waitForFunction(() => window.__complete !== undefined && location.search !== '');
+    blank.push(await page.evaluate(() => window.__ready));
+  }
+  await page.goto(`${base}workshop/`);
+  await page.waitForSelector('h1.page-title');
+
   // The same keystrokes after 25 page switches: what the pages left behind costs nothing.
   let again = null;
   if (folds) {
@@ -179,6 +193,7 @@ try {
     console.log(`open ${name.padEnd(13)} median ${ms(median(shown))} ms   worst ${ms(worst(shown))} ms (of 5)`
       + (median(complete) > median(shown) ? `; every row in: median ${ms(median(complete))} ms` : ''));
   }
+  console.log(`an empty page's load   median ${ms(median(blank))} ms   worst ${ms(worst(blank))} ms (of 5): the browser's own cost`);
   const line = (what, xs) => `${what.padEnd(37)} median ${ms(median(xs))} ms   worst ${ms(worst(xs))} ms (of ${xs.length})`;
   if (one) {
     console.log(line(`keystroke to figure, 1 card open`, one.figure));

@@ -205,3 +205,23 @@ test('the pages carry no importer: it is a worker started by an import', async (
   await expect(page.locator('#notice')).toContainText('team');
   expect(workers.map((u) => new URL(u).pathname)).toEqual(['/slo-planner/workshop/importer_loader.js']);
 });
+
+test('the Burn page comes in two: its editors first, then the run and its charts as a chunk', async ({ page }) => {
+  const loaded = [];
+  page.on('request', (r) => loaded.push(new URL(r.url()).pathname));
+  await page.goto('workshop/burn/');
+  await expect(page.locator('h1.page-title')).toHaveText('Burn');
+  // The results, the charts and the Monte Carlo outcome come from the chunk.
+  await expect(page.locator('#budget-left')).toBeVisible();
+  await expect(page.locator('#budget-chart svg')).toBeVisible();
+  const chunks = loaded.filter((u) => /\/workshop\/burn\/lazy-burn_parts[^/]*\.wasm$/.test(u));
+  expect(chunks).toHaveLength(1);
+  // The first load does not name the chunk: the page asks for it.
+  const html = await (await page.request.get('workshop/burn/')).text();
+  expect(html).not.toContain('lazy-');
+  // An edit re-runs the scenario in the chunk already there.
+  await page.getByRole('button', { name: 'Add an incident' }).click();
+  await expect(page.locator('#scenario-events')).toContainText('incident');
+  await expect(page.locator('#scenario-events tbody tr')).toHaveCount(4);
+  expect(loaded.filter((u) => u.includes('lazy-'))).toHaveLength(1);
+});

@@ -12,8 +12,17 @@ const types = {
   '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json',
 };
 
+// An empty page with a title, for scripts/bench-ui.sh: what a page load
+// costs the browser itself.
+const BLANK = '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>blank</title></head>'
+  + '<body><h1 class="page-title">blank</h1></body></html>';
+
 createServer(async (req, res) => {
   const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+  if (path === `${base}__blank/`) {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'max-age=600' }).end(BLANK);
+    return;
+  }
   if (!path.startsWith(base)) {
     res.writeHead(404).end('not under ' + base);
     return;

@@ -20,10 +20,17 @@ declare -A DESCRIPTION=(
   [document]="the agreed SLO document and error budget policy, to export and share."
 )
 PAGES="dependencies burn policy document"
+# Pages whose bundle is split into a first load and chunks loaded on demand
+# (Leptos's #[lazy]): scripts/split-page.sh builds their wasm, not trunk.
+SPLIT_PAGES="burn"
+is_split() { [[ " $SPLIT_PAGES " == *" $1 "* ]]; }
 for page in $PAGES; do
   mkdir -p "workshop/$page"
+  rust_line=""
+  is_split "$page" && rust_line='/data-trunk rel="rust"/d'
   sed -e "s|{{PAGE}}|$page|" -e "s|{{TITLE}}|${TITLE[$page]}|" \
-    -e "s|{{DESCRIPTION}}|SLO workshop: ${DESCRIPTION[$page]}|" workshop/page.html >"workshop/$page/index.html"
+    -e "s|{{DESCRIPTION}}|SLO workshop: ${DESCRIPTION[$page]}|" -e "$rust_line" \
+    workshop/page.html >"workshop/$page/index.html"
 done
 # Size: the site is built with the pinned nightly (scripts/nightly.sh), the
 # standard library rebuilt for it with panics as immediate aborts: no panic
@@ -41,17 +48,28 @@ cargo build --release --target wasm32-unknown-unknown -p slo-planner --bin slo-p
 trunk build --release --public-url "$base"
 # The workshop pages are large views: Leptos's `erase_components` (every
 # component's view type-erased) takes about 9 KB gzipped off each, where it
-# adds 9 KB to the Budget page.
-export RUSTFLAGS="--cfg erase_components $size_flags" CARGO_TARGET_DIR="$PWD/target/site-erased"
+# adds 9 KB to the Budget page. `slo_split` turns on the lazy functions
+# (only the split pages link any).
+export RUSTFLAGS="--cfg erase_components --cfg slo_split $size_flags"
+export CARGO_TARGET_DIR="$PWD/target/site-erased"
 # Every workshop bundle (and the importer worker) in one cargo run, so the
 # link-time optimisation of the binaries runs in parallel.
 workshop_bins=(--bin workshop --bin importer)
-for page in $PAGES; do workshop_bins+=(--bin "workshop-$page"); done
+for page in $PAGES; do is_split "$page" || workshop_bins+=(--bin "workshop-$page"); done
 cargo build --release --target wasm32-unknown-unknown -p slo-planner "${workshop_bins[@]}"
+# A split page's binary is linked keeping its relocations, which
+# wasm-split-cli reads to cut it (only there: they would stay in the others).
+for page in $SPLIT_PAGES; do
+  cargo rustc --release --target wasm32-unknown-unknown -p slo-planner --bin "workshop-$page" -- -Clink-args=--emit-relocs
+done
 trunk build --release --public-url "${base}workshop/" --dist dist/workshop workshop/index.html
 pages=(dist/index.html dist/workshop/index.html)
 for page in $PAGES; do
   trunk build --release --public-url "${base}workshop/$page/" --dist "dist/workshop/$page" "workshop/$page/index.html"
+  if is_split "$page"; then
+    bash scripts/split-page.sh "workshop-$page" "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/workshop-$page.wasm" \
+      "dist/workshop/$page" "${base}workshop/$page/"
+  fi
   pages+=("dist/workshop/$page/index.html")
 done
 # The Content-Security-Policy <meta>, with the hash of each inline script.

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what slo-planner needs, only what is missing: the wasm target,
-# the pinned nightly toolchain with rust-src (scripts/nightly.sh),
+# the pinned nightly toolchain with rust-src (scripts/nightly.sh), wasm-split-cli,
 # wasm-bindgen-cli (the version Cargo.lock pins), trunk, the npm tools
 # (wasm-opt, Playwright) and, with --browser, Debian's Chromium and ChromeDriver.
 # Idempotent: a second run takes seconds.
@@ -12,6 +12,8 @@ want_browser=no
 
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 TRUNK_VERSION=0.21.14
+# wasm-split-cli: cuts a split page's bundle into chunks (scripts/split-page.sh).
+WASM_SPLIT_VERSION=0.2.4
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
@@ -38,6 +40,11 @@ wbg_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); pri
 if ! wasm-bindgen --version 2>/dev/null | grep -q " $wbg_version\$"; then
   say "installing wasm-bindgen-cli $wbg_version (a few minutes, once)"
   cargo install wasm-bindgen-cli --version "$wbg_version" --force
+fi
+
+if ! cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION (a few minutes, once)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --force
 fi
 
 if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION\$"; then

@@ -1,15 +1,14 @@
 //! Risk over many periods: the scenario's risk model (incident rate, time to
-//! restore, severity mix, seed) and the Monte Carlo outcome with its what-ifs.
+//! restore, severity mix, seed), with the Monte Carlo outcome and its
+//! what-ifs below (`burn_results::BurnParts::risk`).
 
 use leptos::prelude::*;
-use slo_core::burn::risk::RiskRun;
 use slo_core::model::scenario::{IncidentSeverity, RiskModel};
-use slo_core::problem::Problem;
 
 use crate::workshop::inputs::{id_of, FieldProblems, Text};
 use crate::workshop::rows::{edit_button, focus_button, remove_button, rows};
 use crate::workshop::state::Workshop;
-use crate::workshop::views::burn_results::BurnView;
+use crate::workshop::views::burn_results::BurnParts;
 use slo_core::model::location::{Locate, RiskAt, ScenarioAt, SeverityAt};
 
 /// A first risk model: three incidents a period, half an hour median, four hours at p90.
@@ -28,17 +27,13 @@ fn starting_model() -> RiskModel {
     }
 }
 
-fn chance(run: &RiskRun) -> String {
-    format!("{:.1} %", run.meet_probability * 100.0)
-}
-
 /// The risk model's fields and the outcome.
 #[component]
 pub fn RiskSection(
     /// The scenario.
     at: ScenarioAt,
-    /// Its run.
-    view: Memo<Option<Result<BurnView, Vec<Problem>>>>,
+    /// The Monte Carlo outcome, once the page's results are loaded.
+    outcome: LocalResource<BurnParts>,
 ) -> impl IntoView {
     let workshop = Workshop::from_context();
     let section = workshop.section(&at.path());
@@ -47,25 +42,6 @@ pub fn RiskSection(
     let add_id = format!("{}-add", id_of(&risk.path()));
     let back_to_add = add_id.clone();
     let has = Memo::new(move |_| section.with(|m| risk.get(m).is_some()));
-    let outcome = move || {
-        view.with(|v| {
-            let b = v.as_ref()?.as_ref().ok()?;
-            let r = b.report.risk.as_ref()?;
-            Some(view! {
-                <dl class="figures">
-                    <div><dt>"Chance of meeting the SLO in a period"</dt><dd class="big" id="meet-probability">{chance(&r.base)}</dd></div>
-                    <div><dt>"If time to restore halves"</dt><dd id="mttr-halved">{chance(&r.mttr_halved)}</dd></div>
-                    <div><dt>"If incidents halve"</dt><dd id="incidents-halved">{chance(&r.incidents_halved)}</dd></div>
-                    <div><dt>"Budget left: mean, bad period (p10)"</dt><dd>{format!("{:.1} %, {:.1} %", r.base.mean_left_percent, r.base.p10_left_percent)}</dd></div>
-                </dl>
-                <div class="chart" id="risk-chart" inner_html=b.risk_svg.clone().unwrap_or_default()></div>
-                <p class="hint">{format!(
-                    "{} periods, seeded: the same model and seed give the same picture. Incidents arrive as a Poisson process, last a log-normal time to restore, start anywhere in the period and add up when they overlap.",
-                    r.base.periods
-                )}</p>
-            })
-        })
-    };
     view! {
         <Show when=move || has.get()
             fallback=move || view! { <span id=add_id.clone()>{focus_button("Add a risk model".into(), "", first_field.clone(), move |m| {
@@ -100,7 +76,7 @@ pub fn RiskSection(
                     if let Some(s) = at.get_mut(m) { s.risk = None; }
                 })}
             </div>
-            {outcome}
+            {move || outcome.get().map(|p| p.risk.run(()))}
         </Show>
     }
 }

@@ -12,7 +12,7 @@ use crate::workshop::editors::risk::RiskSection;
 use crate::workshop::editors::scenario::{new_event, ScenarioEditor};
 use crate::workshop::inputs::id_of;
 use crate::workshop::state::Workshop;
-use crate::workshop::views::burn_results::{burn_view, BurnResults};
+use crate::workshop::views::burn_results::LoadBurnParts;
 use slo_core::model::location::{every_slo, Locate, ScenarioAt, SloAt};
 
 /// How the pickers name an SLO: "Game API / 97 % of requests succeed".
@@ -128,7 +128,11 @@ fn ScenarioChooser(
 
 /// The Burn page.
 #[component]
-pub fn BurnPage() -> impl IntoView {
+pub fn BurnPage(
+    /// Gets the run and its views (`burn_results::burn_parts`), from a
+    /// chunk of their own in the release site.
+    load: LoadBurnParts,
+) -> impl IntoView {
     let workshop = Workshop::from_context();
     let list = Memo::new(move |_| {
         workshop.model.with(|m| {
@@ -145,18 +149,18 @@ pub fn BurnPage() -> impl IntoView {
                 .map(|(at, _)| *at)
         })
     });
-    let view = Memo::new(move |_| {
-        current
-            .get()
-            .map(|at| workshop.model.with(|m| burn_view(m, at)))
-    });
+    // The run and its views come after the editors (a chunk of their own).
+    let parts = LocalResource::new(move || load(workshop.model, current));
     view! {
         <h1 class="page-title">"Burn"</h1>
         <p class="lede">
             "Before production: if last spring's outage happens again, when does someone get paged, how much budget is left, and does the release freeze kick in?"
         </p>
         <ScenarioChooser list selected />
-        <BurnResults view />
+        {move || match parts.get() {
+            Some(p) => p.results.run(()),
+            None => view! { <p class="hint" id="burn-loading" aria-busy="true">"Loading the scenario run..."</p> }.into_any(),
+        }}
         <section class="card">
             <h2>"Edit the scenario"</h2>
             {move || match current.get() {
@@ -171,7 +175,7 @@ pub fn BurnPage() -> impl IntoView {
         </section>
         <section class="card">
             <h2>"Risk over many periods"</h2>
-            {move || current.get().map(|at| view! { <RiskSection at view /> })}
+            {move || current.get().map(|at| view! { <RiskSection at outcome=parts /> })}
         </section>
     }
 }

@@ -13,8 +13,11 @@ use slo_core::problem::Problem;
 use slo_core::quantity::numbers::group_thousands;
 use slo_core::read::alert_rule::AlertRule;
 use slo_core::Target;
+use std::future::Future;
+use std::pin::Pin;
 
 use crate::browser::{self, IntlZones};
+use crate::workshop::state::ModelReader;
 
 /// Where the error ratio to analyse is kept between visits.
 const RATIO_KEY: &str = "slo-planner.burn.error-ratio";
@@ -250,7 +253,7 @@ fn timeline(r: &BurnReport) -> impl IntoView {
 #[component]
 pub fn BurnResults(
     /// The run.
-    view: Memo<Option<Result<BurnView, Vec<Problem>>>>,
+    view: Run,
 ) -> impl IntoView {
     let typed = RwSignal::new(browser::load_text(RATIO_KEY).unwrap_or_else(|| "5".into()));
     Effect::new(move |_| typed.with(|t| browser::save_text(RATIO_KEY, t)));
@@ -299,6 +302,64 @@ pub fn BurnResults(
                 </section>
             }
             .into_any(),
+        })
+    }
+}
+
+/// A scenario run, as the page holds it: the report, or what stops it.
+pub type Run = Memo<Option<Result<BurnView, Vec<Problem>>>>;
+
+/// The Burn page's heavy half: the run (simulation, Monte Carlo, charts) and
+/// the views that show it. The page gets it after its editors are up, from a
+/// chunk of its own (`#[lazy]`, split out by `scripts/build.sh`).
+#[derive(Clone, Copy)]
+pub struct BurnParts {
+    /// The results cards: figures, charts, events, alerts, policy timeline.
+    pub results: Callback<(), AnyView>,
+    /// The Monte Carlo outcome, under the risk model's fields.
+    pub risk: Callback<(), AnyView>,
+}
+
+/// How the page gets its heavy half: the Burn page's binary passes its
+/// `#[lazy]` function (a chunk of its own, split out by `scripts/build.sh`),
+/// which calls [`burn_parts`]. The lazy function lives in the binary, since
+/// an exported split point would pull the chunk's code into every page that
+/// links this library.
+pub type LoadBurnParts =
+    fn(ModelReader, Memo<Option<ScenarioAt>>) -> Pin<Box<dyn Future<Output = BurnParts>>>;
+
+/// Builds the run of the scenario `current` of `model` and its views.
+pub fn burn_parts(model: ModelReader, current: Memo<Option<ScenarioAt>>) -> BurnParts {
+    let view: Run = Memo::new(move |_| current.get().map(|at| model.with(|m| burn_view(m, at))));
+    BurnParts {
+        results: Callback::new(move |()| view! { <BurnResults view /> }.into_any()),
+        risk: Callback::new(move |()| risk_outcome(view).into_any()),
+    }
+}
+
+fn chance(run: &slo_core::burn::risk::RiskRun) -> String {
+    format!("{:.1} %", run.meet_probability * 100.0)
+}
+
+/// The Monte Carlo outcome of the run, if the scenario has a risk model.
+fn risk_outcome(view: Run) -> impl IntoView {
+    move || {
+        view.with(|v| {
+            let b = v.as_ref()?.as_ref().ok()?;
+            let r = b.report.risk.as_ref()?;
+            Some(view! {
+                <dl class="figures">
+                    <div><dt>"Chance of meeting the SLO in a period"</dt><dd class="big" id="meet-probability">{chance(&r.base)}</dd></div>
+                    <div><dt>"If time to restore halves"</dt><dd id="mttr-halved">{chance(&r.mttr_halved)}</dd></div>
+                    <div><dt>"If incidents halve"</dt><dd id="incidents-halved">{chance(&r.incidents_halved)}</dd></div>
+                    <div><dt>"Budget left: mean, bad period (p10)"</dt><dd>{format!("{:.1} %, {:.1} %", r.base.mean_left_percent, r.base.p10_left_percent)}</dd></div>
+                </dl>
+                <div class="chart" id="risk-chart" inner_html=b.risk_svg.clone().unwrap_or_default()></div>
+                <p class="hint">{format!(
+                    "{} periods, seeded: the same model and seed give the same picture. Incidents arrive as a Poisson process, last a log-normal time to restore, start anywhere in the period and add up when they overlap.",
+                    r.base.periods
+                )}</p>
+            })
         })
     }
 }
