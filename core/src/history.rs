@@ -24,6 +24,12 @@ pub struct History<T> {
     past: Vec<T>,
     present: T,
     future: Vec<T>,
+    /// Steps older than `past`, kept as text until undo reaches them
+    /// (oldest first, so the next is last): see [`History::restore_unread`].
+    unread_past: Vec<String>,
+    /// Steps further than `future`, kept as text until redo reaches them
+    /// (furthest first).
+    unread_future: Vec<String>,
     last_edit: Option<String>,
     limit: usize,
 }
@@ -38,6 +44,8 @@ impl<T: Clone + PartialEq> History<T> {
             past: Vec::new(),
             present: value,
             future: Vec::new(),
+            unread_past: Vec::new(),
+            unread_future: Vec::new(),
             last_edit: None,
             limit: UNDO_LIMIT,
         }
@@ -57,12 +65,10 @@ impl<T: Clone + PartialEq> History<T> {
         let same_field = self.last_edit.as_deref() == Some(field) && !self.past.is_empty();
         if !same_field {
             self.past.push(self.present.clone());
-            if self.past.len() > self.limit {
-                self.past.remove(0);
-            }
+            self.trim_past();
         }
         self.present = value;
-        self.future.clear();
+        self.clear_future();
         self.last_edit = Some(field.to_string());
     }
 
@@ -85,7 +91,7 @@ impl<T: Clone + PartialEq> History<T> {
         let same_field = self.last_edit.as_deref() == Some(field) && !self.past.is_empty();
         if same_field {
             change(&mut self.present);
-            self.future.clear();
+            self.clear_future();
             return true;
         }
         let before = self.present.clone();
@@ -94,12 +100,28 @@ impl<T: Clone + PartialEq> History<T> {
             return false;
         }
         self.past.push(before);
-        if self.past.len() > self.limit {
-            self.past.remove(0);
-        }
-        self.future.clear();
+        self.trim_past();
+        self.clear_future();
         self.last_edit = Some(field.to_string());
         true
+    }
+
+    /// Keeps at most [`UNDO_LIMIT`] steps to undo, dropping the oldest
+    /// (unread ones first: they are older).
+    fn trim_past(&mut self) {
+        while self.past.len() + self.unread_past.len() > self.limit {
+            if self.unread_past.is_empty() {
+                self.past.remove(0);
+            } else {
+                self.unread_past.remove(0);
+            }
+        }
+    }
+
+    /// A new edit: nothing undone can be redone.
+    fn clear_future(&mut self) {
+        self.future.clear();
+        self.unread_future.clear();
     }
 
     /// Replaces the present as one step of its own (an import, an example, "New model").
@@ -109,7 +131,9 @@ impl<T: Clone + PartialEq> History<T> {
         self.last_edit = None;
     }
 
-    /// Goes one step back; `false` when there is nothing to undo.
+    /// Goes one step back; `false` when there is nothing to undo among the
+    /// steps already read (a restored history's text steps are undone by
+    /// [`History::undo_reading`]).
     pub fn undo(&mut self) -> bool {
         match self.past.pop() {
             Some(previous) => {
@@ -122,7 +146,8 @@ impl<T: Clone + PartialEq> History<T> {
         }
     }
 
-    /// Goes one step forward again; `false` when there is nothing to redo.
+    /// Goes one step forward again; `false` when there is nothing to redo
+    /// among the steps already read (see [`History::redo_reading`]).
     pub fn redo(&mut self) -> bool {
         match self.future.pop() {
             Some(next) => {
@@ -134,12 +159,14 @@ impl<T: Clone + PartialEq> History<T> {
         }
     }
 
-    /// The values undo goes back to, newest first.
+    /// The values undo goes back to, newest first (then
+    /// [`History::unread_past`]).
     pub fn past(&self) -> impl Iterator<Item = &T> {
         self.past.iter().rev()
     }
 
-    /// The values redo goes forward to, nearest first.
+    /// The values redo goes forward to, nearest first (then
+    /// [`History::unread_future`]).
     pub fn future(&self) -> impl Iterator<Item = &T> {
         self.future.iter().rev()
     }
@@ -169,20 +196,103 @@ impl<T: Clone + PartialEq> History<T> {
         future.reverse();
         History {
             past,
-            present,
             future,
-            last_edit: None,
-            limit: UNDO_LIMIT,
+            ..History::new(present)
         }
     }
 
-    /// Whether [`History::undo`] would do something.
+    /// Whether [`History::undo_reading`] would do something (a step to
+    /// undo, read or unread).
     pub fn can_undo(&self) -> bool {
-        !self.past.is_empty()
+        !self.past.is_empty() || !self.unread_past.is_empty()
     }
 
-    /// Whether [`History::redo`] would do something.
+    /// Whether [`History::redo_reading`] would do something.
     pub fn can_redo(&self) -> bool {
-        !self.future.is_empty()
+        !self.future.is_empty() || !self.unread_future.is_empty()
+    }
+
+    /// A history restored from its parts as text, read only when undo or
+    /// redo reaches them: `past` newest first, `future` nearest first (as
+    /// a trail lists them: `codec::trail`). Restoring a long history then
+    /// costs reading none of it. Past steps over [`UNDO_LIMIT`] are
+    /// dropped, oldest first.
+    ///
+    /// ```
+    /// use slo_core::history::History;
+    /// let read = |t: &str| t.parse::<i32>().ok();
+    /// let mut h = History::restore_unread(3, vec!["2".into(), "1".into()], vec!["4".into()]);
+    /// assert!(h.can_undo() && h.can_redo());
+    /// assert!(h.undo_reading(read));
+    /// assert!(h.undo_reading(read));
+    /// assert_eq!(h.present(), &1);
+    /// assert!(!h.undo_reading(read));
+    /// assert!(h.redo_reading(read) && h.redo_reading(read) && h.redo_reading(read));
+    /// assert_eq!(h.present(), &4);
+    /// // An edit clears the redo steps, read or not.
+    /// let mut h = History::restore_unread(3, vec![], vec!["4".into()]);
+    /// h.edit("a", 5);
+    /// assert!(!h.can_redo());
+    /// ```
+    pub fn restore_unread(present: T, mut past: Vec<String>, mut future: Vec<String>) -> Self {
+        past.truncate(UNDO_LIMIT);
+        past.reverse();
+        future.reverse();
+        History {
+            unread_past: past,
+            unread_future: future,
+            ..History::new(present)
+        }
+    }
+
+    /// Undoes one step, reading it with `read` first when it is still text.
+    /// A step `read` cannot read ends the history there: it and every older
+    /// step are dropped, and nothing is undone.
+    pub fn undo_reading(&mut self, read: impl FnOnce(&str) -> Option<T>) -> bool {
+        read_next(&mut self.past, &mut self.unread_past, read) && self.undo()
+    }
+
+    /// Redoes one step, reading it with `read` first when it is still text;
+    /// a step `read` cannot read ends the redo steps there.
+    pub fn redo_reading(&mut self, read: impl FnOnce(&str) -> Option<T>) -> bool {
+        read_next(&mut self.future, &mut self.unread_future, read) && self.redo()
+    }
+
+    /// The steps undo reaches after [`History::past`], still as text,
+    /// newest first.
+    pub fn unread_past(&self) -> impl Iterator<Item = &str> {
+        self.unread_past.iter().rev().map(String::as_str)
+    }
+
+    /// The steps redo reaches after [`History::future`], still as text,
+    /// nearest first.
+    pub fn unread_future(&self) -> impl Iterator<Item = &str> {
+        self.unread_future.iter().rev().map(String::as_str)
+    }
+}
+
+/// Makes sure `steps` has a next step (its last), reading the next of
+/// `unread` (its last) when it has none; `false` when there is none, or when
+/// `read` cannot read it (then it and every step beyond are dropped).
+fn read_next<T>(
+    steps: &mut Vec<T>,
+    unread: &mut Vec<String>,
+    read: impl FnOnce(&str) -> Option<T>,
+) -> bool {
+    if !steps.is_empty() {
+        return true;
+    }
+    let Some(text) = unread.pop() else {
+        return false;
+    };
+    match read(&text) {
+        Some(value) => {
+            steps.push(value);
+            true
+        }
+        None => {
+            unread.clear();
+            false
+        }
     }
 }

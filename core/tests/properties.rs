@@ -185,5 +185,50 @@ mod history {
             }
             prop_assert!(!in_place.can_undo());
         }
+
+        /// A history restored with its steps as text (read only when undo or
+        /// redo reaches them) behaves exactly as one restored with them read.
+        #[test]
+        fn reading_steps_when_reached_is_the_same_as_reading_them_all(
+            start in any::<i32>(),
+            before in prop::collection::vec(step(), 0..30),
+            after in prop::collection::vec(step(), 0..30),
+        ) {
+            let apply = |h: &mut History<i32>, s: &Step| match s {
+                Step::Edit(field, v) => h.edit(&field.to_string(), *v),
+                Step::Undo => { h.undo(); }
+                Step::Redo => { h.redo(); }
+            };
+            let mut first = History::new(start);
+            for s in &before {
+                apply(&mut first, s);
+            }
+            let past: Vec<i32> = first.past().copied().collect();
+            let future: Vec<i32> = first.future().copied().collect();
+            let text = |xs: &[i32]| xs.iter().map(i32::to_string).collect::<Vec<_>>();
+            let mut read = History::restore(past.clone(), *first.present(), future.clone());
+            let mut unread = History::restore_unread(*first.present(), text(&past), text(&future));
+            let parse = |t: &str| t.parse::<i32>().ok();
+            for s in &after {
+                match s {
+                    Step::Edit(field, v) => {
+                        read.edit(&field.to_string(), *v);
+                        unread.edit(&field.to_string(), *v);
+                    }
+                    Step::Undo => prop_assert_eq!(read.undo(), unread.undo_reading(parse)),
+                    Step::Redo => prop_assert_eq!(read.redo(), unread.redo_reading(parse)),
+                }
+                prop_assert_eq!(read.present(), unread.present());
+                prop_assert_eq!(read.can_undo(), unread.can_undo());
+                prop_assert_eq!(read.can_redo(), unread.can_redo());
+            }
+            // What would be saved: the read steps, then the unread ones.
+            let saved = |h: &History<i32>| -> (Vec<String>, Vec<String>) {
+                let past = h.past().map(i32::to_string).chain(h.unread_past().map(str::to_string)).collect();
+                let future = h.future().map(i32::to_string).chain(h.unread_future().map(str::to_string)).collect();
+                (past, future)
+            };
+            prop_assert_eq!(saved(&read), saved(&unread));
+        }
     }
 }

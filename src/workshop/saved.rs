@@ -17,7 +17,9 @@ const MODEL_KEY: &str = "slo-planner.model.v1";
 /// Where this tab's undo history is kept.
 const TRAIL_KEY: &str = "slo-planner.undo.v1";
 
-/// The autosaved model with this tab's undo history around it; the SRE
+/// The autosaved model with this tab's undo history around it, its steps
+/// kept as text until undo or redo reaches them (`History::undo_reading`:
+/// opening a page reads one model, however long the history); the SRE
 /// Workbook example on a first visit. An autosave the light reader cannot
 /// read (an older version wrote it) comes back as its text, for the
 /// importer, with the example meanwhile.
@@ -31,11 +33,8 @@ pub fn restore() -> (History<Model>, Option<String>) {
     let trail = browser::load_tab_text(TRAIL_KEY)
         .map(|stored| decode_trail(&text, &stored))
         .unwrap_or_default();
-    let read = |texts: Vec<String>| -> Vec<Model> {
-        texts.iter().map_while(|t| read_own_json(t)).collect()
-    };
     (
-        History::restore(read(trail.past), model, read(trail.future)),
+        History::restore_unread(model, trail.past, trail.future),
         None,
     )
 }
@@ -58,10 +57,17 @@ pub fn save_on_leaving(history: &History<Model>, model: bool, trail: bool) {
         browser::save_text(MODEL_KEY, &present);
     }
     if trail {
+        // The steps read since the page opened, then those still as text.
         let text = encode_trail(
             &present,
-            history.past().map(export_json),
-            history.future().map(export_json),
+            history
+                .past()
+                .map(export_json)
+                .chain(history.unread_past().map(str::to_string)),
+            history
+                .future()
+                .map(export_json)
+                .chain(history.unread_future().map(str::to_string)),
         );
         browser::save_tab_text(TRAIL_KEY, &text);
     }

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
-use slo_core::codec::settle_agreement;
+use slo_core::codec::{read_own_json, settle_agreement};
 use slo_core::history::History;
 use slo_core::model::Model;
 use slo_core::problem::Problem;
@@ -311,10 +311,11 @@ impl Workshop {
         self.changed_as_a_whole();
     }
 
-    /// Undoes the last edit.
+    /// Undoes the last edit (a step restored with the page is read when
+    /// undo reaches it).
     pub fn undo(self) {
         self.history.update(|h| {
-            h.undo();
+            h.undo_reading(read_own_json);
         });
         self.changed_as_a_whole();
     }
@@ -322,7 +323,7 @@ impl Workshop {
     /// Redoes the last undone edit.
     pub fn redo(self) {
         self.history.update(|h| {
-            h.redo();
+            h.redo_reading(read_own_json);
         });
         self.changed_as_a_whole();
     }

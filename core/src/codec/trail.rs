@@ -14,7 +14,8 @@ use crate::codec::tree::{tree_struct, Tree};
 
 /// How much history text (every step written out in full) a trail holds at
 /// most: about 200 steps of a small model, a dozen of a 50-service one.
-/// Reading a trail back costs reading that much JSON.
+/// Reading a trail back copies that much text; each step is read as a
+/// model only when undo or redo reaches it (`History::restore_unread`).
 pub const TRAIL_BUDGET_CHARS: usize = 4_000_000;
 
 /// The steps of an undo history as text, around a present.
