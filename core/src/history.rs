@@ -190,10 +190,8 @@ impl<T: Clone + PartialEq> History<T> {
     /// assert!(restored.undo() && restored.undo());
     /// assert_eq!(restored.present(), &1);
     /// ```
-    pub fn restore(mut past: Vec<T>, present: T, mut future: Vec<T>) -> Self {
-        past.truncate(UNDO_LIMIT);
-        past.reverse();
-        future.reverse();
+    pub fn restore(past: Vec<T>, present: T, future: Vec<T>) -> Self {
+        let (past, future) = stacks(past, future);
         History {
             past,
             future,
@@ -234,13 +232,11 @@ impl<T: Clone + PartialEq> History<T> {
     /// h.edit("a", 5);
     /// assert!(!h.can_redo());
     /// ```
-    pub fn restore_unread(present: T, mut past: Vec<String>, mut future: Vec<String>) -> Self {
-        past.truncate(UNDO_LIMIT);
-        past.reverse();
-        future.reverse();
+    pub fn restore_unread(present: T, past: Vec<String>, future: Vec<String>) -> Self {
+        let (unread_past, unread_future) = stacks(past, future);
         History {
-            unread_past: past,
-            unread_future: future,
+            unread_past,
+            unread_future,
             ..History::new(present)
         }
     }
@@ -269,6 +265,16 @@ impl<T: Clone + PartialEq> History<T> {
     pub fn unread_future(&self) -> impl Iterator<Item = &str> {
         self.unread_future.iter().rev().map(String::as_str)
     }
+}
+
+/// Restored steps as the history keeps them: `past` (newest first, at most
+/// [`UNDO_LIMIT`]) and `future` (nearest first) turned into stacks whose
+/// next step is last.
+fn stacks<S>(mut past: Vec<S>, mut future: Vec<S>) -> (Vec<S>, Vec<S>) {
+    past.truncate(UNDO_LIMIT);
+    past.reverse();
+    future.reverse();
+    (past, future)
 }
 
 /// Makes sure `steps` has a next step (its last), reading the next of

@@ -338,7 +338,7 @@ pub fn burn_parts(model: ModelReader, current: Memo<Option<ScenarioAt>>) -> Burn
 }
 
 fn chance(run: &slo_core::burn::risk::RiskRun) -> String {
-    format!("{:.1} %", run.meet_probability * 100.0)
+    percent(run.meet_probability * 100.0)
 }
 
 /// The Monte Carlo outcome of the run, if the scenario has a risk model.
@@ -352,7 +352,7 @@ fn risk_outcome(view: Run) -> impl IntoView {
                     <div><dt>"Chance of meeting the SLO in a period"</dt><dd class="big" id="meet-probability">{chance(&r.base)}</dd></div>
                     <div><dt>"If time to restore halves"</dt><dd id="mttr-halved">{chance(&r.mttr_halved)}</dd></div>
                     <div><dt>"If incidents halve"</dt><dd id="incidents-halved">{chance(&r.incidents_halved)}</dd></div>
-                    <div><dt>"Budget left: mean, bad period (p10)"</dt><dd>{format!("{:.1} %, {:.1} %", r.base.mean_left_percent, r.base.p10_left_percent)}</dd></div>
+                    <div><dt>"Budget left: mean, bad period (p10)"</dt><dd>{format!("{}, {}", percent(r.base.mean_left_percent), percent(r.base.p10_left_percent))}</dd></div>
                 </dl>
                 <div class="chart" id="risk-chart" inner_html=b.risk_svg.clone().unwrap_or_default()></div>
                 <p class="hint">{format!(
