@@ -40,39 +40,57 @@ async function waitForServer() {
 }
 
 /** Clicks the page's navigation link (each page is a bundle of its own, so
- *  this loads it); the times from the navigation's start until its title
- *  shows and the next frame is done, and until nothing on it is
- *  `aria-busy` (a long table filling in) and the next frame is done, as the
- *  page itself measures them (READY, in every page). */
+ *  this loads it); the times from the navigation's start until the page is
+ *  shown (its first contentful paint, as the browser reports it: the page's
+ *  body is empty until the app has rendered it) and until nothing on it is
+ *  `aria-busy` (a long table filling in, a chunk loading) and the next frame
+ *  is done, as the page itself notes them (READY). Waits through the page's
+ *  own promise, so no test-harness script runs in the page being timed. */
 async function openPage(page, name) {
   const folder = name === 'Model' ? '' : `${name.toLowerCase()}/`;
   await Promise.all([
     page.waitForURL(`${base}workshop/${folder}`, { waitUntil: 'commit' }),
     page.locator('nav a', { hasText: name }).click(),
   ]);
-  await page.waitForFunction(() => window.__complete !== undefined);
-  return page.evaluate(() => [window.__ready, window.__complete]);
+  return page.evaluate(() => window.__opened);
 }
 
-/** Run in every page before its scripts: notes when the page title shows
- *  and when nothing is busy, each after the next frame is done (ms since
- *  the navigation started). */
+/** Run in every page before its scripts: a promise, `__opened`, of the
+ *  times (ms since the navigation started) the page was shown and was
+ *  complete. Shown: the first contentful paint, if the page title was in by
+ *  then, else the frame after the title came in; complete: the frame after
+ *  nothing is `aria-busy`. */
 const READY = () => {
   const afterFrame = (f) => requestAnimationFrame(() => setTimeout(f, 0));
   const busy = () => document.querySelector('[aria-busy="true"]') !== null;
-  const whenIdle = () => {
-    if (busy()) return afterFrame(whenIdle);
-    afterFrame(() => { window.__complete = performance.now(); });
-  };
-  new MutationObserver((_, observer) => {
-    if (document.querySelector('h1.page-title')) {
-      observer.disconnect();
-      afterFrame(() => {
-        window.__ready = performance.now();
-        if (busy()) whenIdle(); else window.__complete = window.__ready;
-      });
-    }
-  }).observe(document, { childList: true, subtree: true });
+  let title = null;
+  let shownAfterTitle = null;
+  const painted = new Promise((resolve) => {
+    new PerformanceObserver((list) => {
+      const fcp = list.getEntriesByName('first-contentful-paint')[0];
+      if (fcp) resolve(fcp.startTime);
+    }).observe({ type: 'paint', buffered: true });
+  });
+  window.__opened = new Promise((resolve) => {
+    const done = async (complete) => {
+      const fcp = await painted;
+      resolve([title !== null && fcp >= title ? fcp : shownAfterTitle, Math.max(complete, shownAfterTitle)]);
+    };
+    const whenIdle = () => {
+      if (busy()) return afterFrame(whenIdle);
+      afterFrame(() => done(performance.now()));
+    };
+    new MutationObserver((_, observer) => {
+      if (document.querySelector('h1.page-title')) {
+        observer.disconnect();
+        title = performance.now();
+        afterFrame(() => {
+          shownAfterTitle = performance.now();
+          whenIdle();
+        });
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
 };
 
 /** Types `text` into the input with id `inputId` (one input event, as a
@@ -163,9 +181,12 @@ try {
   const blank = [];
   await page.goto(`${base}__blank/`);
   for (let round = 0; round < 5; round++) {
-    await page.evaluate(() => { location.href = `${location.pathname}?${Math.random()}`; });
-    await page.waitForFunction(() => window.__complete !== undefined && location.search !== '');
-    blank.push(await page.evaluate(() => window.__ready));
+    const url = `${base}__blank/?${round}`;
+    await Promise.all([
+      page.waitForURL(url, { waitUntil: 'commit' }),
+      page.evaluate((url) => { location.href = url; }, url),
+    ]);
+    blank.push((await page.evaluate(() => window.__opened))[0]);
   }
   await page.goto(`${base}workshop/`);
   await page.waitForSelector('h1.page-title');

@@ -74,3 +74,20 @@ test('a new scenario for a model without one, with a full outage and rules', asy
   await page.locator('#scenario-picker').selectOption({ label: 'Scenario 1 (Order service / 98.5 % of order requests succeed)' });
   await expect(page.locator(`${S}--name`)).toHaveValue('Scenario 1');
 });
+
+test('the pickers name SLOs as typed, markup as text, and keep their choice', async ({ page }) => {
+  await page.goto('workshop/?page=model');
+  await page.locator('#services-0--name').fill('<b>Orders</b> & co');
+  await page.getByRole('link', { name: 'Burn' }).click();
+  const picker = page.locator('#scenario-picker');
+  const forNew = page.locator('#scenario-slo');
+  await expect(picker).toContainText('<b>Orders</b> & co / ');
+  await expect(forNew).toContainText('<b>Orders</b> & co / ');
+  await expect(page.locator('#scenario-picker b, #scenario-slo b')).toHaveCount(0);
+  // The second SLO stays chosen while a scenario is added for it.
+  const second = (await forNew.locator('option').nth(1).textContent()).trim();
+  await forNew.selectOption({ index: 1 });
+  await page.locator('#add-scenario').click();
+  await expect(forNew).toHaveValue('1');
+  await expect(picker.locator('option:checked')).toContainText(second);
+});

@@ -33,3 +33,10 @@ export async function exportModel(page) {
   const file = await (await download).path();
   return { file, text: await readFile(file, 'utf8') };
 }
+
+/// The autosaved model, read back as JSON (the autosave is compact JSON,
+/// the export pretty: the same value), or null when there is none.
+export async function autosaved(page) {
+  const text = await page.evaluate(() => localStorage.getItem('slo-planner.model.v1'));
+  return text === null ? null : JSON.parse(text);
+}

@@ -1,7 +1,7 @@
 // Nothing a workshop types can break the page or lose work (issue 9): the
 // crashes found by hand, models with errors that open again, agreement,
 // renames, planned downtime, long input, and a forced panic.
-import { test, expect, exportModel } from './fixtures.mjs';
+import { test, expect, exportModel, autosaved } from './fixtures.mjs';
 import { test as plain } from '@playwright/test';
 
 const SLO = 'services-0--journeys-0--slis-0--slos-0-';
@@ -49,7 +49,7 @@ test('a model with errors exports and opens again, with its problems at their fi
   expect(JSON.parse(exported).document.status).toBe('draft');
 
   // Once the autosave has caught up, a fresh browser: no storage.
-  await expect.poll(() => page.evaluate(() => localStorage.getItem('slo-planner.model.v1'))).toBe(exported);
+  await expect.poll(() => autosaved(page)).toEqual(JSON.parse(exported));
   await page.evaluate(() => localStorage.clear());
   await page.reload();
   await expect(page.locator('#doc-status')).toHaveText('agreed');
@@ -57,7 +57,7 @@ test('a model with errors exports and opens again, with its problems at their fi
   await expect(page.locator('#notice')).toContainText('but it has 1 error(s), shown at their fields');
   await expect(page.locator('#doc-status')).toHaveText('draft');
   // The autosave follows within moments of the last change.
-  await expect.poll(() => page.evaluate(() => localStorage.getItem('slo-planner.model.v1'))).toBe(exported);
+  await expect.poll(() => autosaved(page)).toEqual(JSON.parse(exported));
   await page.getByRole('link', { name: 'Model' }).click();
   await expect(page.locator(`#${SLO}-target`)).toHaveValue('100');
   await expect(page.locator(`#${SLO}-target-problems`)).toContainText('100 % leaves no error budget');

@@ -1,5 +1,5 @@
 // User journeys of the workshop pages (issue: the workshop model).
-import { test, expect, exportModel } from './fixtures.mjs';
+import { test, expect, exportModel, autosaved } from './fixtures.mjs';
 import { readFile } from 'node:fs/promises';
 
 const SLO = 'services-0--journeys-0--slis-0--slos-0-';
@@ -33,7 +33,7 @@ test('build a model, export it, clear storage, import it back', async ({ page })
   expect(json.services[0].journeys[0].slis[0].slos[0].target).toBe('99.95');
 
   // Once the autosave has caught up, a fresh browser: no storage.
-  await expect.poll(() => page.evaluate(() => localStorage.getItem('slo-planner.model.v1'))).toBe(text);
+  await expect.poll(() => autosaved(page)).toEqual(JSON.parse(text));
   await page.evaluate(() => localStorage.clear());
   await page.reload();
   // A fresh start opens on the example.
@@ -84,7 +84,7 @@ test('a share link restores the model exactly, and asks before replacing other w
   await other.goto(link);
   await expect(other.locator('#notice')).toContainText('Opened the shared model');
   await expect(other).not.toHaveURL(/#model=/);
-  await expect.poll(() => other.evaluate(() => localStorage.getItem('slo-planner.model.v1'))).toBe(exported);
+  await expect.poll(() => autosaved(other)).toEqual(JSON.parse(exported));
   await other.goto('workshop/?page=model'.replace(/^/, link.split('workshop/')[0]));
   await expect(other.locator('#team-name')).toHaveValue('Payments <team>');
 

@@ -4,7 +4,7 @@
 //! edit, so this must stay well inside one 16 ms frame.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
-use slo_core::codec::{export_json, parse_json, settle_agreement};
+use slo_core::codec::{compact_json, export_json, parse_json, read_own_json, settle_agreement};
 use slo_core::examples::workshop_scale;
 use slo_core::quantity::zone::UtcOnly;
 use slo_core::report::place::Places;
@@ -27,6 +27,19 @@ fn at_workshop_scale(c: &mut Criterion) {
     c.bench_function("read the 50-service model's JSON", |b| {
         b.iter(|| parse_json(black_box(json.as_bytes())))
     });
+    // What a page pays for its autosave: written after edits and read when
+    // the page opens, by the light codec the pages carry, as compact JSON.
+    c.bench_function("write the 50-service model's autosave (compact)", |b| {
+        b.iter(|| compact_json(black_box(&model)))
+    });
+    let saved = compact_json(&model);
+    c.bench_function("read the 50-service model's autosave (compact)", |b| {
+        b.iter(|| read_own_json(black_box(&saved)))
+    });
+    c.bench_function(
+        "read the 50-service model's pretty JSON, light codec",
+        |b| b.iter(|| read_own_json(black_box(&json))),
+    );
     c.bench_function("name the places of the 50-service model", |b| {
         b.iter(|| Places::of(black_box(&model)))
     });

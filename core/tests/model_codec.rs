@@ -3,7 +3,7 @@
 
 use proptest::prelude::*;
 use slo_core::codec::{
-    export_json, import_json, parse_json, read_own_json, ImportError, MAX_FILE_BYTES,
+    compact_json, export_json, import_json, parse_json, read_own_json, ImportError, MAX_FILE_BYTES,
 };
 use slo_core::examples;
 use slo_core::model::alert_rule::Notify;
@@ -535,6 +535,19 @@ proptest! {
         let light = read_own_json(&json);
         prop_assert_eq!(light.as_ref(), Some(&model));
         prop_assert_eq!(light, parse_json(json.as_bytes()).ok());
+        let compact = compact_json(&model);
+        prop_assert_eq!(read_own_json(&compact), Some(model.clone()));
+        prop_assert_eq!(parse_json(compact.as_bytes()).ok(), Some(model));
+    }
+
+    /// The compact text the app keeps for itself is the export's text
+    /// without its whitespace: the same JSON value, smaller.
+    #[test]
+    fn the_compact_text_is_the_export_without_whitespace(model in model()) {
+        let (pretty, compact) = (export_json(&model), compact_json(&model));
+        let value: serde_json::Value = serde_json::from_str(&pretty).unwrap();
+        prop_assert_eq!(&compact, &serde_json::to_string(&value).unwrap());
+        prop_assert!(compact.len() < pretty.len());
     }
 
     /// The light writer (`codec::tree`, which the pages carry) writes the

@@ -241,6 +241,23 @@ pub async fn decompress_from_link(text: &str, max_bytes: usize) -> Result<Vec<u8
         .map_err(|_| "the link's model is damaged or too large: ask for a new link".to_string())
 }
 
+/// Resolves once the browser has shown the next frame (an animation frame,
+/// then a task after it): work awaited behind it never delays what a page
+/// shows first.
+pub async fn after_next_paint() {
+    let shown = js_sys::Promise::new(&mut |resolve, _| {
+        leptos::prelude::request_animation_frame(move || {
+            leptos::prelude::set_timeout(
+                move || {
+                    let _ = resolve.call0(&JsValue::UNDEFINED);
+                },
+                std::time::Duration::ZERO,
+            );
+        });
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(shown).await;
+}
+
 /// Offers `text` as a file download named `name`.
 pub fn download(name: &str, mime: &str, text: &str) {
     download_text(name, mime, text);
@@ -321,7 +338,7 @@ pub fn load_text(key: &str) -> Option<String> {
     LocalStorage::raw().get_item(key).ok().flatten()
 }
 
-/// Saves text as it is (a model file stays a readable JSON file in storage).
+/// Saves text as it is (a model stays JSON in storage, readable as such).
 pub fn save_text(key: &str, text: &str) {
     if has_panicked() {
         return;

@@ -5,7 +5,7 @@
 //! leaves the current model untouched.
 
 use leptos::prelude::*;
-use slo_core::codec::{export_json, open, read_own_json, Opened, MAX_FILE_BYTES};
+use slo_core::codec::{compact_json, open, read_own_json, Opened, MAX_FILE_BYTES};
 use slo_core::examples;
 use slo_core::model::Model;
 
@@ -75,7 +75,7 @@ impl Workshop {
     /// The model as a share link: the page address with `#model=` and the
     /// compressed JSON.
     pub async fn share_link(self) -> Result<String, String> {
-        let json = self.model.with_untracked(export_json);
+        let json = self.model.with_untracked(compact_json);
         let compressed = browser::compress_for_link(&json).await?;
         let link = format!(
             "{}#{}{compressed}",

@@ -4,7 +4,7 @@
 //! own) and reloading keep both.
 
 use slo_core::codec::trail::{decode_trail, encode_trail};
-use slo_core::codec::{export_json, read_own_json};
+use slo_core::codec::{compact_json, read_own_json};
 use slo_core::examples;
 use slo_core::history::History;
 use slo_core::model::Model;
@@ -41,7 +41,7 @@ pub fn restore() -> (History<Model>, Option<String>) {
 
 /// Saves the model for every tab and page.
 pub fn save_model(model: &Model) {
-    browser::save_text(MODEL_KEY, &export_json(model));
+    browser::save_text(MODEL_KEY, &compact_json(model));
 }
 
 /// Saves, as the page is left, the model (`model`: it changed since the
@@ -52,7 +52,7 @@ pub fn save_on_leaving(history: &History<Model>, model: bool, trail: bool) {
     if !model && !trail {
         return;
     }
-    let present = export_json(history.present());
+    let present = compact_json(history.present());
     if model {
         browser::save_text(MODEL_KEY, &present);
     }
@@ -62,11 +62,11 @@ pub fn save_on_leaving(history: &History<Model>, model: bool, trail: bool) {
             &present,
             history
                 .past()
-                .map(export_json)
+                .map(compact_json)
                 .chain(history.unread_past().map(str::to_string)),
             history
                 .future()
-                .map(export_json)
+                .map(compact_json)
                 .chain(history.unread_future().map(str::to_string)),
         );
         browser::save_tab_text(TRAIL_KEY, &text);

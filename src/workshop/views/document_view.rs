@@ -10,7 +10,7 @@ use slo_core::quantity::numbers::group_thousands;
 use slo_core::report::slo_report;
 use slo_core::validate::revisit_date;
 
-use crate::browser::IntlZones;
+use crate::browser::{self, IntlZones};
 use crate::workshop::state::Workshop;
 
 fn non_empty(items: &[String]) -> String {
@@ -144,7 +144,7 @@ fn slo_rows_html(model: &Model, at: ServiceAt) -> String {
 /// How many services' rows the document shows in the page's first frame;
 /// the others follow in the next (a 50-service model has 400 SLO rows, and
 /// the page should open before they are all laid out).
-const FIRST_SERVICES: usize = 8;
+const FIRST_SERVICES: usize = 3;
 
 /// The SLI/SLO table's bodies, one per service: each re-renders when its
 /// service is edited, not on every change of the model. The table is
@@ -155,8 +155,9 @@ fn SloTable() -> impl IntoView {
     let count = Memo::new(move |_| workshop.structure(|m| m.services.len()));
     let all = RwSignal::new(count.get_untracked() <= FIRST_SERVICES);
     if !all.get_untracked() {
-        request_animation_frame(move || {
-            set_timeout(move || all.set(true), std::time::Duration::ZERO);
+        leptos::task::spawn_local(async move {
+            browser::after_next_paint().await;
+            all.set(true);
         });
     }
     let bodies = move |range: std::ops::Range<usize>| {
