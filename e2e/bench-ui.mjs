@@ -4,7 +4,7 @@
 //
 // Usage: node e2e/bench-ui.mjs MODEL.json [port]
 // Prints, in milliseconds: the import, opening each page from the one
-// before it (a page load, from the navigation's start; median of 5; for
+// before it (a page load, from the navigation's start; median of ROUNDS; for
 // the Burn page also until its run, a chunk loaded after, is shown; and,
 // for scale, an empty page's load: what the browser itself costs),
 // and a keystroke in an SLO target until its budget figure shows the new
@@ -28,6 +28,9 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const worst = (xs) => Math.max(...xs);
 const ms = (x) => x.toFixed(1).padStart(7);
 const PAGES = ['Model', 'Dependencies', 'Burn', 'Policy', 'Document'];
+// Page loads on this machine vary by a quarter between runs: nine of each
+// give a steadier median than five.
+const ROUNDS = 9;
 
 async function waitForServer() {
   for (let i = 0; i < 100; i++) {
@@ -172,7 +175,7 @@ try {
   }
 
   const opened = Object.fromEntries(PAGES.map((p) => [p, []]));
-  for (let round = 0; round < 5; round++) {
+  for (let round = 0; round < ROUNDS; round++) {
     for (const name of [...PAGES.slice(1), PAGES[0]]) opened[name].push(await openPage(page, name));
   }
 
@@ -180,7 +183,7 @@ try {
   // loaded from itself (e2e/serve.mjs), measured the same way.
   const blank = [];
   await page.goto(`${base}__blank/`);
-  for (let round = 0; round < 5; round++) {
+  for (let round = 0; round < ROUNDS; round++) {
     const url = `${base}__blank/?${round}`;
     await Promise.all([
       page.waitForURL(url, { waitUntil: 'commit' }),
@@ -211,10 +214,10 @@ try {
   console.log(`import, to the page updated         ${ms(imported)} ms (${inputs} inputs on the Model page, every card folded)`);
   for (const name of PAGES) {
     const [shown, complete] = [opened[name].map((t) => t[0]), opened[name].map((t) => t[1])];
-    console.log(`open ${name.padEnd(13)} median ${ms(median(shown))} ms   worst ${ms(worst(shown))} ms (of 5)`
+    console.log(`open ${name.padEnd(13)} median ${ms(median(shown))} ms   worst ${ms(worst(shown))} ms (of ${ROUNDS})`
       + (median(complete) > median(shown) ? `; every row in: median ${ms(median(complete))} ms` : ''));
   }
-  console.log(`an empty page's load   median ${ms(median(blank))} ms   worst ${ms(worst(blank))} ms (of 5): the browser's own cost`);
+  console.log(`an empty page's load   median ${ms(median(blank))} ms   worst ${ms(worst(blank))} ms (of ${ROUNDS}): the browser's own cost`);
   const line = (what, xs) => `${what.padEnd(37)} median ${ms(median(xs))} ms   worst ${ms(worst(xs))} ms (of ${xs.length})`;
   if (one) {
     console.log(line(`keystroke to figure, 1 card open`, one.figure));

@@ -1,6 +1,7 @@
 // End-to-end tests in Debian's headless Chromium against the release build in
 // dist/, served under the /slo-planner/ sub-path like static hosting.
 import { defineConfig } from '@playwright/test';
+import { launchOptions } from './browser.mjs';
 
 const port = 8099;
 
@@ -13,13 +14,7 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     baseURL: `http://127.0.0.1:${port}/slo-planner/`,
-    launchOptions: {
-      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--no-first-run',
-      ],
-    },
+    launchOptions,
   },
   webServer: {
     command: `node e2e/serve.mjs ${port} /slo-planner/`,

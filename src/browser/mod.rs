@@ -258,6 +258,13 @@ pub async fn after_next_paint() {
     let _ = wasm_bindgen_futures::JsFuture::from(shown).await;
 }
 
+/// Loads the page again from its address.
+pub fn reload() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
+}
+
 /// Offers `text` as a file download named `name`.
 pub fn download(name: &str, mime: &str, text: &str) {
     download_text(name, mime, text);

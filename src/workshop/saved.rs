@@ -3,7 +3,9 @@
 //! storage, so moving between the workshop's pages (each a bundle of its
 //! own) and reloading keep both.
 
-use slo_core::codec::trail::{decode_trail, encode_trail};
+use std::cell::RefCell;
+
+use slo_core::codec::trail::{decode_trail, encode_trail, fingerprint};
 use slo_core::codec::{compact_json, read_own_json};
 use slo_core::examples;
 use slo_core::history::History;
@@ -30,7 +32,9 @@ pub fn restore() -> (History<Model>, Option<String>) {
     let Some(model) = read_own_json(&text) else {
         return (History::new(examples::workbook_api()), Some(text));
     };
-    let trail = browser::load_tab_text(TRAIL_KEY)
+    let stored = browser::load_tab_text(TRAIL_KEY);
+    seen_trail(stored.as_deref());
+    let trail = stored
         .map(|stored| decode_trail(&text, &stored))
         .unwrap_or_default();
     (
@@ -70,5 +74,28 @@ pub fn save_on_leaving(history: &History<Model>, model: bool, trail: bool) {
                 .chain(history.unread_future().map(str::to_string)),
         );
         browser::save_tab_text(TRAIL_KEY, &text);
+        seen_trail(Some(&text));
     }
+}
+
+thread_local! {
+    /// The fingerprint of this tab's undo history as this page last read or
+    /// wrote it.
+    static TRAIL_SEEN: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+fn seen_trail(text: Option<&str>) {
+    TRAIL_SEEN.with(|seen| *seen.borrow_mut() = text.map(fingerprint));
+}
+
+/// Whether another page of the workshop saved since this page was left:
+/// the autosave holds another model than `model` (this page's own edits
+/// were all saved when it was left), or this tab's undo history is not the
+/// one this page last read or wrote. For a page the browser brings back
+/// from its back/forward cache, as it was.
+pub fn changed_elsewhere(model: &Model) -> bool {
+    let model_changed =
+        browser::load_text(MODEL_KEY).is_some_and(|text| text != compact_json(model));
+    let trail = browser::load_tab_text(TRAIL_KEY);
+    model_changed || TRAIL_SEEN.with(|seen| *seen.borrow() != trail.as_deref().map(fingerprint))
 }

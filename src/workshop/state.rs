@@ -11,7 +11,7 @@ use slo_core::model::Model;
 use slo_core::problem::Problem;
 use slo_core::validate::validate;
 
-use crate::browser::IntlZones;
+use crate::browser::{self, IntlZones};
 use crate::frame::Page;
 use crate::workshop::fold::Folds;
 use crate::workshop::opening::importer_address;
@@ -147,6 +147,16 @@ impl Workshop {
             let trail = history_changed.get_value();
             history.with_untracked(|h| saved::save_on_leaving(h, model, trail));
             history_changed.set_value(false);
+        });
+        // Back or forward to this page from the browser's back/forward
+        // cache, as it was left: if another page changed the model or the
+        // undo history meanwhile, this page reloads to read them (what it
+        // held was saved when it was left), so an edit here cannot write
+        // an older model over theirs.
+        let _ = window_event_listener(leptos::ev::pageshow, move |ev| {
+            if ev.persisted() && history.with_untracked(|h| saved::changed_elsewhere(h.present())) {
+                browser::reload();
+            }
         });
         provide_context(workshop);
         if let Some(text) = older {

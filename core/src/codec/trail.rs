@@ -62,8 +62,15 @@ tree_struct!(Stored {
     future: "future",
 });
 
-/// Names `text`: its length and FNV-1a hash.
-fn fingerprint(text: &str) -> String {
+/// Names `text`: its length and FNV-1a hash (the trail names the model it
+/// was written against by it; a page names what it last read or wrote).
+///
+/// ```
+/// use slo_core::codec::trail::fingerprint;
+/// assert_eq!(fingerprint("ab"), fingerprint("ab"));
+/// assert_ne!(fingerprint("ab"), fingerprint("ba"));
+/// ```
+pub fn fingerprint(text: &str) -> String {
     let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     });
