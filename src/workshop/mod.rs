@@ -7,6 +7,7 @@
 pub mod editors;
 pub mod fold;
 pub mod inputs;
+pub mod later;
 pub mod opening;
 pub mod pages;
 pub mod rows;

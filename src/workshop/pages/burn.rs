@@ -11,6 +11,7 @@ use crate::workshop::editors::alert_rules::AlertRulesEditor;
 use crate::workshop::editors::risk::RiskSection;
 use crate::workshop::editors::scenario::{new_event, ScenarioEditor};
 use crate::workshop::inputs::id_of;
+use crate::workshop::later::AfterFirstFrame;
 use crate::workshop::state::Workshop;
 use crate::workshop::views::burn_results::LoadBurnParts;
 use slo_core::model::location::{every_slo, Locate, ScenarioAt, SloAt};
@@ -185,6 +186,7 @@ pub fn BurnPage(
                 None => view! { <p class="hint">"No scenario yet: add one for an SLO of the model."</p> }.into_any(),
             }}
         </section>
+        <AfterFirstFrame>
         <section class="card">
             <h2>"Alert rules"</h2>
             <p class="hint">"Multi-window, multi-burn-rate alerts (SRE Workbook ch. 5): a rule fires when both windows burn at least its rate. Defined by the share of the budget, a rule rescales with each SLO's period."</p>
@@ -194,5 +196,6 @@ pub fn BurnPage(
             <h2>"Risk over many periods"</h2>
             {move || current.get().map(|at| view! { <RiskSection at outcome=parts /> })}
         </section>
+        </AfterFirstFrame>
     }
 }

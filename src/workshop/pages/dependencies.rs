@@ -9,6 +9,7 @@ use slo_core::report::service_reports;
 use crate::workshop::editors::dependency::DependencyEditor;
 use crate::workshop::fold::{FoldButtons, ServiceCard};
 use crate::workshop::inputs::{FieldProblems, OptText};
+use crate::workshop::later::AfterFirstFrame;
 use crate::workshop::rows::{edit_button, rows};
 use crate::workshop::state::Workshop;
 use crate::workshop::views::composite::{AllocationTables, CompositeFigures};
@@ -83,6 +84,8 @@ pub fn DependenciesPage() -> impl IntoView {
             <DependencyDiagram />
         </section>
         <FoldButtons />
-        {rows(|m| m.services.len(), move |i| view! { <ServiceDependencies at=ServiceAt(ModelAt, i) reports /> })}
+        <AfterFirstFrame>
+            {rows(|m| m.services.len(), move |i| view! { <ServiceDependencies at=ServiceAt(ModelAt, i) reports /> })}
+        </AfterFirstFrame>
     }
 }
