@@ -194,7 +194,7 @@ try {
   await page.goto(`${base}workshop/`);
   await page.waitForSelector('h1.page-title');
 
-  // The same keystrokes after 25 page switches: what the pages left behind costs nothing.
+  // The same keystrokes after every page switch above: what the pages left behind costs nothing.
   let again = null;
   if (folds) {
     if ((await page.locator('#service-card-0[open]').count()) === 0) {
@@ -223,7 +223,7 @@ try {
     console.log(line(`keystroke to figure, 1 card open`, one.figure));
     console.log(line(`keystroke to next frame, 1 card open`, one.frame));
     console.log(`  (${inputsOne} inputs on the page)`);
-    console.log(line(`the same after 25 page switches`, again.frame));
+    console.log(line(`the same after ${ROUNDS * PAGES.length} page switches`, again.frame));
   }
   console.log(line(`keystroke to figure, all cards open`, all.figure));
   console.log(line(`keystroke to next frame, all open`, all.frame));
