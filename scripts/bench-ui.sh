@@ -4,6 +4,9 @@
 # 50-service model (`slo example scale`, the generator the tests use), and
 # prints the import, opening each page, and keystroke to updated figure
 # (median and worst). A benchmark, not a test: it never fails on a figure.
+# It also prints how much of the machine's CPU time the host took (steal,
+# from /proc/stat) during the run: on a shared virtual machine that moves
+# every figure, and only runs with little of it compare.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
@@ -12,4 +15,9 @@ if [ "${SKIP_BUILD:-}" != 1 ]; then
 fi
 mkdir -p target
 cargo run -q --release -p slo-cli -- example scale --services 50 > target/scale-50.json
+# The CPU times in jiffies: everything, and the host's steal.
+cpu_times() { awk '/^cpu / { t = 0; for (i = 2; i <= NF; i++) t += $i; print t, $9 }' /proc/stat; }
+read -r total0 steal0 < <(cpu_times)
 node e2e/bench-ui.mjs target/scale-50.json "${PORT:-8098}"
+read -r total1 steal1 < <(cpu_times)
+echo "the host took $(( (steal1 - steal0) * 100 / (total1 - total0 + 1) ))% of this machine's CPU time during the run (steal in /proc/stat): figures compare only between runs with little of it"
