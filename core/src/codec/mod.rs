@@ -350,7 +350,7 @@ pub fn open(mut model: Model, zones: &dyn ZoneResolver) -> Opened {
 /// assert_eq!(read_own_json("{\"schemaVersion\": 4}"), None);
 /// ```
 pub fn read_own_json(text: &str) -> Option<Model> {
-    let value: Value = serde_json::from_str(text).ok()?;
+    let value = tree::Node::read(text)?;
     let model = <Model as tree::Tree>::from_tree(&value)?;
     (model.schema_version == SCHEMA_VERSION).then_some(model)
 }

@@ -10,7 +10,7 @@
 
 use serde_json::Value;
 
-use crate::codec::tree::{tree_struct, Tree};
+use crate::codec::tree::{tree_struct, Node, Tree};
 
 /// How much history text (every step written out in full) a trail holds at
 /// most: about 200 steps of a small model, a dozen of a 50-service one.
@@ -36,8 +36,8 @@ impl Tree for Step {
         Value::Array(vec![self.0.to_tree(), self.1.to_tree(), self.2.to_tree()])
     }
 
-    fn from_tree(value: &Value) -> Option<Self> {
-        match value.as_array()?.as_slice() {
+    fn from_tree(value: &Node<'_>) -> Option<Self> {
+        match value.as_array()? {
             [before, after, text] => Some(Step(
                 usize::from_tree(before)?,
                 usize::from_tree(after)?,
@@ -167,10 +167,7 @@ fn texts(present: &str, steps: &[Step]) -> Option<Vec<String>> {
 /// written against another present, or cannot be read: a history that
 /// does not belong to the model is never applied to it.
 pub fn decode_trail(present: &str, stored: &str) -> Trail {
-    let Some(stored) = serde_json::from_str::<Value>(stored)
-        .ok()
-        .and_then(|value| Stored::from_tree(&value))
-    else {
+    let Some(stored) = Node::read(stored).and_then(|value| Stored::from_tree(&value)) else {
         return Trail::default();
     };
     if stored.present != fingerprint(present) {

@@ -11,7 +11,7 @@ use crate::workshop::editors::alert_rules::AlertRulesEditor;
 use crate::workshop::editors::risk::RiskSection;
 use crate::workshop::editors::scenario::{new_event, ScenarioEditor};
 use crate::workshop::inputs::id_of;
-use crate::workshop::later::AfterFirstFrame;
+use crate::workshop::later::{first_frame_shown, AfterFirstFrame};
 use crate::workshop::state::Workshop;
 use crate::workshop::views::burn_results::LoadBurnParts;
 use slo_core::model::location::{every_slo, Locate, ScenarioAt, SloAt};
@@ -48,7 +48,10 @@ fn new_scenario(n: usize) -> Scenario {
 /// A select over labelled places in the model; `chosen` is the index.
 /// Its options are written as one piece of HTML (the labels escaped): a
 /// 50-service model offers 400 SLOs, and 400 option elements made one by
-/// one from the wasm cost the page's opening about 10 ms.
+/// one from the wasm cost the page's opening about 10 ms. The page's first
+/// frame holds only the chosen option (the select is `aria-busy`); every
+/// other comes a frame later, so 800 options are not parsed and styled
+/// before the page is shown.
 #[component]
 fn Picker<T: Send + Sync + 'static>(
     /// The select's id.
@@ -60,25 +63,28 @@ fn Picker<T: Send + Sync + 'static>(
     /// The chosen index.
     chosen: RwSignal<usize>,
 ) -> impl IntoView {
+    let every = first_frame_shown(false);
     let options = move || {
-        let chosen = chosen.get();
-        items.with(|l| options_html(l.iter().map(|(_, text)| text.as_str()), chosen))
+        let (chosen, every) = (chosen.get(), every.get());
+        items.with(|l| options_html(l.iter().map(|(_, text)| text.as_str()), chosen, every))
     };
     view! {
         <div class="field">
             <label for=id>{label}</label>
-            <select id=id inner_html=options
+            <select id=id inner_html=options aria-busy=move || (!every.get()).then_some("true")
                 on:change=move |ev| chosen.set(event_target_value(&ev).parse().unwrap_or(0))>
             </select>
         </div>
     }
 }
 
-/// `<option>`s for `labels`, valued by their index, the one at `chosen`
-/// selected; every label escaped.
-fn options_html<'a>(labels: impl Iterator<Item = &'a str>, chosen: usize) -> String {
+/// `<option>`s for `labels` (`every` of them, else only the one at
+/// `chosen`), valued by their index, the one at `chosen` selected; every
+/// label escaped.
+fn options_html<'a>(labels: impl Iterator<Item = &'a str>, chosen: usize, every: bool) -> String {
     labels
         .enumerate()
+        .filter(|&(i, _)| every || i == chosen)
         .map(|(i, text)| {
             let selected = if i == chosen { " selected" } else { "" };
             format!(

@@ -10,7 +10,8 @@ use slo_core::quantity::numbers::group_thousands;
 use slo_core::report::slo_report;
 use slo_core::validate::revisit_date;
 
-use crate::browser::{self, IntlZones};
+use crate::browser::IntlZones;
+use crate::workshop::later::first_frame_shown;
 use crate::workshop::state::Workshop;
 
 fn non_empty(items: &[String]) -> String {
@@ -153,13 +154,7 @@ const FIRST_SERVICES: usize = 3;
 fn SloTable() -> impl IntoView {
     let workshop = Workshop::from_context();
     let count = Memo::new(move |_| workshop.structure(|m| m.services.len()));
-    let all = RwSignal::new(count.get_untracked() <= FIRST_SERVICES);
-    if !all.get_untracked() {
-        leptos::task::spawn_local(async move {
-            browser::after_next_paint().await;
-            all.set(true);
-        });
-    }
+    let all = first_frame_shown(count.get_untracked() <= FIRST_SERVICES);
     let bodies = move |range: std::ops::Range<usize>| {
         range
             .map(|i| {

@@ -1,4 +1,5 @@
-//! The model (and the undo trail) as this version's JSON value and back,
+//! The model (and the undo trail) as this version's JSON value and back
+//! (written as a `serde_json::Value`, read from a borrowing [`Node`]),
 //! field by field: the light codec of the app's own files. [`export_json`](super::export_json)
 //! writes with it everywhere (the CLI, the importer and the pages write the
 //! same text); [`read_own_json`](super::read_own_json) reads with it.
@@ -6,7 +7,7 @@
 //! Why not serde's derived code: the web pages carry this codec, and the
 //! derived readers and writers of the model are over 150 KB of wasm (a
 //! visitor per type, a seq and a map form each, buffering for tagged
-//! enums); these impls are a few KB over one JSON value parser. Files from
+//! enums); these impls are a few KB over one JSON reader. Files from
 //! people still go through `parse_json` (serde, field paths, migrations),
 //! which the importer worker carries.
 //!
@@ -18,15 +19,21 @@
 //! to `parse_json` for a full answer.
 
 mod model;
+mod node;
+
+use std::borrow::Cow;
 
 use serde_json::{Map, Value};
+
+pub(crate) use node::Node;
 
 /// A part of the model that is written as, and read from, a JSON value.
 pub(crate) trait Tree: Sized {
     /// This part as this version's JSON value.
     fn to_tree(&self) -> Value;
-    /// Reads what [`Tree::to_tree`] wrote; `None` for anything else.
-    fn from_tree(value: &Value) -> Option<Self>;
+    /// Reads what [`Tree::to_tree`] wrote (as read back into a [`Node`]);
+    /// `None` for anything else.
+    fn from_tree(value: &Node<'_>) -> Option<Self>;
 }
 
 impl Tree for String {
@@ -34,7 +41,7 @@ impl Tree for String {
         Value::String(self.clone())
     }
 
-    fn from_tree(value: &Value) -> Option<Self> {
+    fn from_tree(value: &Node<'_>) -> Option<Self> {
         value.as_str().map(str::to_owned)
     }
 }
@@ -44,7 +51,7 @@ impl Tree for bool {
         Value::Bool(*self)
     }
 
-    fn from_tree(value: &Value) -> Option<Self> {
+    fn from_tree(value: &Node<'_>) -> Option<Self> {
         value.as_bool()
     }
 }
@@ -54,7 +61,7 @@ impl Tree for u32 {
         Value::from(*self)
     }
 
-    fn from_tree(value: &Value) -> Option<Self> {
+    fn from_tree(value: &Node<'_>) -> Option<Self> {
         value.as_u64().and_then(|n| u32::try_from(n).ok())
     }
 }
@@ -64,7 +71,7 @@ impl Tree for usize {
         Value::from(*self)
     }
 
-    fn from_tree(value: &Value) -> Option<Self> {
+    fn from_tree(value: &Node<'_>) -> Option<Self> {
         value.as_u64().and_then(|n| usize::try_from(n).ok())
     }
 }
@@ -74,7 +81,7 @@ impl<T: Tree> Tree for Vec<T> {
         Value::Array(self.iter().map(Tree::to_tree).collect())
     }
 
-    fn from_tree(value: &Value) -> Option<Self> {
+    fn from_tree(value: &Node<'_>) -> Option<Self> {
         value.as_array()?.iter().map(T::from_tree).collect()
     }
 }
@@ -84,9 +91,9 @@ impl<T: Tree> Tree for Option<T> {
         self.as_ref().map_or(Value::Null, Tree::to_tree)
     }
 
-    fn from_tree(value: &Value) -> Option<Self> {
+    fn from_tree(value: &Node<'_>) -> Option<Self> {
         match value {
-            Value::Null => Some(None),
+            Node::Null => Some(None),
             other => T::from_tree(other).map(Some),
         }
     }
@@ -95,24 +102,25 @@ impl<T: Tree> Tree for Option<T> {
 /// The keys of one JSON object, read one field at a time; [`Fields::end`]
 /// refuses an object with a key no field asked for.
 pub(crate) struct Fields<'a> {
-    object: &'a Map<String, Value>,
+    object: &'a [(Cow<'a, str>, Node<'a>)],
     asked: usize,
 }
 
 impl<'a> Fields<'a> {
     /// The fields of `value`, if it is an object.
-    pub(crate) fn of(value: &'a Value) -> Option<Self> {
+    pub(crate) fn of(value: &'a Node<'a>) -> Option<Self> {
         Some(Fields {
             object: value.as_object()?,
             asked: 0,
         })
     }
 
-    /// The value at `key`, counted as asked for. Never inlined (nor is
-    /// [`insert`]): one copy of the map's lookup, not one per field.
+    /// The value at `key`, counted as asked for (an object has a dozen keys
+    /// at most: a look through them beats hashing). Never inlined (nor is
+    /// [`insert`]): one copy of the lookup, not one per field.
     #[inline(never)]
-    fn field(&mut self, key: &str) -> Option<&'a Value> {
-        let value = self.object.get(key)?;
+    fn field(&mut self, key: &str) -> Option<&'a Node<'a>> {
+        let (_, value) = self.object.iter().find(|(k, _)| k == key)?;
         self.asked += 1;
         Some(value)
     }
@@ -130,7 +138,8 @@ impl<'a> Fields<'a> {
         }
     }
 
-    /// `Some` when every key of the object was a field.
+    /// `Some` when every key of the object was a field (a key twice in
+    /// the object is refused).
     pub(crate) fn end(self) -> Option<()> {
         (self.asked == self.object.len()).then_some(())
     }
@@ -186,7 +195,7 @@ macro_rules! tree_struct {
                 serde_json::Value::Object(object)
             }
 
-            fn from_tree(value: &serde_json::Value) -> Option<Self> {
+            fn from_tree(value: &$crate::codec::tree::Node<'_>) -> Option<Self> {
                 let mut fields = $crate::codec::tree::Fields::of(value)?;
                 let read = $name {
                     $($field: $crate::codec::tree::field!(take fields, $key $(, $mode)?),)+
@@ -216,7 +225,7 @@ macro_rules! tree_tagged {
                 serde_json::Value::Object(object)
             }
 
-            fn from_tree(value: &serde_json::Value) -> Option<Self> {
+            fn from_tree(value: &$crate::codec::tree::Node<'_>) -> Option<Self> {
                 let mut fields = $crate::codec::tree::Fields::of(value)?;
                 let tag: String = fields.required($tag)?;
                 let read = match tag.as_str() {
@@ -241,7 +250,7 @@ macro_rules! tree_kinds {
                 serde_json::Value::from($crate::model::kind::Kind::key(*self))
             }
 
-            fn from_tree(value: &serde_json::Value) -> Option<Self> {
+            fn from_tree(value: &$crate::codec::tree::Node<'_>) -> Option<Self> {
                 <$name as $crate::model::kind::Kind>::from_key(value.as_str()?)
             }
         })+
