@@ -32,7 +32,7 @@ pub async fn import(url: &str, bytes: &[u8]) -> Result<String, String> {
     let field = |key: &str| {
         js_sys::Reflect::get(&answer, &key.into())
             .ok()
-            .and_then(|v| v.as_string())
+            .and_then(|v| super::js_text(&v))
     };
     match (field(MODEL), field(REFUSED)) {
         (Some(model), _) => Ok(model),

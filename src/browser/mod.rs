@@ -5,13 +5,16 @@
 mod focus;
 pub mod importer;
 mod panic;
+mod storage;
 
 pub use focus::{
     click_element, focus_button_after, focus_element, focus_field_in, focus_first_soon,
 };
 pub use panic::{has_panicked, install_panic_banner, slo_planner_forced_panic, PANIC_MESSAGE};
+pub use storage::{
+    js_text, load, load_tab_text, load_text, load_text_read_early, save, save_tab_text, save_text,
+};
 
-use gloo_storage::{LocalStorage, SessionStorage, Storage};
 use slo_core::quantity::zone::{ZoneError, ZoneResolver, ZoneRules};
 use wasm_bindgen::prelude::*;
 
@@ -209,20 +212,6 @@ pub fn replace_query(pairs: &[(&str, String)]) {
     }
 }
 
-/// Reads a value saved with [`save`]; `None` if absent or unreadable.
-pub fn load<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
-    LocalStorage::get(key).ok()
-}
-
-/// Saves a value in local storage; failures (private mode, quota) are ignored,
-/// since the URL also holds the state.
-pub fn save<T: serde::Serialize>(key: &str, value: &T) {
-    if has_panicked() {
-        return;
-    }
-    let _ = LocalStorage::set(key, value);
-}
-
 /// Compresses text for a link fragment with raw deflate (the browser's
 /// `CompressionStream`); [`slo_core::codec::share::encode`] writes it as text.
 pub async fn compress_for_link(text: &str) -> Result<String, String> {
@@ -338,34 +327,4 @@ pub async fn read_file(file: web_sys::File, max_bytes: usize) -> Result<Vec<u8>,
     gloo_file::futures::read_as_bytes(&file)
         .await
         .map_err(|_| size)
-}
-
-/// Reads text saved with [`save_text`].
-pub fn load_text(key: &str) -> Option<String> {
-    LocalStorage::raw().get_item(key).ok().flatten()
-}
-
-/// Saves text as it is (a model stays JSON in storage, readable as such).
-pub fn save_text(key: &str, text: &str) {
-    if has_panicked() {
-        return;
-    }
-    let _ = LocalStorage::raw().set_item(key, text);
-}
-
-/// Reads text saved with [`save_tab_text`]: this tab's, gone when it closes.
-pub fn load_tab_text(key: &str) -> Option<String> {
-    SessionStorage::raw().get_item(key).ok().flatten()
-}
-
-/// Saves text for this tab only (session storage); a failure (quota) drops
-/// what was saved before, so nothing stale is read back.
-pub fn save_tab_text(key: &str, text: &str) {
-    if has_panicked() {
-        return;
-    }
-    let storage = SessionStorage::raw();
-    if storage.set_item(key, text).is_err() {
-        let _ = storage.remove_item(key);
-    }
 }

@@ -16,6 +16,10 @@ use crate::browser;
 /// Where the model is autosaved.
 const MODEL_KEY: &str = "slo-planner.model.v1";
 
+/// The global into which each workshop page's HTML reads the autosave
+/// (`workshop/index.html`, `workshop/page.html`) before its code has loaded.
+const MODEL_READ_EARLY: &str = "sloPlannerAutosave";
+
 /// Where this tab's undo history is kept.
 const TRAIL_KEY: &str = "slo-planner.undo.v1";
 
@@ -26,7 +30,7 @@ const TRAIL_KEY: &str = "slo-planner.undo.v1";
 /// read (an older version wrote it) comes back as its text, for the
 /// importer, with the example meanwhile.
 pub fn restore() -> (History<Model>, Option<String>) {
-    let Some(text) = browser::load_text(MODEL_KEY) else {
+    let Some(text) = browser::load_text_read_early(MODEL_KEY, MODEL_READ_EARLY) else {
         return (History::new(examples::workbook_api()), None);
     };
     let Some(model) = read_own_json(&text) else {
