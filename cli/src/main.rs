@@ -11,6 +11,7 @@ macro_rules! out {
 }
 
 mod alerts;
+mod export;
 mod model;
 mod simulate;
 
@@ -48,6 +49,10 @@ enum Command {
     /// Runs the model's burn scenarios: budget over the period, alert firings,
     /// policy clauses and Monte Carlo risk. Exit 0 ran, 1 a scenario cannot run, 2 unreadable.
     Simulate(simulate::SimulateArgs),
+    /// Writes the model as Markdown (the SLO document and error budget policy).
+    /// Exit 0 written from a valid model, 1 written from a model with errors
+    /// (listed on standard error), 2 unreadable or not written.
+    Export(export::ExportArgs),
 }
 
 #[derive(Args, Debug)]
@@ -116,6 +121,7 @@ fn main() -> ExitCode {
         Command::Example(args) => model::example(args),
         Command::Alerts(args) => alerts::run(args),
         Command::Simulate(args) => simulate::simulate(args),
+        Command::Export(args) => export::run(args),
     }
 }
 

@@ -3,6 +3,8 @@
 //! by the same [`calculator`](crate::calculator) the Budget page uses.
 
 pub mod diagram;
+pub mod document;
+pub mod markdown;
 pub mod place;
 
 use rust_decimal::Decimal;

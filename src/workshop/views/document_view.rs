@@ -1,65 +1,31 @@
 //! The agreed SLO document and policy as one readable, printable page.
 
 use leptos::prelude::*;
-use slo_core::dependency::{analyze, percent_text};
 use slo_core::model::kind::Kind;
-use slo_core::model::location::{service_slos, Locate, ModelAt, ServiceAt};
+use slo_core::model::location::{Locate, ModelAt, ServiceAt};
 use slo_core::model::policy::ErrorBudgetPolicy;
-use slo_core::model::{Model, SliKind};
-use slo_core::quantity::numbers::group_thousands;
-use slo_core::report::slo_report;
+use slo_core::model::Model;
+use slo_core::report::document::{component_rows, listed, next_review, or_dash, service_slo_rows};
 use slo_core::validate::revisit_date;
 
 use crate::browser::IntlZones;
 use crate::workshop::later::first_frame_shown;
 use crate::workshop::state::Workshop;
 
-fn non_empty(items: &[String]) -> String {
-    let names: Vec<&str> = items
-        .iter()
-        .map(|s| s.trim())
-        .filter(|s| !s.is_empty())
-        .collect();
-    if names.is_empty() {
-        "—".into()
-    } else {
-        names.join(", ")
-    }
-}
-
-fn or_dash(text: &str) -> String {
-    if text.trim().is_empty() {
-        "—".into()
-    } else {
-        text.to_string()
-    }
-}
-
 /// The components (services with no users of their own): kind, their own
 /// availability as typed, what they can promise with their dependencies
 /// (rounded down to 4 places), and what they depend on.
 fn component_table(model: &Model) -> Option<impl IntoView> {
-    if model.services.iter().all(|s| s.kind.is_user_facing()) {
+    let rows = component_rows(model);
+    if rows.is_empty() {
         return None;
     }
-    let analysis = analyze(model);
-    let rows = model
-        .services
-        .iter()
-        .zip(&analysis.composites)
-        .filter(|(s, _)| !s.kind.is_user_facing())
-        .map(|(s, composite)| {
-            let own = s
-                .own_availability
-                .as_deref()
-                .map_or("—".to_string(), |a| format!("{} %", a.trim()));
-            let with = composite.as_ref().map_or("—".to_string(), |c| {
-                format!("{} %", percent_text(c.availability.independent, 4))
-            });
-            let on: Vec<String> = s.dependencies.iter().map(|d| d.name.clone()).collect();
+    let rows = rows
+        .into_iter()
+        .map(|r| {
             view! {
-                <tr><td>{s.name.clone()}</td><td>{s.kind.name()}</td><td class="num">{own}</td>
-                    <td class="num">{with}</td><td>{non_empty(&on)}</td></tr>
+                <tr><td>{r.name}</td><td>{r.kind}</td><td class="num">{r.own_availability}</td>
+                    <td class="num">{r.with_dependencies}</td><td>{r.depends_on}</td></tr>
             }
         })
         .collect_view();
@@ -81,61 +47,34 @@ fn component_table(model: &Model) -> Option<impl IntoView> {
 /// budget, as HTML with every text escaped: the browser parses 400 rows in
 /// a few milliseconds, where building them node by node took 150.
 fn slo_rows_html(model: &Model, at: ServiceAt) -> String {
-    let Some(service) = at.get(model) else {
-        return String::new();
-    };
     let text = |t: &str| html_escape::encode_text(t).into_owned();
-    service_slos(at.1, service)
-        .map(|e| {
-            let report = slo_report(&e, &IntlZones);
-            let (sli, slo) = (e.sli, e.slo);
-            let budget = report.budget;
-            let kind = match (&sli.kind, &sli.latency) {
-                (SliKind::Latency, Some(l)) => {
-                    format!("latency {} {} ms", l.comparison.symbol(), l.threshold_ms)
-                }
-                (kind, _) => kind.label().to_string(),
-            };
-            let downtime = budget
-                .as_ref()
-                .map(|b| b.allowed_downtime.describe(|d| d.clone()))
-                .unwrap_or_else(|| "—".into());
-            let events = budget
-                .as_ref()
-                .and_then(|b| {
-                    b.allowed_bad_events
-                        .map(|e| e.describe(|n| group_thousands(&n.to_string())))
-                })
-                .unwrap_or_else(|| "—".into());
-            let sla = slo
-                .sla
-                .as_ref()
-                .map_or("—".to_string(), |s| format!("{s} %"));
+    service_slo_rows(model, at, &IntlZones)
+        .iter()
+        .map(|r| {
             [
-                format!(
-                    "<tr><td>{} / {}</td>",
-                    text(&e.service.name),
-                    text(&e.journey.name)
-                ),
+                format!("<tr><td>{} / {}</td>", text(&r.service), text(&r.journey)),
                 format!(
                     "<td>{}<br><span class=\"hint\">{}</span></td>",
-                    text(&sli.name),
-                    text(&kind)
+                    text(&r.sli),
+                    text(&r.sli_kind)
                 ),
                 format!(
                     "<td>good: {}<br>valid: {}</td>",
-                    text(&sli.good_events),
-                    text(&sli.valid_events)
+                    text(&r.good_events),
+                    text(&r.valid_events)
                 ),
-                format!("<td class=\"num strong\">{} %</td>", text(&slo.target)),
+                format!(
+                    "<td class=\"num strong\">{} %</td>",
+                    text(&r.target_percent)
+                ),
                 format!(
                     "<td>{}<br><span class=\"hint\">time zone: {}</span></td>",
-                    text(&slo.window),
-                    text(slo.time_zone_name())
+                    text(&r.window),
+                    text(&r.time_zone)
                 ),
-                format!("<td class=\"num\">{}</td>", text(&downtime)),
-                format!("<td class=\"num\">{}</td>", text(&events)),
-                format!("<td>{}</td></tr>", text(&sla)),
+                format!("<td class=\"num\">{}</td>", text(&r.allowed_downtime)),
+                format!("<td class=\"num\">{}</td>", text(&r.allowed_bad_events)),
+                format!("<td>{}</td></tr>", text(&r.sla)),
             ]
             .concat()
         })
@@ -202,9 +141,9 @@ fn header(m: &Model) -> impl IntoView {
         <table class="doc-header">
             <tbody>
                 <tr><th scope="row">"Status"</th><td id="doc-status">{d.status.label()}</td></tr>
-                <tr><th scope="row">"Authors"</th><td>{non_empty(&d.authors)}</td></tr>
-                <tr><th scope="row">"Reviewers"</th><td>{non_empty(&d.reviewers)}</td></tr>
-                <tr><th scope="row">"Approvers"</th><td id="doc-approvers">{non_empty(&approvers)}</td></tr>
+                <tr><th scope="row">"Authors"</th><td>{listed(&d.authors)}</td></tr>
+                <tr><th scope="row">"Reviewers"</th><td>{listed(&d.reviewers)}</td></tr>
+                <tr><th scope="row">"Approvers"</th><td id="doc-approvers">{listed(&approvers)}</td></tr>
                 <tr><th scope="row">"Approval date"</th><td>{or_dash(&d.approval_date)}</td></tr>
                 <tr><th scope="row">"Revisit date"</th><td>{revisit}</td></tr>
             </tbody>
@@ -276,14 +215,7 @@ fn policy_section(p: &ErrorBudgetPolicy) -> impl IntoView {
     let clauses = p.clauses.iter().map(|c| {
         view! { <tr><td>{c.condition.clone()}</td><td>{c.consequences.join(", ")}</td><td>{c.runbook.clone()}</td><td>{c.traceability.clone()}</td></tr> }
     }).collect_view();
-    let review = if p.next_review.or_after_p1_outage {
-        format!(
-            "{} or after a priority-1 outage, whichever comes first",
-            or_dash(&p.next_review.date)
-        )
-    } else {
-        or_dash(&p.next_review.date)
-    };
+    let review = next_review(p);
     view! {
         <dl class="policy">
             <dt>"Scope"</dt><dd>{or_dash(&p.scope)}</dd>
@@ -291,7 +223,7 @@ fn policy_section(p: &ErrorBudgetPolicy) -> impl IntoView {
             <dt>"Conditions"</dt><dd><ul>{conditions}</ul></dd>
             <dt>"Consequences"</dt><dd><ul>{consequences}</ul></dd>
             <dt>"Escalation policy"</dt><dd>{or_dash(&p.escalation_policy)}</dd>
-            <dt>"Agreed by"</dt><dd>{non_empty(&p.agreed_by)}</dd>
+            <dt>"Agreed by"</dt><dd>{listed(&p.agreed_by)}</dd>
             <dt>"Next review"</dt><dd>{review}</dd>
         </dl>
         <table id="doc-clauses">
