@@ -58,12 +58,7 @@ pub fn run(args: ExportArgs) -> ExitCode {
     }
     let places = Places::of(&model);
     for p in problems.iter().filter(|p| p.severity == Severity::Error) {
-        eprintln!(
-            "slo: error: {}: {} [{}]",
-            places.name(&p.path),
-            p.message,
-            p.path
-        );
+        eprintln!("slo: {}", crate::model::problem_line(&places, p));
     }
     ExitCode::from(1)
 }

@@ -7,7 +7,7 @@ use slo_core::codec::{export_json, parse_json};
 use slo_core::dependency::percent_text;
 use slo_core::examples;
 use slo_core::model::Model;
-use slo_core::problem::{has_errors, Severity};
+use slo_core::problem::{has_errors, Problem, Severity};
 use slo_core::quantity::numbers::group_thousands;
 use slo_core::quantity::zone::TzdbResolver;
 use slo_core::report::place::Places;
@@ -39,6 +39,20 @@ pub(crate) fn print_json(value: &impl serde::Serialize) -> ExitCode {
     }
 }
 
+/// One problem for people: "error: place: message [path]".
+pub(crate) fn problem_line(places: &Places, problem: &Problem) -> String {
+    let severity = match problem.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    format!(
+        "{severity}: {}: {} [{}]",
+        places.name(&problem.path),
+        problem.message,
+        problem.path
+    )
+}
+
 /// `slo validate FILE`: every problem by the names of its place, with its path; 0 valid, 1 errors, 2 unreadable.
 pub fn validate(file: &Path, json: bool) -> ExitCode {
     let model = match read(file) {
@@ -63,16 +77,7 @@ pub fn validate(file: &Path, json: bool) -> ExitCode {
         }
     } else {
         for problem in &problems {
-            let severity = match problem.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-            };
-            out!(
-                "{severity}: {}: {} [{}]",
-                places.name(&problem.path),
-                problem.message,
-                problem.path
-            );
+            out!("{}", problem_line(&places, problem));
         }
         let errors = problems
             .iter()

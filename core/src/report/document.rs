@@ -3,13 +3,13 @@
 //! alert rule. The Document page shows these rows and the Markdown export
 //! writes them ([`super::markdown`]), so the two carry the same facts.
 
-use crate::alerting::{alert_table, ROUNDING_RULE};
+use crate::alerting::alert_table;
 use crate::burn::alert_rules;
 use crate::dependency::{analyze, percent_text};
 use crate::model::kind::Kind;
 use crate::model::location::{every_slo, service_slos, Locate, ServiceAt, SloEntry};
-use crate::model::policy::ErrorBudgetPolicy;
-use crate::model::{Model, SliKind};
+use crate::model::policy::{Condition, Consequence, ErrorBudgetPolicy};
+use crate::model::{Model, Sli, SliKind, Slo};
 use crate::quantity::numbers::group_thousands;
 use crate::quantity::zone::ZoneResolver;
 use crate::read::slo::SloNumbers;
@@ -170,9 +170,6 @@ pub fn component_rows(model: &Model) -> Vec<ComponentRow> {
         .collect()
 }
 
-/// How the alert rows round: the alert table's rule ([`ROUNDING_RULE`]).
-pub const ALERT_ROUNDING_RULE: &str = ROUNDING_RULE;
-
 /// One alert rule's row for one SLO (SRE Workbook ch. 5): the rule rescaled
 /// to the SLO's period.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -202,7 +199,7 @@ pub fn alert_rows(model: &Model, zones: &dyn ZoneResolver) -> Vec<AlertRow> {
     let rules = alert_rules(model);
     every_slo(model)
         .flat_map(|e| {
-            let slo = format!("{} / {}", e.service.name, slo_name(&e));
+            let slo = format!("{} / {}", e.service.name, slo_name(e.sli, e.slo));
             let table = SloNumbers::of(e.sli, e.slo, zones)
                 .ok()
                 .and_then(|n| alert_table(&rules, &n.target, n.period_seconds, None).ok())
@@ -236,11 +233,27 @@ pub fn next_review(p: &ErrorBudgetPolicy) -> String {
 }
 
 /// An SLO's name, or "SLI: target % over window" when it has none.
-pub fn slo_name(e: &SloEntry) -> String {
-    match e.slo.name.trim() {
-        "" => format!("{}: {} % over {}", e.sli.name, e.slo.target, e.slo.window),
+pub fn slo_name(sli: &Sli, slo: &Slo) -> String {
+    match slo.name.trim() {
+        "" => format!("{}: {} % over {}", sli.name, slo.target, slo.window),
         name => name.to_string(),
     }
+}
+
+/// A policy condition as the document states it: "description (x %) —
+/// trigger" (the percent for the kinds that have one).
+pub fn condition_text(c: &Condition) -> String {
+    let percent = c
+        .kind
+        .percent()
+        .map(|x| format!(" ({x} %)"))
+        .unwrap_or_default();
+    format!("{}{percent} — {}", c.description, c.trigger.label())
+}
+
+/// A policy consequence as the document states it: "kind. description".
+pub fn consequence_text(c: &Consequence) -> String {
+    format!("{}. {}", c.kind.label(), c.description)
 }
 
 #[cfg(test)]

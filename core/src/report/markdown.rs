@@ -8,6 +8,7 @@
 //! could start markup is escaped ([`inline`]), HTML's `<`, `>` and `&` are
 //! written as entities, and a table cell holds its line breaks as `<br>`.
 
+use crate::alerting::ROUNDING_RULE;
 use crate::budget::RoundingRule;
 use crate::model::kind::Kind;
 use crate::model::policy::ErrorBudgetPolicy;
@@ -16,7 +17,8 @@ use crate::quantity::zone::ZoneResolver;
 use crate::validate::revisit_date;
 
 use super::document::{
-    alert_rows, component_rows, listed, next_review, or_dash, slo_rows, ALERT_ROUNDING_RULE, DASH,
+    alert_rows, component_rows, condition_text, consequence_text, listed, next_review, or_dash,
+    slo_rows, DASH,
 };
 
 /// `text` as Markdown that shows exactly `text` on one line: backslash
@@ -33,10 +35,16 @@ use super::document::{
 /// assert_eq!(inline("99.95 %"), "99.95 %");
 /// ```
 pub fn inline(text: &str) -> String {
+    escaped_lines(text, "<br>")
+}
+
+/// `text`'s lines, each escaped ([`escape_line`], leading blanks dropped),
+/// joined by `between`.
+fn escaped_lines(text: &str, between: &str) -> String {
     text.lines()
         .map(|line| escape_line(line.trim_start()))
         .collect::<Vec<_>>()
-        .join("<br>")
+        .join(between)
 }
 
 /// One line of text, escaped ([`inline`]).
@@ -77,11 +85,7 @@ fn paragraph(text: &str) -> String {
     if text.trim().is_empty() {
         return DASH.into();
     }
-    text.trim()
-        .lines()
-        .map(|line| escape_line(line.trim_start()))
-        .collect::<Vec<_>>()
-        .join("\n")
+    escaped_lines(text.trim(), "\n")
 }
 
 /// A table: a header row, its alignment row (`right` marks numeric
@@ -241,7 +245,7 @@ fn components(out: &mut String, model: &Model) {
 fn alerts(out: &mut String, model: &Model, zones: &dyn ZoneResolver) {
     heading(out, 2, "Alerting");
     out.push_str(&paragraph(&format!(
-        "Multi-window, multi-burn-rate alerts (SRE Workbook ch. 5), each rule rescaled to its SLO's period. Rounding: {ALERT_ROUNDING_RULE}."
+        "Multi-window, multi-burn-rate alerts (SRE Workbook ch. 5), each rule rescaled to its SLO's period. Rounding: {ROUNDING_RULE}."
     )));
     out.push_str("\n\n");
     let rows: Vec<Vec<String>> = alert_rows(model, zones)
@@ -288,27 +292,16 @@ fn policy(out: &mut String, p: &ErrorBudgetPolicy) {
     heading(out, 2, "Conditions");
     list(
         out,
-        p.conditions.iter().map(|c| {
-            let percent = c
-                .kind
-                .percent()
-                .map(|x| format!(" ({x} %)"))
-                .unwrap_or_default();
-            (
-                c.id.as_str(),
-                format!("{}{percent} — {}", c.description, c.trigger.label()),
-            )
-        }),
+        p.conditions
+            .iter()
+            .map(|c| (c.id.as_str(), condition_text(c))),
     );
     heading(out, 2, "Consequences");
     list(
         out,
-        p.consequences.iter().map(|c| {
-            (
-                c.id.as_str(),
-                format!("{}. {}", c.kind.label(), c.description),
-            )
-        }),
+        p.consequences
+            .iter()
+            .map(|c| (c.id.as_str(), consequence_text(c))),
     );
     section(out, "Escalation policy", &p.escalation_policy);
     section(out, "Agreed by", &listed(&p.agreed_by));

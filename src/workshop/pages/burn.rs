@@ -15,6 +15,7 @@ use crate::workshop::later::{first_frame_shown, AfterFirstFrame};
 use crate::workshop::state::Workshop;
 use crate::workshop::views::burn_results::LoadBurnParts;
 use slo_core::model::location::{every_slo, Locate, ScenarioAt, SloAt};
+use slo_core::report::document::slo_name;
 
 /// How the pickers name an SLO: "Game API / 97 % of requests succeed".
 fn slo_label(model: &slo_core::Model, at: SloAt) -> String {
@@ -23,10 +24,7 @@ fn slo_label(model: &slo_core::Model, at: SloAt) -> String {
         .get(model)
         .map(|s| s.name.as_str())
         .unwrap_or("");
-    let slo = at.find(model).map(|(sli, slo)| match slo.name.trim() {
-        "" => format!("{}: {} % over {}", sli.name, slo.target, slo.window),
-        name => name.to_string(),
-    });
+    let slo = at.find(model).map(|(sli, slo)| slo_name(sli, slo));
     format!("{service} / {}", slo.unwrap_or_default())
 }
 

@@ -5,7 +5,10 @@ use slo_core::model::kind::Kind;
 use slo_core::model::location::{Locate, ModelAt, ServiceAt};
 use slo_core::model::policy::ErrorBudgetPolicy;
 use slo_core::model::Model;
-use slo_core::report::document::{component_rows, listed, next_review, or_dash, service_slo_rows};
+use slo_core::report::document::{
+    component_rows, condition_text, consequence_text, listed, next_review, or_dash,
+    service_slo_rows,
+};
 use slo_core::validate::revisit_date;
 
 use crate::browser::IntlZones;
@@ -204,14 +207,20 @@ pub fn DocumentView() -> impl IntoView {
 
 /// The error budget policy's seven parts and its clauses, as the document prints them.
 fn policy_section(p: &ErrorBudgetPolicy) -> impl IntoView {
-    let conditions = p.conditions.iter().map(|c| {
-        let trigger = c.trigger.label();
-        let percent = c.kind.percent().map(|x| format!(" ({x} %)")).unwrap_or_default();
-        view! { <li><strong>{c.id.clone()}</strong>": "{c.description.clone()}{percent}" — "{trigger}</li> }
-    }).collect_view();
-    let consequences = p.consequences.iter().map(|c| {
-        view! { <li><strong>{c.id.clone()}</strong>": "{c.kind.label()}". "{c.description.clone()}</li> }
-    }).collect_view();
+    let conditions = p
+        .conditions
+        .iter()
+        .map(|c| {
+            view! { <li><strong>{c.id.clone()}</strong>": "{condition_text(c)}</li> }
+        })
+        .collect_view();
+    let consequences = p
+        .consequences
+        .iter()
+        .map(|c| {
+            view! { <li><strong>{c.id.clone()}</strong>": "{consequence_text(c)}</li> }
+        })
+        .collect_view();
     let clauses = p.clauses.iter().map(|c| {
         view! { <tr><td>{c.condition.clone()}</td><td>{c.consequences.join(", ")}</td><td>{c.runbook.clone()}</td><td>{c.traceability.clone()}</td></tr> }
     }).collect_view();
