@@ -150,7 +150,9 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
 });
 try {
-  const page = await browser.newPage();
+  // Without the service worker, as the figures were always taken: the pages
+  // come over HTTP (with its cache), not from the offline cache.
+  const page = await browser.newPage({ serviceWorkers: 'block' });
   await page.addInitScript(READY);
   await page.goto(`${base}workshop/?page=model`);
   await page.waitForSelector('h1.page-title');

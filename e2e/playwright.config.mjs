@@ -15,6 +15,9 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}/slo-planner/`,
     launchOptions,
+    // The service worker (offline after one visit) only where a journey asks
+    // for it (offline.spec.mjs): the other journeys test the network path.
+    serviceWorkers: 'block',
   },
   webServer: {
     command: `node e2e/serve.mjs ${port} /slo-planner/`,

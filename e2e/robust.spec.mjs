@@ -204,6 +204,13 @@ test('the pages carry no importer: it is a worker started by an import', async (
   await expect(page.locator('#notice')).toContainText('bad.json was not imported');
   await expect(page.locator('#notice')).toContainText('team');
   expect(workers.map((u) => new URL(u).pathname)).toEqual(['/slo-planner/workshop/importer_loader.js']);
+  // The formats worker comes only with an export other than JSON.
+  expect(loaded.filter((u) => u.includes('formats'))).toEqual([]);
+  await page.locator('#export-more > summary').click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Markdown', exact: true }).click();
+  await download;
+  expect(workers.map((u) => new URL(u).pathname)).toContain('/slo-planner/workshop/formats_loader.js');
 });
 
 test('the Burn page comes in two: its editors first, then the run and its charts as a chunk', async ({ page }) => {
@@ -216,6 +223,9 @@ test('the Burn page comes in two: its editors first, then the run and its charts
   await expect(page.locator('#budget-chart svg')).toBeVisible();
   const chunks = loaded.filter((u) => /\/workshop\/burn\/lazy-burn_parts[^/]*\.wasm$/.test(u));
   expect(chunks).toHaveLength(1);
+  // Besides it, only the code it shares with "Export as…" (a chunk of its own, not yet loaded).
+  const lazy = loaded.filter((u) => u.includes('lazy-'));
+  expect(lazy.filter((u) => !/lazy-(burn_parts|chunk_)/.test(u))).toEqual([]);
   // The first load does not name the chunk: the page asks for it.
   const html = await (await page.request.get('workshop/burn/')).text();
   expect(html).not.toContain('lazy-');
@@ -223,5 +233,5 @@ test('the Burn page comes in two: its editors first, then the run and its charts
   await page.getByRole('button', { name: 'Add an incident' }).click();
   await expect(page.locator('#scenario-events')).toContainText('incident');
   await expect(page.locator('#scenario-events tbody tr')).toHaveCount(4);
-  expect(loaded.filter((u) => u.includes('lazy-'))).toHaveLength(1);
+  expect(loaded.filter((u) => u.includes('lazy-'))).toHaveLength(lazy.length);
 });

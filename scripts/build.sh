@@ -73,4 +73,6 @@ for page in $PAGES; do
   pages+=("dist/workshop/$page/index.html")
 done
 # The Content-Security-Policy <meta>, with the hash of each inline script.
+# The service worker (offline after one visit), registered from every page before the CSP hashes the pages' scripts.
+python3 scripts/service-worker.py dist "$base"
 python3 scripts/csp.py "${pages[@]}"

@@ -31,6 +31,12 @@ for f in dist/workshop/importer*; do
   raw=$((raw + $(wc -c <"$f"))); gz=$((gz + $(gzip -9 -c "$f" | wc -c)))
 done
 printf '%-30s %10d %10d %10s\n' "importer (on demand)" "$raw" "$gz" "-"
+# Loaded only when OpenSLO is opened or a format other than JSON exported.
+raw=0; gz=0
+for f in dist/workshop/formats*; do
+  raw=$((raw + $(wc -c <"$f"))); gz=$((gz + $(gzip -9 -c "$f" | wc -c)))
+done
+printf '%-30s %10d %10d %10s\n' "formats worker (on demand)" "$raw" "$gz" "-"
 # A split page's chunks (scripts/split-page.sh), loaded once the page is up.
 for f in dist/workshop/*/lazy-*.wasm; do
   [ -e "$f" ] || continue

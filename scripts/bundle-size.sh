@@ -5,7 +5,7 @@
 #   DIR is a page's folder in dist/: dist/ (the Budget calculator, the
 #   default), dist/workshop/ (the Model page), dist/workshop/burn/ and so on.
 #   Other pages' folders inside DIR and what loads only on demand (the JSON
-#   Schema, the importer worker: importer*, a split page's chunks: lazy-*)
+#   Schema, the workers: importer*, formats*, a split page's chunks: lazy-*)
 #   are left out. With --max-gzip it fails when the
 #   gzipped total is larger.
 set -euo pipefail
@@ -29,7 +29,7 @@ while IFS= read -r f; do
   raw=$(wc -c <"$f"); gz=$(gzip -9 -c "$f" | wc -c)
   total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz))
   printf '%-56s %10d %10d\n' "${f#"$dir"/}" "$raw" "$gz"
-done < <(find "$dir" \( "${prune[@]}" \) -prune -o -type f -not -name '*.json' -not -name 'importer*' -not -name 'lazy-*' -print | sort)
+done < <(find "$dir" \( "${prune[@]}" \) -prune -o -type f -not -name '*.json' -not -name 'importer*' -not -name 'formats*' -not -name 'lazy-*' -print | sort)
 printf '%-56s %10d %10d\n' total "$total_raw" "$total_gz"
 if [ -n "$max" ] && [ "$total_gz" -gt "$max" ]; then
   echo "$dir/ is $total_gz bytes gzipped, over the budget of $max" >&2

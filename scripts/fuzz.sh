@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing (cargo-fuzz, libFuzzer) of the readers people and
-# files feed: model import, share-link decoding, the Budget page's form, and a
+# files feed: model import, OpenSLO import, share-link decoding, the Budget page's form, and a
 # scenario run from a model with fuzzed numbers.
 # Usage: scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]   (default 60 s, every target)
 # Installs the pinned nightly toolchain (scripts/nightly.sh) and cargo-fuzz
@@ -13,7 +13,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(model_import share_link calculator_form scenario_run)
+[ ${#targets[@]} -gt 0 ] || targets=(model_import share_link calculator_form scenario_run openslo_import)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 

@@ -22,7 +22,7 @@ LAYERS = [
     ["read"],
     ["alerting", "budget", "dependency", "burn"],
     ["validate"],
-    ["calculator", "codec", "report"],
+    ["calculator", "codec", "report", "export"],
     ["examples"],
     ["harness"],
 ]

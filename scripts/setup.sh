@@ -2,7 +2,8 @@
 # Installs what slo-planner needs, only what is missing: the wasm target,
 # the pinned nightly toolchain with rust-src (scripts/nightly.sh), wasm-split-cli,
 # wasm-bindgen-cli (the version Cargo.lock pins), trunk, the npm tools
-# (wasm-opt, Playwright) and, with --browser, Debian's Chromium and ChromeDriver.
+# (wasm-opt, Playwright) and, with --browser, Debian's Chromium and ChromeDriver
+# and Debian's prometheus (for promtool).
 # Idempotent: a second run takes seconds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -57,9 +58,17 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/playwright ];
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
 fi
 
-if [ "$want_browser" = yes ] && ! python3 -c "import jsonschema" 2>/dev/null; then
-  say "installing python-jsonschema (checks the shipped JSON Schema)"
-  python3 -m pip install --quiet --disable-pip-version-check jsonschema
+if [ "$want_browser" = yes ] && ! python3 -c "import jsonschema, yaml" 2>/dev/null; then
+  say "installing python-jsonschema and PyYAML (check the shipped JSON Schema and the OpenSLO export)"
+  python3 -m pip install --quiet --disable-pip-version-check jsonschema pyyaml
+fi
+
+if [ "$want_browser" = yes ] && ! command -v promtool >/dev/null; then
+  say "installing Debian's prometheus (promtool checks the generated rules)"
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd=sudo
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends prometheus >/dev/null
 fi
 
 if [ "$want_browser" = yes ] && { ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; }; then

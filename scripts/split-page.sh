@@ -23,7 +23,9 @@ name="$bin-$(hash "$tmp/main.wasm")"
 cp "$tmp/main.wasm" "$dist/${name}_bg.wasm"
 
 loader="$tmp/split/__wasm_split.js"
-for chunk in "$tmp"/split/split_*.wasm; do
+# A split point's chunk is split_<name>.wasm; code that two split points
+# share goes into chunk_<n>.wasm, which both load.
+for chunk in "$tmp"/split/split_*.wasm "$tmp"/split/chunk_*.wasm; do
   [ -e "$chunk" ] || continue
   stem=$(basename "$chunk" .wasm)
   wasm-opt -Oz "$chunk" -o "$tmp/chunk.wasm"

@@ -23,6 +23,12 @@ cargo clippy -p slo-planner --target wasm32-unknown-unknown --all-targets -- -D 
 step "core, charts and CLI tests"
 cargo test -p slo-core -p slo-cli -p slo-charts --all-features
 
+step "Prometheus rules: promtool check rules, and promtool test rules on the generated unit tests"
+bash scripts/promtool-check.sh
+
+step "OpenSLO: the export validates against the JSON Schema written from the v1 specification"
+bash scripts/openslo-check.sh
+
 step "the shipped JSON Schema accepts the examples (python-jsonschema)"
 python3 scripts/check-schema.py
 

@@ -12,6 +12,7 @@ macro_rules! out {
 
 mod alerts;
 mod export;
+mod import;
 mod model;
 mod simulate;
 
@@ -49,10 +50,14 @@ enum Command {
     /// Runs the model's burn scenarios: budget over the period, alert firings,
     /// policy clauses and Monte Carlo risk. Exit 0 ran, 1 a scenario cannot run, 2 unreadable.
     Simulate(simulate::SimulateArgs),
-    /// Writes the model as Markdown (the SLO document and error budget policy).
-    /// Exit 0 written from a valid model, 1 written from a model with errors
-    /// (listed on standard error), 2 unreadable or not written.
+    /// Writes the model as Markdown (the SLO document and error budget
+    /// policy), OpenSLO v1 YAML or Prometheus rules. Exit 0 written from a
+    /// valid model, 1 written from a model with errors (listed on standard
+    /// error), 2 unreadable or not written.
     Export(export::ExportArgs),
+    /// Reads OpenSLO (v1 or v1alpha) into a model file, listing what the
+    /// model does not keep. Exit 0 valid, 1 with errors, 2 unreadable.
+    Import(import::ImportArgs),
 }
 
 #[derive(Args, Debug)]
@@ -122,6 +127,7 @@ fn main() -> ExitCode {
         Command::Alerts(args) => alerts::run(args),
         Command::Simulate(args) => simulate::simulate(args),
         Command::Export(args) => export::run(args),
+        Command::Import(args) => import::run(args),
     }
 }
 

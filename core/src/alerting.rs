@@ -102,8 +102,9 @@ pub fn max_burn_rate(target: &Target) -> Decimal {
 /// Time from the start of an incident with error ratio `error_ratio` (fraction)
 /// until `rule` fires, assuming no errors before it: each window's average
 /// burn must reach the threshold, `t = threshold x window / incident burn`;
-/// `None` when the incident's burn rate never reaches it. Exact (the SRE
-/// Workbook's figure); the next evaluation may add up to one interval.
+/// `None` when the incident's burn rate never reaches it; then the rule's
+/// alert-after time (Prometheus `for`) is added. Exact (the SRE Workbook's
+/// figure); the next evaluation may add up to one interval.
 pub fn detection_time(
     rule: &AlertRule,
     target: &Target,
@@ -120,7 +121,7 @@ pub fn detection_time(
     if let Some(short) = &rule.short_window {
         seconds = seconds.max(needed(short)?);
     }
-    to_millisecond(seconds)
+    to_millisecond(seconds.checked_add(rule.alert_after.seconds())?)
 }
 
 /// The rule's threshold burn rate and an incident's burn rate, when the

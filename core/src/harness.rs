@@ -15,7 +15,8 @@ use crate::{alerting, burn, dependency, report};
 
 /// Runs every engine on `model`: validation, the dependency analysis and
 /// diagram, the reports, every scenario's burn run (alert table, firings,
-/// policy, Monte Carlo), every SLO's alert table, and export -> import ->
+/// policy, Monte Carlo), every SLO's alert table, the Prometheus, Markdown
+/// and OpenSLO exports (OpenSLO read back), and export -> import ->
 /// export. Returns the number of scenarios that ran. Panics only if an
 /// engine panics or the round trip differs.
 pub fn run_everything(model: &Model, zones: &dyn ZoneResolver) -> usize {
@@ -38,6 +39,11 @@ pub fn run_everything(model: &Model, zones: &dyn ZoneResolver) -> usize {
                 alerting::alert_table(&rules, &spec.target, spec.period_seconds, Some(u64::MAX));
         }
     }
+    // The files a team commits: written from any model, and OpenSLO read back.
+    let _ = crate::export::prometheus::prometheus_rules(model, zones, None).yaml();
+    let _ = report::markdown::document_markdown(model, zones);
+    let openslo = crate::export::openslo::write::openslo_yaml(model, zones).yaml;
+    let _ = crate::export::openslo::read::read_openslo(openslo.as_bytes());
     let json = export_json(model);
     let opened = import_json(json.as_bytes(), zones).expect("an exported model opens");
     let again = import_json(export_json(&opened.model).as_bytes(), zones).expect("it opens again");
@@ -123,5 +129,6 @@ pub fn rich_model() -> Model {
     sli.time_slice = "1m".into();
     model.policy.extras.silver_bullets_per_year = Some("2".into());
     model.policy.extras.thaw_tax_days = Some("1.5".into());
+    model.alert_rules[0].alert_after = "2m".into();
     model
 }

@@ -58,6 +58,7 @@ pub mod validate;
 
 pub mod calculator;
 pub mod codec;
+pub mod export;
 pub mod report;
 
 pub mod examples;

@@ -180,6 +180,7 @@ fn alert_rule() -> impl Strategy<Value = AlertRuleSpec> {
             duration_text(),
             duration_text(),
             duration_text(),
+            duration_text(),
         ),
     )
         .prop_map(
@@ -187,7 +188,7 @@ fn alert_rule() -> impl Strategy<Value = AlertRuleSpec> {
                 name,
                 notify,
                 threshold,
-                (long_window, short_window, evaluation_interval, snooze),
+                (long_window, short_window, evaluation_interval, alert_after, snooze),
             )| {
                 AlertRuleSpec {
                     name,
@@ -196,6 +197,7 @@ fn alert_rule() -> impl Strategy<Value = AlertRuleSpec> {
                     long_window,
                     short_window,
                     evaluation_interval,
+                    alert_after,
                     snooze,
                 }
             },
@@ -215,11 +217,19 @@ fn sli() -> impl Strategy<Value = Sli> {
             ],
             text(),
         ),
-        prop::option::of((text(), any::<bool>())),
+        (prop::option::of((text(), any::<bool>())), queries()),
         prop::collection::vec(slo(), 0..3),
     )
         .prop_map(
-            |(name, kind, (good, valid, bad, at), latency, measurement, traffic, slos)| Sli {
+            |(
+                name,
+                kind,
+                (good, valid, bad, at),
+                latency,
+                measurement,
+                (traffic, queries),
+                slos,
+            )| Sli {
                 name,
                 kind,
                 good_events: good,
@@ -244,9 +254,24 @@ fn sli() -> impl Strategy<Value = Sli> {
                         EventsPer::Window
                     },
                 }),
+                queries,
                 slos,
             },
         )
+}
+
+fn queries() -> impl Strategy<Value = Option<SliQueries>> {
+    prop::option::of(
+        (text(), any::<bool>(), any::<bool>(), text(), text()).prop_map(
+            |(source, counter, bad, counted, total)| SliQueries {
+                source,
+                counter,
+                counts: if bad { Counts::Bad } else { Counts::Good },
+                counted,
+                total,
+            },
+        ),
+    )
 }
 
 fn dependency() -> impl Strategy<Value = Dependency> {
@@ -729,7 +754,7 @@ fn the_examples_import_cleanly() {
 #[test]
 fn schema_version_comes_first() {
     let json = export_json(&examples::seed_chain());
-    assert!(json.starts_with("{\n  \"schemaVersion\": 5,"), "{json}");
+    assert!(json.starts_with("{\n  \"schemaVersion\": 6,"), "{json}");
 }
 
 #[test]
@@ -748,8 +773,8 @@ fn bad_files_say_what_and_where() {
         "the file is JSON but not an slo-planner model: it has no \"schemaVersion\""
     );
     assert_eq!(
-        message(br#"{"schemaVersion": 6}"#),
-        "the file has schemaVersion 6, newer than this slo-planner reads (5): open it with a newer slo-planner"
+        message(br#"{"schemaVersion": 7}"#),
+        "the file has schemaVersion 7, newer than this slo-planner reads (6): open it with a newer slo-planner"
     );
     assert_eq!(
         message(br#"{"schemaVersion": 0}"#),

@@ -141,6 +141,7 @@ fn a_huge_burn_rate_and_a_zero_window_are_refused() {
         long_window: window.into(),
         short_window: String::new(),
         evaluation_interval: "1m".into(),
+        alert_after: String::new(),
         snooze: String::new(),
     };
     let problems = spec("99999999999999999999999999", "1h").rule().unwrap_err();
@@ -175,6 +176,7 @@ fn public_fields_cannot_crash_the_engines() {
         long_window: ExactDuration::ZERO,
         short_window: None,
         evaluation_interval: ExactDuration::ZERO,
+        alert_after: ExactDuration::ZERO,
         snooze: ExactDuration::ZERO,
     };
     assert!(alert_table(std::slice::from_ref(&rule), &target, 86_400, None).is_err());

@@ -3,6 +3,7 @@
 //! time to exhaustion, alert firings with snooze and reset, and properties.
 
 use proptest::prelude::*;
+use slo_core::alerting::detection_time;
 use slo_core::burn::alerts::run_alerts;
 use slo_core::burn::simulate::{simulate, Simulation};
 use slo_core::burn::spend::depletion;
@@ -267,14 +268,19 @@ fn minutes(n: u64) -> ExactDuration {
     ExactDuration::from_whole_seconds(n * 60)
 }
 
-#[test]
-fn workbook_rules_fire_on_a_full_outage_and_reset_after_it() {
-    let rules = AlertRule::workbook_defaults();
-    let sim = run(
+/// 99.9 % over 30 days, a one-hour full outage from day 10, in 5-minute steps.
+fn one_hour_outage_on_day_10() -> Simulation {
+    run(
         &spec("99.9", 30),
         &scenario("", vec![outage("10d", "1h")]),
         Some(300),
-    );
+    )
+}
+
+#[test]
+fn workbook_rules_fire_on_a_full_outage_and_reset_after_it() {
+    let rules = AlertRule::workbook_defaults();
+    let sim = one_hour_outage_on_day_10();
     let alerts = run_alerts(&sim, &rules);
     let start = 10 * DAY;
     let fired: Vec<(usize, u64)> = alerts
@@ -289,6 +295,26 @@ fn workbook_rules_fire_on_a_full_outage_and_reset_after_it() {
     assert_eq!(fast.reset_at, Some(start + 3600 + 300));
     assert!((fast.spent_percent - 100.0 / 43.2).abs() < 1e-9);
     assert!(alerts.unalerted.is_empty());
+}
+
+#[test]
+fn an_alert_after_time_delays_firing_by_that_long_in_the_run_and_the_table() {
+    let mut rules = AlertRule::workbook_defaults();
+    rules[0].alert_after = minutes(2);
+    let target: slo_core::Target = "99.9".parse().unwrap();
+    // The table: 51.84 s to reach the threshold, then 2 minutes held.
+    let shown = detection_time(&rules[0], &target, 30 * DAY, 1.into()).unwrap();
+    assert_eq!(shown.to_string(), "2m 51.84s");
+    let sim = one_hour_outage_on_day_10();
+    let alerts = run_alerts(&sim, &rules);
+    let start = 10 * DAY;
+    // It holds from the 1-minute evaluation and fires once it has held 2 minutes.
+    assert_eq!(alerts.firings[0].rule, 0);
+    assert_eq!(alerts.firings[0].at - start, 180);
+    // A condition that stops holding before the time has passed never fires.
+    rules[0].alert_after = minutes(120);
+    let alerts = run_alerts(&sim, &rules[..1]);
+    assert!(alerts.firings.is_empty(), "{:?}", alerts.firings);
 }
 
 #[test]

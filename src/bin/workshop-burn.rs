@@ -1,13 +1,15 @@
 //! The Burn page (`workshop/burn/`): a workshop bundle of its own, split in
 //! two. The editors come first; the run (simulation, Monte Carlo, charts) and
 //! the views that show it are a chunk loaded once the page is up
-//! (`#[lazy]` under the `slo_split` cfg, cut by `scripts/split-page.sh`).
+//! (`#[lazy]` under the `slo_split` cfg, cut by `scripts/split-page.sh`), and
+//! so is the code of "Export as…".
 
 use leptos::prelude::*;
+use slo_core::export::worker::ExportFormat;
 use slo_core::model::location::ScenarioAt;
 use slo_planner::frame::Page;
 use slo_planner::workshop::pages::burn::BurnPage;
-use slo_planner::workshop::state::ModelReader;
+use slo_planner::workshop::state::{ModelReader, Workshop};
 use slo_planner::workshop::views::burn_results::{self, BurnParts};
 use std::future::Future;
 use std::pin::Pin;
@@ -25,6 +27,21 @@ fn load(
     Box::pin(burn_parts(model, current))
 }
 
+/// A second split point: "Export as…" (OpenSLO, Prometheus rules,
+/// Markdown) loads its code when first used.
+#[cfg_attr(slo_split, leptos::lazy)]
+async fn export_parts(workshop: Workshop, format: ExportFormat) {
+    workshop.export_as(format);
+}
+
+fn export(workshop: Workshop, format: ExportFormat) {
+    leptos::task::spawn_local(export_parts(workshop, format));
+}
+
 fn main() {
-    slo_planner::workshop::mount(Page::Burn, || view! { <BurnPage load /> }.into_any());
+    slo_planner::workshop::mount_exporting(
+        Page::Burn,
+        || view! { <BurnPage load /> }.into_any(),
+        export,
+    );
 }

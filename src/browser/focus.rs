@@ -93,3 +93,10 @@ pub fn click_element(id: &str) {
         element.click();
     }
 }
+
+/// Closes the `<details>` element with id `id` (a menu, once an item is chosen).
+pub fn close_details(id: &str) {
+    if let Some(element) = element_by_id(id) {
+        let _ = element.remove_attribute("open");
+    }
+}

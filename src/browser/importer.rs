@@ -1,8 +1,8 @@
-//! Opening a model file or link through the importer, a web worker of its
-//! own (`src/bin/importer.rs`), loaded at the first import instead of with
-//! every page.
+//! Opening a model file or link, and exporting the formats other than JSON,
+//! through the importer, a web worker of its own (`src/bin/importer.rs`),
+//! loaded when needed instead of with every page.
 
-use slo_core::codec::worker::{MODEL, READY, REFUSED};
+use slo_core::export::worker::{ExportFormat, EXPORT, LINK, MODEL, NOTES, READY, REFUSED, TEXT};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -10,16 +10,48 @@ use wasm_bindgen_futures::JsFuture;
 /// The importer's loader, relative to the Model page's folder.
 pub const IMPORTER: &str = "importer_loader.js";
 
-/// Reads a file's bytes in the importer at `url`: the model as this
-/// version's JSON (for `codec::read_own_json`), or what is wrong and where.
-pub async fn import(url: &str, bytes: &[u8]) -> Result<String, String> {
-    const UNAVAILABLE: &str = "the importer could not be loaded (open the site once while online)";
+/// The formats worker's loader (OpenSLO in; OpenSLO, Prometheus rules and
+/// Markdown out), relative to the Model page's folder.
+pub const FORMATS: &str = "formats_loader.js";
+
+const UNAVAILABLE: &str = "the worker could not be loaded (open the site once while online)";
+
+/// What the worker answered: its text (a model's JSON or a file) and its
+/// notes (what it did not keep, one each).
+pub type Answered = (String, Vec<String>);
+
+/// Reads a file's bytes (slo-planner's JSON in the importer, OpenSLO YAML
+/// in the formats worker) in the worker at `url`: the model as this version's JSON (for
+/// `codec::read_own_json`) and what was not kept, or what is wrong and where.
+pub async fn import(url: &str, bytes: &[u8]) -> Result<Answered, String> {
+    ask(url, &js_sys::Uint8Array::from(bytes), MODEL).await
+}
+
+/// Writes the model (`json`, compact) in `format` in the formats worker at
+/// `url`: the file's text and what it left out. `link` leads back to the
+/// model (written in Prometheus alerts).
+pub async fn export(
+    url: &str,
+    format: ExportFormat,
+    json: &str,
+    link: &str,
+) -> Result<Answered, String> {
+    let message = js_sys::Object::new();
+    for (key, value) in [(EXPORT, format.key()), (MODEL, json), (LINK, link)] {
+        let _ = js_sys::Reflect::set(&message, &key.into(), &value.into());
+    }
+    ask(url, &message, TEXT).await
+}
+
+/// Starts the worker, sends `message` once it is ready, and reads the
+/// answer's `key` (or its refusal) and notes.
+async fn ask(url: &str, message: &JsValue, key: &str) -> Result<Answered, String> {
     let worker = web_sys::Worker::new(url).map_err(|_| UNAVAILABLE.to_string())?;
-    // The worker says it is ready once it listens; then it gets the file.
+    // The worker says it is ready once it listens; then it gets the message.
     let answer = match next_message(&worker).await {
         Ok(ready) if ready.as_string().as_deref() == Some(READY) => {
             let reply = next_message(&worker);
-            match worker.post_message(&js_sys::Uint8Array::from(bytes)) {
+            match worker.post_message(message) {
                 Ok(()) => reply.await,
                 Err(error) => Err(error),
             }
@@ -34,8 +66,11 @@ pub async fn import(url: &str, bytes: &[u8]) -> Result<String, String> {
             .ok()
             .and_then(|v| super::js_text(&v))
     };
-    match (field(MODEL), field(REFUSED)) {
-        (Some(model), _) => Ok(model),
+    let notes = field(NOTES)
+        .map(|n| n.lines().map(String::from).collect())
+        .unwrap_or_default();
+    match (field(key), field(REFUSED)) {
+        (Some(text), _) => Ok((text, notes)),
         (None, Some(refused)) => Err(refused),
         (None, None) => Err(UNAVAILABLE.to_string()),
     }

@@ -8,7 +8,8 @@ mod panic;
 mod storage;
 
 pub use focus::{
-    click_element, focus_button_after, focus_element, focus_field_in, focus_first_soon,
+    click_element, close_details, focus_button_after, focus_element, focus_field_in,
+    focus_first_soon,
 };
 pub use panic::{has_panicked, install_panic_banner, slo_planner_forced_panic, PANIC_MESSAGE};
 pub use storage::{

@@ -5,6 +5,7 @@
 //! between pages keeps both.
 
 pub mod editors;
+pub mod exporting;
 pub mod fold;
 pub mod inputs;
 pub mod later;
@@ -110,8 +111,18 @@ fn WorkshopPage(
 
 /// Mounts the workshop page `page` with its content `body`: each workshop
 /// page is a bundle of its own (`src/bin/workshop*.rs`), so a first load
-/// carries only its page.
+/// carries only its page. The toolbar's "Export as…" runs
+/// [`exporting::export_now`].
 pub fn mount(page: Page, body: fn() -> AnyView) {
+    mount_exporting(page, body, exporting::export_now)
+}
+
+/// [`mount`], with the toolbar's "Export as…" running `export` (a page
+/// split in chunks passes one that loads the export code when first used).
+pub fn mount_exporting(page: Page, body: fn() -> AnyView, export: exporting::Export) {
     browser::install_panic_banner();
-    leptos::mount::mount_to_body(move || view! { <WorkshopPage page body /> });
+    leptos::mount::mount_to_body(move || {
+        provide_context(exporting::ExportWith(export));
+        view! { <WorkshopPage page body /> }
+    });
 }

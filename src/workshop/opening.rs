@@ -13,6 +13,11 @@ use crate::browser::{self, importer, IntlZones};
 use crate::frame::Page;
 use crate::workshop::state::Workshop;
 
+/// The formats worker's address from the page `page`.
+pub fn formats_address(page: Page) -> String {
+    format!("{}{}", Page::Model.href(page), importer::FORMATS)
+}
+
 /// The importer's address from the page `page`.
 pub fn importer_address(page: Page) -> String {
     format!("{}{}", Page::Model.href(page), importer::IMPORTER)
@@ -22,13 +27,18 @@ impl Workshop {
     /// Reads a file's bytes in the importer and opens the model (its
     /// problems found, an "agreed" status over errors made a draft), or
     /// says what is wrong and where.
-    async fn read_elsewhere(self, bytes: &[u8]) -> Result<Opened, String> {
-        let json = importer::import(&self.importer.get_value(), bytes).await?;
+    async fn read_elsewhere(self, bytes: &[u8]) -> Result<(Opened, Vec<String>), String> {
+        let worker = if slo_core::export::worker::is_json(bytes) {
+            self.importer.get_value()
+        } else {
+            formats_address(self.page)
+        };
+        let (json, notes) = importer::import(&worker, bytes).await?;
         let model = read_own_json(&json).ok_or_else(|| {
             "the importer's answer could not be read (reload the page: the site was updated)"
                 .to_string()
         })?;
-        Ok(open(model, &IntlZones))
+        Ok((open(model, &IntlZones), notes))
     }
 
     /// Imports a file's bytes: refuses a file that cannot be read with what
@@ -37,8 +47,11 @@ impl Workshop {
     pub fn import(self, name: String, bytes: Vec<u8>) {
         leptos::task::spawn_local(async move {
             match self.read_elsewhere(&bytes).await {
-                Ok(opened) => {
-                    let message = opened_message(&format!("Imported {name}"), &opened);
+                Ok((opened, notes)) => {
+                    let message = match opened_message(&format!("Imported {name}"), &opened) {
+                        Ok(m) => Ok(with_notes(m, "Not kept", &notes)),
+                        Err(m) => Err(with_notes(m, "Not kept", &notes)),
+                    };
                     self.replace(opened.model);
                     self.notice.set(Some(message));
                 }
@@ -58,7 +71,7 @@ impl Workshop {
     pub fn restore_older(self, text: String) {
         leptos::task::spawn_local(async move {
             match self.read_elsewhere(text.as_bytes()).await {
-                Ok(opened) => {
+                Ok((opened, _)) => {
                     self.start_over(opened.model);
                     self.notice.set(Some(Ok(
                         "Your saved model, from an older version of the site, is brought up to date."
@@ -104,7 +117,7 @@ impl Workshop {
                 }
             };
             let opened = match self.read_elsewhere(&bytes).await {
-                Ok(opened) => opened,
+                Ok((opened, _)) => opened,
                 Err(why) => return self.refuse("The shared link", &why),
             };
             let unchanged = self.model.with_untracked(|current| {
@@ -134,4 +147,16 @@ fn opened_message(done: &str, opened: &Opened) -> Result<String, String> {
         summary if summary.is_empty() => Ok(format!("{done}.")),
         summary => Err(format!("{done}, but {summary}.")),
     }
+}
+
+/// A message and the notes after it: the first five, and how many more.
+pub fn with_notes(message: String, heading: &str, notes: &[String]) -> String {
+    if notes.is_empty() {
+        return message;
+    }
+    let mut shown = notes.iter().take(5).cloned().collect::<Vec<_>>().join("; ");
+    if notes.len() > 5 {
+        shown.push_str(&format!("; and {} more", notes.len() - 5));
+    }
+    format!("{message} {heading} ({}): {shown}.", notes.len())
 }

@@ -97,6 +97,8 @@ pub struct Workshop {
     pub folds: Folds,
     /// The importer's address from this page.
     pub(crate) importer: StoredValue<String>,
+    /// The page, for the exporter's address.
+    pub(crate) page: Page,
 }
 
 impl Workshop {
@@ -130,6 +132,7 @@ impl Workshop {
             autosave: StoredValue::new(None),
             folds,
             importer: StoredValue::new(importer_address(page)),
+            page,
         };
         // Every change is saved; opening the page is not one (a page opened
         // just before another tab saves must not write its older model back).

@@ -6,7 +6,9 @@
 //! rate over the long window (and the short one, if any) is at least its
 //! threshold. It fires when it starts to hold, and again while it keeps
 //! holding once the snooze has passed (a rule without snooze fires once per
-//! stretch); it resets at the first evaluation where it no longer holds.
+//! stretch); it resets at the first evaluation where it no longer holds. A
+//! rule with an alert-after time fires only once its condition has held that
+//! long (Prometheus `for`).
 
 use rust_decimal::prelude::ToPrimitive;
 
@@ -51,19 +53,22 @@ pub fn run_alerts(simulation: &Simulation, rules: &[AlertRule]) -> AlertRun {
             .map(|w| simulation.steps_in(w.whole_seconds_up()));
         let interval = simulation.steps_in(rule.evaluation_interval.whole_seconds_up());
         let snooze = rule.snooze.whole_seconds_up();
+        let after = rule.alert_after.whole_seconds_up();
         let holds = |i: usize| {
             simulation.burn_rate(i, long) >= threshold
                 && short.is_none_or(|s| simulation.burn_rate(i, s) >= threshold)
         };
-        let mut held = false;
+        // When the condition started to hold, and whether this stretch has fired.
+        let mut since: Option<u64> = None;
+        let mut fired_in_stretch = false;
         let mut last_fired: Option<u64> = None;
         let mut i = interval - 1;
         while i < simulation.steps() {
             let at = simulation.time_at(i);
-            let now = holds(i);
-            if now {
+            if holds(i) {
+                let ready = at >= since.get_or_insert(at).saturating_add(after);
                 let quiet = last_fired.is_some_and(|t| at < t.saturating_add(snooze));
-                if !quiet && (!held || (snooze > 0 && last_fired.is_some())) {
+                if ready && !quiet && (!fired_in_stretch || snooze > 0) {
                     firings.push(Firing {
                         rule: r,
                         at,
@@ -71,8 +76,10 @@ pub fn run_alerts(simulation: &Simulation, rules: &[AlertRule]) -> AlertRun {
                         spent_percent: simulation.spent_percent(i),
                     });
                     last_fired = Some(at);
+                    fired_in_stretch = true;
                 }
-            } else if held {
+            } else if since.take().is_some() {
+                fired_in_stretch = false;
                 for firing in firings
                     .iter_mut()
                     .filter(|f| f.rule == r && f.reset_at.is_none())
@@ -80,7 +87,6 @@ pub fn run_alerts(simulation: &Simulation, rules: &[AlertRule]) -> AlertRun {
                     firing.reset_at = Some(at);
                 }
             }
-            held = now;
             i += interval;
         }
     }
@@ -92,7 +98,11 @@ pub fn run_alerts(simulation: &Simulation, rules: &[AlertRule]) -> AlertRun {
         .filter(|o| {
             let event = &simulation.plan.events[o.index];
             !firings.iter().any(|f| {
-                let grace = rules[f.rule].evaluation_interval.whole_seconds_up();
+                let rule = &rules[f.rule];
+                let grace = rule
+                    .evaluation_interval
+                    .whole_seconds_up()
+                    .saturating_add(rule.alert_after.whole_seconds_up());
                 f.at >= event.start && f.at <= event.end().saturating_add(grace)
             })
         })

@@ -15,20 +15,19 @@ use crate::model::policy::{
     Activity, Clause, Condition, ConditionKind, Consequence, ConsequenceKind, ErrorBudgetPolicy,
     Execution, NextReview, PolicyExtras, SpendScope, StoppedActivity, Trigger,
 };
-use crate::model::scenario::{
-    EventKind, IncidentSeverity, RiskModel, Scenario, ScenarioEvent, TrafficProfile,
-};
 use crate::model::{
-    Comparison, Coupling, Dependency, DependencySource, EventsPer, Journey, JourneyKind,
-    LatencyThreshold, Measurement, Model, Priority, Service, ServiceKind, Sli, SliKind, Slo, Team,
-    Traffic, SCHEMA_VERSION,
+    Comparison, Counts, Coupling, Dependency, DependencySource, EventsPer, Journey, JourneyKind,
+    LatencyThreshold, Measurement, Model, Priority, Service, ServiceKind, Sli, SliKind, SliQueries,
+    Slo, Team, Traffic, PROMETHEUS, SCHEMA_VERSION,
 };
 use crate::read::alert_rule::AlertRule;
 
 mod scale;
+mod scenario;
 pub use scale::workshop_scale;
+use scenario::last_spring;
 
-fn s(text: &str) -> String {
+pub(super) fn s(text: &str) -> String {
     text.to_string()
 }
 
@@ -53,6 +52,28 @@ fn slo(name: &str, target: &str, rationale: &str) -> Slo {
     }
 }
 
+/// Prometheus counter queries over the example API's metrics.
+fn prometheus(counts: Counts, counted: &str, total: &str) -> SliQueries {
+    SliQueries {
+        source: s(PROMETHEUS),
+        counter: true,
+        counts,
+        counted: s(counted),
+        total: s(total),
+    }
+}
+
+/// "400" ms as Prometheus's histogram bucket bound "0.4".
+fn ms_as_seconds(ms: &str) -> String {
+    ms.parse::<rust_decimal::Decimal>()
+        .map(|d| {
+            (d / rust_decimal::Decimal::from(1000))
+                .normalize()
+                .to_string()
+        })
+        .unwrap_or_default()
+}
+
 fn latency_sli(name: &str, ms: &str, target: &str) -> Sli {
     Sli {
         name: s(name),
@@ -69,6 +90,11 @@ fn latency_sli(name: &str, ms: &str, target: &str) -> Sli {
             valid_events: s("3663253"),
             per: EventsPer::Window,
         }),
+        queries: Some(prometheus(
+            Counts::Good,
+            &format!("http_request_duration_seconds_bucket{{job=\"game-api\",handler!=\"/healthz\",le=\"{}\"}}", ms_as_seconds(ms)),
+            "http_request_duration_seconds_count{job=\"game-api\",handler!=\"/healthz\"}",
+        )),
         slos: vec![slo(
             &format!("{target} % of requests < {ms} ms"),
             target,
@@ -92,6 +118,11 @@ pub fn workbook_api() -> Model {
             valid_events: s("3663253"),
             per: EventsPer::Window,
         }),
+        queries: Some(prometheus(
+            Counts::Bad,
+            "http_requests_total{job=\"game-api\",code=~\"5..\"}",
+            "http_requests_total{job=\"game-api\",handler!=\"/healthz\"}",
+        )),
         slos: vec![Slo {
             priority: Some(Priority::P2),
             default_slo: true,
@@ -203,74 +234,6 @@ pub fn workbook_api() -> Model {
             }],
         },
         alert_rules: AlertRuleSpec::workbook_defaults(),
-    }
-}
-
-fn event(name: &str, kind: EventKind, start: &str, duration: &str, cause: &str) -> ScenarioEvent {
-    ScenarioEvent {
-        name: s(name),
-        kind,
-        start: s(start),
-        duration: s(duration),
-        cause: s(cause),
-    }
-}
-
-/// A four-week period with a day-night traffic curve, a six-hour database
-/// outage, a deployment window and a bad canary; plus a risk model.
-fn last_spring() -> Scenario {
-    let severity = |share: &str, error: &str| IncidentSeverity {
-        share_percent: s(share),
-        error_percent: s(error),
-    };
-    Scenario {
-        name: s("Last spring's database outage"),
-        traffic: TrafficProfile::Daily {
-            peak_per_minute: s("3000"),
-            trough_per_minute: s("300"),
-            peak_hour: s("20"),
-        },
-        background_error_percent: s("0.5"),
-        events: vec![
-            event(
-                "Release window",
-                EventKind::PlannedDowntime,
-                "6d 2h",
-                "20m",
-                "",
-            ),
-            event(
-                "Bad canary",
-                EventKind::PartialTraffic {
-                    traffic_percent: s("5"),
-                    error_percent: s("100"),
-                },
-                "11d 10h",
-                "2h",
-                "release",
-            ),
-            event(
-                "Database outage",
-                EventKind::Incident {
-                    error_percent: s("100"),
-                },
-                "18d 14h",
-                "6h",
-                "database",
-            ),
-        ],
-        risk: Some(RiskModel {
-            incidents_per_period: s("3"),
-            median_time_to_restore: s("30m"),
-            p90_time_to_restore: s("4h"),
-            severities: vec![
-                severity("20", "100"),
-                severity("50", "30"),
-                severity("30", "5"),
-            ],
-            periods: s("10000"),
-            seed: s("42"),
-        }),
     }
 }
 

@@ -98,6 +98,10 @@ pub struct AlertRuleSpec {
     pub short_window: String,
     /// How often it is evaluated ("1m").
     pub evaluation_interval: String,
+    /// How long its condition must hold before it fires ("2m"; Prometheus
+    /// `for`, OpenSLO `alertAfter`); empty for at once.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub alert_after: String,
     /// How long it stays quiet after firing ("2h"); empty for none.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub snooze: String,

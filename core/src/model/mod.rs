@@ -19,8 +19,8 @@ pub use service::{
     Coupling, CouplingKind, Dependency, DependencySource, Service, ServiceKind, SourceKind,
 };
 pub use slo::{
-    Comparison, EventsPer, Journey, JourneyKind, LatencyThreshold, Measurement, Priority, Sli,
-    SliKind, Slo, Traffic,
+    Comparison, Counts, EventsPer, Journey, JourneyKind, LatencyThreshold, Measurement, Priority,
+    Sli, SliKind, SliQueries, Slo, Traffic, PROMETHEUS, WINDOW_PLACEHOLDER,
 };
 
 use serde::{Deserialize, Serialize};
@@ -30,13 +30,14 @@ use crate::model::document::DocumentInfo;
 use crate::model::policy::ErrorBudgetPolicy;
 
 /// The version of the model's JSON format that this build writes.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// The oldest version this build reads; older files are refused, files from
 /// here up to [`SCHEMA_VERSION`] are migrated on import (version 1 had no
 /// dependencies, version 2 no alert rules or scenarios, version 3 no service
 /// kinds, so every service reads as user-facing; version 4 wrote an action
-/// item's priority as free text, read into P1-P4 on import).
+/// item's priority as free text, read into P1-P4 on import; version 5 had
+/// no SLI queries and no alert rule `alertAfter`).
 pub const OLDEST_SCHEMA_VERSION: u32 = 1;
 
 /// Everything a workshop agrees: one team's services, SLIs and SLOs, its error

@@ -143,6 +143,73 @@ pub struct Traffic {
     pub per: EventsPer,
 }
 
+/// Which events an SLI's first query counts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub enum Counts {
+    /// Good events: the SLI is `good / total`.
+    #[default]
+    Good,
+    /// Bad events: the SLI is `1 - bad / total`.
+    Bad,
+}
+
+kind!(Counts {
+    Counts::Good => ("good", "good events"),
+    Counts::Bad => ("bad", "bad events"),
+});
+
+/// The metric source a query is written for when none is named.
+pub const PROMETHEUS: &str = "Prometheus";
+
+/// The queries that count an SLI's events in a metric source, as OpenSLO's
+/// `ratioMetric` holds them: good (or bad) events over total (valid) events.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SliQueries {
+    /// The metric source's type as OpenSLO names it ("Prometheus",
+    /// "Datadog"); Prometheus rules are generated for "Prometheus" only.
+    pub source: String,
+    /// Whether the queries select counters that only grow, so that a rate
+    /// is taken over each window (OpenSLO `counter`). For Prometheus, a
+    /// query that is not a counter gives the events in a window itself and
+    /// writes the window as `{{.window}}` (sloth's convention).
+    pub counter: bool,
+    /// Whether [`SliQueries::counted`] counts good or bad events.
+    pub counts: Counts,
+    /// The query counting good (or bad) events
+    /// (`http_requests_total{job="api",code!~"5.."}`).
+    pub counted: String,
+    /// The query counting valid (total) events (`http_requests_total{job="api"}`).
+    pub total: String,
+}
+
+/// How a Prometheus query that is not a counter writes the window it
+/// counts over (sloth's convention): `sum(increase(x[{{.window}}]))`.
+pub const WINDOW_PLACEHOLDER: &str = "{{.window}}";
+
+/// New queries: Prometheus counters of good events, not yet written.
+impl Default for SliQueries {
+    fn default() -> Self {
+        SliQueries {
+            source: PROMETHEUS.into(),
+            counter: true,
+            counts: Counts::Good,
+            counted: String::new(),
+            total: String::new(),
+        }
+    }
+}
+
+impl SliQueries {
+    /// Whether the metric source is Prometheus (any letter case).
+    pub fn is_prometheus(&self) -> bool {
+        self.source.trim().eq_ignore_ascii_case(PROMETHEUS)
+    }
+}
+
 /// A service level indicator: what counts as a good and a valid event.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -177,6 +244,10 @@ pub struct Sli {
     /// Expected traffic, for event budgets.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub traffic: Option<Traffic>,
+    /// The queries that count its events in a metric source (OpenSLO's
+    /// `ratioMetric`); `None` while the team has not written them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub queries: Option<SliQueries>,
     /// Its SLOs.
     #[serde(default)]
     pub slos: Vec<Slo>,

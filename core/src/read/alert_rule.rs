@@ -40,6 +40,9 @@ pub struct AlertRule {
     pub short_window: Option<ExactDuration>,
     /// How often the rule is evaluated.
     pub evaluation_interval: ExactDuration,
+    /// How long the condition must hold before the rule fires (Prometheus
+    /// `for`, OpenSLO `alertAfter`); zero for at once.
+    pub alert_after: ExactDuration,
     /// After firing, how long it stays quiet (ESF Table 9.10); zero for none.
     pub snooze: ExactDuration,
 }
@@ -65,6 +68,7 @@ impl AlertRule {
             long_window,
             short_window: Some(short),
             evaluation_interval: minutes(1),
+            alert_after: ExactDuration::ZERO,
             snooze: ExactDuration::ZERO,
         }
     }
@@ -101,6 +105,7 @@ impl AlertRule {
             long_window: window,
             short_window: None,
             evaluation_interval,
+            alert_after: ExactDuration::ZERO,
             snooze,
         }
     }
@@ -155,6 +160,7 @@ impl AlertRuleSpec {
             long_window: rule.long_window.to_string(),
             short_window: optional(rule.short_window),
             evaluation_interval: rule.evaluation_interval.to_string(),
+            alert_after: optional(Some(rule.alert_after)),
             snooze: optional(Some(rule.snooze)),
         }
     }
@@ -199,6 +205,12 @@ impl AlertRuleSpec {
             Span::positive("an evaluation interval"),
             false,
         );
+        let alert_after = r.duration(
+            "alertAfter",
+            &self.alert_after,
+            Span::positive("an alert-after time"),
+            true,
+        );
         let snooze = r.duration("snooze", &self.snooze, Span::positive("a snooze"), true);
         if let (Some(long), Some(short)) = (long_window, short_window) {
             if short.seconds() > long.seconds() {
@@ -218,6 +230,7 @@ impl AlertRuleSpec {
                     long_window,
                     short_window,
                     evaluation_interval,
+                    alert_after: alert_after.unwrap_or(ExactDuration::ZERO),
                     snooze: snooze.unwrap_or(ExactDuration::ZERO),
                 });
         // A window that could not be read has recorded its problem, so `finish` fails first.

@@ -7,7 +7,9 @@ use std::collections::HashMap;
 use super::Checker;
 use crate::model::kind::Kind;
 use crate::model::location::{every_slo, JourneyAt, Locate, ModelAt, ServiceAt, SliAt, SloAt};
-use crate::model::{Measurement, Model, Service, Sli, SliKind, Slo};
+use crate::model::{
+    Counts, Measurement, Model, Service, Sli, SliKind, SliQueries, Slo, WINDOW_PLACEHOLDER,
+};
 use crate::quantity::duration::ExactDuration;
 use crate::quantity::target::Target;
 use crate::quantity::window::Window;
@@ -136,8 +138,41 @@ fn check_sli(c: &mut Checker, at: SliAt, sli: &Sli) {
             VALID_EVENTS.read(&traffic.valid_events),
         );
     }
+    if let Some(queries) = &sli.queries {
+        check_queries(c, at, queries);
+    }
     if sli.slos.is_empty() {
         c.needed(|| at.field("slos"), true, "an SLO");
+    }
+}
+
+/// The queries need a source and both queries; a Prometheus query that is
+/// not a counter must say where its window goes.
+fn check_queries(c: &mut Checker, at: SliAt, queries: &SliQueries) {
+    c.text(
+        || at.field("queries.source"),
+        &queries.source,
+        "the queries' metric source",
+    );
+    let counted = match queries.counts {
+        Counts::Good => "the query counting good events",
+        Counts::Bad => "the query counting bad events",
+    };
+    c.text(|| at.field("queries.counted"), &queries.counted, counted);
+    c.text(
+        || at.field("queries.total"),
+        &queries.total,
+        "the query counting valid events",
+    );
+    if queries.is_prometheus() && !queries.counter {
+        for (field, query) in [("counted", &queries.counted), ("total", &queries.total)] {
+            if !query.trim().is_empty() && !query.contains(WINDOW_PLACEHOLDER) {
+                c.warning(
+                    || at.field(&format!("queries.{field}")),
+                    format!("a Prometheus query that is not a counter writes its window as {WINDOW_PLACEHOLDER}; without it no Prometheus rules are generated for this SLI"),
+                );
+            }
+        }
     }
 }
 

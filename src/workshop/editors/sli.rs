@@ -2,7 +2,9 @@
 //! and its SLOs.
 
 use leptos::prelude::*;
-use slo_core::model::{LatencyThreshold, Measurement, Sli, SliKind, Slo, Traffic};
+use slo_core::model::{
+    LatencyThreshold, Measurement, Sli, SliKind, SliQueries, Slo, Traffic, WINDOW_PLACEHOLDER,
+};
 
 use crate::workshop::editors::slo::SloEditor;
 use crate::workshop::inputs::{Check, Choice, OptText, Text};
@@ -54,6 +56,7 @@ pub fn SliEditor(
                 </div>
             </Show>
             <SliMeasurement at />
+            <SliQueriesEditor at />
             {rows(move |m| at.get(m).map_or(0, |s| s.slos.len()), move |i| view! { <SloEditor at=SloAt(at, i) /> })}
             <div class="actions">
                 {edit_button("Add an SLO".into(), "", move |m| {
@@ -107,6 +110,42 @@ fn SliMeasurement(
             <Choice at field="traffic.per" label="Counted"
                 get=|s: &Sli| s.traffic.as_ref().map(|t| t.per).unwrap_or_default()
                 set=|s: &mut Sli, p| s.traffic.get_or_insert_with(Traffic::default).per = p />
+        </div>
+    }
+}
+
+/// The queries that count the SLI's events in a metric source (OpenSLO's
+/// `ratioMetric`), for the OpenSLO and Prometheus exports.
+#[component]
+fn SliQueriesEditor(
+    /// The SLI.
+    at: SliAt,
+) -> impl IntoView {
+    fn queries(s: &mut Sli) -> &mut SliQueries {
+        s.queries.get_or_insert_with(SliQueries::default)
+    }
+    let window_hint =
+        format!("Not counters: write the window as {WINDOW_PLACEHOLDER} (Prometheus)");
+    view! {
+        <div class="cols">
+            <Text at field="queries.source" label="Metric source (optional)" placeholder="Prometheus"
+                get=|s: &Sli| s.queries.as_ref().map(|q| &q.source).unwrap_or(&EMPTY)
+                set=|s: &mut Sli| &mut queries(s).source />
+            <Choice at field="queries.counts" label="The first query counts"
+                get=|s: &Sli| s.queries.as_ref().map(|q| q.counts).unwrap_or_default()
+                set=|s: &mut Sli, c| queries(s).counts = c />
+            <Check at field="queries.counter" label="Counters (a rate is taken over each window)"
+                get=|s: &Sli| s.queries.as_ref().is_none_or(|q| q.counter)
+                set=|s: &mut Sli, on| queries(s).counter = on />
+        </div>
+        <p class="hint">{window_hint}</p>
+        <div class="cols">
+            <Text at field="queries.counted" label="Query: good (or bad) events" multiline=true placeholder="http_requests_total{code!~\"5..\"}"
+                get=|s: &Sli| s.queries.as_ref().map(|q| &q.counted).unwrap_or(&EMPTY)
+                set=|s: &mut Sli| &mut queries(s).counted />
+            <Text at field="queries.total" label="Query: valid events" multiline=true placeholder="http_requests_total"
+                get=|s: &Sli| s.queries.as_ref().map(|q| &q.total).unwrap_or(&EMPTY)
+                set=|s: &mut Sli| &mut queries(s).total />
         </div>
     }
 }

@@ -7,7 +7,6 @@ use slo_core::burn::scenarios;
 use slo_core::model::scenario::{EventKind, Scenario};
 
 use crate::browser;
-use crate::workshop::editors::alert_rules::AlertRulesEditor;
 use crate::workshop::editors::risk::RiskSection;
 use crate::workshop::editors::scenario::{new_event, ScenarioEditor};
 use crate::workshop::inputs::id_of;
@@ -194,7 +193,10 @@ pub fn BurnPage(
         <section class="card">
             <h2>"Alert rules"</h2>
             <p class="hint">"Multi-window, multi-burn-rate alerts (SRE Workbook ch. 5): a rule fires when both windows burn at least its rate. Defined by the share of the budget, a rule rescales with each SLO's period."</p>
-            <AlertRulesEditor />
+            {move || match parts.get() {
+                Some(p) => p.alert_rules.run(()),
+                None => view! { <p class="hint" aria-busy="true">"Loading the alert rules..."</p> }.into_any(),
+            }}
         </section>
         <section class="card">
             <h2>"Risk over many periods"</h2>

@@ -3,6 +3,8 @@
 //! from `slo_core::burn` (the same report `slo simulate --json` prints).
 
 use leptos::prelude::*;
+
+use crate::workshop::editors::alert_rules::AlertRulesEditor;
 use rust_decimal::Decimal;
 use slo_core::alerting::{at_error_ratio, parse_error_ratio};
 use slo_core::burn::{run, BurnReport};
@@ -318,6 +320,9 @@ pub struct BurnParts {
     pub results: Callback<(), AnyView>,
     /// The Monte Carlo outcome, under the risk model's fields.
     pub risk: Callback<(), AnyView>,
+    /// The alert rules' editor (shown after the first frame, so it comes
+    /// with the chunk).
+    pub alert_rules: Callback<(), AnyView>,
 }
 
 /// How the page gets its heavy half: the Burn page's binary passes its
@@ -334,6 +339,7 @@ pub fn burn_parts(model: ModelReader, current: Memo<Option<ScenarioAt>>) -> Burn
     BurnParts {
         results: Callback::new(move |()| view! { <BurnResults view /> }.into_any()),
         risk: Callback::new(move |()| risk_outcome(view).into_any()),
+        alert_rules: Callback::new(|()| view! { <AlertRulesEditor /> }.into_any()),
     }
 }
 

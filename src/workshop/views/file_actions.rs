@@ -1,31 +1,15 @@
-//! Export, import (file picker in the toolbar, drag and drop on the Document
-//! page), share link and print.
+//! Export (JSON here; OpenSLO, Prometheus rules and Markdown through the
+//! worker), import (file picker in the toolbar, drag and drop on the
+//! Document page), share link and print.
 
 use leptos::prelude::*;
 use slo_core::codec::{export_json, MAX_FILE_BYTES};
+use slo_core::export::worker::ExportFormat;
 use wasm_bindgen::JsCast;
 
 use crate::browser;
+use crate::workshop::exporting::{file_name, ExportWith};
 use crate::workshop::state::Workshop;
-
-/// A file name for the export: the team's name, made safe.
-fn file_name(team: &str) -> String {
-    let slug: String = team
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let slug = slug.trim_matches('-');
-    format!(
-        "{}.slo.json",
-        if slug.is_empty() { "slo-model" } else { slug }
-    )
-}
 
 fn import_file(workshop: Workshop, file: web_sys::File) {
     let name = file.name();
@@ -46,10 +30,12 @@ fn import_file(workshop: Workshop, file: web_sys::File) {
 pub fn FileButtons() -> impl IntoView {
     let workshop = Workshop::from_context();
     let link = RwSignal::new(None::<String>);
+    // The page's choice (see `mount_exporting`); without one, nothing to run.
+    let export_with = use_context::<ExportWith>().map(|e| e.0);
     let export = move |_| {
         let (name, json) = workshop
             .model
-            .with_untracked(|m| (file_name(&m.team.name), export_json(m)));
+            .with_untracked(|m| (file_name(&m.team.name, ".slo.json"), export_json(m)));
         browser::download(&name, "application/json", &json);
         workshop.notice.set(Some(Ok(format!("Exported {name}."))));
     };
@@ -84,8 +70,29 @@ pub fn FileButtons() -> impl IntoView {
                     ev.prevent_default();
                     browser::click_element("import-file");
                 }
-            }>"Import JSON…"</label>
-        <input type="file" id="import-file" accept=".json,application/json" class="visually-hidden" tabindex="-1" on:change=on_pick />
+            }>"Import…"</label>
+        <input type="file" id="import-file" accept=".json,application/json,.yaml,.yml,application/yaml" class="visually-hidden" tabindex="-1" on:change=on_pick
+            title="slo-planner's JSON, or OpenSLO YAML (v1 or v1alpha)" />
+        <details class="export-more" id="export-more">
+            <summary>"Export as…"</summary>
+            // One handler for the menu: the button's data-format names the format.
+            <div class="menu" on:click=move |ev: leptos::ev::MouseEvent| {
+                let format = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .and_then(|e| e.get_attribute("data-format"))
+                    .and_then(|key| ExportFormat::of(&key));
+                if let (Some(format), Some(export)) = (format, export_with) {
+                    // The menu closes once a format is chosen.
+                    browser::close_details("export-more");
+                    export(workshop, format);
+                }
+            }>
+                {ExportFormat::ALL.map(|format| view! {
+                    <button type="button" id=format!("export-{}", format.key()) data-format=format.key()>{format.label()}</button>
+                }).collect_view()}
+            </div>
+        </details>
         <button type="button" id="share" on:click=share title="Copy a link that carries the whole model">"Share link"</button>
         {move || link.get().map(|url| view! {
             <div class="field share-link">
@@ -124,7 +131,7 @@ pub fn FileActions() -> impl IntoView {
                 on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
                 on:dragleave=move |_| dragging.set(false)
                 on:drop=on_drop>
-                "Drop a model file here to import it (or use Import JSON… in the toolbar). A file that cannot be read is refused and your model stays as it is."
+                "Drop a model file (slo-planner's JSON or OpenSLO YAML) here to import it (or use Import… in the toolbar). A file that cannot be read is refused and your model stays as it is."
             </div>
         </section>
     }

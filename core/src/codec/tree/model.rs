@@ -14,9 +14,9 @@ use crate::model::scenario::{
     EventKind, IncidentSeverity, RiskModel, Scenario, ScenarioEvent, TrafficProfile,
 };
 use crate::model::{
-    Comparison, Coupling, Dependency, DependencySource, EventsPer, Journey, JourneyKind,
-    LatencyThreshold, Measurement, Model, Priority, Service, ServiceKind, Sli, SliKind, Slo, Team,
-    Traffic,
+    Comparison, Counts, Coupling, Dependency, DependencySource, EventsPer, Journey, JourneyKind,
+    LatencyThreshold, Measurement, Model, Priority, Service, ServiceKind, Sli, SliKind, SliQueries,
+    Slo, Team, Traffic,
 };
 
 tree_kinds!(
@@ -24,6 +24,7 @@ tree_kinds!(
     JourneyKind,
     SliKind,
     Comparison,
+    Counts,
     Measurement,
     EventsPer,
     Priority,
@@ -99,7 +100,16 @@ tree_struct!(Sli {
     time_slice: "timeSlice" optional,
     measured_at: "measuredAt",
     traffic: "traffic" optional,
+    queries: "queries" optional,
     slos: "slos",
+});
+
+tree_struct!(SliQueries {
+    source: "source",
+    counter: "counter",
+    counts: "counts",
+    counted: "counted",
+    total: "total",
 });
 
 tree_struct!(LatencyThreshold {
@@ -180,6 +190,7 @@ tree_struct!(AlertRuleSpec {
     long_window: "longWindow",
     short_window: "shortWindow" optional,
     evaluation_interval: "evaluationInterval",
+    alert_after: "alertAfter" optional,
     snooze: "snooze" optional,
 });
 

@@ -1,0 +1,100 @@
+// Issue 12: the model leaves the workshop as files a team commits (OpenSLO
+// YAML, Prometheus rules, Markdown) from the toolbar, and OpenSLO comes back
+// in through Import… and drag and drop. The worker writes and reads them.
+import { test, expect } from './fixtures.mjs';
+import { readFile } from 'node:fs/promises';
+
+const SLO = 'services-0--journeys-0--slis-0--slos-0-';
+
+/// Opens "Export as…", clicks `label`, and returns the download's name and text.
+async function exportAs(page, label) {
+  await page.locator('#export-more > summary').click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: label, exact: true }).click();
+  const file = await download;
+  return { name: file.suggestedFilename(), path: await file.path(), text: await readFile(await file.path(), 'utf8') };
+}
+
+async function dropFile(page, name, text, type) {
+  const transfer = await page.evaluateHandle(([text, name, type]) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], name, { type }));
+    return data;
+  }, [text, name, type]);
+  await page.dispatchEvent('#dropzone', 'drop', { dataTransfer: transfer });
+}
+
+test('OpenSLO YAML goes out of the toolbar and comes back in through Import…', async ({ page }) => {
+  await page.goto('workshop/?page=model');
+  await page.locator(`#${SLO}-target`).fill('99.5');
+  const { name, path, text } = await exportAs(page, 'OpenSLO YAML');
+  expect(name).toBe('example-game-service.openslo.yaml');
+  expect(text.startsWith('# OpenSLO v1 for the SLOs of Example Game Service')).toBe(true);
+  expect(text.match(/\nkind: SLO\n/g)).toHaveLength(3);
+  expect(text).toContain('    target: 0.995\n');
+  await expect(page.locator('#notice')).toContainText('Exported example-game-service.openslo.yaml (OpenSLO YAML).');
+
+  // Change the model, then bring the file back: the target and window return.
+  await page.locator(`#${SLO}-target`).fill('90');
+  await page.locator(`#${SLO}-window`).fill('7d');
+  await page.locator('#import-file').setInputFiles(path);
+  await expect(page.locator('#notice')).toContainText('Imported');
+  await expect(page.locator(`#${SLO}-target`)).toHaveValue('99.5');
+  await expect(page.locator(`#${SLO}-window`)).toHaveValue('28d');
+  await expect(page.locator('#services-0--journeys-0--slis-0--queries-counted')).toHaveValue('http_requests_total{job="game-api",code=~"5.."}');
+  // Undo brings back the model before the import.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.locator(`#${SLO}-target`)).toHaveValue('90');
+});
+
+test('Prometheus rules download with a link back to the model, and name what they leave out', async ({ page }) => {
+  await page.goto('workshop/?page=model');
+  const { name, text } = await exportAs(page, 'Prometheus rules');
+  expect(name).toBe('example-game-service.rules.yml');
+  expect(text).toContain('- alert: ErrorBudgetFastBurn');
+  expect(text).toContain('>= 0.4032');
+  // The share link (long: YAML may put it on the next line).
+  expect(text).toMatch(/slo_planner_url: (>-\s+)?http\S*#model=/);
+
+  // The seed chain's SLI has no queries: nothing to write, and the notice says why.
+  const seed = await readFile(new URL('../examples/seed-chain.json', import.meta.url));
+  await page.locator('#import-file').setInputFiles({ name: 'seed.json', mimeType: 'application/json', buffer: seed });
+  await expect(page.locator('#notice')).toContainText('Imported seed.json');
+  const rules = await exportAs(page, 'Prometheus rules');
+  expect(rules.text).toContain('groups: []');
+  await expect(page.locator('#notice')).toContainText('Not exported (1): Order service / 98.5 % of order requests succeed: its SLI has no queries');
+});
+
+test('the Markdown export carries what the printed document shows', async ({ page }) => {
+  await page.goto('workshop/?page=document');
+  const rows = await page.locator('#doc-slos tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.innerText.trim())));
+  expect(rows.length).toBe(3);
+  const { name, text } = await exportAs(page, 'Markdown');
+  expect(name).toBe('example-game-service.slo.md');
+  const lines = text.split('\n');
+  for (const cells of rows) {
+    // SLO, window, allowed downtime and bad events: the 4th to 7th cells.
+    // A cell's lines (a window and its time zone) are each in the row.
+    const facts = cells.slice(3, 7).flatMap((c) => c.split('\n').map((l) => l.trim()).filter(Boolean));
+    expect(lines.some((l) => l.startsWith('|') && facts.every((f) => l.includes(f))),
+      `a Markdown row with ${facts.join(' | ')}`).toBe(true);
+  }
+  expect(text).toContain('# SLO document: Example Game Service');
+});
+
+test('OpenSLO written by hand is dropped on the page, with what is not kept named', async ({ page }) => {
+  await page.goto('workshop/?page=document');
+  const yaml = await readFile(new URL('../core/tests/openslo/calendar-timeslices.yaml', import.meta.url), 'utf8');
+  await dropFile(page, 'search.yaml', yaml, 'application/yaml');
+  await expect(page.locator('#notice')).toContainText('Imported search.yaml');
+  await expect(page.locator('#notice')).toContainText('Not kept (');
+  await expect(page.locator('#notice')).toContainText('SLO search-latency metadata.labels: labels are not kept');
+  await expect(page.locator('#doc-slos')).toContainText('99.5 %');
+  await expect(page.locator('#doc-slos')).toContainText('America/New_York');
+
+  // A file that is neither is refused, and the model stays.
+  await dropFile(page, 'notes.yaml', '- just\n- a list\n', 'application/yaml');
+  await expect(page.locator('#notice')).toContainText('notes.yaml was not imported: the file is not OpenSLO YAML: line 1 column 1');
+  await expect(page.locator('#doc-slos')).toContainText('99.5 %');
+});
