@@ -10,7 +10,12 @@ bash scripts/setup.sh --browser
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
 
-step() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+# Each step names itself and the disk left, so a run that dies of a full
+# disk says so.
+step() {
+  printf '\033[1m==> %s\033[0m\n' "$*"
+  printf '    (disk free: %s)\n' "$(df -h --output=avail . | tail -1 | tr -d ' ')"
+}
 
 step "code shape: core imports only downwards and in no circle, files and functions small, rustfmt, clippy (warnings are errors)"
 python3 scripts/module_layers.py core/src
