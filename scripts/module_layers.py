@@ -20,7 +20,7 @@ LAYERS = [
     ["problem"],
     ["model"],
     ["read"],
-    ["alerting", "budget", "dependency", "burn"],
+    ["alerting", "budget", "dependency", "burn", "record"],
     ["validate"],
     ["calculator", "codec", "report", "export"],
     ["examples"],

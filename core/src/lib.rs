@@ -53,6 +53,7 @@ pub mod alerting;
 pub mod budget;
 pub mod burn;
 pub mod dependency;
+pub mod record;
 
 pub mod validate;
 

@@ -1,0 +1,136 @@
+//! Tables as people bring them: a CSV file, or cells copied from a
+//! spreadsheet (tab-separated; semicolons as a European spreadsheet writes
+//! them). The first line names the columns; each column is found by one of
+//! its accepted names, compared without case, spaces, `_`, `-`, `%` or a
+//! bracketed unit ("Start (UTC)" is "start").
+
+use crate::echo::quote;
+use crate::record::RowProblem;
+
+/// The most rows a table may hold: two years of per-minute samples, and more.
+pub const MAX_ROWS: usize = 2_000_000;
+
+/// One column a reader looks for: its name in messages and every accepted name.
+pub(crate) struct Column {
+    /// How messages name it ("start").
+    pub name: &'static str,
+    /// Accepted header names, already normalised (see [`normalise`]).
+    pub aliases: &'static [&'static str],
+}
+
+/// A table read: which header cell each wanted column is, and the rows.
+pub(crate) struct Table {
+    /// For each wanted column, its index in the row, if the header has it.
+    pub found: Vec<Option<usize>>,
+    /// Header cells no wanted column took, as typed.
+    pub unused: Vec<String>,
+    /// The rows after the header: their line number (from 1) and cells.
+    pub rows: Vec<(u64, Vec<String>)>,
+    /// Rows that could not be split into cells (bad quoting, bad UTF-8).
+    pub problems: Vec<RowProblem>,
+}
+
+impl Table {
+    /// The cell of wanted column `column` in `row`, trimmed; empty when the
+    /// column or the cell is missing.
+    pub fn cell<'a>(&self, row: &'a [String], column: usize) -> &'a str {
+        self.found[column]
+            .and_then(|index| row.get(index))
+            .map_or("", |cell| cell.trim())
+    }
+}
+
+/// A header cell as compared: lower case, without a bracketed unit, `%`,
+/// spaces, `_` or `-` ("Time to restore (min)" is "timetorestore").
+pub(crate) fn normalise(header: &str) -> String {
+    let without_unit = match header.find(['(', '[']) {
+        Some(at) if at > 0 => &header[..at],
+        _ => header,
+    };
+    without_unit
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '_' | '-' | '%' | '\t' | '"'))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The delimiter of `text`: a tab if the first line has one (a spreadsheet's
+/// cells), else `;` if it has a semicolon and no comma, else `,`.
+fn delimiter(text: &str) -> u8 {
+    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    if first.contains('\t') {
+        b'\t'
+    } else if first.contains(';') && !first.contains(',') {
+        b';'
+    } else {
+        b','
+    }
+}
+
+/// Reads `text` as a table with a header line, finding `wanted` columns.
+///
+/// Errors (the whole table is unusable): no header line, more than
+/// [`MAX_ROWS`] rows. Lines that cannot be split into cells are listed with
+/// their line number; blank lines and lines starting with `#` are skipped.
+pub(crate) fn read_table(text: &str, wanted: &[Column]) -> Result<Table, String> {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter(text))
+        .flexible(true)
+        .comment(Some(b'#'))
+        .from_reader(text.as_bytes());
+    let header = reader
+        .headers()
+        .map_err(|e| format!("the first line cannot be read as column names: {e}"))?
+        .clone();
+    if header.iter().all(|cell| cell.trim().is_empty()) {
+        return Err("the table is empty: paste it with its first line of column names".into());
+    }
+    let names: Vec<String> = header.iter().map(normalise).collect();
+    let found: Vec<Option<usize>> = wanted
+        .iter()
+        .map(|column| names.iter().position(|n| column.aliases.contains(&n.as_str())))
+        .collect();
+    let unused = header
+        .iter()
+        .enumerate()
+        .filter(|(index, cell)| !found.contains(&Some(*index)) && !cell.trim().is_empty())
+        .map(|(_, cell)| cell.trim().to_string())
+        .collect();
+    let mut rows = Vec::new();
+    let mut problems = Vec::new();
+    for record in reader.records() {
+        if rows.len() >= MAX_ROWS {
+            return Err(format!(
+                "more than {MAX_ROWS} rows: take a coarser step (per 5 minutes) or a shorter span"
+            ));
+        }
+        match record {
+            Ok(record) => {
+                let line = record.position().map_or(0, |p| p.line());
+                if record.iter().all(|cell| cell.trim().is_empty()) {
+                    continue;
+                }
+                rows.push((line, record.iter().map(str::to_string).collect()));
+            }
+            Err(error) => problems.push(RowProblem {
+                line: error.position().map(|p| p.line()),
+                reason: format!("cannot be split into cells: {error}"),
+            }),
+        }
+    }
+    Ok(Table {
+        found,
+        unused,
+        rows,
+        problems,
+    })
+}
+
+/// The message for a required column the header lacks.
+pub(crate) fn missing(column: &Column) -> String {
+    format!(
+        "no {} column: name one {} in the first line",
+        column.name,
+        quote(column.aliases[0])
+    )
+}
