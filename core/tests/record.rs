@@ -27,10 +27,20 @@ fn unix(text: &str) -> i64 {
 fn months_met(csv: &str, target_text: &str, zone: &dyn ZoneRules) -> Vec<(String, bool)> {
     let incidents = read_incidents(csv, zone).unwrap();
     assert!(incidents.problems.is_empty(), "{:?}", incidents.problems);
-    let periods = past_periods(&window("month"), zone, unix("2025-01-01"), unix("2026-01-01")).unwrap();
+    let periods = past_periods(
+        &window("month"),
+        zone,
+        unix("2025-01-01"),
+        unix("2026-01-01"),
+    )
+    .unwrap();
     let record = from_incidents(&incidents.rows, periods);
     let judged = judge(&record, &target(target_text));
-    judged.periods.into_iter().map(|p| (p.label, p.met)).collect()
+    judged
+        .periods
+        .into_iter()
+        .map(|p| (p.label, p.met))
+        .collect()
 }
 
 #[test]
@@ -48,9 +58,17 @@ fn a_42_minute_outage_meets_99_9_in_april_but_not_in_february_2025() {
 #[test]
 fn the_edge_is_exact_and_a_second_more_misses() {
     // 43 min 12 s in April is exactly the budget: met. One second more: missed.
-    let exact = months_met("start,end\n2025-04-10T00:00:00Z,2025-04-10T00:43:12Z\n", "99.9", &Utc);
+    let exact = months_met(
+        "start,end\n2025-04-10T00:00:00Z,2025-04-10T00:43:12Z\n",
+        "99.9",
+        &Utc,
+    );
     assert!(exact[3].1);
-    let over = months_met("start,end\n2025-04-10T00:00:00Z,2025-04-10T00:43:13Z\n", "99.9", &Utc);
+    let over = months_met(
+        "start,end\n2025-04-10T00:00:00Z,2025-04-10T00:43:13Z\n",
+        "99.9",
+        &Utc,
+    );
     assert!(!over[3].1);
 }
 
@@ -66,7 +84,13 @@ fn an_incident_across_midnight_is_split_between_months_and_shares_scale_it() {
     let loose = months_met(csv, "99.96", &Utc);
     assert_eq!((loose[2].1, loose[3].1), (true, true));
     let incidents = read_incidents(csv, &Utc).unwrap();
-    let periods = past_periods(&window("month"), &Utc, unix("2025-03-01"), unix("2025-05-01")).unwrap();
+    let periods = past_periods(
+        &window("month"),
+        &Utc,
+        unix("2025-03-01"),
+        unix("2025-05-01"),
+    )
+    .unwrap();
     let record = from_incidents(&incidents.rows, periods);
     assert_eq!(record.periods[0].bad, Decimal::from(15 * 60));
     assert_eq!(record.periods[1].bad, Decimal::from(15 * 60));
@@ -84,7 +108,13 @@ fn calendar_months_run_from_local_midnight_and_keep_daylight_saving() {
     let csv = "start,duration\n2025-04-01 00:30,10m\n";
     let incidents = read_incidents(csv, &berlin).unwrap();
     assert_eq!(incidents.rows[0].start, unix("2025-03-31T22:30:00Z"));
-    let periods = past_periods(&window("month"), &berlin, unix("2025-02-28"), unix("2025-05-01")).unwrap();
+    let periods = past_periods(
+        &window("month"),
+        &berlin,
+        unix("2025-02-28"),
+        unix("2025-05-01"),
+    )
+    .unwrap();
     let names: Vec<_> = periods.iter().map(|p| p.label.as_str()).collect();
     assert_eq!(names, ["March 2025", "April 2025"]);
     // March 2025 in Berlin lost an hour to summer time: 743 hours.
@@ -93,7 +123,9 @@ fn calendar_months_run_from_local_midnight_and_keep_daylight_saving() {
     assert_eq!(record.periods[0].bad, Decimal::ZERO);
     assert_eq!(record.periods[1].bad, Decimal::from(600));
     // 99.9 of 743 hours allows 44 min 34.8 s.
-    let allowed = record.periods[0].allowed(Basis::Time, &target("99.9")).unwrap();
+    let allowed = record.periods[0]
+        .allowed(Basis::Time, &target("99.9"))
+        .unwrap();
     assert_eq!(allowed, Decimal::new(26748, 1));
 }
 
@@ -108,12 +140,20 @@ fn rolling_windows_end_at_every_midnight_inside_the_span() {
     assert!(periods.windows(2).all(|w| w[1].end - w[0].end == 86_400));
     assert!(periods.iter().all(|p| p.seconds() == 28 * 86_400));
     // A span shorter than the window holds none.
-    assert!(past_periods(&window("28d"), &Utc, from, from + 27 * 86_400).unwrap().is_empty());
+    assert!(past_periods(&window("28d"), &Utc, from, from + 27 * 86_400)
+        .unwrap()
+        .is_empty());
 }
 
 #[test]
 fn quarters_and_iso_weeks_are_whole_periods_only() {
-    let quarters = past_periods(&window("quarter"), &Utc, unix("2024-11-15"), unix("2025-10-02")).unwrap();
+    let quarters = past_periods(
+        &window("quarter"),
+        &Utc,
+        unix("2024-11-15"),
+        unix("2025-10-02"),
+    )
+    .unwrap();
     let names: Vec<_> = quarters.iter().map(|p| p.label.as_str()).collect();
     assert_eq!(
         names,
@@ -127,7 +167,13 @@ fn quarters_and_iso_weeks_are_whole_periods_only() {
     assert_eq!(quarters[0].seconds(), 90 * 86_400);
     // A given period stands for every one of its kind.
     // 1 to 31 January 2025 (a Wednesday to a Friday) holds W02 to W04 whole.
-    let weeks = past_periods(&window("week:2025-W02"), &Utc, unix("2025-01-01"), unix("2025-01-31")).unwrap();
+    let weeks = past_periods(
+        &window("week:2025-W02"),
+        &Utc,
+        unix("2025-01-01"),
+        unix("2025-01-31"),
+    )
+    .unwrap();
     assert_eq!(weeks.len(), 3);
     assert!(weeks[0].label.starts_with("ISO week 2025-W02"));
 }
@@ -144,7 +190,13 @@ fn event_budgets_truncate_so_one_event_short_of_two_allows_one() {
     // 1,999 valid events at 99.9 % allow 1.999, truncated to 1 bad event.
     let csv = "timestamp,good,valid\n2025-04-01T00:01:00Z,998,1000\n2025-04-15T00:00:00Z,999,999\n";
     let series = read_series(csv, &Utc).unwrap();
-    let periods = past_periods(&window("month"), &Utc, unix("2025-04-01"), unix("2025-05-01")).unwrap();
+    let periods = past_periods(
+        &window("month"),
+        &Utc,
+        unix("2025-04-01"),
+        unix("2025-05-01"),
+    )
+    .unwrap();
     let record = from_series(&series.rows, periods);
     assert_eq!(record.periods[0].total, Decimal::from(1999));
     assert_eq!(record.periods[0].bad, Decimal::from(2));
@@ -161,21 +213,44 @@ fn a_sample_counts_in_the_period_its_step_ends_in() {
     let csv = "timestamp,bad,valid\n2025-04-30T23:59:00Z,0,10\n2025-05-01T00:00:00Z,5,10\n2025-05-01T00:01:00Z,0,10\n";
     let series = read_series(csv, &Utc).unwrap();
     let (from, to) = series_span(&series.rows).unwrap();
-    assert_eq!((from, to), (unix("2025-04-30T23:58:00Z"), unix("2025-05-01T00:01:00Z")));
+    assert_eq!(
+        (from, to),
+        (unix("2025-04-30T23:58:00Z"), unix("2025-05-01T00:01:00Z"))
+    );
     let periods = vec![
-        slo_core::record::periods::PastPeriod { label: "April".into(), start: unix("2025-04-01"), end: unix("2025-05-01") },
-        slo_core::record::periods::PastPeriod { label: "May".into(), start: unix("2025-05-01"), end: unix("2025-06-01") },
+        slo_core::record::periods::PastPeriod {
+            label: "April".into(),
+            start: unix("2025-04-01"),
+            end: unix("2025-05-01"),
+        },
+        slo_core::record::periods::PastPeriod {
+            label: "May".into(),
+            start: unix("2025-05-01"),
+            end: unix("2025-06-01"),
+        },
     ];
     let record = from_series(&series.rows, periods);
-    assert_eq!((record.periods[0].bad, record.periods[0].total), (Decimal::from(5), Decimal::from(20)));
-    assert_eq!((record.periods[1].bad, record.periods[1].total), (Decimal::ZERO, Decimal::from(10)));
+    assert_eq!(
+        (record.periods[0].bad, record.periods[0].total),
+        (Decimal::from(5), Decimal::from(20))
+    );
+    assert_eq!(
+        (record.periods[1].bad, record.periods[1].total),
+        (Decimal::ZERO, Decimal::from(10))
+    );
 }
 
 #[test]
 fn the_worst_period_and_the_historical_best_are_named() {
     let csv = "start,duration\n2025-01-10 00:00,10m\n2025-02-10 00:00,2h\n2025-03-10 00:00,20m\n";
     let incidents = read_incidents(csv, &Utc).unwrap();
-    let periods = past_periods(&window("month"), &Utc, unix("2025-01-01"), unix("2025-04-01")).unwrap();
+    let periods = past_periods(
+        &window("month"),
+        &Utc,
+        unix("2025-01-01"),
+        unix("2025-04-01"),
+    )
+    .unwrap();
     let judged = judge(&from_incidents(&incidents.rows, periods), &target("99.9"));
     assert_eq!(judged.worst, Some(1));
     assert_eq!(judged.met, 2);
@@ -185,7 +260,10 @@ fn the_worst_period_and_the_historical_best_are_named() {
     assert!(judged.above_best(&target("99.99")));
     assert!(!judged.above_best(&target("99.9")));
     // February spent 2 h of 40 min 19.2 s: 297.6 % (rounded to 0.1).
-    assert_eq!(judged.periods[1].spent_percent.unwrap().round_dp(1), Decimal::new(2976, 1));
+    assert_eq!(
+        judged.periods[1].spent_percent.unwrap().round_dp(1),
+        Decimal::new(2976, 1)
+    );
 }
 
 #[test]
@@ -214,12 +292,28 @@ Start (UTC),End,Duration,Share affected,Root cause,Ticket
     let lines: Vec<_> = read.problems.iter().map(|p| p.line.unwrap()).collect();
     assert_eq!(lines, [3, 4, 5, 6, 7, 8, 10, 11]);
     let text: Vec<String> = read.problems.iter().map(|p| p.to_string()).collect();
-    assert!(text[0].starts_with("line 3: start: \"10/04/2025\" is not a time"), "{}", text[0]);
-    assert!(text[1].contains("end: \"2025-04-11 08:00\" is not after the start"), "{}", text[1]);
+    assert!(
+        text[0].starts_with("line 3: start: \"10/04/2025\" is not a time"),
+        "{}",
+        text[0]
+    );
+    assert!(
+        text[1].contains("end: \"2025-04-11 08:00\" is not after the start"),
+        "{}",
+        text[1]
+    );
     assert!(text[2].contains("duration:"), "{}", text[2]);
     assert!(text[3].contains("\"42\""), "{}", text[3]);
-    assert!(text[4].contains("share affected: \"250\" is not above 0 and at most 100"), "{}", text[4]);
-    assert!(text[5].contains("neither an end nor a duration"), "{}", text[5]);
+    assert!(
+        text[4].contains("share affected: \"250\" is not above 0 and at most 100"),
+        "{}",
+        text[4]
+    );
+    assert!(
+        text[5].contains("neither an end nor a duration"),
+        "{}",
+        text[5]
+    );
     assert!(text[6].contains("lasts no time"), "{}", text[6]);
     assert!(text[7].contains("400 days"), "{}", text[7]);
 }
@@ -234,7 +328,10 @@ fn cells_pasted_from_a_spreadsheet_read_as_a_file_does() {
     assert_eq!(read_incidents(&pasted, &Utc).unwrap().rows, a.rows);
     assert_eq!(read_incidents(&semicolons, &Utc).unwrap().rows, a.rows);
     // Windows line ends, a blank line and a comment line change nothing.
-    let crlf = format!("# exported from the tracker\r\n{}\r\n\r\n", file.replace('\n', "\r\n"));
+    let crlf = format!(
+        "# exported from the tracker\r\n{}\r\n\r\n",
+        file.replace('\n', "\r\n")
+    );
     assert_eq!(read_incidents(&crlf, &Utc).unwrap().rows, a.rows);
 }
 
@@ -243,7 +340,10 @@ fn a_table_without_its_columns_is_refused_whole() {
     let no_start = read_incidents("when,duration\n2025-04-10,42m\n", &Utc).unwrap_err();
     assert!(no_start.contains("no start column"), "{no_start}");
     let no_length = read_incidents("start,cause\n2025-04-10,db\n", &Utc).unwrap_err();
-    assert!(no_length.contains("no end or duration column"), "{no_length}");
+    assert!(
+        no_length.contains("no end or duration column"),
+        "{no_length}"
+    );
     assert!(read_incidents("", &Utc).is_err());
     let one_count = read_series("timestamp,good\n1,1\n", &Utc).unwrap_err();
     assert!(one_count.contains("two of the columns"), "{one_count}");
@@ -282,11 +382,25 @@ fn a_prometheus_range_query_reads_by_its_series_label() {
     assert_eq!(read.rows.len(), 1);
     assert_eq!(read.rows[0].good, Decimal::from(998));
     assert_eq!(read.problems.len(), 2);
-    assert!(read.problems[0].to_string().contains("Unix time 1744286520"), "{}", read.problems[0]);
-    assert!(read.problems[1].reason.contains("no bad value"), "{}", read.problems[1]);
+    assert!(
+        read.problems[0]
+            .to_string()
+            .contains("Unix time 1744286520"),
+        "{}",
+        read.problems[0]
+    );
+    assert!(
+        read.problems[1].reason.contains("no bad value"),
+        "{}",
+        read.problems[1]
+    );
     let unlabelled = r#"{"data":{"resultType":"matrix","result":[{"metric":{},"values":[]}]}}"#;
-    assert!(read_prometheus_range(unlabelled).unwrap_err().contains("label"));
+    assert!(read_prometheus_range(unlabelled)
+        .unwrap_err()
+        .contains("label"));
     let vector = r#"{"data":{"resultType":"vector","result":[]}}"#;
-    assert!(read_prometheus_range(vector).unwrap_err().contains("not a matrix"));
+    assert!(read_prometheus_range(vector)
+        .unwrap_err()
+        .contains("not a matrix"));
     assert!(read_prometheus_range("not json").is_err());
 }

@@ -65,15 +65,10 @@ pub struct RiskOutcome {
 /// and [`crate::read::scenario::MAX_INCIDENTS_PER_PERIOD`] incidents per period (a
 /// rate that is not a number counts as none). Never panics, always ends.
 pub fn monte_carlo(risk: &RiskPlan, plan: &Plan, spec: &SloNumbers) -> RiskOutcome {
-    use crate::read::scenario::{MAX_INCIDENTS_PER_PERIOD, MAX_PERIODS};
-    let rate = risk.incidents_per_period;
+    use crate::read::scenario::MAX_PERIODS;
     let risk = &RiskPlan {
         periods: risk.periods.min(MAX_PERIODS as u32),
-        incidents_per_period: if rate.is_finite() {
-            rate.clamp(0.0, MAX_INCIDENTS_PER_PERIOD as f64)
-        } else {
-            0.0
-        },
+        incidents_per_period: bounded_rate(risk.incidents_per_period),
         ..risk.clone()
     };
     let halved = |median: f64, p90: f64, rate: f64| RiskPlan {
@@ -103,6 +98,32 @@ pub fn monte_carlo(risk: &RiskPlan, plan: &Plan, spec: &SloNumbers) -> RiskOutco
             spec,
         ),
     }
+}
+
+/// A rate of incidents per period as the runs take it: at most
+/// [`crate::read::scenario::MAX_INCIDENTS_PER_PERIOD`], none when it is not a number.
+pub(crate) fn bounded_rate(rate: f64) -> f64 {
+    use crate::read::scenario::MAX_INCIDENTS_PER_PERIOD;
+    if rate.is_finite() {
+        rate.clamp(0.0, MAX_INCIDENTS_PER_PERIOD as f64)
+    } else {
+        0.0
+    }
+}
+
+/// The error ratio of the severity that `pick` (uniform, 0 to 1) falls in:
+/// the severities' shares laid end to end; the last one past their sum, a
+/// full outage with none.
+pub(crate) fn pick_severity(severities: &[(f64, f64)], pick: f64) -> f64 {
+    let mut cumulative = 0.0;
+    severities
+        .iter()
+        .find(|(share, _)| {
+            cumulative += share;
+            pick < cumulative
+        })
+        .or(severities.last())
+        .map_or(1.0, |(_, error)| *error)
 }
 
 /// What one incident and the background spend, in percent of the budget.
@@ -165,18 +186,7 @@ fn run(risk: &RiskPlan, plan: &Plan, spec: &SloNumbers) -> RiskRun {
         for _ in 0..count {
             let start = rng.random::<f64>() * period;
             let duration = durations.map(|d| d.sample(&mut rng)).unwrap_or(0.0);
-            let pick = rng.random::<f64>();
-            let mut cumulative = 0.0;
-            let error = risk
-                .severities
-                .iter()
-                .find(|(share, _)| {
-                    cumulative += share;
-                    pick < cumulative
-                })
-                .or(risk.severities.last())
-                .map(|(_, e)| *e)
-                .unwrap_or(1.0);
+            let error = pick_severity(&risk.severities, rng.random::<f64>());
             spent += spender.incident(start, duration, error);
         }
         left.push(100.0 - spent);

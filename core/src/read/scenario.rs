@@ -268,6 +268,16 @@ fn read_event(
     }
 }
 
+impl RiskModel {
+    /// Reads the risk model on its own (as the trade-off table does), or
+    /// returns every problem with its path (`risk.medianTimeToRestore`).
+    pub fn plan(&self) -> Result<RiskPlan, Vec<Problem>> {
+        let mut r = Reader::default();
+        let risk = read_risk(&mut r, self);
+        r.finish(risk)
+    }
+}
+
 fn read_risk(r: &mut Reader, risk: &RiskModel) -> RiskPlan {
     const INCIDENTS: Decimals =
         Decimals::from_zero("a number of incidents", MAX_INCIDENTS_PER_PERIOD);

@@ -51,7 +51,9 @@ impl PeriodRecord {
     /// events truncated to whole events; `None` if it does not fit a decimal.
     pub fn allowed(&self, basis: Basis, target: &Target) -> Option<Decimal> {
         match basis {
-            Basis::Time => allowed_downtime(target, self.period.seconds()).ok().map(|d| d.seconds()),
+            Basis::Time => allowed_downtime(target, self.period.seconds())
+                .ok()
+                .map(|d| d.seconds()),
             Basis::Events => self
                 .total
                 .checked_mul(target.error_budget().fraction())
@@ -81,10 +83,17 @@ pub fn from_incidents(incidents: &[Incident], periods: Vec<PastPeriod>) -> Recor
                     Decimal::from(overlap.max(0)) * incident.affected
                 })
                 .fold(Decimal::ZERO, |sum, bad| sum.saturating_add(bad));
-            PeriodRecord { bad, total: Decimal::from(period.seconds()), period }
+            PeriodRecord {
+                bad,
+                total: Decimal::from(period.seconds()),
+                period,
+            }
         })
         .collect();
-    Record { basis: Basis::Time, periods }
+    Record {
+        basis: Basis::Time,
+        periods,
+    }
 }
 
 /// The record of `periods` from `samples` (events basis; `samples` in time
@@ -107,17 +116,29 @@ pub fn from_series(samples: &[Sample], periods: Vec<PastPeriod>) -> Record {
             let (first, last) = (upto(period.start), upto(period.end));
             let good = sums[last].0 - sums[first].0;
             let valid = sums[last].1 - sums[first].1;
-            PeriodRecord { bad: valid - good, total: valid, period }
+            PeriodRecord {
+                bad: valid - good,
+                total: valid,
+                period,
+            }
         })
         .collect();
-    Record { basis: Basis::Events, periods }
+    Record {
+        basis: Basis::Events,
+        periods,
+    }
 }
 
 /// The instants a series spans: from one step before its first sample to
 /// its last (a step is the shortest gap between samples, 60 s for one).
 pub fn series_span(samples: &[Sample]) -> Option<(i64, i64)> {
     let (first, last) = (samples.first()?, samples.last()?);
-    let step = samples.windows(2).map(|w| w[1].at - w[0].at).filter(|d| *d > 0).min().unwrap_or(60);
+    let step = samples
+        .windows(2)
+        .map(|w| w[1].at - w[0].at)
+        .filter(|d| *d > 0)
+        .min()
+        .unwrap_or(60);
     Some((first.at - step, last.at))
 }
 
@@ -186,7 +207,12 @@ pub fn judge(record: &Record, target: &Target) -> Achieved {
             }
             best = Some(best.map_or(value, |b| b.max(value)));
         }
-        periods.push(PeriodOutcome { label: period.period.label.clone(), achieved, met, spent_percent });
+        periods.push(PeriodOutcome {
+            label: period.period.label.clone(),
+            achieved,
+            met,
+            spent_percent,
+        });
     }
     Achieved {
         met: periods.iter().filter(|p| p.met).count(),

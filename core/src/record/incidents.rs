@@ -59,19 +59,54 @@ const SLI: usize = 5;
 const COLUMNS: [Column; 6] = [
     Column {
         name: "start",
-        aliases: &["start", "started", "startedat", "starttime", "begin", "from", "detected"],
+        aliases: &[
+            "start",
+            "started",
+            "startedat",
+            "starttime",
+            "begin",
+            "from",
+            "detected",
+        ],
     },
     Column {
         name: "end",
-        aliases: &["end", "ended", "endedat", "endtime", "to", "restored", "resolved", "resolvedat"],
+        aliases: &[
+            "end",
+            "ended",
+            "endedat",
+            "endtime",
+            "to",
+            "restored",
+            "resolved",
+            "resolvedat",
+        ],
     },
     Column {
         name: "duration",
-        aliases: &["duration", "timetorestore", "ttr", "mttr", "length", "downtime", "impactduration"],
+        aliases: &[
+            "duration",
+            "timetorestore",
+            "ttr",
+            "mttr",
+            "length",
+            "downtime",
+            "impactduration",
+        ],
     },
     Column {
         name: "share affected",
-        aliases: &["affected", "shareaffected", "share", "impact", "requestsaffected", "usersaffected", "errorrate", "errorratio", "errors"],
+        aliases: &[
+            "affected",
+            "shareaffected",
+            "share",
+            "impact",
+            "requestsaffected",
+            "usersaffected",
+            "errorrate",
+            "errorratio",
+            "errors",
+        ],
     },
     Column {
         name: "cause",
@@ -121,7 +156,10 @@ pub fn read_incidents(text: &str, zone: &dyn ZoneRules) -> Result<Imported<Incid
     for (line, row) in &table.rows {
         match incident(&table, row, *line, zone) {
             Ok(incident) => imported.rows.push(incident),
-            Err(reason) => imported.problems.push(RowProblem { line: Some(*line), reason }),
+            Err(reason) => imported.problems.push(RowProblem {
+                line: Some(*line),
+                reason,
+            }),
         }
     }
     imported.problems.sort_by_key(|p| p.line);
@@ -129,7 +167,12 @@ pub fn read_incidents(text: &str, zone: &dyn ZoneRules) -> Result<Imported<Incid
     Ok(imported)
 }
 
-fn incident(table: &Table, row: &[String], line: u64, zone: &dyn ZoneRules) -> Result<Incident, String> {
+fn incident(
+    table: &Table,
+    row: &[String],
+    line: u64,
+    zone: &dyn ZoneRules,
+) -> Result<Incident, String> {
     let start = read_instant(table.cell(row, START), zone).map_err(|e| format!("start: {e}"))?;
     let end_text = table.cell(row, END);
     let duration_text = table.cell(row, DURATION);
@@ -150,8 +193,11 @@ fn incident(table: &Table, row: &[String], line: u64, zone: &dyn ZoneRules) -> R
             ExactDuration::from_whole_seconds(duration)
         ));
     }
-    let affected = read_share(table.cell(row, AFFECTED)).map_err(|e| format!("share affected: {e}"))?;
-    let sli = Some(table.cell(row, SLI)).filter(|s| !s.is_empty()).map(str::to_string);
+    let affected =
+        read_share(table.cell(row, AFFECTED)).map_err(|e| format!("share affected: {e}"))?;
+    let sli = Some(table.cell(row, SLI))
+        .filter(|s| !s.is_empty())
+        .map(str::to_string);
     Ok(Incident {
         line,
         start,
@@ -166,7 +212,8 @@ fn incident(table: &Table, row: &[String], line: u64, zone: &dyn ZoneRules) -> R
 /// `h:mm` / `h:mm:ss` ("0:42", "1:30:00"); whole seconds, rounded up, above 0.
 pub fn read_duration(text: &str) -> Result<u64, String> {
     let seconds = if text.contains(':') {
-        clock(text).ok_or_else(|| format!("{} is not a duration such as 1:30:00 or 90m", quote(text)))?
+        clock(text)
+            .ok_or_else(|| format!("{} is not a duration such as 1:30:00 or 90m", quote(text)))?
     } else {
         let duration: ExactDuration = text.parse().map_err(|e| format!("{e}"))?;
         if duration.seconds() > Decimal::from(MAX_INCIDENT_SECONDS) {

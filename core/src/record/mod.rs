@@ -10,6 +10,8 @@
 use std::fmt;
 
 pub mod achieved;
+pub mod chance;
+pub mod fit;
 pub mod incidents;
 pub mod instant;
 pub mod periods;

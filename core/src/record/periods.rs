@@ -70,7 +70,8 @@ pub fn past_periods(
             let length = window.length(zone).map_err(|e| e.to_string())?;
             let length = length.exact().unwrap_or(0).min(i64::MAX as u64 / 4) as i64;
             let step = length.min(SECONDS_PER_DAY);
-            let from = from.max(to.saturating_sub(length.saturating_add(most.saturating_mul(step))));
+            let from =
+                from.max(to.saturating_sub(length.saturating_add(most.saturating_mul(step))));
             rolling(window, length, zone, from, to)?
         }
     };
@@ -97,10 +98,19 @@ fn holding(period: CalendarPeriod, date: NaiveDate) -> CalendarPeriod {
     match period.unit() {
         "week" => {
             let week = date.iso_week();
-            CalendarPeriod::Week { year: week.year(), week: week.week() }
+            CalendarPeriod::Week {
+                year: week.year(),
+                week: week.week(),
+            }
         }
-        "month" => CalendarPeriod::Month { year, month: date.month() },
-        "quarter" => CalendarPeriod::Quarter { year, quarter: (date.month() - 1) / 3 + 1 },
+        "month" => CalendarPeriod::Month {
+            year,
+            month: date.month(),
+        },
+        "quarter" => CalendarPeriod::Quarter {
+            year,
+            quarter: (date.month() - 1) / 3 + 1,
+        },
         _ => CalendarPeriod::Year { year },
     }
 }
@@ -119,7 +129,11 @@ fn calendar(
             break;
         }
         if start >= from {
-            periods.push(PastPeriod { label: period.label(), start, end });
+            periods.push(PastPeriod {
+                label: period.label(),
+                start,
+                end,
+            });
         }
         period = holding(kind, next);
     }
@@ -141,7 +155,11 @@ fn rolling(
     if length < SECONDS_PER_DAY {
         let mut start = from;
         while start + length <= to {
-            periods.push(PastPeriod { label: format!("{label} from Unix time {start}"), start, end: start + length });
+            periods.push(PastPeriod {
+                label: format!("{label} from Unix time {start}"),
+                start,
+                end: start + length,
+            });
             start += length;
         }
         return Ok(periods);
@@ -154,9 +172,15 @@ fn rolling(
         }
         if end - length >= from {
             let last = day.pred_opt().unwrap_or(day);
-            periods.push(PastPeriod { label: format!("{label} ending {last}"), start: end - length, end });
+            periods.push(PastPeriod {
+                label: format!("{label} ending {last}"),
+                start: end - length,
+                end,
+            });
         }
-        day = day.checked_add_days(Days::new(1)).ok_or("a date outside the calendar")?;
+        day = day
+            .checked_add_days(Days::new(1))
+            .ok_or("a date outside the calendar")?;
     }
     Ok(periods)
 }

@@ -46,7 +46,14 @@ const COLUMNS: [Column; 4] = [
     },
     Column {
         name: "valid",
-        aliases: &["valid", "validevents", "total", "totalevents", "requests", "count"],
+        aliases: &[
+            "valid",
+            "validevents",
+            "total",
+            "totalevents",
+            "requests",
+            "count",
+        ],
     },
     Column {
         name: "bad",
@@ -72,7 +79,10 @@ pub fn read_series(text: &str, zone: &dyn ZoneRules) -> Result<Imported<Sample>,
     if table.found[TIME].is_none() {
         return Err(missing(&COLUMNS[TIME]));
     }
-    let counted = [GOOD, VALID, BAD].iter().filter(|c| table.found[**c].is_some()).count();
+    let counted = [GOOD, VALID, BAD]
+        .iter()
+        .filter(|c| table.found[**c].is_some())
+        .count();
     if counted < 2 {
         return Err(format!(
             "two of the columns {}, {} and {} are needed",
@@ -93,7 +103,10 @@ pub fn read_series(text: &str, zone: &dyn ZoneRules) -> Result<Imported<Sample>,
                 imported.rows.push(sample);
                 lines.push(*line);
             }
-            Err(reason) => imported.problems.push(RowProblem { line: Some(*line), reason }),
+            Err(reason) => imported.problems.push(RowProblem {
+                line: Some(*line),
+                reason,
+            }),
         }
     }
     into_order(&mut imported, lines);
@@ -109,7 +122,9 @@ fn sample(table: &Table, row: &[String], zone: &dyn ZoneRules) -> Result<Sample,
         if table.found[column].is_none() {
             return Ok(None);
         }
-        read_count(text).map(Some).map_err(|e| format!("{}: {e}", COLUMNS[column].name))
+        read_count(text)
+            .map(Some)
+            .map_err(|e| format!("{}: {e}", COLUMNS[column].name))
     };
     let (good, valid, bad) = (count(GOOD)?, count(VALID)?, count(BAD)?);
     counts(at, good, valid, bad)
@@ -117,20 +132,31 @@ fn sample(table: &Table, row: &[String], zone: &dyn ZoneRules) -> Result<Sample,
 
 /// A sample from two or three of its counts, checked: good at most valid,
 /// bad at most valid, and good + bad = valid when all three are given.
-fn counts(at: i64, good: Option<Decimal>, valid: Option<Decimal>, bad: Option<Decimal>) -> Result<Sample, String> {
+fn counts(
+    at: i64,
+    good: Option<Decimal>,
+    valid: Option<Decimal>,
+    bad: Option<Decimal>,
+) -> Result<Sample, String> {
     let (good, valid) = match (good, valid, bad) {
         (Some(g), Some(v), _) => (g, v),
         (Some(g), None, Some(b)) => (g, g.checked_add(b).ok_or("too many events")?),
         (None, Some(v), Some(b)) if b <= v => (v - b, v),
-        (None, Some(v), Some(b)) => return Err(format!("{b} bad events are more than {v} valid ones")),
+        (None, Some(v), Some(b)) => {
+            return Err(format!("{b} bad events are more than {v} valid ones"))
+        }
         _ => return Err("two of good, valid and bad are needed".into()),
     };
     if good > valid {
-        return Err(format!("{good} good events are more than {valid} valid ones"));
+        return Err(format!(
+            "{good} good events are more than {valid} valid ones"
+        ));
     }
     if let Some(bad) = bad {
         if good + bad != valid {
-            return Err(format!("{good} good and {bad} bad events do not add up to {valid} valid ones"));
+            return Err(format!(
+                "{good} good and {bad} bad events do not add up to {valid} valid ones"
+            ));
         }
     }
     Ok(Sample { at, good, valid })
@@ -162,7 +188,9 @@ fn fast_unix(text: &str) -> Option<i64> {
     if text.is_empty() || text.len() > 11 || !text.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    text.parse::<i64>().ok().filter(|s| (EARLIEST..=LATEST).contains(s))
+    text.parse::<i64>()
+        .ok()
+        .filter(|s| (EARLIEST..=LATEST).contains(s))
 }
 
 /// A count of events: a number at least 0, with a fraction allowed.
@@ -222,7 +250,10 @@ pub fn read_prometheus_range(json: &str) -> Result<Imported<Sample>, String> {
     let mut by_kind: [Option<BTreeMap<i64, String>>; 3] = [None, None, None];
     let mut total = 0usize;
     for series in response.data.result {
-        let kind = series.metric.get(SERIES_LABEL).map(|k| k.trim().to_ascii_lowercase());
+        let kind = series
+            .metric
+            .get(SERIES_LABEL)
+            .map(|k| k.trim().to_ascii_lowercase());
         let slot = match kind.as_deref() {
             Some("good") => 0,
             Some("valid" | "total") => 1,
@@ -237,8 +268,13 @@ pub fn read_prometheus_range(json: &str) -> Result<Imported<Sample>, String> {
         if total > MAX_ROWS {
             return Err(format!("more than {MAX_ROWS} values: take a coarser step"));
         }
-        let values = series.values.into_iter().map(|(t, v)| (t.floor() as i64, v));
-        by_kind[slot].get_or_insert_with(BTreeMap::new).extend(values);
+        let values = series
+            .values
+            .into_iter()
+            .map(|(t, v)| (t.floor() as i64, v));
+        by_kind[slot]
+            .get_or_insert_with(BTreeMap::new)
+            .extend(values);
     }
     if by_kind.iter().filter(|k| k.is_some()).count() < 2 {
         return Err("two of the series good, bad and valid are needed".into());
@@ -247,22 +283,38 @@ pub fn read_prometheus_range(json: &str) -> Result<Imported<Sample>, String> {
 }
 
 fn join(by_kind: &[Option<BTreeMap<i64, String>>; 3]) -> Imported<Sample> {
-    let mut times: Vec<i64> = by_kind.iter().flatten().flat_map(|m| m.keys().copied()).collect();
+    let mut times: Vec<i64> = by_kind
+        .iter()
+        .flatten()
+        .flat_map(|m| m.keys().copied())
+        .collect();
     times.sort_unstable();
     times.dedup();
-    let mut imported = Imported { rows: Vec::with_capacity(times.len()), problems: Vec::new(), unused_columns: Vec::new() };
+    let mut imported = Imported {
+        rows: Vec::with_capacity(times.len()),
+        problems: Vec::new(),
+        unused_columns: Vec::new(),
+    };
     for at in times {
         let value = |slot: usize| -> Result<Option<Decimal>, String> {
             match &by_kind[slot] {
                 None => Ok(None),
                 Some(values) => match values.get(&at) {
-                    None => Err(format!("no {} value at this step", ["good", "valid", "bad"][slot])),
+                    None => Err(format!(
+                        "no {} value at this step",
+                        ["good", "valid", "bad"][slot]
+                    )),
                     Some(text) => read_count(text).map(Some),
                 },
             }
         };
-        let sample = (|| counts(at, value(0)?, value(1)?, value(2)?))()
-            .and_then(|s| if (EARLIEST..=LATEST).contains(&at) { Ok(s) } else { Err("outside 1970 to 2200".into()) });
+        let sample = (|| counts(at, value(0)?, value(1)?, value(2)?))().and_then(|s| {
+            if (EARLIEST..=LATEST).contains(&at) {
+                Ok(s)
+            } else {
+                Err("outside 1970 to 2200".into())
+            }
+        });
         match sample {
             Ok(sample) => imported.rows.push(sample),
             Err(reason) => imported.problems.push(RowProblem {

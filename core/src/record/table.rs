@@ -88,7 +88,11 @@ pub(crate) fn read_table(text: &str, wanted: &[Column]) -> Result<Table, String>
     let names: Vec<String> = header.iter().map(normalise).collect();
     let found: Vec<Option<usize>> = wanted
         .iter()
-        .map(|column| names.iter().position(|n| column.aliases.contains(&n.as_str())))
+        .map(|column| {
+            names
+                .iter()
+                .position(|n| column.aliases.contains(&n.as_str()))
+        })
         .collect();
     let unused = header
         .iter()
