@@ -61,6 +61,7 @@ pub mod calculator;
 pub mod codec;
 pub mod export;
 pub mod report;
+pub mod tradeoff;
 
 pub mod examples;
 pub mod harness;

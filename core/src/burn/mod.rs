@@ -120,6 +120,17 @@ pub struct Burn {
     pub window: String,
 }
 
+/// The shortest window of `rules` in whole seconds, which sets a
+/// simulation's step ([`simulate::step_seconds`]); `None` without rules.
+pub fn shortest_window(rules: &[AlertRule]) -> Option<u64> {
+    rules
+        .iter()
+        .flat_map(|r| [Some(r.long_window), r.short_window])
+        .flatten()
+        .map(|d: ExactDuration| d.whole_seconds_up())
+        .min()
+}
+
 /// Runs the scenario at `at` with the model's alert rules and policy; the
 /// problems that stop it (with their paths) otherwise.
 pub fn run(model: &Model, at: ScenarioAt, zones: &dyn ZoneResolver) -> Result<Burn, Vec<Problem>> {
@@ -134,13 +145,7 @@ pub fn run(model: &Model, at: ScenarioAt, zones: &dyn ZoneResolver) -> Result<Bu
         found.into_problems()
     })?;
     let rules = alert_rules(model);
-    let shortest = rules
-        .iter()
-        .flat_map(|r| [Some(r.long_window), r.short_window])
-        .flatten()
-        .map(|d: ExactDuration| d.whole_seconds_up())
-        .min();
-    let simulation = simulate(&plan, &spec, shortest)
+    let simulation = simulate(&plan, &spec, shortest_window(&rules))
         .map_err(|e| vec![Problem::error(at.path(), e.to_string())])?;
     let valid_events = match spec.time_slice {
         Some(_) => None,

@@ -133,13 +133,18 @@ pub fn from_series(samples: &[Sample], periods: Vec<PastPeriod>) -> Record {
 /// its last (a step is the shortest gap between samples, 60 s for one).
 pub fn series_span(samples: &[Sample]) -> Option<(i64, i64)> {
     let (first, last) = (samples.first()?, samples.last()?);
-    let step = samples
+    Some((first.at - series_step(samples), last.at))
+}
+
+/// A series' step: the shortest gap between its samples, in seconds (60
+/// for a single sample).
+pub fn series_step(samples: &[Sample]) -> i64 {
+    samples
         .windows(2)
         .map(|w| w[1].at - w[0].at)
         .filter(|d| *d > 0)
         .min()
-        .unwrap_or(60);
-    Some((first.at - step, last.at))
+        .unwrap_or(60)
 }
 
 /// One past period judged against a target.
