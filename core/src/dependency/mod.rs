@@ -111,6 +111,15 @@ pub struct Composite {
     pub availability: Bounds,
 }
 
+impl Composite {
+    /// The highest availability the service can reach with its
+    /// dependencies (independent failures), a fraction; `None` when it has
+    /// none (nothing caps it).
+    pub fn ceiling(&self) -> Option<Decimal> {
+        (self.factors.len() >= 2).then_some(self.availability.independent)
+    }
+}
+
 /// The composite of every service, and the graph's problems.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Analysis {

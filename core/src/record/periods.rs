@@ -184,3 +184,43 @@ fn rolling(
     }
     Ok(periods)
 }
+
+/// The span a record of incidents from `first` to `last` (Unix seconds)
+/// stands for when no span is given: the whole periods of `window`'s kind
+/// from the one holding `first` to the one holding `last` (calendar), or
+/// from the local midnight before `first` to the one after `last`, at least
+/// one window long (rolling).
+///
+/// ```
+/// use slo_core::record::periods::incident_span;
+/// use slo_core::{Utc, Window};
+/// let month: Window = "month".parse().unwrap();
+/// // 10 February and 10 April 2025: February to April.
+/// let span = incident_span(&month, &Utc, 1_739_145_600, 1_744_243_200).unwrap();
+/// assert_eq!(span, (1_738_368_000, 1_746_057_600));
+/// ```
+pub fn incident_span(
+    window: &Window,
+    zone: &dyn ZoneRules,
+    first: i64,
+    last: i64,
+) -> Result<(i64, i64), String> {
+    let (first_day, last_day) = (local_date(zone, first)?, local_date(zone, last)?);
+    match window {
+        Window::Calendar(kind) => {
+            let (from, _) = holding(*kind, first_day)
+                .dates()
+                .ok_or("a date outside the calendar")?;
+            let (_, to) = holding(*kind, last_day)
+                .dates()
+                .ok_or("a date outside the calendar")?;
+            Ok((midnight(zone, from)?, midnight(zone, to)?))
+        }
+        Window::Rolling { .. } => {
+            let length = window.length(zone).map_err(|e| e.to_string())?.max() as i64;
+            let next = last_day.succ_opt().ok_or("a date outside the calendar")?;
+            let (from, to) = (midnight(zone, first_day)?, midnight(zone, next)?);
+            Ok((from.min(to.saturating_sub(length)), to))
+        }
+    }
+}

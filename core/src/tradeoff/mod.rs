@@ -2,3 +2,4 @@
 //! side, grounded in the team's record (see [`crate::record`]).
 pub mod candidates;
 pub mod replay;
+pub mod table;

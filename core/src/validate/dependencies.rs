@@ -27,9 +27,9 @@ pub(super) fn check_dependencies(c: &mut Checker, model: &Model) {
         let Some(Some(composite)) = analysis.composites.get(i) else {
             continue;
         };
-        if composite.factors.len() < 2 {
+        let Some(ceiling) = composite.ceiling() else {
             continue; // no dependencies: nothing caps the service
-        }
+        };
         for e in service_slos(i, service).filter(|e| e.sli.kind == SliKind::Availability) {
             for (field, text, what) in [
                 ("target", Some(&e.slo.target), "SLO"),
@@ -38,7 +38,7 @@ pub(super) fn check_dependencies(c: &mut Checker, model: &Model) {
                 let Some(t) = text.and_then(|t| t.parse::<Target>().ok()) else {
                     continue;
                 };
-                if t.fraction() > composite.availability.independent {
+                if t.fraction() > ceiling {
                     c.found.push(
                         Problem::warning(e.at.field(field), ceiling_message(what, &t, composite))
                             .with_code(ProblemCode::AboveCeiling),

@@ -1,0 +1,289 @@
+//! The trade-off table: for each candidate target of one SLO, what it
+//! allows, how often the record says it would have been met, the chance of
+//! meeting it from the fitted (or edited) risk model, the pages, tickets
+//! and release freezes the model's rules and policy would have brought,
+//! and whether the dependencies can reach it.
+
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+
+use crate::calculator::evaluate;
+use crate::model::location::{Locate, SloAt};
+use crate::model::scenario::RiskModel;
+use crate::model::{Model, SliKind};
+use crate::problem::Problem;
+use crate::quantity::duration::ExactDuration;
+use crate::quantity::figure::Figure;
+use crate::quantity::target::Target;
+use crate::quantity::window::Window;
+use crate::quantity::zone::{ZoneResolver, ZoneRules};
+use crate::record::achieved::{
+    from_incidents, from_series, judge, series_span, Achieved, Basis, Record,
+};
+use crate::record::chance::{outlook, Chance, Evidence, Outlook};
+use crate::record::fit::{fit, Fit};
+use crate::record::incidents::Incident;
+use crate::record::periods::{incident_span, past_periods, PastPeriod};
+use crate::record::series::Sample;
+use crate::tradeoff::candidates::default_candidates;
+use crate::tradeoff::replay::{back_to_back, Replay, Replayed};
+
+/// What a table is computed from.
+pub struct Inputs<'a> {
+    /// The model (its alert rules, policy and dependencies count).
+    pub model: &'a Model,
+    /// The SLO weighed.
+    pub at: SloAt,
+    /// Time zones.
+    pub zones: &'a dyn ZoneResolver,
+    /// Past incidents, in time order (may be empty with a series).
+    pub incidents: &'a [Incident],
+    /// An SLI series, in time order (may be empty with incidents).
+    pub samples: &'a [Sample],
+    /// The record's span, Unix seconds; `None` for the series' span, or
+    /// the whole periods around the incidents ([`incident_span`]).
+    pub span: Option<(i64, i64)>,
+    /// The candidates; empty for [`default_candidates`] of the current target.
+    pub candidates: &'a [Target],
+    /// A risk model as edited; `None` for the one fitted to the incidents.
+    pub risk: Option<&'a RiskModel>,
+}
+
+/// One candidate's row.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    /// The candidate target.
+    pub target: Target,
+    /// Whether it is the SLO's target now.
+    pub current: bool,
+    /// Allowed downtime per period (a range for "every month").
+    pub downtime: Option<Figure<ExactDuration>>,
+    /// Allowed bad events per period, when the SLI gives its valid events.
+    pub bad_events: Option<Figure<u64>>,
+    /// How many incidents of the typical (median) time to restore, as full
+    /// outages, fit in the shortest period's downtime.
+    pub typical_incidents: Option<u64>,
+    /// The chance of meeting it in a period, with the rate's uncertainty.
+    pub chance: Option<Chance>,
+    /// The past periods judged against it.
+    pub achieved: Achieved,
+    /// Whether it is above the historical best (ESF ch. 6).
+    pub above_best: bool,
+    /// What the alert rules and the policy would have done.
+    pub replayed: Replayed,
+    /// Whether the dependencies can reach it (`false`: above the ceiling).
+    pub reachable: bool,
+    /// Each incident's spend, percent of its period's budget (exact), in
+    /// the order of the incidents given.
+    pub incident_spend: Vec<Option<Decimal>>,
+}
+
+/// The whole table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Table {
+    /// The SLO's window as written ("month", "28d").
+    pub window: String,
+    /// Time or events.
+    pub basis: Basis,
+    /// The record's span, Unix seconds.
+    pub span: (i64, i64),
+    /// The past periods judged.
+    pub periods: Vec<PastPeriod>,
+    /// The risk model fitted to the incidents, or why none could be.
+    pub fit: Result<Fit, String>,
+    /// The risk model the chances come from (edited, or fitted).
+    pub risk: Option<RiskModel>,
+    /// The highest availability the dependencies allow, a fraction.
+    pub ceiling: Option<Decimal>,
+    /// The historical best achieved SLI, a fraction.
+    pub best: Option<Decimal>,
+    /// One row per candidate, lowest target first.
+    pub rows: Vec<Row>,
+}
+
+/// What every row shares.
+struct Context<'a> {
+    inputs: &'a Inputs<'a>,
+    sli: &'a crate::model::Sli,
+    slo: &'a crate::model::Slo,
+    record: Record,
+    outlook: Option<Outlook>,
+    median_seconds: Option<u64>,
+    replay_periods: Vec<PastPeriod>,
+    rules: Vec<crate::read::alert_rule::AlertRule>,
+    time_slice: Option<u64>,
+    ceiling: Option<Decimal>,
+    current: Option<Target>,
+    period_seconds: u64,
+    window: Window,
+}
+
+/// Computes the trade-off table, or the problems (with their paths) that
+/// stop it: no such SLO, its window or zone unreadable, no record.
+pub fn tradeoffs(inputs: &Inputs) -> Result<Table, Vec<Problem>> {
+    let at = inputs.at;
+    let (sli, slo) = at
+        .find(inputs.model)
+        .ok_or_else(|| vec![Problem::error(at.path(), "there is no SLO here")])?;
+    let numbers = crate::read::slo::SloNumbers::of(sli, slo, inputs.zones);
+    let window: Window = slo
+        .window
+        .parse()
+        .map_err(|e| vec![Problem::error(at.field("window"), format!("{e}"))])?;
+    let zone = inputs
+        .zones
+        .resolve(slo.time_zone_name())
+        .map_err(|e| vec![Problem::error(at.field("timeZone"), e.to_string())])?;
+    let span = span_of(inputs, &window, zone.as_ref())?;
+    let periods = past_periods(&window, zone.as_ref(), span.0, span.1)
+        .map_err(|e| vec![Problem::error(at.field("window"), e)])?;
+    let record = if inputs.samples.is_empty() {
+        from_incidents(inputs.incidents, periods.clone())
+    } else {
+        from_series(inputs.samples, periods.clone())
+    };
+    let period_seconds = match &numbers {
+        Ok(n) => n.period_seconds,
+        Err(_) => window.length(zone.as_ref()).map(|f| f.min()).unwrap_or(0),
+    };
+    let spanned = (span.1 - span.0).max(0) as u64;
+    let fitted = fit(inputs.incidents, spanned, period_seconds, 1);
+    let risk = inputs
+        .risk
+        .cloned()
+        .or_else(|| fitted.as_ref().ok().map(|f| f.model.clone()));
+    let plan = risk.as_ref().and_then(|r| r.plan().ok());
+    let evidence = Evidence {
+        incidents: inputs.incidents.len(),
+        periods: spanned as f64 / period_seconds.max(1) as f64,
+    };
+    let analysis = crate::dependency::analyze(inputs.model);
+    let ceiling = analysis
+        .composites
+        .get(at.service().1)
+        .and_then(|c| c.as_ref())
+        .and_then(|c| c.ceiling())
+        .filter(|_| sli.kind == SliKind::Availability);
+    let context = Context {
+        inputs,
+        sli,
+        slo,
+        outlook: plan
+            .as_ref()
+            .map(|p| outlook(p, period_seconds, Some(evidence))),
+        median_seconds: plan.as_ref().map(|p| p.median_seconds as u64),
+        replay_periods: back_to_back(&periods),
+        rules: crate::burn::alert_rules(inputs.model),
+        time_slice: numbers.as_ref().ok().and_then(|n| n.time_slice),
+        ceiling,
+        current: slo.target.parse().ok(),
+        period_seconds,
+        window,
+        record,
+    };
+    let candidates = match (inputs.candidates, context.current) {
+        ([], Some(current)) => default_candidates(&current),
+        (given, _) => given.to_vec(),
+    };
+    let rows: Vec<Row> = candidates.iter().map(|t| context.row(t)).collect();
+    Ok(Table {
+        window: slo.window.trim().to_string(),
+        basis: context.record.basis,
+        span,
+        best: rows.first().and_then(|r| r.achieved.best),
+        periods,
+        fit: fitted,
+        risk,
+        ceiling: context.ceiling,
+        rows,
+    })
+}
+
+/// The span given, the series', or the whole periods around the incidents.
+fn span_of(
+    inputs: &Inputs,
+    window: &Window,
+    zone: &dyn ZoneRules,
+) -> Result<(i64, i64), Vec<Problem>> {
+    if let Some(span) = inputs.span {
+        return Ok(span);
+    }
+    if let Some(span) = series_span(inputs.samples) {
+        return Ok(span);
+    }
+    let first = inputs.incidents.iter().map(|i| i.start).min();
+    let last = inputs.incidents.iter().map(|i| i.end()).max();
+    let (Some(first), Some(last)) = (first, last) else {
+        return Err(vec![Problem::error(
+            "history",
+            "bring past incidents or an SLI series to weigh targets against",
+        )]);
+    };
+    incident_span(window, zone, first, last).map_err(|e| vec![Problem::error("history", e)])
+}
+
+impl Context<'_> {
+    fn row(&self, target: &Target) -> Row {
+        let mut form = crate::report::slo_form(self.sli, self.slo);
+        form.target = target.to_string();
+        let view = evaluate(&form, self.inputs.zones);
+        let downtime = view.downtime.clone();
+        let bad_events = view.events.and_then(|e| e.ok()).map(|e| e.allowed_bad);
+        let shortest = downtime.as_ref().map(|d| d.min().seconds());
+        let typical_incidents = match (shortest, self.median_seconds) {
+            (Some(allowed), Some(median)) if median > 0 => {
+                (allowed / Decimal::from(median)).floor().to_u64()
+            }
+            _ => None,
+        };
+        let budget = target.error_budget().fraction().to_f64().unwrap_or(0.0);
+        let achieved = judge(&self.record, target);
+        let replay = Replay {
+            incidents: self.inputs.incidents,
+            samples: self.inputs.samples,
+            periods: &self.replay_periods,
+            rules: &self.rules,
+            policy: &self.inputs.model.policy,
+            time_slice: self.time_slice,
+        };
+        Row {
+            target: *target,
+            current: self.current == Some(*target),
+            downtime,
+            bad_events,
+            typical_incidents,
+            chance: self.outlook.as_ref().map(|o| o.chance(budget)),
+            above_best: achieved.above_best(target),
+            achieved,
+            replayed: replay.against(target),
+            reachable: self.ceiling.is_none_or(|c| target.fraction() <= c),
+            incident_spend: self
+                .inputs
+                .incidents
+                .iter()
+                .map(|i| self.spend(i, target))
+                .collect(),
+        }
+    }
+
+    /// An incident's bad time as a share of the budget of the period it
+    /// started in (the SLO's period when it is outside the record), percent.
+    fn spend(&self, incident: &Incident, target: &Target) -> Option<Decimal> {
+        let seconds = match self.window {
+            Window::Calendar(_) => self
+                .record
+                .periods
+                .iter()
+                .find(|p| p.period.start <= incident.start && incident.start < p.period.end)
+                .map_or(self.period_seconds, |p| p.period.seconds()),
+            Window::Rolling { .. } => self.period_seconds,
+        };
+        let allowed = crate::budget::allowed_downtime(target, seconds)
+            .ok()?
+            .seconds();
+        incident
+            .bad_seconds()
+            .checked_div(allowed)?
+            .checked_mul(Decimal::ONE_HUNDRED)
+    }
+}
