@@ -129,7 +129,7 @@ fn the_chance_matches_a_hand_computed_case_and_the_interval_brackets_it() {
     };
     let run = outlook(
         &risk,
-        PERIOD,
+        &[PERIOD],
         Some(Evidence {
             incidents: 12,
             periods: 12.0,
@@ -173,7 +173,7 @@ proptest! {
         seed in any::<u64>(),
         budgets in proptest::collection::vec(1e-6f64..0.05, 2..8),
     ) {
-        let run = outlook(&plan(rate, median, median * spread, seed), PERIOD, Some(Evidence { incidents: 5, periods: 3.0 }));
+        let run = outlook(&plan(rate, median, median * spread, seed), &[PERIOD], Some(Evidence { incidents: 5, periods: 3.0 }));
         let mut budgets = budgets;
         // A higher target is a smaller budget.
         budgets.sort_by(|a, b| b.total_cmp(a));
@@ -193,8 +193,8 @@ proptest! {
         seed in any::<u64>(),
         budget in 1e-5f64..0.05,
     ) {
-        let fewer = outlook(&plan(rate, median, median * spread, seed), PERIOD, None).chance(budget);
-        let more = outlook(&plan(rate + more, median, median * spread, seed), PERIOD, None).chance(budget);
+        let fewer = outlook(&plan(rate, median, median * spread, seed), &[PERIOD], None).chance(budget);
+        let more = outlook(&plan(rate + more, median, median * spread, seed), &[PERIOD], None).chance(budget);
         prop_assert!(more.meet <= fewer.meet, "{} then {}", fewer.meet, more.meet);
     }
 }

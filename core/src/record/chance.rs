@@ -80,10 +80,13 @@ fn chi_square(p: f64, k: f64) -> f64 {
     (k * (1.0 - a + z * a.sqrt()).powi(3)).max(0.0)
 }
 
-/// Runs the risk model over `period_seconds` periods. With `evidence`, the
-/// rate's interval is scaled to the model's rate (an edited rate keeps the
+/// Runs the risk model over periods of `lengths` seconds, taken in turn
+/// (the past months' lengths, so a calendar month is as often February as
+/// it was; one length for a rolling window). The rate is per period of the
+/// mean length, scaled to each period's. With `evidence`, the rate's
+/// interval is scaled to the model's rate (an edited rate keeps the
 /// record's relative uncertainty).
-pub fn outlook(risk: &RiskPlan, period_seconds: u64, evidence: Option<Evidence>) -> Outlook {
+pub fn outlook(risk: &RiskPlan, lengths: &[u64], evidence: Option<Evidence>) -> Outlook {
     let rate = bounded_rate(risk.incidents_per_period);
     let interval = evidence.map(|e| {
         let observed = e.incidents as f64 / e.periods.max(f64::MIN_POSITIVE);
@@ -96,12 +99,12 @@ pub fn outlook(risk: &RiskPlan, period_seconds: u64, evidence: Option<Evidence>)
             }
         };
         (
-            run(risk, period_seconds, bounded_rate(scale(high))),
-            run(risk, period_seconds, bounded_rate(scale(low))),
+            run(risk, lengths, bounded_rate(scale(high))),
+            run(risk, lengths, bounded_rate(scale(low))),
         )
     });
     Outlook {
-        at_rate: run(risk, period_seconds, rate),
+        at_rate: run(risk, lengths, rate),
         interval,
     }
 }
@@ -134,16 +137,21 @@ impl Outlook {
 }
 
 /// The share of each simulated period lost (0 to 1), sorted.
-fn run(risk: &RiskPlan, period_seconds: u64, rate: f64) -> Vec<f64> {
-    let period = period_seconds.max(1) as f64;
+fn run(risk: &RiskPlan, lengths: &[u64], rate: f64) -> Vec<f64> {
+    let lengths: Vec<f64> = match lengths {
+        [] => vec![1.0],
+        given => given.iter().map(|l| l.max(&1).to_owned() as f64).collect(),
+    };
+    let mean = lengths.iter().sum::<f64>() / lengths.len() as f64;
     let sigma = ((risk.p90_seconds.ln() - risk.median_seconds.ln()) / Z90).max(0.0);
     let durations = LogNormal::new(risk.median_seconds.max(1.0).ln(), sigma).ok();
     let periods = risk.periods.min(crate::read::scenario::MAX_PERIODS as u32);
     let mut lost: Vec<f64> = (0..periods)
         .map(|k| {
+            let period = lengths[k as usize % lengths.len()];
             let mut rng = ChaCha8Rng::seed_from_u64(risk.seed);
             rng.set_stream(k as u64);
-            let count = poisson_inverse(rate, rng.random::<f64>());
+            let count = poisson_inverse(rate * period / mean, rng.random::<f64>());
             let mut bad = 0.0;
             for _ in 0..count {
                 let duration = durations.map_or(0.0, |d| d.sample(&mut rng)).min(period);

@@ -3,3 +3,4 @@
 pub mod candidates;
 pub mod replay;
 pub mod table;
+pub mod words;

@@ -147,7 +147,14 @@ pub fn tradeoffs(inputs: &Inputs) -> Result<Table, Vec<Problem>> {
         Err(_) => window.length(zone.as_ref()).map(|f| f.min()).unwrap_or(0),
     };
     let spanned = (span.1 - span.0).max(0) as u64;
-    let fitted = fit(inputs.incidents, spanned, period_seconds, 1);
+    // Calendar periods differ in length: the rate is per period of their
+    // mean length, and the chance draws each length as often as it came.
+    let lengths: Vec<u64> = match periods.is_empty() {
+        true => vec![period_seconds],
+        false => periods.iter().map(PastPeriod::seconds).collect(),
+    };
+    let mean_length = lengths.iter().sum::<u64>() / lengths.len() as u64;
+    let fitted = fit(inputs.incidents, spanned, mean_length, 1);
     let risk = inputs
         .risk
         .cloned()
@@ -155,22 +162,14 @@ pub fn tradeoffs(inputs: &Inputs) -> Result<Table, Vec<Problem>> {
     let plan = risk.as_ref().and_then(|r| r.plan().ok());
     let evidence = Evidence {
         incidents: inputs.incidents.len(),
-        periods: spanned as f64 / period_seconds.max(1) as f64,
+        periods: spanned as f64 / mean_length.max(1) as f64,
     };
-    let analysis = crate::dependency::analyze(inputs.model);
-    let ceiling = analysis
-        .composites
-        .get(at.service().1)
-        .and_then(|c| c.as_ref())
-        .and_then(|c| c.ceiling())
-        .filter(|_| sli.kind == SliKind::Availability);
+    let ceiling = ceiling_of(inputs.model, at, sli);
     let context = Context {
         inputs,
         sli,
         slo,
-        outlook: plan
-            .as_ref()
-            .map(|p| outlook(p, period_seconds, Some(evidence))),
+        outlook: plan.as_ref().map(|p| outlook(p, &lengths, Some(evidence))),
         median_seconds: plan.as_ref().map(|p| p.median_seconds as u64),
         replay_periods: back_to_back(&periods),
         rules: crate::burn::alert_rules(inputs.model),
@@ -197,6 +196,16 @@ pub fn tradeoffs(inputs: &Inputs) -> Result<Table, Vec<Problem>> {
         ceiling: context.ceiling,
         rows,
     })
+}
+
+/// The highest availability the SLO's service can reach with its
+/// dependencies, for an availability SLI.
+fn ceiling_of(model: &Model, at: SloAt, sli: &crate::model::Sli) -> Option<Decimal> {
+    if sli.kind != SliKind::Availability {
+        return None;
+    }
+    let analysis = crate::dependency::analyze(model);
+    analysis.composites.get(at.service().1)?.as_ref()?.ceiling()
 }
 
 /// The span given, the series', or the whole periods around the incidents.
@@ -227,7 +236,7 @@ impl Context<'_> {
         let mut form = crate::report::slo_form(self.sli, self.slo);
         form.target = target.to_string();
         let view = evaluate(&form, self.inputs.zones);
-        let downtime = view.downtime.clone();
+        let downtime = view.downtime;
         let bad_events = view.events.and_then(|e| e.ok()).map(|e| e.allowed_bad);
         let shortest = downtime.as_ref().map(|d| d.min().seconds());
         let typical_incidents = match (shortest, self.median_seconds) {

@@ -1,0 +1,248 @@
+//! The trade-off table against hand-computed cases: two 42-minute outages
+//! (February and April 2025) under a 99.9 % calendar-month SLO with the
+//! SRE Workbook's alert rules and a freeze on an exhausted budget.
+
+use rust_decimal::Decimal;
+use slo_core::examples;
+use slo_core::model::alert_rule::Notify;
+use slo_core::model::location::{Locate, SloAt};
+use slo_core::quantity::zone::UtcOnly;
+use slo_core::record::incidents::read_incidents;
+use slo_core::tradeoff::table::{tradeoffs, Inputs, Table};
+use slo_core::tradeoff::words::{choose, row_summary};
+use slo_core::{Model, Target, Utc};
+
+const AVAILABILITY: SloAt = SloAt::new(0, 0, 0, 0);
+const CSV: &str = "start,duration,affected,cause\n2025-02-10 14:00,42m,100,db failover\n2025-04-10 14:00,42m,100,bad deploy\n";
+
+fn unix(text: &str) -> i64 {
+    slo_core::record::instant::read_instant(text, &Utc).unwrap()
+}
+
+/// The Workbook example with its availability SLO at 99.9 % over calendar months.
+fn model() -> Model {
+    let mut model = examples::workbook_api();
+    let slo = AVAILABILITY.get_mut(&mut model).unwrap();
+    slo.target = "99.9".into();
+    slo.window = "month".into();
+    model
+}
+
+fn table(model: &Model, csv: &str, candidates: &[Target]) -> Table {
+    let incidents = read_incidents(csv, &Utc).unwrap().rows;
+    tradeoffs(&Inputs {
+        model,
+        at: AVAILABILITY,
+        zones: &UtcOnly,
+        incidents: &incidents,
+        samples: &[],
+        span: Some((unix("2025-01-01"), unix("2025-07-01"))),
+        candidates,
+        risk: None,
+    })
+    .unwrap()
+}
+
+#[test]
+fn the_default_candidates_surround_the_current_target() {
+    let table = table(&model(), CSV, &[]);
+    let targets: Vec<String> = table.rows.iter().map(|r| r.target.to_string()).collect();
+    assert_eq!(targets, ["99", "99.5", "99.9", "99.95", "99.99"]);
+    let current: Vec<bool> = table.rows.iter().map(|r| r.current).collect();
+    assert_eq!(current, [false, false, true, false, false]);
+    assert_eq!(table.periods.len(), 6);
+}
+
+#[test]
+fn past_months_met_follow_the_budget_of_each_month() {
+    let table = table(&model(), CSV, &[]);
+    let met: Vec<usize> = table.rows.iter().map(|r| r.achieved.met).collect();
+    // 99.9: February (40m 19.2s allowed) is missed, April (43m 12s) met.
+    // 99.95 and 99.99 miss both; 99 and 99.5 meet all six.
+    assert_eq!(met, [6, 6, 5, 4, 4]);
+    let at_999 = &table.rows[2];
+    assert_eq!(at_999.achieved.worst, Some(1));
+    assert!(!at_999.achieved.periods[1].met && at_999.achieved.periods[3].met);
+    // The historical best is a month without incidents: 100 %.
+    assert_eq!(table.best, Some(Decimal::ONE));
+    assert!(!at_999.above_best);
+    // Each incident's spend: 42 min of February's 40m 19.2s and April's 43m 12s.
+    let spend: Vec<String> = at_999
+        .incident_spend
+        .iter()
+        .map(|s| s.unwrap().round_dp(4).to_string())
+        .collect();
+    assert_eq!(spend, ["104.1667", "97.2222"]);
+}
+
+#[test]
+fn the_chance_comes_from_the_fitted_incidents() {
+    let table = table(&model(), CSV, &[]);
+    let fit = table.fit.as_ref().unwrap();
+    // Two incidents over six months: a third of one a month, 42 minutes.
+    assert_eq!(fit.model.incidents_per_period, "0.33");
+    assert_eq!(fit.model.median_time_to_restore, "42m");
+    let chance = |i: usize| table.rows[i].chance.unwrap();
+    // The months come as often as they did: one in six a February. At
+    // 99.9 one 42-minute outage fits a 30- or 31-day month (43m 12s, 44m
+    // 38.4s) but not February (40m 19.2s): about 5/6 x P(N <= 1) + 1/6 x
+    // P(N = 0) = 5/6 x 0.956 + 1/6 x 0.719 = 0.917.
+    assert!((chance(2).meet - 0.917).abs() < 0.02, "{:?}", chance(2));
+    assert!(chance(2).low.unwrap() <= chance(2).meet && chance(2).meet <= chance(2).high.unwrap());
+    // At 99.95 (21m 36s a 30-day month) one outage misses any month: e^-0.33.
+    assert!(
+        (chance(3).meet - (-0.33f64).exp()).abs() < 0.02,
+        "{:?}",
+        chance(3)
+    );
+    // At 99.5 four fit in 201.6 minutes: the chance is nearly 1.
+    assert!(chance(1).meet > 0.999);
+    let typical: Vec<Option<u64>> = table.rows.iter().map(|r| r.typical_incidents).collect();
+    assert_eq!(typical, [Some(9), Some(4), Some(0), Some(0), Some(0)]);
+    let chances: Vec<f64> = table.rows.iter().map(|r| r.chance.unwrap().meet).collect();
+    assert!(chances.windows(2).all(|w| w[1] <= w[0]), "{chances:?}");
+}
+
+#[test]
+fn the_rules_page_twice_per_outage_and_low_targets_call_them_false_alarms() {
+    let table = table(&model(), CSV, &[]);
+    let at_999 = &table.rows[2];
+    // Each outage fires the fast and the medium burn (pages) and the slow
+    // burn (a ticket); at 99.9 both months spent over half the budget.
+    let pages: Vec<_> = at_999
+        .replayed
+        .alerts
+        .iter()
+        .filter(|a| a.notify == Notify::Page)
+        .collect();
+    assert_eq!(pages.len(), 4);
+    assert!(pages.iter().all(|a| !a.false_alarm));
+    assert_eq!(
+        at_999
+            .replayed
+            .alerts
+            .iter()
+            .filter(|a| a.notify == Notify::Ticket)
+            .count(),
+        2
+    );
+    let (per_week, false_per_week) = at_999.replayed.per_week(Notify::Page);
+    assert!((per_week - 4.0 / (181.0 / 7.0)).abs() < 1e-9);
+    assert_eq!(false_per_week, 0.0);
+    // At 99 % a 42-minute outage spends a tenth of the month's budget: the
+    // pages are false alarms, named as such.
+    let at_99 = &table.rows[0];
+    assert!(at_99
+        .replayed
+        .alerts
+        .iter()
+        .filter(|a| a.notify == Notify::Page)
+        .all(|a| a.false_alarm));
+    assert!(at_99
+        .replayed
+        .alerts
+        .iter()
+        .any(|a| a.period == "February 2025"));
+}
+
+#[test]
+fn an_exhausted_budget_freezes_releases_to_the_end_of_the_month() {
+    let table = table(&model(), CSV, &[]);
+    // At 99.9 February's budget runs out 40m 19.2s into the outage at 14:00 on
+    // the 10th, so releases stop for the rest of February: about 18.39 days.
+    let at_999 = &table.rows[2].replayed;
+    let frozen = at_999.freeze_seconds as f64 / 86_400.0;
+    assert!((frozen - 18.39).abs() < 0.01, "{frozen}");
+    let per_quarter = at_999.freeze_days_per_quarter();
+    assert!((per_quarter - frozen / (181.0 * 86_400.0 / 7_889_400.0)).abs() < 1e-9);
+    // At 99.99 both months freeze; at 99.5 neither.
+    assert!(table.rows[4].replayed.freeze_seconds > at_999.freeze_seconds);
+    assert_eq!(table.rows[1].replayed.freeze_seconds, 0);
+}
+
+#[test]
+fn targets_above_the_dependency_ceiling_are_unreachable() {
+    // The Azure chain reaches 98.80 % (independent failures).
+    let model = examples::seed_chain();
+    let csv = "start,duration\n2025-02-10 14:00,3h\n2025-04-10 14:00,1h\n";
+    let table = table(&model, csv, &[]);
+    let reachable: Vec<(String, bool)> = table
+        .rows
+        .iter()
+        .map(|r| (r.target.to_string(), r.reachable))
+        .collect();
+    assert_eq!(
+        reachable,
+        [
+            ("85".into(), true),
+            ("92.5".into(), true),
+            ("98.5".into(), true),
+            ("99.25".into(), false),
+            ("99.85".into(), false)
+        ]
+    );
+    assert_eq!(table.ceiling.unwrap().round_dp(4), Decimal::new(9880, 4));
+}
+
+#[test]
+fn choosing_a_row_sets_the_target_and_records_why() {
+    let model = model();
+    let table = table(&model, CSV, &[]);
+    let row = &table.rows[1];
+    let chosen = choose(&model, &table, AVAILABILITY, row).unwrap();
+    let slo = AVAILABILITY.get(&chosen).unwrap();
+    assert_eq!(slo.target, "99.5");
+    let before = AVAILABILITY.get(&model).unwrap().rationale.clone();
+    assert!(slo.rationale.starts_with(&before));
+    let line = slo.rationale.lines().last().unwrap();
+    assert!(line.starts_with("Chosen from the trade-off table: 99.5 %; allows 3h 21m 36s to 3h 43m 12s of downtime per month; met 6 of 6 past periods"), "{line}");
+    assert!(line.contains("release-freeze days a quarter"), "{line}");
+    assert_eq!(
+        line,
+        format!(
+            "Chosen from the trade-off table: {}.",
+            row_summary(&table, row)
+        )
+    );
+    // Only the target and the rationale changed.
+    let mut back = chosen.clone();
+    let slo = AVAILABILITY.get_mut(&mut back).unwrap();
+    slo.target = "99.9".into();
+    slo.rationale = before;
+    assert_eq!(back, model);
+}
+
+#[test]
+fn given_candidates_are_used_and_no_record_is_a_problem_at_history() {
+    let model = model();
+    let given: Vec<Target> = ["99.9", "99.8"]
+        .iter()
+        .map(|t| t.parse().unwrap())
+        .collect();
+    let table = table(&model, CSV, &given);
+    assert_eq!(table.rows.len(), 2);
+    let problems = tradeoffs(&Inputs {
+        model: &model,
+        at: AVAILABILITY,
+        zones: &UtcOnly,
+        incidents: &[],
+        samples: &[],
+        span: None,
+        candidates: &[],
+        risk: None,
+    })
+    .unwrap_err();
+    assert_eq!(problems[0].path, "history");
+    let missing = tradeoffs(&Inputs {
+        model: &model,
+        at: SloAt::new(5, 0, 0, 0),
+        zones: &UtcOnly,
+        incidents: &[],
+        samples: &[],
+        span: None,
+        candidates: &[],
+        risk: None,
+    })
+    .unwrap_err();
+    assert!(missing[0].message.contains("no SLO"));
+}
