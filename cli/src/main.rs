@@ -15,6 +15,7 @@ mod export;
 mod import;
 mod model;
 mod simulate;
+mod tradeoffs;
 
 use std::process::ExitCode;
 
@@ -58,6 +59,11 @@ enum Command {
     /// Reads OpenSLO (v1 or v1alpha) into a model file, listing what the
     /// model does not keep. Exit 0 valid, 1 with errors, 2 unreadable.
     Import(import::ImportArgs),
+    /// Weighs candidate targets of one SLO against the team's record (past
+    /// incidents, an SLI series): past periods met, chance of meeting,
+    /// pages, release freezes, the dependency ceiling. Exit 0 printed, 1
+    /// printed with rows left out of the record, 2 unusable input.
+    Tradeoffs(tradeoffs::TradeoffArgs),
 }
 
 #[derive(Args, Debug)]
@@ -128,6 +134,7 @@ fn main() -> ExitCode {
         Command::Simulate(args) => simulate::simulate(args),
         Command::Export(args) => export::run(args),
         Command::Import(args) => import::run(args),
+        Command::Tradeoffs(args) => tradeoffs::tradeoffs_command(args),
     }
 }
 

@@ -313,3 +313,44 @@ pub fn every_slo(model: &Model) -> impl Iterator<Item = SloEntry<'_>> {
         .enumerate()
         .flat_map(|(index, service)| service_slos(index, service))
 }
+
+/// The SLO `text` names: its path (`services[0].journeys[0].slis[0].slos[0]`),
+/// its name, or the name of an SLI with one SLO (letter case ignored).
+/// Errors name what was asked and what the model has.
+///
+/// ```
+/// use slo_core::{examples, model::location::{slo_named, Locate}};
+/// let model = examples::workbook_api();
+/// assert_eq!(slo_named(&model, "API availability").unwrap().path(), "services[0].journeys[0].slis[0].slos[0]");
+/// assert!(slo_named(&model, "nothing").is_err());
+/// ```
+pub fn slo_named(model: &Model, text: &str) -> Result<SloAt, String> {
+    let wanted = text.trim();
+    let same = |name: &str| !name.trim().is_empty() && name.trim().eq_ignore_ascii_case(wanted);
+    let by_path = every_slo(model).find(|e| e.at.path() == wanted);
+    let by_name: Vec<SloAt> = every_slo(model)
+        .filter(|e| same(&e.slo.name))
+        .map(|e| e.at)
+        .collect();
+    let by_sli: Vec<SloAt> = every_slo(model)
+        .filter(|e| same(&e.sli.name) && e.sli.slos.len() == 1)
+        .map(|e| e.at)
+        .collect();
+    match (by_path, by_name.as_slice(), by_sli.as_slice()) {
+        (Some(e), _, _) => Ok(e.at),
+        (None, [one], _) | (None, [], [one]) => Ok(*one),
+        (None, [], []) => Err(format!(
+            "no SLO {} in the model: give its path, such as {}, or its name",
+            crate::echo::quote(wanted),
+            every_slo(model)
+                .next()
+                .map_or("services[0].journeys[0].slis[0].slos[0]".into(), |e| e
+                    .at
+                    .path())
+        )),
+        _ => Err(format!(
+            "{} names more than one SLO: give its path",
+            crate::echo::quote(wanted)
+        )),
+    }
+}

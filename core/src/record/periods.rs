@@ -188,8 +188,8 @@ fn rolling(
 /// The span a record of incidents from `first` to `last` (Unix seconds)
 /// stands for when no span is given: the whole periods of `window`'s kind
 /// from the one holding `first` to the one holding `last` (calendar), or
-/// from the local midnight before `first` to the one after `last`, at least
-/// one window long (rolling).
+/// whole windows back from the local midnight after `last`, far enough to
+/// hold the midnight before `first` (rolling).
 ///
 /// ```
 /// use slo_core::record::periods::incident_span;
@@ -220,7 +220,10 @@ pub fn incident_span(
             let length = window.length(zone).map_err(|e| e.to_string())?.max() as i64;
             let next = last_day.succ_opt().ok_or("a date outside the calendar")?;
             let (from, to) = (midnight(zone, first_day)?, midnight(zone, next)?);
-            Ok((from.min(to.saturating_sub(length)), to))
+            // Whole windows back from the last day, so that back-to-back
+            // windows cover every incident.
+            let windows = ((to - from) as u64).div_ceil(length.max(1) as u64).max(1) as i64;
+            Ok((to.saturating_sub(windows.saturating_mul(length)), to))
         }
     }
 }

@@ -2,5 +2,6 @@
 //! side, grounded in the team's record (see [`crate::record`]).
 pub mod candidates;
 pub mod replay;
+pub mod report;
 pub mod table;
 pub mod words;

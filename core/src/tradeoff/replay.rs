@@ -88,15 +88,17 @@ impl Replayed {
     }
 }
 
-/// Back-to-back periods: each one starting where the one before ended
-/// (rolling windows stepped by a day overlap; a replay takes every n-th).
+/// Back-to-back periods, the most recent first chosen: each one ending
+/// where the one after it starts (rolling windows stepped by a day
+/// overlap; a replay takes every n-th), oldest first.
 pub fn back_to_back(periods: &[PastPeriod]) -> Vec<PastPeriod> {
     let mut chosen: Vec<PastPeriod> = Vec::new();
-    for period in periods {
-        if chosen.last().is_none_or(|last| period.start >= last.end) {
+    for period in periods.iter().rev() {
+        if chosen.last().is_none_or(|after| period.end <= after.start) {
             chosen.push(period.clone());
         }
     }
+    chosen.reverse();
     chosen
 }
 

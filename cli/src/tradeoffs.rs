@@ -1,0 +1,229 @@
+//! `slo tradeoffs MODEL --slo PATH --history incidents.csv [--series sli.csv]
+//! [--json]`: the trade-off table of one SLO's candidate targets, grounded
+//! in the team's record, as the page shows it.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Args;
+use slo_core::model::location::slo_named;
+use slo_core::quantity::zone::{TzdbResolver, ZoneResolver};
+use slo_core::record::incidents::{read_incidents, Incident};
+use slo_core::record::series::{read_prometheus_range, read_series, Sample};
+use slo_core::record::{Imported, RowProblem};
+use slo_core::tradeoff::candidates::read_candidates;
+use slo_core::tradeoff::report::{tradeoff_report, RowReport, TradeoffReport};
+use slo_core::tradeoff::table::{tradeoffs, Inputs};
+
+use crate::model::{print_json, read};
+
+#[derive(Args, Debug)]
+pub struct TradeoffArgs {
+    /// The model file (JSON, as exported by slo-planner)
+    file: PathBuf,
+    /// The SLO: its path (services[0].journeys[0].slis[0].slos[0]) or its name
+    #[arg(long)]
+    slo: String,
+    /// Past incidents as CSV: start, end or duration, share affected, cause, SLI
+    #[arg(long)]
+    history: Option<PathBuf>,
+    /// The SLI's past as CSV (timestamp, good, valid) or a Prometheus range query's JSON
+    #[arg(long)]
+    series: Option<PathBuf>,
+    /// Candidate targets, comma-separated (default: the current one, one nine
+    /// less and more, and the half-way steps)
+    #[arg(long, value_delimiter = ',')]
+    candidates: Vec<String>,
+    /// Print one JSON object instead of text
+    #[arg(long)]
+    json: bool,
+}
+
+/// Runs the command: 0 the table printed, 1 printed with rows left out of
+/// the record (listed on standard error), 2 unusable input.
+pub fn tradeoffs_command(args: TradeoffArgs) -> ExitCode {
+    match run(&args) {
+        Ok((report, left_out)) => {
+            for problem in &left_out {
+                eprintln!("left out: {problem}");
+            }
+            let code = if args.json {
+                print_json(&report)
+            } else {
+                print_text(&report)
+            };
+            if code != ExitCode::SUCCESS {
+                return code;
+            }
+            if left_out.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            }
+        }
+        Err(message) => {
+            eprintln!("slo: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: &TradeoffArgs) -> Result<(TradeoffReport, Vec<String>), String> {
+    let model = read(&args.file).map_err(|_| format!("cannot use {}", args.file.display()))?;
+    let at = slo_named(&model, &args.slo)?;
+    let zone_name = at
+        .find(&model)
+        .map(|(_, slo)| slo.time_zone_name().to_string())
+        .unwrap_or_default();
+    let zone = TzdbResolver
+        .resolve(&zone_name)
+        .map_err(|e| format!("the SLO's time zone: {e}"))?;
+    if args.history.is_none() && args.series.is_none() {
+        return Err("give --history (incidents) or --series (the SLI's past), or both".into());
+    }
+    let mut left_out = Vec::new();
+    let incidents: Vec<Incident> = match &args.history {
+        Some(path) => kept(
+            path,
+            read_incidents(&text(path)?, zone.as_ref()),
+            &mut left_out,
+        )?,
+        None => Vec::new(),
+    };
+    let samples: Vec<Sample> = match &args.series {
+        Some(path) => {
+            let text = text(path)?;
+            let read = if text.trim_start().starts_with('{') {
+                read_prometheus_range(&text)
+            } else {
+                read_series(&text, zone.as_ref())
+            };
+            kept(path, read, &mut left_out)?
+        }
+        None => Vec::new(),
+    };
+    let (candidates, bad) = read_candidates(&args.candidates);
+    if let Some((index, message)) = bad.first() {
+        return Err(format!(
+            "--candidates: {}: {message}",
+            args.candidates[*index].trim()
+        ));
+    }
+    let table = tradeoffs(&Inputs {
+        model: &model,
+        at,
+        zones: &TzdbResolver,
+        incidents: &incidents,
+        samples: &samples,
+        span: None,
+        candidates: &candidates,
+        risk: None,
+    })
+    .map_err(|problems| {
+        problems
+            .iter()
+            .map(|p| p.to_string())
+            .collect::<Vec<_>>()
+            .join("; ")
+    })?;
+    Ok((tradeoff_report(&table, &incidents), left_out))
+}
+
+fn text(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+/// The rows read, with the ones left out noted by file and line.
+fn kept<T>(
+    path: &Path,
+    read: Result<Imported<T>, String>,
+    left_out: &mut Vec<String>,
+) -> Result<Vec<T>, String> {
+    let read = read.map_err(|e| format!("{}: {e}", path.display()))?;
+    let name = path.display();
+    left_out.extend(
+        read.problems
+            .iter()
+            .map(|p: &RowProblem| format!("{name}: {p}")),
+    );
+    if !read.unused_columns.is_empty() {
+        eprintln!(
+            "{name}: columns not used: {}",
+            read.unused_columns.join(", ")
+        );
+    }
+    Ok(read.rows)
+}
+
+fn print_text(report: &TradeoffReport) -> ExitCode {
+    out!(
+        "Trade-offs over {} to {} ({} past periods of {}, {} basis)",
+        report.span.0,
+        report.span.1,
+        report.periods.len(),
+        report.window,
+        report.basis
+    );
+    if let Some(fit) = &report.fit {
+        out!("fitted risk model: {fit}");
+    }
+    if let Some(why) = &report.no_fit {
+        out!("no risk model fitted: {why}");
+    }
+    if let Some(best) = &report.historical_best_percent {
+        out!("historical best: {best} %");
+    }
+    if let Some(ceiling) = &report.ceiling_percent {
+        out!("dependency ceiling: {ceiling} %");
+    }
+    out!();
+    out!(
+        "{:<10} {:<28} {:>6} {:<22} {:>7} {:>9} {:>11} {:>10}  notes",
+        "target",
+        "downtime per period",
+        "fit",
+        "chance of meeting",
+        "met",
+        "pages/wk",
+        "tickets/wk",
+        "freeze d/q"
+    );
+    report.rows.iter().for_each(print_row);
+    out!();
+    out!("Rounding: {}.", report.rounding);
+    ExitCode::SUCCESS
+}
+
+fn print_row(row: &RowReport) {
+    let mut notes = Vec::new();
+    if row.current {
+        notes.push("current".to_string());
+    }
+    if !row.reachable {
+        notes.push("unreachable: above the dependency ceiling".into());
+    }
+    if row.above_best {
+        notes.push("above the historical best".into());
+    }
+    if row.too_many_pages {
+        notes.push("more pages than on-call can sustain (under 2 a week)".into());
+    }
+    if !row.false_alarms.is_empty() {
+        notes.push(format!("{} false alarms", row.false_alarms.len()));
+    }
+    out!(
+        "{:<10} {:<28} {:>6} {:<22} {:>7} {:>9} {:>11} {:>10}  {}",
+        format!("{} %", row.target),
+        row.downtime.as_deref().unwrap_or("-"),
+        row.typical_incidents.map_or("-".into(), |n| n.to_string()),
+        row.chance.as_deref().unwrap_or("-"),
+        format!("{}/{}", row.periods_met, row.periods),
+        row.pages_per_week,
+        row.tickets_per_week,
+        row.freeze_days_per_quarter,
+        notes.join("; ")
+    );
+    for alarm in &row.false_alarms {
+        out!("{:<10} false alarm: {alarm}", "");
+    }
+}

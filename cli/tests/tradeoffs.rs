@@ -1,0 +1,209 @@
+//! `slo tradeoffs` on real files: the same table as the core computes, as
+//! text and JSON, bad rows on standard error with exit 1, unusable input
+//! with exit 2.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+use slo_core::codec::export_json;
+use slo_core::examples;
+use slo_core::model::location::{Locate, SloAt};
+use slo_core::quantity::zone::TzdbResolver;
+use slo_core::record::incidents::read_incidents;
+use slo_core::tradeoff::report::tradeoff_report;
+use slo_core::tradeoff::table::{tradeoffs, Inputs};
+
+const CSV: &str = "start,duration,affected,cause\n2025-02-10 14:00,42m,100,db failover\n2025-04-10 14:00,42m,100,bad deploy\n2025-06-30 12:00,30m,100,network\n";
+
+fn slo(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_slo"))
+        .args(args)
+        .output()
+        .expect("slo runs")
+}
+
+fn file(name: &str, content: &[u8]) -> String {
+    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    std::fs::write(&path, content).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+/// The Workbook example with its availability SLO at 99.9 % over calendar months.
+fn model_file() -> (slo_core::Model, String) {
+    let mut model = examples::workbook_api();
+    let slo = SloAt::new(0, 0, 0, 0).get_mut(&mut model).unwrap();
+    slo.target = "99.9".into();
+    slo.window = "month".into();
+    let path = file("tradeoffs-model.json", export_json(&model).as_bytes());
+    (model, path)
+}
+
+#[test]
+fn the_json_is_the_core_report_and_the_text_names_every_candidate() {
+    let (model, path) = model_file();
+    let history = file("tradeoffs-incidents.csv", CSV.as_bytes());
+    let out = slo(&[
+        "tradeoffs",
+        &path,
+        "--slo",
+        "services[0].journeys[0].slis[0].slos[0]",
+        "--history",
+        &history,
+        "--json",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let printed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let incidents = read_incidents(CSV, &slo_core::Utc).unwrap().rows;
+    let table = tradeoffs(&Inputs {
+        model: &model,
+        at: SloAt::new(0, 0, 0, 0),
+        zones: &TzdbResolver,
+        incidents: &incidents,
+        samples: &[],
+        span: None,
+        candidates: &[],
+        risk: None,
+    })
+    .unwrap();
+    assert_eq!(
+        printed,
+        serde_json::to_value(tradeoff_report(&table, &incidents)).unwrap()
+    );
+    // February to June 2025: five months.
+    assert_eq!(printed["periods"].as_array().unwrap().len(), 5);
+    assert_eq!(printed["rows"][2]["target"], "99.9");
+    assert_eq!(printed["rows"][2]["periodsMet"], 4);
+
+    let text = slo(&[
+        "tradeoffs",
+        &path,
+        "--slo",
+        "API availability",
+        "--history",
+        &history,
+    ]);
+    assert_eq!(text.status.code(), Some(0));
+    let text = String::from_utf8(text.stdout).unwrap();
+    for target in ["99 %", "99.5 %", "99.9 %", "99.95 %", "99.99 %"] {
+        assert!(
+            text.lines().any(|l| l.starts_with(target)),
+            "{target} in\n{text}"
+        );
+    }
+    assert!(text.contains("current"), "{text}");
+    assert!(text.contains("Rounding:"), "{text}");
+}
+
+#[test]
+fn given_candidates_and_a_series_are_read() {
+    let (_, path) = model_file();
+    // Per hour through April 2025: 1,000 requests, 2 bad in the first hour.
+    let mut series = String::from("timestamp,good,valid\n");
+    for hour in 1..=(30 * 24) {
+        let good = if hour == 1 { 998 } else { 1000 };
+        series.push_str(&format!("{},{good},1000\n", 1_743_465_600 + hour * 3600));
+    }
+    let series = file("tradeoffs-series.csv", series.as_bytes());
+    let out = slo(&[
+        "tradeoffs",
+        &path,
+        "--slo",
+        "API availability",
+        "--series",
+        &series,
+        "--candidates",
+        "99.9,99.9999",
+        "--json",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let printed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(printed["basis"], "events");
+    assert_eq!(printed["periods"], serde_json::json!(["April 2025"]));
+    // 2 bad of 720,000: 99.9 allows 720, 99.9999 allows 0.
+    assert_eq!(printed["rows"][0]["periodsMet"], 1);
+    assert_eq!(printed["rows"][1]["periodsMet"], 0);
+    assert_eq!(printed["rows"][1]["worst"], "April 2025: 99.9997 %");
+}
+
+#[test]
+fn bad_rows_exit_1_and_unusable_input_exits_2() {
+    let (_, path) = model_file();
+    let bad_row = file(
+        "tradeoffs-bad-row.csv",
+        format!("{CSV}yesterday,1h,100,x\n").as_bytes(),
+    );
+    let out = slo(&[
+        "tradeoffs",
+        &path,
+        "--slo",
+        "API availability",
+        "--history",
+        &bad_row,
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("line 5: start: \"yesterday\" is not a time"),
+        "{stderr}"
+    );
+    assert!(String::from_utf8(out.stdout).unwrap().contains("99.9 %"));
+
+    let history = file("tradeoffs-ok.csv", CSV.as_bytes());
+    let cases: [&[&str]; 4] = [
+        &[
+            "tradeoffs",
+            &path,
+            "--slo",
+            "nothing",
+            "--history",
+            &history,
+        ],
+        &["tradeoffs", &path, "--slo", "API availability"],
+        &[
+            "tradeoffs",
+            &path,
+            "--slo",
+            "API availability",
+            "--history",
+            "/no/such/file.csv",
+        ],
+        &[
+            "tradeoffs",
+            &path,
+            "--slo",
+            "API availability",
+            "--history",
+            &history,
+            "--candidates",
+            "100",
+        ],
+    ];
+    for args in cases {
+        let out = slo(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(!String::from_utf8(out.stderr).unwrap().is_empty());
+    }
+    let no_columns = file("tradeoffs-no-columns.csv", b"when,what\n2025-01-01,x\n");
+    let out = slo(&[
+        "tradeoffs",
+        &path,
+        "--slo",
+        "API availability",
+        "--history",
+        &no_columns,
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("no start column"));
+}
