@@ -175,7 +175,7 @@ pub fn tradeoff_report(table: &Table, incidents: &[Incident]) -> TradeoffReport 
         fit: table.fit.as_ref().ok().map(|f| risk_words(&f.model)),
         no_fit: table.fit.as_ref().err().cloned(),
         risk: table.risk.as_ref().map(risk_words),
-        ceiling_percent: table.ceiling.map(|c| achieved_text(c)),
+        ceiling_percent: table.ceiling.map(achieved_text),
         historical_best_percent: table.best.map(achieved_text),
         rounding: ROUNDING,
         rows: table.rows.iter().map(row).collect(),
