@@ -264,22 +264,62 @@ pub fn simulate(
         events: Vec::new(),
         allowed_ratio: spec.allowed_ratio(),
     };
-    simulation.events = (0..plan.events.len())
-        .map(|index| {
-            let steps = simulation.event_steps(index);
-            let spent_percent: f64 = steps.clone().map(|i| simulation.excess_percent(i)).sum();
-            let hours = plan.events[index].duration as f64 / 3600.0;
-            EventOutcome {
-                index,
-                spent_percent,
-                depletion_per_hour: if hours > 0.0 {
-                    spent_percent / hours
-                } else {
-                    0.0
-                },
-                budget_left_after_percent: 100.0 - 100.0 * simulation.cum_bad[steps.end] / budget,
-            }
-        })
-        .collect();
+    simulation.events = simulation.event_outcomes();
     Ok(simulation)
+}
+
+impl Simulation {
+    /// What each event did, from the run's units and budget.
+    fn event_outcomes(&self) -> Vec<EventOutcome> {
+        (0..self.plan.events.len())
+            .map(|index| {
+                let steps = self.event_steps(index);
+                let spent_percent: f64 = steps.clone().map(|i| self.excess_percent(i)).sum();
+                let hours = self.plan.events[index].duration as f64 / 3600.0;
+                EventOutcome {
+                    index,
+                    spent_percent,
+                    depletion_per_hour: if hours > 0.0 {
+                        spent_percent / hours
+                    } else {
+                        0.0
+                    },
+                    budget_left_after_percent: 100.0
+                        - 100.0 * self.cum_bad[steps.end] / self.budget,
+                }
+            })
+            .collect()
+    }
+
+    /// The same run judged against `target`: the budget, the allowed error
+    /// ratio and each event's spend follow it, the steps stay (the
+    /// trade-off table runs each past period once for every candidate).
+    /// Request-based SLOs only: a time slice's badness depends on the
+    /// target, so a time-slice run is refused.
+    pub fn retarget(&self, target: crate::Target) -> Result<Simulation, SimulationError> {
+        if self.spec.time_slice.is_some() {
+            return Err(SimulationError::Unsupported(
+                "a time-slice run cannot change its target: simulate it again".into(),
+            ));
+        }
+        let spec = SloNumbers {
+            target,
+            ..self.spec.clone()
+        };
+        let budget = spec.budget_units(self.cum_valid.last().copied().unwrap_or(0.0));
+        if budget <= 0.0 {
+            return Err(SimulationError::NoBudget(
+                "the traffic profile has no requests, so the budget is zero".into(),
+            ));
+        }
+        let mut run = Simulation {
+            allowed_ratio: spec.allowed_ratio(),
+            spec,
+            budget,
+            events: Vec::new(),
+            ..self.clone()
+        };
+        run.events = run.event_outcomes();
+        Ok(run)
+    }
 }

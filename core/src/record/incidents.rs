@@ -14,7 +14,7 @@ use crate::echo::quote;
 use crate::quantity::duration::ExactDuration;
 use crate::quantity::zone::ZoneRules;
 use crate::record::instant::read_instant;
-use crate::record::table::{missing, read_table, Column, Table};
+use crate::record::table::{missing, read_table, Column, Header};
 use crate::record::{Imported, RowProblem};
 
 /// The longest incident accepted: 400 days, longer than any compliance period.
@@ -137,39 +137,44 @@ const COLUMNS: [Column; 6] = [
 /// assert_eq!(read.problems[0].line, Some(3));
 /// ```
 pub fn read_incidents(text: &str, zone: &dyn ZoneRules) -> Result<Imported<Incident>, String> {
-    let table = read_table(text, &COLUMNS)?;
-    if table.found[START].is_none() {
-        return Err(missing(&COLUMNS[START]));
-    }
-    if table.found[END].is_none() && table.found[DURATION].is_none() {
-        return Err(format!(
-            "no end or duration column: name one {} or {} in the first line",
-            quote("end"),
-            quote("duration")
-        ));
-    }
-    let mut imported = Imported {
-        rows: Vec::with_capacity(table.rows.len()),
-        problems: table.problems.clone(),
-        unused_columns: table.unused.clone(),
-    };
-    for (line, row) in &table.rows {
-        match incident(&table, row, *line, zone) {
-            Ok(incident) => imported.rows.push(incident),
-            Err(reason) => imported.problems.push(RowProblem {
-                line: Some(*line),
-                reason,
-            }),
+    let mut rows = Vec::new();
+    let mut problems = Vec::new();
+    let check = |header: &Header| {
+        if header.found[START].is_none() {
+            return Err(missing(&COLUMNS[START]));
         }
-    }
-    imported.problems.sort_by_key(|p| p.line);
-    imported.rows.sort_by_key(|i| (i.start, i.line));
-    Ok(imported)
+        if header.found[END].is_none() && header.found[DURATION].is_none() {
+            return Err(format!(
+                "no end or duration column: name one {} or {} in the first line",
+                quote("end"),
+                quote("duration")
+            ));
+        }
+        Ok(())
+    };
+    let (header, unsplit) =
+        read_table(text, &COLUMNS, check, |header, line, row| {
+            match incident(header, row, line, zone) {
+                Ok(incident) => rows.push(incident),
+                Err(reason) => problems.push(RowProblem {
+                    line: Some(line),
+                    reason,
+                }),
+            }
+        })?;
+    problems.extend(unsplit);
+    problems.sort_by_key(|p| p.line);
+    rows.sort_by_key(|i: &Incident| (i.start, i.line));
+    Ok(Imported {
+        rows,
+        problems,
+        unused_columns: header.unused,
+    })
 }
 
 fn incident(
-    table: &Table,
-    row: &[String],
+    table: &Header,
+    row: &csv::StringRecord,
     line: u64,
     zone: &dyn ZoneRules,
 ) -> Result<Incident, String> {

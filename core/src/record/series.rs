@@ -16,7 +16,7 @@ use serde::Deserialize;
 use crate::echo::quote;
 use crate::quantity::zone::ZoneRules;
 use crate::record::instant::{read_instant, EARLIEST, LATEST};
-use crate::record::table::{missing, read_table, Column, Table, MAX_ROWS};
+use crate::record::table::{missing, read_table, Column, Header, MAX_ROWS};
 use crate::record::{Imported, RowProblem};
 
 /// The events of one step of the series.
@@ -75,54 +75,59 @@ const COLUMNS: [Column; 4] = [
 /// assert_eq!(read.problems[0].line, Some(3));
 /// ```
 pub fn read_series(text: &str, zone: &dyn ZoneRules) -> Result<Imported<Sample>, String> {
-    let table = read_table(text, &COLUMNS)?;
-    if table.found[TIME].is_none() {
-        return Err(missing(&COLUMNS[TIME]));
-    }
-    let counted = [GOOD, VALID, BAD]
-        .iter()
-        .filter(|c| table.found[**c].is_some())
-        .count();
-    if counted < 2 {
-        return Err(format!(
-            "two of the columns {}, {} and {} are needed",
-            quote("good"),
-            quote("valid"),
-            quote("bad")
-        ));
-    }
-    let mut imported = Imported {
-        rows: Vec::with_capacity(table.rows.len()),
-        problems: table.problems.clone(),
-        unused_columns: table.unused.clone(),
+    let mut rows = Vec::new();
+    let mut lines = Vec::new();
+    let mut problems = Vec::new();
+    let check = |header: &Header| {
+        if header.found[TIME].is_none() {
+            return Err(missing(&COLUMNS[TIME]));
+        }
+        if [GOOD, VALID, BAD]
+            .iter()
+            .filter(|c| header.found[**c].is_some())
+            .count()
+            < 2
+        {
+            return Err(format!(
+                "two of the columns {}, {} and {} are needed",
+                quote("good"),
+                quote("valid"),
+                quote("bad")
+            ));
+        }
+        Ok(())
     };
-    let mut lines = Vec::with_capacity(table.rows.len());
-    for (line, row) in &table.rows {
-        match sample(&table, row, zone) {
+    let (header, unsplit) = read_table(text, &COLUMNS, check, |header, line, row| {
+        match sample(header, row, zone) {
             Ok(sample) => {
-                imported.rows.push(sample);
-                lines.push(*line);
+                rows.push(sample);
+                lines.push(line);
             }
-            Err(reason) => imported.problems.push(RowProblem {
-                line: Some(*line),
+            Err(reason) => problems.push(RowProblem {
+                line: Some(line),
                 reason,
             }),
         }
-    }
+    })?;
+    problems.extend(unsplit);
+    let mut imported = Imported {
+        rows,
+        problems,
+        unused_columns: header.unused,
+    };
     into_order(&mut imported, lines);
     Ok(imported)
 }
 
-fn sample(table: &Table, row: &[String], zone: &dyn ZoneRules) -> Result<Sample, String> {
+fn sample(table: &Header, row: &csv::StringRecord, zone: &dyn ZoneRules) -> Result<Sample, String> {
     let at = fast_unix(table.cell(row, TIME))
         .map_or_else(|| read_instant(table.cell(row, TIME), zone), Ok)
         .map_err(|e| format!("timestamp: {e}"))?;
     let count = |column: usize| -> Result<Option<Decimal>, String> {
-        let text = table.cell(row, column);
         if table.found[column].is_none() {
             return Ok(None);
         }
-        read_count(text)
+        read_count(table.cell(row, column))
             .map(Some)
             .map_err(|e| format!("{}: {e}", COLUMNS[column].name))
     };
@@ -197,6 +202,13 @@ fn fast_unix(text: &str) -> Option<i64> {
 fn read_count(text: &str) -> Result<Decimal, String> {
     if text.is_empty() {
         return Err("empty".into());
+    }
+    // Whole counts, the common case of a long series, without a decimal parse.
+    if text.len() <= 18 && text.bytes().all(|b| b.is_ascii_digit()) {
+        return text
+            .parse::<u64>()
+            .map(Decimal::from)
+            .map_err(|e| e.to_string());
     }
     let number = Decimal::from_str_exact(text)
         .or_else(|_| Decimal::from_scientific(text))

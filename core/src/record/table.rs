@@ -18,25 +18,21 @@ pub(crate) struct Column {
     pub aliases: &'static [&'static str],
 }
 
-/// A table read: which header cell each wanted column is, and the rows.
-pub(crate) struct Table {
+/// A table's header read: which header cell each wanted column is.
+pub(crate) struct Header {
     /// For each wanted column, its index in the row, if the header has it.
     pub found: Vec<Option<usize>>,
     /// Header cells no wanted column took, as typed.
     pub unused: Vec<String>,
-    /// The rows after the header: their line number (from 1) and cells.
-    pub rows: Vec<(u64, Vec<String>)>,
-    /// Rows that could not be split into cells (bad quoting, bad UTF-8).
-    pub problems: Vec<RowProblem>,
 }
 
-impl Table {
+impl Header {
     /// The cell of wanted column `column` in `row`, trimmed; empty when the
     /// column or the cell is missing.
-    pub fn cell<'a>(&self, row: &'a [String], column: usize) -> &'a str {
+    pub fn cell<'a>(&self, row: &'a csv::StringRecord, column: usize) -> &'a str {
         self.found[column]
             .and_then(|index| row.get(index))
-            .map_or("", |cell| cell.trim())
+            .map_or("", str::trim)
     }
 }
 
@@ -67,25 +63,33 @@ fn delimiter(text: &str) -> u8 {
     }
 }
 
-/// Reads `text` as a table with a header line, finding `wanted` columns.
+/// Reads `text` as a table with a header line, finding `wanted` columns:
+/// `check` sees the header first (to refuse a table without its columns),
+/// then `row` is called with each row's line number (from 1) and cells.
 ///
 /// Errors (the whole table is unusable): no header line, more than
-/// [`MAX_ROWS`] rows. Lines that cannot be split into cells are listed with
-/// their line number; blank lines and lines starting with `#` are skipped.
-pub(crate) fn read_table(text: &str, wanted: &[Column]) -> Result<Table, String> {
+/// [`MAX_ROWS`] rows, or what `check` says. Lines that cannot be split
+/// into cells are listed with their line number; blank lines and lines
+/// starting with `#` are skipped.
+pub(crate) fn read_table(
+    text: &str,
+    wanted: &[Column],
+    check: impl FnOnce(&Header) -> Result<(), String>,
+    mut row: impl FnMut(&Header, u64, &csv::StringRecord),
+) -> Result<(Header, Vec<RowProblem>), String> {
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter(text))
         .flexible(true)
         .comment(Some(b'#'))
         .from_reader(text.as_bytes());
-    let header = reader
+    let cells = reader
         .headers()
         .map_err(|e| format!("the first line cannot be read as column names: {e}"))?
         .clone();
-    if header.iter().all(|cell| cell.trim().is_empty()) {
+    if cells.iter().all(|cell| cell.trim().is_empty()) {
         return Err("the table is empty: paste it with its first line of column names".into());
     }
-    let names: Vec<String> = header.iter().map(normalise).collect();
+    let names: Vec<String> = cells.iter().map(normalise).collect();
     let found: Vec<Option<usize>> = wanted
         .iter()
         .map(|column| {
@@ -94,27 +98,31 @@ pub(crate) fn read_table(text: &str, wanted: &[Column]) -> Result<Table, String>
                 .position(|n| column.aliases.contains(&n.as_str()))
         })
         .collect();
-    let unused = header
+    let unused = cells
         .iter()
         .enumerate()
         .filter(|(index, cell)| !found.contains(&Some(*index)) && !cell.trim().is_empty())
         .map(|(_, cell)| cell.trim().to_string())
         .collect();
-    let mut rows = Vec::new();
+    let header = Header { found, unused };
+    check(&header)?;
     let mut problems = Vec::new();
-    for record in reader.records() {
-        if rows.len() >= MAX_ROWS {
-            return Err(format!(
-                "more than {MAX_ROWS} rows: take a coarser step (per 5 minutes) or a shorter span"
-            ));
-        }
-        match record {
-            Ok(record) => {
-                let line = record.position().map_or(0, |p| p.line());
+    let mut record = csv::StringRecord::new();
+    let mut rows = 0usize;
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {
                 if record.iter().all(|cell| cell.trim().is_empty()) {
                     continue;
                 }
-                rows.push((line, record.iter().map(str::to_string).collect()));
+                rows += 1;
+                if rows > MAX_ROWS {
+                    return Err(format!(
+                        "more than {MAX_ROWS} rows: take a coarser step (per 5 minutes) or a shorter span"
+                    ));
+                }
+                row(&header, record.position().map_or(0, |p| p.line()), &record);
             }
             Err(error) => problems.push(RowProblem {
                 line: error.position().map(|p| p.line()),
@@ -122,12 +130,7 @@ pub(crate) fn read_table(text: &str, wanted: &[Column]) -> Result<Table, String>
             }),
         }
     }
-    Ok(Table {
-        found,
-        unused,
-        rows,
-        problems,
-    })
+    Ok((header, problems))
 }
 
 /// The message for a required column the header lacks.

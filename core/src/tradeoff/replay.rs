@@ -19,7 +19,7 @@
 use crate::burn::alerts::run_alerts;
 use crate::burn::policy::run_policy;
 use crate::burn::shortest_window;
-use crate::burn::simulate::simulate;
+use crate::burn::simulate::{simulate, Simulation, SimulationError};
 use crate::model::alert_rule::Notify;
 use crate::model::policy::{ConsequenceKind, ErrorBudgetPolicy, StoppedActivity};
 use crate::quantity::target::Target;
@@ -118,53 +118,108 @@ pub struct Replay<'a> {
     pub time_slice: Option<u64>,
 }
 
-impl Replay<'_> {
-    /// Replays every period against `target`.
+/// A record's periods simulated once, to be judged against any target.
+pub struct Replayer<'a> {
+    replay: Replay<'a>,
+    /// Each period with its run (at the base target); `None` for a period
+    /// without events, where no rule fires and no condition becomes true.
+    runs: Vec<(PastPeriod, Result<Option<Simulation>, String>)>,
+}
+
+impl<'a> Replay<'a> {
+    /// Simulates every period once, against `base` (any candidate).
+    pub fn prepare(self, base: &Target) -> Replayer<'a> {
+        let runs = self
+            .periods
+            .iter()
+            .map(|period| {
+                let plan = self.plan(period);
+                let run = if plan.events.is_empty() {
+                    Ok(None)
+                } else {
+                    simulate(&plan, &self.spec(period, base), shortest_window(self.rules))
+                        .map(Some)
+                        .map_err(|e| e.to_string())
+                };
+                (period.clone(), run)
+            })
+            .collect();
+        Replayer { replay: self, runs }
+    }
+
+    fn spec(&self, period: &PastPeriod, target: &Target) -> SloNumbers {
+        SloNumbers {
+            target: *target,
+            period_seconds: period.seconds(),
+            time_slice: self.time_slice,
+        }
+    }
+}
+
+impl Replayer<'_> {
+    /// What the rules and the policy would have done at `target`.
     pub fn against(&self, target: &Target) -> Replayed {
         let mut replayed = Replayed::default();
-        let freezing = freezing_conditions(self.policy);
-        for period in self.periods {
-            let spec = SloNumbers {
-                target: *target,
-                period_seconds: period.seconds(),
-                time_slice: self.time_slice,
-            };
-            let plan = self.plan(period);
-            let simulation = match simulate(&plan, &spec, shortest_window(self.rules)) {
-                Ok(simulation) => simulation,
-                Err(error) => {
-                    replayed
-                        .skipped
-                        .push((period.label.clone(), error.to_string()));
+        let freezing = freezing_conditions(self.replay.policy);
+        for (period, run) in &self.runs {
+            let run = match run {
+                Ok(None) => {
+                    replayed.replayed_seconds += period.seconds();
                     continue;
                 }
+                Ok(Some(base)) => base.retarget(*target).or_else(|_| {
+                    simulate(
+                        &base.plan,
+                        &self.replay.spec(period, target),
+                        Some(base.step),
+                    )
+                }),
+                Err(error) => Err(SimulationError::Unsupported(error.clone())),
             };
-            replayed.replayed_seconds += period.seconds();
-            let spent = 100.0 - simulation.budget_left_percent();
-            for firing in run_alerts(&simulation, self.rules).firings {
-                let rule = &self.rules[firing.rule];
-                replayed.alerts.push(Alerted {
-                    rule: rule.name.clone(),
-                    notify: rule.notify,
-                    at: period.start + firing.at as i64,
-                    period: period.label.clone(),
-                    period_spent_percent: spent,
-                    false_alarm: spent < AT_RISK_PERCENT,
-                });
-            }
-            let frozen_at = run_policy(self.policy, &simulation)
-                .triggered
-                .iter()
-                .filter(|t| freezing.contains(&t.condition))
-                .map(|t| t.at)
-                .min();
-            if let Some(at) = frozen_at {
-                replayed.freeze_seconds += period.seconds().saturating_sub(at);
+            match run {
+                Ok(simulation) => self.judge(period, &simulation, &freezing, &mut replayed),
+                Err(error) => replayed
+                    .skipped
+                    .push((period.label.clone(), error.to_string())),
             }
         }
         replayed
     }
 
+    fn judge(
+        &self,
+        period: &PastPeriod,
+        simulation: &Simulation,
+        freezing: &[String],
+        replayed: &mut Replayed,
+    ) {
+        let rules = self.replay.rules;
+        replayed.replayed_seconds += period.seconds();
+        let spent = 100.0 - simulation.budget_left_percent();
+        for firing in run_alerts(simulation, rules).firings {
+            let rule = &rules[firing.rule];
+            replayed.alerts.push(Alerted {
+                rule: rule.name.clone(),
+                notify: rule.notify,
+                at: period.start + firing.at as i64,
+                period: period.label.clone(),
+                period_spent_percent: spent,
+                false_alarm: spent < AT_RISK_PERCENT,
+            });
+        }
+        let frozen_at = run_policy(self.replay.policy, simulation)
+            .triggered
+            .iter()
+            .filter(|t| freezing.iter().any(|f| *f == t.condition))
+            .map(|t| t.at)
+            .min();
+        if let Some(at) = frozen_at {
+            replayed.freeze_seconds += period.seconds().saturating_sub(at);
+        }
+    }
+}
+
+impl Replay<'_> {
     /// The period's incidents (and a series' bad steps) as a burn scenario
     /// with steady traffic.
     fn plan(&self, period: &PastPeriod) -> Plan {

@@ -26,7 +26,7 @@ use crate::record::incidents::Incident;
 use crate::record::periods::{incident_span, past_periods, PastPeriod};
 use crate::record::series::Sample;
 use crate::tradeoff::candidates::default_candidates;
-use crate::tradeoff::replay::{back_to_back, Replay, Replayed};
+use crate::tradeoff::replay::{back_to_back, Replay, Replayed, Replayer};
 
 /// What a table is computed from.
 pub struct Inputs<'a> {
@@ -109,9 +109,7 @@ struct Context<'a> {
     record: Record,
     outlook: Option<Outlook>,
     median_seconds: Option<u64>,
-    replay_periods: Vec<PastPeriod>,
-    rules: Vec<crate::read::alert_rule::AlertRule>,
-    time_slice: Option<u64>,
+    replayer: Option<Replayer<'a>>,
     ceiling: Option<Decimal>,
     current: Option<Target>,
     period_seconds: u64,
@@ -146,43 +144,36 @@ pub fn tradeoffs(inputs: &Inputs) -> Result<Table, Vec<Problem>> {
         Ok(n) => n.period_seconds,
         Err(_) => window.length(zone.as_ref()).map(|f| f.min()).unwrap_or(0),
     };
-    let spanned = (span.1 - span.0).max(0) as u64;
-    // Calendar periods differ in length: the rate is per period of their
-    // mean length, and the chance draws each length as often as it came.
-    let lengths: Vec<u64> = match periods.is_empty() {
-        true => vec![period_seconds],
-        false => periods.iter().map(PastPeriod::seconds).collect(),
-    };
-    let mean_length = lengths.iter().sum::<u64>() / lengths.len() as u64;
-    let fitted = fit(inputs.incidents, spanned, mean_length, 1);
-    let risk = inputs
-        .risk
-        .cloned()
-        .or_else(|| fitted.as_ref().ok().map(|f| f.model.clone()));
+    let (fitted, risk, outlook) = risk_outlook(inputs, &periods, span, period_seconds);
     let plan = risk.as_ref().and_then(|r| r.plan().ok());
-    let evidence = Evidence {
-        incidents: inputs.incidents.len(),
-        periods: spanned as f64 / mean_length.max(1) as f64,
-    };
     let ceiling = ceiling_of(inputs.model, at, sli);
+    let current: Option<Target> = slo.target.parse().ok();
+    let candidates = match (inputs.candidates, current) {
+        ([], Some(current)) => default_candidates(&current),
+        (given, _) => given.to_vec(),
+    };
+    let replay_periods = back_to_back(&periods);
+    let rules = crate::burn::alert_rules(inputs.model);
+    let replay = Replay {
+        incidents: inputs.incidents,
+        samples: inputs.samples,
+        periods: &replay_periods,
+        rules: &rules,
+        policy: &inputs.model.policy,
+        time_slice: numbers.as_ref().ok().and_then(|n| n.time_slice),
+    };
     let context = Context {
         inputs,
         sli,
         slo,
-        outlook: plan.as_ref().map(|p| outlook(p, &lengths, Some(evidence))),
+        outlook,
         median_seconds: plan.as_ref().map(|p| p.median_seconds as u64),
-        replay_periods: back_to_back(&periods),
-        rules: crate::burn::alert_rules(inputs.model),
-        time_slice: numbers.as_ref().ok().and_then(|n| n.time_slice),
+        replayer: candidates.first().map(|base| replay.prepare(base)),
         ceiling,
-        current: slo.target.parse().ok(),
+        current,
         period_seconds,
         window,
         record,
-    };
-    let candidates = match (inputs.candidates, context.current) {
-        ([], Some(current)) => default_candidates(&current),
-        (given, _) => given.to_vec(),
     };
     let rows: Vec<Row> = candidates.iter().map(|t| context.row(t)).collect();
     Ok(Table {
@@ -196,6 +187,38 @@ pub fn tradeoffs(inputs: &Inputs) -> Result<Table, Vec<Problem>> {
         ceiling: context.ceiling,
         rows,
     })
+}
+
+/// The risk model fitted to the incidents, the one the chances come from
+/// (edited, or fitted), and its run. Calendar periods differ in length: the
+/// rate is per period of their mean length, and the run draws each length
+/// as often as it came.
+fn risk_outlook(
+    inputs: &Inputs,
+    periods: &[PastPeriod],
+    span: (i64, i64),
+    period_seconds: u64,
+) -> (Result<Fit, String>, Option<RiskModel>, Option<Outlook>) {
+    let spanned = (span.1 - span.0).max(0) as u64;
+    let lengths: Vec<u64> = match periods.is_empty() {
+        true => vec![period_seconds],
+        false => periods.iter().map(PastPeriod::seconds).collect(),
+    };
+    let mean_length = lengths.iter().sum::<u64>() / lengths.len() as u64;
+    let fitted = fit(inputs.incidents, spanned, mean_length, 1);
+    let risk = inputs
+        .risk
+        .cloned()
+        .or_else(|| fitted.as_ref().ok().map(|f| f.model.clone()));
+    let evidence = Evidence {
+        incidents: inputs.incidents.len(),
+        periods: spanned as f64 / mean_length.max(1) as f64,
+    };
+    let run = risk
+        .as_ref()
+        .and_then(|r| r.plan().ok())
+        .map(|plan| outlook(&plan, &lengths, Some(evidence)));
+    (fitted, risk, run)
 }
 
 /// The highest availability the SLO's service can reach with its
@@ -247,14 +270,6 @@ impl Context<'_> {
         };
         let budget = target.error_budget().fraction().to_f64().unwrap_or(0.0);
         let achieved = judge(&self.record, target);
-        let replay = Replay {
-            incidents: self.inputs.incidents,
-            samples: self.inputs.samples,
-            periods: &self.replay_periods,
-            rules: &self.rules,
-            policy: &self.inputs.model.policy,
-            time_slice: self.time_slice,
-        };
         Row {
             target: *target,
             current: self.current == Some(*target),
@@ -264,7 +279,11 @@ impl Context<'_> {
             chance: self.outlook.as_ref().map(|o| o.chance(budget)),
             above_best: achieved.above_best(target),
             achieved,
-            replayed: replay.against(target),
+            replayed: self
+                .replayer
+                .as_ref()
+                .map(|r| r.against(target))
+                .unwrap_or_default(),
             reachable: self.ceiling.is_none_or(|c| target.fraction() <= c),
             incident_spend: self
                 .inputs
