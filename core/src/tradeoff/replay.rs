@@ -210,7 +210,7 @@ impl Replayer<'_> {
         let frozen_at = run_policy(self.replay.policy, simulation)
             .triggered
             .iter()
-            .filter(|t| freezing.iter().any(|f| *f == t.condition))
+            .filter(|t| freezing.contains(&t.condition))
             .map(|t| t.at)
             .min();
         if let Some(at) = frozen_at {
