@@ -64,6 +64,15 @@ pub fn run_alerts(simulation: &Simulation, rules: &[AlertRule]) -> AlertRun {
         let mut last_fired: Option<u64> = None;
         let mut i = interval - 1;
         while i < simulation.steps() {
+            // Outside a stretch, a window without bad units cannot hold: go
+            // on to the first evaluation whose window holds the next bad step.
+            if since.is_none() && threshold > 0.0 && simulation.clean_window(i, long) {
+                match simulation.next_bad_step(i + 1) {
+                    Some(bad) => i += (bad - i).div_ceil(interval) * interval,
+                    None => break,
+                }
+                continue;
+            }
             let at = simulation.time_at(i);
             if holds(i) {
                 let ready = at >= since.get_or_insert(at).saturating_add(after);

@@ -46,6 +46,20 @@ impl Simulation {
         (self.cum_bad[end] - self.cum_bad[start]) / valid / self.allowed_ratio
     }
 
+    /// The first step at or after `from` with bad units; `None` if none is
+    /// left (a binary search of the prefix sums).
+    pub fn next_bad_step(&self, from: usize) -> Option<usize> {
+        let before = *self.cum_bad.get(from)?;
+        let end = self.cum_bad.partition_point(|sum| *sum <= before);
+        (end <= self.steps()).then(|| end - 1)
+    }
+
+    /// Whether the `window_steps` steps ending with step `i` have no bad units.
+    pub fn clean_window(&self, i: usize, window_steps: usize) -> bool {
+        let end = (i + 1).min(self.steps());
+        self.cum_bad[end] == self.cum_bad[end.saturating_sub(window_steps)]
+    }
+
     /// Steps in `seconds`, at least one.
     pub fn steps_in(&self, seconds: u64) -> usize {
         (seconds.div_ceil(self.step) as usize).max(1)
