@@ -12,7 +12,7 @@ use slo_core::record::incidents::{read_incidents, Incident};
 use slo_core::record::periods::past_periods;
 use slo_core::record::series::read_series;
 use slo_core::tradeoff::candidates::default_candidates;
-use slo_core::tradeoff::table::{tradeoffs, Inputs};
+use slo_core::tradeoff::table::{tradeoffs, Inputs, Prepared};
 use slo_core::{examples, Model, Target, Utc, Window};
 
 /// 1 January 2025, Unix seconds.
@@ -125,6 +125,37 @@ fn on_an_edit(c: &mut Criterion) {
     c.bench_function(
         "table of 6 targets from a year of incidents already read",
         |b| b.iter(|| table(&model, black_box(&incidents), &[], &candidates)),
+    );
+    let inputs = Inputs {
+        model: &model,
+        at: SloAt::new(0, 0, 0, 0),
+        zones: &UtcOnly,
+        incidents: &incidents,
+        samples: &[],
+        span: Some((YEAR_START, YEAR_START + 365 * 86_400)),
+        candidates: &candidates,
+        risk: None,
+    };
+    let prepared = Prepared::new(&inputs).unwrap();
+    let chances = prepared.chances(None);
+    let edited: Target = "99.93".parse().unwrap();
+    c.bench_function(
+        "a candidate typed, over a year of incidents (its row)",
+        |b| b.iter(|| prepared.row(black_box(&edited), &chances).achieved.met),
+    );
+    let mut risk = chances.risk.clone().unwrap();
+    risk.incidents_per_period = "1.5".into();
+    c.bench_function(
+        "the risk model edited, over a year of incidents (6 rows)",
+        |b| {
+            b.iter(|| {
+                let chances = prepared.chances(Some(black_box(&risk)));
+                candidates
+                    .iter()
+                    .map(|t| prepared.row(t, &chances).chance.unwrap().meet)
+                    .sum::<f64>()
+            })
+        },
     );
 }
 

@@ -109,9 +109,9 @@ pub struct Replay<'a> {
     /// An SLI series, in time order (may be empty).
     pub samples: &'a [Sample],
     /// Back-to-back periods ([`back_to_back`]).
-    pub periods: &'a [PastPeriod],
+    pub periods: Vec<PastPeriod>,
     /// The model's alert rules.
-    pub rules: &'a [AlertRule],
+    pub rules: Vec<AlertRule>,
     /// The model's policy.
     pub policy: &'a ErrorBudgetPolicy,
     /// A time-slice SLI's slice length, whole seconds.
@@ -137,9 +137,13 @@ impl<'a> Replay<'a> {
                 let run = if plan.events.is_empty() {
                     Ok(None)
                 } else {
-                    simulate(&plan, &self.spec(period, base), shortest_window(self.rules))
-                        .map(Some)
-                        .map_err(|e| e.to_string())
+                    simulate(
+                        &plan,
+                        &self.spec(period, base),
+                        shortest_window(&self.rules),
+                    )
+                    .map(Some)
+                    .map_err(|e| e.to_string())
                 };
                 (period.clone(), run)
             })
@@ -193,7 +197,7 @@ impl Replayer<'_> {
         freezing: &[String],
         replayed: &mut Replayed,
     ) {
-        let rules = self.replay.rules;
+        let rules = &self.replay.rules;
         replayed.replayed_seconds += period.seconds();
         let spent = 100.0 - simulation.budget_left_percent();
         for firing in run_alerts(simulation, rules).firings {

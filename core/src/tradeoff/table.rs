@@ -101,15 +101,20 @@ pub struct Table {
     pub rows: Vec<Row>,
 }
 
-/// What every row shares.
-struct Context<'a> {
+/// What every row shares: the record judged, the risk model run, the
+/// periods replayed. Prepared once; each candidate's row is then quick
+/// (the page recomputes only the rows whose candidate changed).
+pub struct Prepared<'a> {
     inputs: &'a Inputs<'a>,
     sli: &'a crate::model::Sli,
     slo: &'a crate::model::Slo,
     record: Record,
-    outlook: Option<Outlook>,
-    median_seconds: Option<u64>,
-    replayer: Option<Replayer<'a>>,
+    periods: Vec<PastPeriod>,
+    span: (i64, i64),
+    fit: Result<Fit, String>,
+    lengths: Vec<u64>,
+    evidence: Evidence,
+    replayer: Replayer<'a>,
     ceiling: Option<Decimal>,
     current: Option<Target>,
     period_seconds: u64,
@@ -119,106 +124,126 @@ struct Context<'a> {
 /// Computes the trade-off table, or the problems (with their paths) that
 /// stop it: no such SLO, its window or zone unreadable, no record.
 pub fn tradeoffs(inputs: &Inputs) -> Result<Table, Vec<Problem>> {
-    let at = inputs.at;
-    let (sli, slo) = at
-        .find(inputs.model)
-        .ok_or_else(|| vec![Problem::error(at.path(), "there is no SLO here")])?;
-    let numbers = crate::read::slo::SloNumbers::of(sli, slo, inputs.zones);
-    let window: Window = slo
-        .window
-        .parse()
-        .map_err(|e| vec![Problem::error(at.field("window"), format!("{e}"))])?;
-    let zone = inputs
-        .zones
-        .resolve(slo.time_zone_name())
-        .map_err(|e| vec![Problem::error(at.field("timeZone"), e.to_string())])?;
-    let span = span_of(inputs, &window, zone.as_ref())?;
-    let periods = past_periods(&window, zone.as_ref(), span.0, span.1)
-        .map_err(|e| vec![Problem::error(at.field("window"), e)])?;
-    let record = if inputs.samples.is_empty() {
-        from_incidents(inputs.incidents, periods.clone())
-    } else {
-        from_series(inputs.samples, periods.clone())
-    };
-    let period_seconds = match &numbers {
-        Ok(n) => n.period_seconds,
-        Err(_) => window.length(zone.as_ref()).map(|f| f.min()).unwrap_or(0),
-    };
-    let (fitted, risk, outlook) = risk_outlook(inputs, &periods, span, period_seconds);
-    let plan = risk.as_ref().and_then(|r| r.plan().ok());
-    let ceiling = ceiling_of(inputs.model, at, sli);
-    let current: Option<Target> = slo.target.parse().ok();
-    let candidates = match (inputs.candidates, current) {
+    let prepared = Prepared::new(inputs)?;
+    let candidates = match (inputs.candidates, prepared.current) {
         ([], Some(current)) => default_candidates(&current),
         (given, _) => given.to_vec(),
     };
-    let replay_periods = back_to_back(&periods);
-    let rules = crate::burn::alert_rules(inputs.model);
-    let replay = Replay {
-        incidents: inputs.incidents,
-        samples: inputs.samples,
-        periods: &replay_periods,
-        rules: &rules,
-        policy: &inputs.model.policy,
-        time_slice: numbers.as_ref().ok().and_then(|n| n.time_slice),
-    };
-    let context = Context {
-        inputs,
-        sli,
-        slo,
-        outlook,
-        median_seconds: plan.as_ref().map(|p| p.median_seconds as u64),
-        replayer: candidates.first().map(|base| replay.prepare(base)),
-        ceiling,
-        current,
-        period_seconds,
-        window,
-        record,
-    };
-    let rows: Vec<Row> = candidates.iter().map(|t| context.row(t)).collect();
-    Ok(Table {
-        window: slo.window.trim().to_string(),
-        basis: context.record.basis,
-        span,
-        best: rows.first().and_then(|r| r.achieved.best),
-        periods,
-        fit: fitted,
-        risk,
-        ceiling: context.ceiling,
-        rows,
-    })
+    let chances = prepared.chances(inputs.risk);
+    let rows = candidates
+        .iter()
+        .map(|t| prepared.row(t, &chances))
+        .collect();
+    Ok(prepared.table(&chances, rows))
 }
 
-/// The risk model fitted to the incidents, the one the chances come from
-/// (edited, or fitted), and its run. Calendar periods differ in length: the
-/// rate is per period of their mean length, and the run draws each length
-/// as often as it came.
-fn risk_outlook(
-    inputs: &Inputs,
-    periods: &[PastPeriod],
-    span: (i64, i64),
-    period_seconds: u64,
-) -> (Result<Fit, String>, Option<RiskModel>, Option<Outlook>) {
-    let spanned = (span.1 - span.0).max(0) as u64;
-    let lengths: Vec<u64> = match periods.is_empty() {
-        true => vec![period_seconds],
-        false => periods.iter().map(PastPeriod::seconds).collect(),
-    };
-    let mean_length = lengths.iter().sum::<u64>() / lengths.len() as u64;
-    let fitted = fit(inputs.incidents, spanned, mean_length, 1);
-    let risk = inputs
-        .risk
-        .cloned()
-        .or_else(|| fitted.as_ref().ok().map(|f| f.model.clone()));
-    let evidence = Evidence {
-        incidents: inputs.incidents.len(),
-        periods: spanned as f64 / mean_length.max(1) as f64,
-    };
-    let run = risk
-        .as_ref()
-        .and_then(|r| r.plan().ok())
-        .map(|plan| outlook(&plan, &lengths, Some(evidence)));
-    (fitted, risk, run)
+impl<'a> Prepared<'a> {
+    /// Prepares the table of `inputs` (everything but the rows).
+    pub fn new(inputs: &'a Inputs<'a>) -> Result<Prepared<'a>, Vec<Problem>> {
+        let at = inputs.at;
+        let (sli, slo) = at
+            .find(inputs.model)
+            .ok_or_else(|| vec![Problem::error(at.path(), "there is no SLO here")])?;
+        let numbers = crate::read::slo::SloNumbers::of(sli, slo, inputs.zones);
+        let window: Window = slo
+            .window
+            .parse()
+            .map_err(|e| vec![Problem::error(at.field("window"), format!("{e}"))])?;
+        let zone = inputs
+            .zones
+            .resolve(slo.time_zone_name())
+            .map_err(|e| vec![Problem::error(at.field("timeZone"), e.to_string())])?;
+        let span = span_of(inputs, &window, zone.as_ref())?;
+        let periods = past_periods(&window, zone.as_ref(), span.0, span.1)
+            .map_err(|e| vec![Problem::error(at.field("window"), e)])?;
+        let record = if inputs.samples.is_empty() {
+            from_incidents(inputs.incidents, periods.clone())
+        } else {
+            from_series(inputs.samples, periods.clone())
+        };
+        let period_seconds = match &numbers {
+            Ok(n) => n.period_seconds,
+            Err(_) => window.length(zone.as_ref()).map(|f| f.min()).unwrap_or(0),
+        };
+        let spanned = (span.1 - span.0).max(0) as u64;
+        // Calendar periods differ in length: the rate is per period of their
+        // mean length, and the runs draw each length as often as it came.
+        let lengths: Vec<u64> = match periods.is_empty() {
+            true => vec![period_seconds],
+            false => periods.iter().map(PastPeriod::seconds).collect(),
+        };
+        let mean_length = lengths.iter().sum::<u64>() / lengths.len() as u64;
+        let evidence = Evidence {
+            incidents: inputs.incidents.len(),
+            periods: spanned as f64 / mean_length.max(1) as f64,
+        };
+        let replay = Replay {
+            incidents: inputs.incidents,
+            samples: inputs.samples,
+            periods: back_to_back(&periods),
+            rules: crate::burn::alert_rules(inputs.model),
+            policy: &inputs.model.policy,
+            time_slice: numbers.as_ref().ok().and_then(|n| n.time_slice),
+        };
+        let current: Option<Target> = slo.target.parse().ok();
+        // Any target will do: each candidate's run is retargeted from it.
+        let base = "99.9".parse().expect("a valid target");
+        Ok(Prepared {
+            fit: fit(inputs.incidents, spanned, mean_length, 1),
+            lengths,
+            evidence,
+            replayer: replay.prepare(&base),
+            ceiling: ceiling_of(inputs.model, at, sli),
+            inputs,
+            sli,
+            slo,
+            record,
+            periods,
+            span,
+            current,
+            period_seconds,
+            window,
+        })
+    }
+
+    /// The risk model the chances come from, `risk` as edited or else the
+    /// one fitted, and its run (the slow part of a row: run it once for all).
+    pub fn chances(&self, risk: Option<&RiskModel>) -> Chances {
+        let risk = risk
+            .cloned()
+            .or_else(|| self.fit.as_ref().ok().map(|f| f.model.clone()));
+        let plan = risk.as_ref().and_then(|r| r.plan().ok());
+        Chances {
+            outlook: plan
+                .as_ref()
+                .map(|p| outlook(p, &self.lengths, Some(self.evidence))),
+            median_seconds: plan.map(|p| p.median_seconds as u64),
+            risk,
+        }
+    }
+
+    /// The table of `rows` (from [`Prepared::row`]).
+    pub fn table(&self, chances: &Chances, rows: Vec<Row>) -> Table {
+        Table {
+            window: self.slo.window.trim().to_string(),
+            basis: self.record.basis,
+            span: self.span,
+            best: rows.first().and_then(|r| r.achieved.best),
+            periods: self.periods.clone(),
+            fit: self.fit.clone(),
+            risk: chances.risk.clone(),
+            ceiling: self.ceiling,
+            rows,
+        }
+    }
+}
+
+/// The risk model of a table and its Monte Carlo run ([`Prepared::chances`]).
+pub struct Chances {
+    /// The risk model (edited, or fitted); `None` without either.
+    pub risk: Option<RiskModel>,
+    outlook: Option<Outlook>,
+    median_seconds: Option<u64>,
 }
 
 /// The highest availability the SLO's service can reach with its
@@ -254,15 +279,16 @@ fn span_of(
     incident_span(window, zone, first, last).map_err(|e| vec![Problem::error("history", e)])
 }
 
-impl Context<'_> {
-    fn row(&self, target: &Target) -> Row {
+impl Prepared<'_> {
+    /// One candidate's row, its chance from `chances`.
+    pub fn row(&self, target: &Target, chances: &Chances) -> Row {
         let mut form = crate::report::slo_form(self.sli, self.slo);
         form.target = target.to_string();
         let view = evaluate(&form, self.inputs.zones);
         let downtime = view.downtime;
         let bad_events = view.events.and_then(|e| e.ok()).map(|e| e.allowed_bad);
         let shortest = downtime.as_ref().map(|d| d.min().seconds());
-        let typical_incidents = match (shortest, self.median_seconds) {
+        let typical_incidents = match (shortest, chances.median_seconds) {
             (Some(allowed), Some(median)) if median > 0 => {
                 (allowed / Decimal::from(median)).floor().to_u64()
             }
@@ -276,14 +302,10 @@ impl Context<'_> {
             downtime,
             bad_events,
             typical_incidents,
-            chance: self.outlook.as_ref().map(|o| o.chance(budget)),
+            chance: chances.outlook.as_ref().map(|o| o.chance(budget)),
             above_best: achieved.above_best(target),
             achieved,
-            replayed: self
-                .replayer
-                .as_ref()
-                .map(|r| r.against(target))
-                .unwrap_or_default(),
+            replayed: self.replayer.against(target),
             reachable: self.ceiling.is_none_or(|c| target.fraction() <= c),
             incident_spend: self
                 .inputs
