@@ -5,7 +5,9 @@
 //! - [`budget_chart`]: budget remaining over the period, incidents shaded,
 //!   alert firings marked;
 //! - [`burn_rate_chart`]: each rule's long-window burn rate against its threshold;
-//! - [`risk_chart`]: the Monte Carlo histogram of budget left at period end.
+//! - [`risk_chart`]: the Monte Carlo histogram of budget left at period end;
+//! - [`tradeoff_chart`]: chance of meeting and release-freeze days a quarter
+//!   for each candidate target of the trade-off table.
 //!
 //! Sizes are in pixels; the SVG scales with its container (`viewBox`).
 //! Each chart has an accessible name (`aria-label` and `<title>`) that says
@@ -17,10 +19,12 @@ mod budget;
 mod burn_rate;
 mod labels;
 mod risk;
+mod tradeoff;
 
 pub use budget::budget_chart;
 pub use burn_rate::burn_rate_chart;
 pub use risk::risk_chart;
+pub use tradeoff::tradeoff_chart;
 
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;

@@ -1,5 +1,5 @@
 //! `slo tradeoffs MODEL --slo PATH --history incidents.csv [--series sli.csv]
-//! [--json]`: the trade-off table of one SLO's candidate targets, grounded
+//! [--json] [--plot chart.svg]`: the trade-off table of one SLO's candidate targets, grounded
 //! in the team's record, as the page shows it.
 
 use std::path::{Path, PathBuf};
@@ -37,6 +37,9 @@ pub struct TradeoffArgs {
     /// Print one JSON object instead of text
     #[arg(long)]
     json: bool,
+    /// Also write the chart (chance of meeting and freeze days per candidate) as SVG
+    #[arg(long)]
+    plot: Option<PathBuf>,
 }
 
 /// Runs the command: 0 the table printed, 1 printed with rows left out of
@@ -126,6 +129,10 @@ fn run(args: &TradeoffArgs) -> Result<(TradeoffReport, Vec<String>), String> {
             .collect::<Vec<_>>()
             .join("; ")
     })?;
+    if let Some(path) = &args.plot {
+        let svg = slo_charts::tradeoff_chart(&table)?;
+        std::fs::write(path, svg).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
     Ok((tradeoff_report(&table, &incidents), left_out))
 }
 
