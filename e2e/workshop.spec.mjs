@@ -28,7 +28,7 @@ test('build a model, export it, clear storage, import it back', async ({ page })
   await page.getByRole('link', { name: 'Document' }).click();
   const { file, text } = await exportModel(page);
   const json = JSON.parse(text);
-  expect(json.schemaVersion).toBe(6);
+  expect(json.schemaVersion).toBe(7);
   expect(json.team.name).toBe('Payments <team>');
   expect(json.services[0].journeys[0].slis[0].slos[0].target).toBe('99.95');
 
@@ -105,8 +105,8 @@ test('a bad file is refused with what and where, and the model is untouched', as
   await expect(page.locator('#notice')).toContainText('broken.json was not imported: the file is not JSON: line 1, column 3');
   await page.locator('#import-file').setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(6 * 1024 * 1024, 32) });
   await expect(page.locator('#notice')).toContainText('huge.json was not imported: the file is 6.0 MB; a model file can be at most 5 MB');
-  await page.locator('#import-file').setInputFiles({ name: 'future.json', mimeType: 'application/json', buffer: Buffer.from('{"schemaVersion": 7}') });
-  await expect(page.locator('#notice')).toContainText('schemaVersion 7, newer than this slo-planner reads');
+  await page.locator('#import-file').setInputFiles({ name: 'future.json', mimeType: 'application/json', buffer: Buffer.from('{"schemaVersion": 8}') });
+  await expect(page.locator('#notice')).toContainText('schemaVersion 8, newer than this slo-planner reads');
   await page.getByRole('link', { name: 'Model' }).click();
   await expect(page.locator('#team-name')).toHaveValue('Example Game Service');
   await expect(page.locator(`#${SLO}-target`)).toHaveValue('97');

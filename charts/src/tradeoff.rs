@@ -18,34 +18,7 @@ pub fn tradeoff_chart(table: &Table) -> Result<String, String> {
         .map(|r| r.replayed.freeze_days_per_quarter())
         .collect();
     let most_freeze = freeze.iter().copied().fold(1.0f64, f64::max) * 1.15;
-    let labels: Vec<String> = rows
-        .iter()
-        .map(|r| {
-            let mark = if r.reachable { "" } else { " ×" };
-            match r.current {
-                true => format!("[{} %]{mark}", r.target),
-                false => format!("{} %{mark}", r.target),
-            }
-        })
-        .collect();
-    let words: Vec<String> = rows
-        .iter()
-        .zip(&freeze)
-        .map(|(r, f)| {
-            let chance = r.chance.map_or("no chance (no risk model)".into(), |c| {
-                format!("{} % chance", two_places(c.meet * 100.0))
-            });
-            format!(
-                "{} %: {chance}, {} freeze days a quarter",
-                r.target,
-                two_places(*f)
-            )
-        })
-        .collect();
-    let name = format!(
-        "Chance of meeting and release-freeze days a quarter by candidate target: {}",
-        words.join("; ")
-    );
+    let (labels, name) = (labels(table), accessible_name(table, &freeze));
     svg(&name, |root| {
         let mut chart = ChartBuilder::on(root)
             .caption(
@@ -90,19 +63,7 @@ pub fn tradeoff_chart(table: &Table) -> Result<String, String> {
                 Rectangle::new([(x - half, 0.0), (x + half, *f)], TICKET.mix(0.8).filled())
             }))
             .map_err(err)?;
-        let chances: Vec<(f64, f64, f64, f64)> = rows
-            .iter()
-            .enumerate()
-            .filter_map(|(i, r)| {
-                let c = r.chance?;
-                Some((
-                    i as f64,
-                    c.meet * 100.0,
-                    c.low.unwrap_or(c.meet) * 100.0,
-                    c.high.unwrap_or(c.meet) * 100.0,
-                ))
-            })
-            .collect();
+        let chances = chances(table);
         chart
             .draw_series(chances.iter().map(|(x, _, low, high)| {
                 PathElement::new(vec![(*x, *low), (*x, *high)], BUDGET.stroke_width(2))
@@ -123,4 +84,57 @@ pub fn tradeoff_chart(table: &Table) -> Result<String, String> {
             .map_err(err)?;
         Ok(())
     })
+}
+
+/// Each candidate's label: "[98.5 %]" for the current target, "99.85 % ×"
+/// for one above the dependency ceiling.
+fn labels(table: &Table) -> Vec<String> {
+    table
+        .rows
+        .iter()
+        .map(|r| {
+            let mark = if r.reachable { "" } else { " ×" };
+            match r.current {
+                true => format!("[{} %]{mark}", r.target),
+                false => format!("{} %{mark}", r.target),
+            }
+        })
+        .collect()
+}
+
+/// The chart's figures in words, for assistive technology.
+fn accessible_name(table: &Table, freeze: &[f64]) -> String {
+    let words: Vec<String> = table
+        .rows
+        .iter()
+        .zip(freeze)
+        .map(|(r, f)| {
+            let chance = r.chance.map_or("no chance (no risk model)".into(), |c| {
+                format!("{} % chance", two_places(c.meet * 100.0))
+            });
+            format!(
+                "{} %: {chance}, {} freeze days a quarter",
+                r.target,
+                two_places(*f)
+            )
+        })
+        .collect();
+    format!(
+        "Chance of meeting and release-freeze days a quarter by candidate target: {}",
+        words.join("; ")
+    )
+}
+
+/// Each candidate with a chance: its position, chance, and range, percent.
+fn chances(table: &Table) -> Vec<(f64, f64, f64, f64)> {
+    table
+        .rows
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| {
+            let c = r.chance?;
+            let (low, high) = (c.low.unwrap_or(c.meet), c.high.unwrap_or(c.meet));
+            Some((i as f64, c.meet * 100.0, low * 100.0, high * 100.0))
+        })
+        .collect()
 }

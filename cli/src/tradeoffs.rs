@@ -13,7 +13,7 @@ use slo_core::record::series::{read_prometheus_range, read_series, Sample};
 use slo_core::record::{Imported, RowProblem};
 use slo_core::tradeoff::candidates::read_candidates;
 use slo_core::tradeoff::report::{tradeoff_report, RowReport, TradeoffReport};
-use slo_core::tradeoff::table::{tradeoffs, Inputs};
+use slo_core::tradeoff::table::{saved, tradeoffs, Inputs};
 
 use crate::model::{print_json, read};
 
@@ -24,7 +24,8 @@ pub struct TradeoffArgs {
     /// The SLO: its path (services[0].journeys[0].slis[0].slos[0]) or its name
     #[arg(long)]
     slo: String,
-    /// Past incidents as CSV: start, end or duration, share affected, cause, SLI
+    /// Past incidents as CSV: start, end or duration, share affected, cause,
+    /// SLI (default: the SLO's saved history in the model)
     #[arg(long)]
     history: Option<PathBuf>,
     /// The SLI's past as CSV (timestamp, good, valid) or a Prometheus range query's JSON
@@ -81,8 +82,12 @@ fn run(args: &TradeoffArgs) -> Result<(TradeoffReport, Vec<String>), String> {
     let zone = TzdbResolver
         .resolve(&zone_name)
         .map_err(|e| format!("the SLO's time zone: {e}"))?;
-    if args.history.is_none() && args.series.is_none() {
-        return Err("give --history (incidents) or --series (the SLI's past), or both".into());
+    let saved = saved(&model, at, &TzdbResolver);
+    if args.history.is_none() && args.series.is_none() && saved.incidents.is_empty() {
+        return Err(
+            "the SLO has no saved history: give --history (incidents) or --series (the SLI's past), or both"
+                .into(),
+        );
     }
     let mut left_out = Vec::new();
     let incidents: Vec<Incident> = match &args.history {
@@ -91,7 +96,7 @@ fn run(args: &TradeoffArgs) -> Result<(TradeoffReport, Vec<String>), String> {
             read_incidents(&text(path)?, zone.as_ref()),
             &mut left_out,
         )?,
-        None => Vec::new(),
+        None => saved.incidents.clone(),
     };
     let samples: Vec<Sample> = match &args.series {
         Some(path) => {
@@ -105,12 +110,15 @@ fn run(args: &TradeoffArgs) -> Result<(TradeoffReport, Vec<String>), String> {
         }
         None => Vec::new(),
     };
-    let (candidates, bad) = read_candidates(&args.candidates);
+    let (mut candidates, bad) = read_candidates(&args.candidates);
     if let Some((index, message)) = bad.first() {
         return Err(format!(
             "--candidates: {}: {message}",
             args.candidates[*index].trim()
         ));
+    }
+    if args.candidates.is_empty() {
+        candidates = saved.candidates.clone();
     }
     let table = tradeoffs(&Inputs {
         model: &model,
@@ -118,9 +126,9 @@ fn run(args: &TradeoffArgs) -> Result<(TradeoffReport, Vec<String>), String> {
         zones: &TzdbResolver,
         incidents: &incidents,
         samples: &samples,
-        span: None,
+        span: saved.span,
         candidates: &candidates,
-        risk: None,
+        risk: saved.risk.as_ref(),
     })
     .map_err(|problems| {
         problems

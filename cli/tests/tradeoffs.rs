@@ -207,3 +207,31 @@ fn bad_rows_exit_1_and_unusable_input_exits_2() {
         .unwrap()
         .contains("no start column"));
 }
+
+#[test]
+fn the_saved_history_is_used_when_no_file_is_given() {
+    let (mut model, _) = model_file();
+    let weighed = SloAt::new(0, 0, 0, 0).get_mut(&mut model).unwrap();
+    weighed.history = Some(slo_core::model::history::SloHistory {
+        incidents: CSV.into(),
+        candidates: vec!["99.9".into(), "99.95".into()],
+        ..Default::default()
+    });
+    let path = file("tradeoffs-saved.json", export_json(&model).as_bytes());
+    let out = slo(&["tradeoffs", &path, "--slo", "API availability", "--json"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let printed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let targets: Vec<&str> = printed["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["target"].as_str().unwrap())
+        .collect();
+    assert_eq!(targets, ["99.9", "99.95"]);
+    assert_eq!(printed["incidents"].as_array().unwrap().len(), 3);
+}

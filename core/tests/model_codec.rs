@@ -9,6 +9,7 @@ use slo_core::examples;
 use slo_core::model::alert_rule::Notify;
 use slo_core::model::alert_rule::{AlertRuleSpec, ThresholdSpec};
 use slo_core::model::document::{Approver, Change, DocumentInfo, OnCallAgreement, Role, Status};
+use slo_core::model::history::SloHistory;
 use slo_core::model::kind::Kind;
 use slo_core::model::policy::*;
 use slo_core::model::scenario::*;
@@ -33,7 +34,7 @@ fn target() -> impl Strategy<Value = String> {
     ]
 }
 
-fn slo() -> impl Strategy<Value = Slo> {
+fn slo() -> BoxedStrategy<Slo> {
     (
         text(),
         target(),
@@ -57,6 +58,7 @@ fn slo() -> impl Strategy<Value = Slo> {
         any::<bool>(),
         prop::sample::select(vec!["", "UTC", "Europe/Berlin"]),
         prop::collection::vec(scenario(), 0..2),
+        prop::option::of(history()),
     )
         .prop_map(
             |(
@@ -70,6 +72,7 @@ fn slo() -> impl Strategy<Value = Slo> {
                 default_slo,
                 tz,
                 scenarios,
+                history,
             )| Slo {
                 name,
                 target,
@@ -81,8 +84,35 @@ fn slo() -> impl Strategy<Value = Slo> {
                 rationale,
                 default_slo,
                 scenarios,
+                history,
             },
         )
+        .boxed()
+}
+
+fn history() -> BoxedStrategy<SloHistory> {
+    let incidents = prop_oneof![
+        Just(
+            "start,duration,affected %,cause\n2025-04-10 14:00,42m,100,db | \"failover\"\n"
+                .to_string()
+        ),
+        text()
+    ];
+    (
+        incidents,
+        prop::sample::select(vec!["", "2025-01-01", "not a date"]),
+        prop::sample::select(vec!["", "2025-07-01"]),
+        prop::collection::vec(target(), 0..7),
+        prop::option::of(risk()),
+    )
+        .prop_map(|(incidents, from, to, candidates, risk)| SloHistory {
+            incidents,
+            from: from.to_string(),
+            to: to.to_string(),
+            candidates,
+            risk,
+        })
+        .boxed()
 }
 
 fn duration_text() -> impl Strategy<Value = String> {
@@ -114,20 +144,8 @@ fn event() -> impl Strategy<Value = ScenarioEvent> {
     )
 }
 
-fn scenario() -> impl Strategy<Value = Scenario> {
-    let traffic = prop_oneof![
-        text().prop_map(|requests_per_minute| TrafficProfile::Constant {
-            requests_per_minute
-        }),
-        (text(), text(), text()).prop_map(|(peak_per_minute, trough_per_minute, peak_hour)| {
-            TrafficProfile::Daily {
-                peak_per_minute,
-                trough_per_minute,
-                peak_hour,
-            }
-        }),
-    ];
-    let risk = (
+fn risk() -> impl Strategy<Value = RiskModel> {
+    (
         text(),
         duration_text(),
         duration_text(),
@@ -147,7 +165,23 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                 periods,
                 seed,
             },
-        );
+        )
+}
+
+fn scenario() -> impl Strategy<Value = Scenario> {
+    let traffic = prop_oneof![
+        text().prop_map(|requests_per_minute| TrafficProfile::Constant {
+            requests_per_minute
+        }),
+        (text(), text(), text()).prop_map(|(peak_per_minute, trough_per_minute, peak_hour)| {
+            TrafficProfile::Daily {
+                peak_per_minute,
+                trough_per_minute,
+                peak_hour,
+            }
+        }),
+    ];
+    let risk = risk();
     (
         text(),
         traffic,
@@ -754,7 +788,10 @@ fn the_examples_import_cleanly() {
 #[test]
 fn schema_version_comes_first() {
     let json = export_json(&examples::seed_chain());
-    assert!(json.starts_with("{\n  \"schemaVersion\": 6,"), "{json}");
+    assert!(
+        json.starts_with(&format!("{{\n  \"schemaVersion\": {SCHEMA_VERSION},")),
+        "{json}"
+    );
 }
 
 #[test]
@@ -773,8 +810,8 @@ fn bad_files_say_what_and_where() {
         "the file is JSON but not an slo-planner model: it has no \"schemaVersion\""
     );
     assert_eq!(
-        message(br#"{"schemaVersion": 7}"#),
-        "the file has schemaVersion 7, newer than this slo-planner reads (6): open it with a newer slo-planner"
+        message(br#"{"schemaVersion": 8}"#),
+        "the file has schemaVersion 8, newer than this slo-planner reads (7): open it with a newer slo-planner"
     );
     assert_eq!(
         message(br#"{"schemaVersion": 0}"#),

@@ -246,3 +246,105 @@ fn given_candidates_are_used_and_no_record_is_a_problem_at_history() {
     .unwrap_err();
     assert!(missing[0].message.contains("no SLO"));
 }
+
+#[test]
+fn a_saved_history_is_validated_at_its_fields_and_read_by_the_table() {
+    use slo_core::model::history::SloHistory;
+    use slo_core::model::scenario::{IncidentSeverity, RiskModel};
+    use slo_core::problem::Severity;
+    use slo_core::tradeoff::table::saved;
+    let mut model = model();
+    let risk = RiskModel {
+        incidents_per_period: "1".into(),
+        median_time_to_restore: "2h".into(),
+        p90_time_to_restore: "1h".into(),
+        severities: vec![IncidentSeverity {
+            share_percent: "100".into(),
+            error_percent: "100".into(),
+        }],
+        periods: "1000".into(),
+        seed: "1".into(),
+    };
+    AVAILABILITY.get_mut(&mut model).unwrap().history = Some(SloHistory {
+        incidents: format!("{CSV}yesterday,1h,100,x\n"),
+        from: "2025-01-01".into(),
+        to: "2025-07-01".into(),
+        candidates: vec!["99.9".into(), "99.5".into(), "abc".into()],
+        risk: Some(risk),
+    });
+    let problems = slo_core::validate::validate(&model, &UtcOnly);
+    let at = |field: &str| format!("services[0].journeys[0].slis[0].slos[0].history.{field}");
+    let found = |path: String, severity: Severity| {
+        problems
+            .iter()
+            .find(|p| p.path == path && p.severity == severity)
+            .map(|p| p.message.clone())
+    };
+    let row = found(at("incidents"), Severity::Warning).unwrap();
+    assert!(
+        row.starts_with("line 4: start: \"yesterday\" is not a time")
+            && row.ends_with("(the row is left out)"),
+        "{row}"
+    );
+    assert!(found(at("candidates[2]"), Severity::Error)
+        .unwrap()
+        .contains("\"abc\" is not a number"));
+    assert!(found(at("risk.p90TimeToRestore"), Severity::Error)
+        .unwrap()
+        .contains("longer than the median"));
+    assert!(found(at("from"), Severity::Error).is_none());
+
+    let saved = saved(&model, AVAILABILITY, &UtcOnly);
+    assert_eq!(saved.incidents.len(), 2);
+    assert_eq!(saved.span, Some((unix("2025-01-01"), unix("2025-07-01"))));
+    assert_eq!(saved.candidates.len(), 2);
+
+    // Bad dates and too many candidates.
+    let history = AVAILABILITY
+        .get_mut(&mut model)
+        .unwrap()
+        .history
+        .as_mut()
+        .unwrap();
+    history.from = "2025-13-01".into();
+    history.to = "2024-12-31".into();
+    history.candidates = (0..7).map(|i| format!("99.{i}1")).collect();
+    history.incidents = "when,what\n".into();
+    history.risk = None;
+    let problems = slo_core::validate::validate(&model, &UtcOnly);
+    let errors: Vec<(String, String)> = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error && p.path.contains("history"))
+        .map(|p| {
+            (
+                p.path.rsplit('.').next().unwrap().to_string(),
+                p.message.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(errors.len(), 3, "{errors:?}");
+    assert!(
+        errors[0].0 == "incidents" && errors[0].1.contains("no start column"),
+        "{errors:?}"
+    );
+    assert!(
+        errors[1].0 == "from" && errors[1].1.contains("is not a date"),
+        "{errors:?}"
+    );
+    assert!(
+        errors[2].0 == "candidates[6]" && errors[2].1.contains("at most 6"),
+        "{errors:?}"
+    );
+    // Dates in order but reversed: the end must come after the start.
+    let history = AVAILABILITY
+        .get_mut(&mut model)
+        .unwrap()
+        .history
+        .as_mut()
+        .unwrap();
+    history.from = "2025-07-01".into();
+    let problems = slo_core::validate::validate(&model, &UtcOnly);
+    assert!(problems
+        .iter()
+        .any(|p| p.path.ends_with("history.to") && p.message.contains("end after it starts")));
+}

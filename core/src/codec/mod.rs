@@ -298,8 +298,9 @@ fn priority_from_text(text: &str) -> Option<Priority> {
 
 /// Brings a model read from an older version up to [`SCHEMA_VERSION`].
 /// Version 1 had no service dependencies, version 2 no alert rules or
-/// scenarios, version 3 no service kinds and version 5 no SLI queries or
-/// alert rule `alertAfter`; their files read unchanged.
+/// scenarios, version 3 no service kinds, version 5 no SLI queries or
+/// alert rule `alertAfter` and version 6 no SLO history; their files read
+/// unchanged.
 /// Version 4's action item priorities are read before
 /// ([`migrate_action_item_priorities`]).
 fn migrate(mut model: Model) -> Model {

@@ -8,6 +8,7 @@
 
 pub mod alert_rule;
 pub mod document;
+pub mod history;
 pub mod kind;
 pub mod location;
 pub mod policy;
@@ -30,14 +31,14 @@ use crate::model::document::DocumentInfo;
 use crate::model::policy::ErrorBudgetPolicy;
 
 /// The version of the model's JSON format that this build writes.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// The oldest version this build reads; older files are refused, files from
 /// here up to [`SCHEMA_VERSION`] are migrated on import (version 1 had no
 /// dependencies, version 2 no alert rules or scenarios, version 3 no service
 /// kinds, so every service reads as user-facing; version 4 wrote an action
 /// item's priority as free text, read into P1-P4 on import; version 5 had
-/// no SLI queries and no alert rule `alertAfter`).
+/// no SLI queries and no alert rule `alertAfter`; version 6 no SLO history).
 pub const OLDEST_SCHEMA_VERSION: u32 = 1;
 
 /// Everything a workshop agrees: one team's services, SLIs and SLOs, its error

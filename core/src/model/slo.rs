@@ -326,6 +326,9 @@ pub struct Slo {
     /// Burn scenarios over one of its periods (see [`crate::burn::simulate`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub scenarios: Vec<Scenario>,
+    /// The team's history, for the trade-off table (see [`crate::tradeoff`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub history: Option<crate::model::history::SloHistory>,
 }
 
 impl Slo {

@@ -4,8 +4,7 @@ use rust_decimal::Decimal;
 
 use crate::quantity::target::Target;
 
-/// The most candidates one table compares.
-pub const MAX_CANDIDATES: usize = 6;
+pub use crate::model::history::MAX_CANDIDATES;
 
 /// The default candidates around `current`: one nine less (ten times the
 /// error budget), the half-way step below (five times), the current target,

@@ -337,3 +337,42 @@ impl Prepared<'_> {
             .checked_mul(Decimal::ONE_HUNDRED)
     }
 }
+
+/// What an SLO's saved history gives a table: its incidents as read (bad
+/// rows left out; validation lists them), its span, its candidates and its
+/// edited risk model. Empty when the SLO has no history.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Saved {
+    /// The incidents read from the history's text.
+    pub incidents: Vec<Incident>,
+    /// The span from its `from` and `to` dates, when both read.
+    pub span: Option<(i64, i64)>,
+    /// Its candidates that read as targets.
+    pub candidates: Vec<Target>,
+    /// Its edited risk model.
+    pub risk: Option<RiskModel>,
+}
+
+/// The saved history of the SLO at `at`, read in its time zone.
+pub fn saved(model: &Model, at: SloAt, zones: &dyn ZoneResolver) -> Saved {
+    let Some((_, slo)) = at.find(model) else {
+        return Saved::default();
+    };
+    let Some(history) = &slo.history else {
+        return Saved::default();
+    };
+    let zone = zones
+        .resolve(slo.time_zone_name())
+        .unwrap_or_else(|_| Box::new(crate::quantity::zone::Utc));
+    let day = |text: &str| crate::record::instant::read_instant(text, zone.as_ref()).ok();
+    Saved {
+        incidents: crate::record::incidents::read_incidents(&history.incidents, zone.as_ref())
+            .map(|read| read.rows)
+            .unwrap_or_default(),
+        span: day(&history.from)
+            .zip(day(&history.to))
+            .filter(|(from, to)| from < to),
+        candidates: crate::tradeoff::candidates::read_candidates(&history.candidates).0,
+        risk: history.risk.clone(),
+    }
+}

@@ -13,6 +13,7 @@
 
 mod dependencies;
 mod document;
+mod history;
 mod policy;
 mod services;
 

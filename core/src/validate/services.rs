@@ -237,6 +237,9 @@ fn check_slo(c: &mut Checker, at: SloAt, sli: &Sli, slo: &Slo) {
         &slo.rationale,
         "the SLO's rationale",
     );
+    if let Some(history) = &slo.history {
+        super::history::check_history(c, at, slo, history);
+    }
 }
 
 /// The window unit ESF asks every SLO of a team to share, as a key: the

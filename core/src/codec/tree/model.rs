@@ -6,6 +6,7 @@
 use super::{tree_kinds, tree_struct, tree_tagged};
 use crate::model::alert_rule::{AlertRuleSpec, Notify, ThresholdSpec};
 use crate::model::document::{Approver, Change, DocumentInfo, OnCallAgreement, Role, Status};
+use crate::model::history::SloHistory;
 use crate::model::policy::{
     Activity, Clause, Condition, ConditionKind, Consequence, ConsequenceKind, ErrorBudgetPolicy,
     Execution, NextReview, PolicyExtras, SpendScope, StoppedActivity, Trigger,
@@ -133,6 +134,15 @@ tree_struct!(Slo {
     rationale: "rationale",
     default_slo: "defaultSlo",
     scenarios: "scenarios" optional,
+    history: "history" optional,
+});
+
+tree_struct!(SloHistory {
+    incidents: "incidents",
+    from: "from" optional,
+    to: "to" optional,
+    candidates: "candidates" optional,
+    risk: "risk" optional,
 });
 
 tree_struct!(Scenario {
