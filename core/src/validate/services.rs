@@ -238,7 +238,7 @@ fn check_slo(c: &mut Checker, at: SloAt, sli: &Sli, slo: &Slo) {
         "the SLO's rationale",
     );
     if let Some(history) = &slo.history {
-        super::history::check_history(c, at, slo, history);
+        super::history::check_history(c, at, history);
     }
 }
 
