@@ -1,13 +1,9 @@
 //! `slo budget`: text, JSON, and exit status 2 with a one-line message on bad input.
 
-use std::process::{Command, Output};
+mod common;
+use common::slo;
 
-fn slo(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_slo"))
-        .args(args)
-        .output()
-        .expect("slo runs")
-}
+use std::process::Command;
 
 fn json(args: &[&str]) -> serde_json::Value {
     let out = slo(&[&["budget", "--json"], args].concat());

@@ -1,27 +1,15 @@
 //! `slo export` on real files: Markdown to standard output or a file, and
 //! the exit codes of `validate` (0 valid, 1 errors, 2 unreadable).
 
+mod common;
+use common::{file, slo};
+
 use std::path::PathBuf;
-use std::process::{Command, Output};
 
 use slo_core::codec::export_json;
 use slo_core::examples;
 use slo_core::quantity::zone::TzdbResolver;
 use slo_core::report::markdown::document_markdown;
-
-fn slo(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_slo"))
-        .args(args)
-        .output()
-        .expect("slo runs")
-}
-
-/// Writes `content` to a fresh file in the target directory and returns its path.
-fn file(name: &str, content: &[u8]) -> String {
-    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
-    std::fs::write(&path, content).unwrap();
-    path.to_string_lossy().into_owned()
-}
 
 #[test]
 fn markdown_goes_to_standard_output_or_a_file_and_exits_0_for_a_valid_model() {

@@ -1,30 +1,17 @@
 //! `slo validate`, `slo report`, `slo schema` and `slo example` on real files.
 
+mod common;
+use common::{file, slo};
+
 use std::path::PathBuf;
-use std::process::{Command, Output};
 
 use slo_core::codec::export_json;
 use slo_core::examples;
-
-fn slo(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_slo"))
-        .args(args)
-        .output()
-        .expect("slo runs")
-}
 
 fn repo_file(path: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("..")
         .join(path)
-}
-
-/// Writes `content` to a fresh file in the target directory and returns its path.
-fn file(name: &str, content: &[u8]) -> String {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
-    let path = dir.join(name);
-    std::fs::write(&path, content).unwrap();
-    path.to_string_lossy().into_owned()
 }
 
 #[test]

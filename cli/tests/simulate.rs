@@ -1,14 +1,10 @@
 //! `slo simulate` on the shipped example: text, JSON, charts and bad input.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+mod common;
+use common::slo;
 
-fn slo(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_slo"))
-        .args(args)
-        .output()
-        .expect("slo runs")
-}
+use std::path::PathBuf;
+use std::process::Output;
 
 fn example() -> String {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

@@ -2,8 +2,8 @@
 //! text and JSON, bad rows on standard error with exit 1, unusable input
 //! with exit 2.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+mod common;
+use common::{file, json, slo};
 
 use slo_core::codec::export_json;
 use slo_core::examples;
@@ -14,19 +14,6 @@ use slo_core::tradeoff::report::tradeoff_report;
 use slo_core::tradeoff::table::{tradeoffs, Inputs};
 
 const CSV: &str = "start,duration,affected,cause\n2025-02-10 14:00,42m,100,db failover\n2025-04-10 14:00,42m,100,bad deploy\n2025-06-30 12:00,30m,100,network\n";
-
-fn slo(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_slo"))
-        .args(args)
-        .output()
-        .expect("slo runs")
-}
-
-fn file(name: &str, content: &[u8]) -> String {
-    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
-    std::fs::write(&path, content).unwrap();
-    path.to_string_lossy().into_owned()
-}
 
 /// The Workbook example with its availability SLO at 99.9 % over calendar months.
 fn model_file() -> (slo_core::Model, String) {
@@ -42,7 +29,7 @@ fn model_file() -> (slo_core::Model, String) {
 fn the_json_is_the_core_report_and_the_text_names_every_candidate() {
     let (model, path) = model_file();
     let history = file("tradeoffs-incidents.csv", CSV.as_bytes());
-    let out = slo(&[
+    let printed = json(&[
         "tradeoffs",
         &path,
         "--slo",
@@ -51,13 +38,6 @@ fn the_json_is_the_core_report_and_the_text_names_every_candidate() {
         &history,
         "--json",
     ]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let printed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let incidents = read_incidents(CSV, &slo_core::Utc).unwrap().rows;
     let table = tradeoffs(&Inputs {
         model: &model,
@@ -109,7 +89,7 @@ fn given_candidates_and_a_series_are_read() {
         series.push_str(&format!("{},{good},1000\n", 1_743_465_600 + hour * 3600));
     }
     let series = file("tradeoffs-series.csv", series.as_bytes());
-    let out = slo(&[
+    let printed = json(&[
         "tradeoffs",
         &path,
         "--slo",
@@ -120,13 +100,6 @@ fn given_candidates_and_a_series_are_read() {
         "99.9,99.9999",
         "--json",
     ]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let printed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(printed["basis"], "events");
     assert_eq!(printed["periods"], serde_json::json!(["April 2025"]));
     // 2 bad of 720,000: 99.9 allows 720, 99.9999 allows 0.
@@ -218,14 +191,7 @@ fn the_saved_history_is_used_when_no_file_is_given() {
         ..Default::default()
     });
     let path = file("tradeoffs-saved.json", export_json(&model).as_bytes());
-    let out = slo(&["tradeoffs", &path, "--slo", "API availability", "--json"]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let printed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let printed = json(&["tradeoffs", &path, "--slo", "API availability", "--json"]);
     let targets: Vec<&str> = printed["rows"]
         .as_array()
         .unwrap()

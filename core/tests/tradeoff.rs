@@ -221,30 +221,23 @@ fn given_candidates_are_used_and_no_record_is_a_problem_at_history() {
         .collect();
     let table = table(&model, CSV, &given);
     assert_eq!(table.rows.len(), 2);
-    let problems = tradeoffs(&Inputs {
-        model: &model,
-        at: AVAILABILITY,
-        zones: &UtcOnly,
-        incidents: &[],
-        samples: &[],
-        span: None,
-        candidates: &[],
-        risk: None,
-    })
-    .unwrap_err();
-    assert_eq!(problems[0].path, "history");
-    let missing = tradeoffs(&Inputs {
-        model: &model,
-        at: SloAt::new(5, 0, 0, 0),
-        zones: &UtcOnly,
-        incidents: &[],
-        samples: &[],
-        span: None,
-        candidates: &[],
-        risk: None,
-    })
-    .unwrap_err();
-    assert!(missing[0].message.contains("no SLO"));
+    let refused = |at: SloAt| {
+        tradeoffs(&Inputs {
+            model: &model,
+            at,
+            zones: &UtcOnly,
+            incidents: &[],
+            samples: &[],
+            span: None,
+            candidates: &[],
+            risk: None,
+        })
+        .unwrap_err()
+    };
+    assert_eq!(refused(AVAILABILITY)[0].path, "history");
+    assert!(refused(SloAt::new(5, 0, 0, 0))[0]
+        .message
+        .contains("no SLO"));
 }
 
 #[test]
