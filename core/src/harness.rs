@@ -16,8 +16,8 @@ use crate::{alerting, burn, dependency, report};
 /// Runs every engine on `model`: validation, the dependency analysis and
 /// diagram, the reports, every scenario's burn run (alert table, firings,
 /// policy, Monte Carlo), every SLO's alert table, the Prometheus, Markdown
-/// and OpenSLO exports (OpenSLO read back), and export -> import ->
-/// export. Returns the number of scenarios that ran. Panics only if an
+/// and OpenSLO exports (OpenSLO read back), every saved history's
+/// trade-off table, and export -> import -> export. Returns the number of scenarios that ran. Panics only if an
 /// engine panics or the round trip differs.
 pub fn run_everything(model: &Model, zones: &dyn ZoneResolver) -> usize {
     let problems = validate(model, zones);
@@ -38,6 +38,20 @@ pub fn run_everything(model: &Model, zones: &dyn ZoneResolver) -> usize {
             let _ =
                 alerting::alert_table(&rules, &spec.target, spec.period_seconds, Some(u64::MAX));
         }
+    }
+    // Every saved history's trade-off table.
+    for e in every_slo(model).filter(|e| e.slo.history.is_some()) {
+        let saved = crate::tradeoff::table::saved(model, e.at, zones);
+        let _ = crate::tradeoff::table::tradeoffs(&crate::tradeoff::table::Inputs {
+            model,
+            at: e.at,
+            zones,
+            incidents: &saved.incidents,
+            samples: &[],
+            span: saved.span,
+            candidates: &saved.candidates,
+            risk: saved.risk.as_ref(),
+        });
     }
     // The files a team commits: written from any model, and OpenSLO read back.
     let _ = crate::export::prometheus::prometheus_rules(model, zones, None).yaml();
@@ -130,5 +144,15 @@ pub fn rich_model() -> Model {
     model.policy.extras.silver_bullets_per_year = Some("2".into());
     model.policy.extras.thaw_tax_days = Some("1.5".into());
     model.alert_rules[0].alert_after = "2m".into();
+    // A history, for the trade-off table: its dates, candidates and risk model.
+    let first = &mut model.services[0].journeys[0].slis[0].slos[0];
+    let risk = first.scenarios.iter().find_map(|s| s.risk.clone());
+    first.history = Some(crate::model::history::SloHistory {
+        incidents: "start,duration,affected,cause\n2025-02-10 14:00,42m,100,db\n2025-04-10 14:00,3h,20,deploy\n".into(),
+        from: "2025-01-01".into(),
+        to: "2025-07-01".into(),
+        candidates: vec!["99.5".into(), "99.9".into()],
+        risk,
+    });
     model
 }
