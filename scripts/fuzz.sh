@@ -13,7 +13,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(model_import share_link calculator_form scenario_run openslo_import)
+[ ${#targets[@]} -gt 0 ] || targets=(model_import share_link calculator_form scenario_run openslo_import history_import)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
