@@ -332,3 +332,25 @@ fn a_saved_history_is_validated_at_its_fields_and_read_by_the_table() {
         .iter()
         .any(|p| p.path.ends_with("history.to") && p.message.contains("end after it starts")));
 }
+
+#[test]
+fn a_time_slice_slo_is_replayed_for_each_candidate() {
+    // 5-minute slices: a 42-minute full outage spoils 9 slices (it starts on
+    // a slice boundary and ends 3 minutes into the 9th). 99.9 % of February's
+    // 8,064 slices allows 8, of April's 8,640 allows 8: the replay exhausts
+    // both months' budgets, and the release freeze starts in both.
+    let mut model = model();
+    let sli = &mut model.services[0].journeys[0].slis[0];
+    sli.measurement = slo_core::model::Measurement::TimeSliceBased;
+    sli.time_slice = "5m".into();
+    let table = table(&model, CSV, &[]);
+    let at_999 = &table.rows[2];
+    assert_eq!(at_999.target.to_string(), "99.9");
+    assert!(
+        at_999.replayed.skipped.is_empty(),
+        "{:?}",
+        at_999.replayed.skipped
+    );
+    assert!(at_999.replayed.freeze_seconds > 0);
+    assert!(table.rows[0].replayed.freeze_seconds == 0);
+}

@@ -5,8 +5,9 @@
 //! Accepted: RFC 3339 with an offset or `Z` (`2025-04-10T12:00:00Z`); a
 //! local date and time without an offset (`2025-04-10 14:00`,
 //! `2025-04-10T14:00:05`), read in the SLO's time zone; a date alone, its
-//! local midnight; Unix time in seconds (`1744286400`, `1744286400.5`) or,
-//! from 10^12 up, in milliseconds (as Grafana writes it).
+//! local midnight; Unix time in seconds (`1744286400`, `1744286400.5`; 9
+//! digits or more, so a year or a count is not taken for a time) or, from
+//! 10^12 up, in milliseconds (as Grafana writes it).
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime};
 use rust_decimal::prelude::ToPrimitive;
@@ -39,13 +40,16 @@ const LOCAL_FORMATS: [&str; 4] = [
 /// assert_eq!(read_instant("2025-04-10 12:00", &Utc), Ok(1_744_286_400));
 /// assert_eq!(read_instant("1744286400000", &Utc), Ok(1_744_286_400));
 /// assert!(read_instant("10/04/2025", &Utc).is_err());
+/// assert!(read_instant("2025", &Utc).is_err());
 /// ```
 pub fn read_instant(text: &str, zone: &dyn ZoneRules) -> Result<i64, String> {
     let text = text.trim();
     let seconds = if text.is_empty() {
         return Err("no time given".into());
     } else if text.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
-        unix(text)
+        // A year or a count is not a time: Unix time has 9 digits or more
+        // (from 1973 on).
+        unix(text).filter(|_| text.split('.').next().is_some_and(|whole| whole.len() >= 9))
     } else if let Ok(time) = DateTime::parse_from_rfc3339(text) {
         Some(time.timestamp())
     } else if let Some(local) = local(text) {

@@ -175,7 +175,7 @@ impl Replayer<'_> {
                     simulate(
                         &base.plan,
                         &self.replay.spec(period, target),
-                        Some(base.step),
+                        shortest_window(&self.replay.rules),
                     )
                 }),
                 Err(error) => Err(SimulationError::Unsupported(error.clone())),
