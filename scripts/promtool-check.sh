@@ -35,3 +35,20 @@ done
 # The unit tests run two at a time (each is a few thousand evaluations).
 printf '%s\n' workbook-api seed-chain month |
   xargs -P 2 -I{} sh -c 'cd "$1" && promtool test rules "$2.test.yml"' _ "$out" {}
+
+# The range queries that export an SLI's past for the trade-off table
+# (`slo tradeoffs --query STEP`), checked as PromQL: each becomes a
+# recording rule of a rule file that `promtool check rules` must accept.
+{
+  echo "groups:"
+  echo "  - name: slo-planner-history"
+  echo "    rules:"
+  n=0
+  for sli in "API availability" "API latency (400 ms)" "API latency (850 ms)"; do
+    n=$((n + 1))
+    echo "      - record: slo_planner:history_events_$n:increase1m"
+    echo "        expr: |"
+    "$slo" tradeoffs examples/workbook-api.json --slo "$sli" --query 1m | sed 's/^/          /'
+  done
+} > "$out/history-queries.yml"
+promtool check rules "$out/history-queries.yml"

@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Args;
+use slo_core::export::prometheus::history::history_query;
+use slo_core::export::prometheus::unusable_queries;
 use slo_core::model::location::slo_named;
 use slo_core::quantity::zone::{TzdbResolver, ZoneResolver};
 use slo_core::record::incidents::{read_incidents, Incident};
@@ -41,11 +43,18 @@ pub struct TradeoffArgs {
     /// Also write the chart (chance of meeting and freeze days per candidate) as SVG
     #[arg(long)]
     plot: Option<PathBuf>,
+    /// Only print the Prometheus range query that exports the SLI's past
+    /// (for --series), from its queries, with this step ("1m")
+    #[arg(long, value_name = "STEP")]
+    query: Option<String>,
 }
 
 /// Runs the command: 0 the table printed, 1 printed with rows left out of
 /// the record (listed on standard error), 2 unusable input.
 pub fn tradeoffs_command(args: TradeoffArgs) -> ExitCode {
+    if let Some(step) = &args.query {
+        return print_query(&args, step);
+    }
     match run(&args) {
         Ok((report, left_out)) => {
             for problem in &left_out {
@@ -142,6 +151,33 @@ fn run(args: &TradeoffArgs) -> Result<(TradeoffReport, Vec<String>), String> {
         std::fs::write(path, svg).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     }
     Ok((tradeoff_report(&table, &incidents), left_out))
+}
+
+/// Prints the range query for the SLO's SLI: 0 printed, 2 when its SLI
+/// has no Prometheus queries (why on standard error).
+fn print_query(args: &TradeoffArgs, step: &str) -> ExitCode {
+    let model = match read(&args.file) {
+        Ok(model) => model,
+        Err(code) => return code,
+    };
+    let query = slo_named(&model, &args.slo).and_then(|at| {
+        let (sli, _) = at.find(&model).ok_or("no such SLO")?;
+        history_query(
+            sli.queries.as_ref().ok_or("its SLI has no queries")?,
+            step.trim(),
+        )
+        .ok_or_else(|| unusable_queries(sli.queries.as_ref()).unwrap_or_default())
+    });
+    match query {
+        Ok(query) => {
+            out!("{query}");
+            ExitCode::SUCCESS
+        }
+        Err(why) => {
+            eprintln!("slo: no range query: {why}");
+            ExitCode::from(2)
+        }
+    }
 }
 
 fn text(path: &Path) -> Result<String, String> {

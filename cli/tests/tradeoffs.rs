@@ -201,3 +201,36 @@ fn the_saved_history_is_used_when_no_file_is_given() {
     assert_eq!(targets, ["99.9", "99.95"]);
     assert_eq!(printed["incidents"].as_array().unwrap().len(), 3);
 }
+
+#[test]
+fn the_range_query_for_the_series_is_printed_from_the_sli_queries() {
+    let (_, path) = model_file();
+    let out = slo(&[
+        "tradeoffs",
+        &path,
+        "--slo",
+        "API availability",
+        "--query",
+        "5m",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let query = String::from_utf8(out.stdout).unwrap();
+    assert!(query.starts_with("label_replace(sum(increase(http_requests_total{job=\"game-api\",code=~\"5..\"}[5m])), \"series\", \"bad\""), "{query}");
+    assert!(query.contains("\"series\", \"valid\""), "{query}");
+    let chain = file(
+        "tradeoffs-chain.json",
+        export_json(&examples::seed_chain()).as_bytes(),
+    );
+    let out = slo(&[
+        "tradeoffs",
+        &chain,
+        "--slo",
+        "Order API availability",
+        "--query",
+        "1m",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("has no queries"));
+}

@@ -13,6 +13,7 @@
 
 use std::collections::BTreeMap;
 
+pub mod history;
 pub mod yaml;
 
 use rust_decimal::Decimal;
