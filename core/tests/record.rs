@@ -404,3 +404,67 @@ fn a_prometheus_range_query_reads_by_its_series_label() {
         .contains("not a matrix"));
     assert!(read_prometheus_range("not json").is_err());
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+    use slo_core::record::incidents::Incident;
+
+    /// Incidents over the first half of 2025: start minute, minutes, share affected (percent).
+    fn incidents() -> impl Strategy<Value = Vec<Incident>> {
+        prop::collection::vec((0i64..259_200, 1u64..600, 1u32..=100), 0..12).prop_map(|raw| {
+            raw.into_iter()
+                .enumerate()
+                .map(|(i, (start, minutes, affected))| Incident {
+                    line: i as u64 + 2,
+                    start: unix("2025-01-01") + start * 60,
+                    duration: minutes * 60,
+                    affected: Decimal::from(affected) / Decimal::ONE_HUNDRED,
+                    cause: String::new(),
+                    sli: None,
+                })
+                .collect()
+        })
+    }
+
+    fn met(incidents: &[Incident], target: &str, window_text: &str) -> usize {
+        let periods = past_periods(
+            &window(window_text),
+            &Utc,
+            unix("2025-01-01"),
+            unix("2025-07-01"),
+        )
+        .unwrap();
+        judge(
+            &from_incidents(incidents, periods),
+            &target.parse().unwrap(),
+        )
+        .met
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn raising_the_target_never_raises_the_past_periods_met(
+            incidents in incidents(),
+            window_text in prop::sample::select(vec!["month", "quarter", "28d", "7d"]),
+            pair in prop::sample::select(vec![("99", "99.5"), ("99.5", "99.9"), ("99.9", "99.95"), ("99.95", "99.999")]),
+        ) {
+            prop_assert!(met(&incidents, pair.1, window_text) <= met(&incidents, pair.0, window_text));
+        }
+
+        #[test]
+        fn more_incidents_never_raise_the_past_periods_met(
+            incidents in incidents(),
+            more in incidents(),
+            window_text in prop::sample::select(vec!["month", "quarter", "28d"]),
+            target in prop::sample::select(vec!["99", "99.9", "99.95"]),
+        ) {
+            let mut all = incidents.clone();
+            all.extend(more);
+            all.sort_by_key(|i| i.start);
+            prop_assert!(met(&all, target, window_text) <= met(&incidents, target, window_text));
+        }
+    }
+}

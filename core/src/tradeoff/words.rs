@@ -28,9 +28,11 @@ pub fn percent(chance: f64) -> String {
     format!("{} %", (chance * 100.0).round() as i64)
 }
 
-/// A chance with its range: "82 % (74 % to 88 %)".
+/// A chance with its range: "82 % (74 % to 88 %)"; without the range
+/// when it rounds to one figure ("100 %").
 pub fn chance_text(chance: &Chance) -> String {
     match (chance.low, chance.high) {
+        (Some(low), Some(high)) if percent(low) == percent(high) => percent(chance.meet),
         (Some(low), Some(high)) => format!(
             "{} ({} to {})",
             percent(chance.meet),
