@@ -46,9 +46,18 @@ pub(crate) fn days(n: u64) -> u64 {
     n * SECONDS_PER_DAY as u64
 }
 
+/// Days from 0001-01-01 (day 1) to 1970-01-01.
+const UNIX_EPOCH_DAYS_FROM_CE: i64 = 719_163;
+
 pub(crate) fn unix_local_midnight(date: NaiveDate) -> i64 {
-    const UNIX_EPOCH_DAYS_FROM_CE: i64 = 719_163;
     (date.num_days_from_ce() as i64 - UNIX_EPOCH_DAYS_FROM_CE) * SECONDS_PER_DAY
+}
+
+/// The date of `local_seconds` (seconds since 1970-01-01T00:00 local wall
+/// time): the inverse of [`unix_local_midnight`]; `None` outside chrono's dates.
+pub(crate) fn local_date_of(local_seconds: i64) -> Option<NaiveDate> {
+    let days = local_seconds.div_euclid(SECONDS_PER_DAY) + UNIX_EPOCH_DAYS_FROM_CE;
+    NaiveDate::from_num_days_from_ce_opt(i32::try_from(days).ok()?)
 }
 
 impl CalendarPeriod {

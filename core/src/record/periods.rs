@@ -6,7 +6,7 @@
 
 use chrono::{Datelike, Days, NaiveDate};
 
-use crate::quantity::calendar::{unix_local_midnight, CalendarPeriod};
+use crate::quantity::calendar::{local_date_of, unix_local_midnight, CalendarPeriod};
 use crate::quantity::window::Window;
 use crate::quantity::zone::{first_instant_of_local_time, ZoneRules, SECONDS_PER_DAY};
 
@@ -83,8 +83,7 @@ pub fn past_periods(
 
 fn local_date(zone: &dyn ZoneRules, instant: i64) -> Result<NaiveDate, String> {
     let offset = zone.offset_at(instant).map_err(|e| e.to_string())?;
-    let days = (instant + offset as i64).div_euclid(SECONDS_PER_DAY);
-    NaiveDate::from_num_days_from_ce_opt((days + 719_163) as i32)
+    local_date_of(instant.saturating_add(offset as i64))
         .ok_or_else(|| "a date outside the calendar".to_string())
 }
 
