@@ -289,12 +289,7 @@ fn a_saved_history_is_validated_at_its_fields_and_read_by_the_table() {
     assert_eq!(saved.candidates.len(), 2);
 
     // Bad dates and too many candidates.
-    let history = AVAILABILITY
-        .get_mut(&mut model)
-        .unwrap()
-        .history
-        .as_mut()
-        .unwrap();
+    let history = history_of(&mut model);
     history.from = "2025-13-01".into();
     history.to = "2024-12-31".into();
     history.candidates = (0..7).map(|i| format!("99.{i}1")).collect();
@@ -320,12 +315,7 @@ fn a_saved_history_is_validated_at_its_fields_and_read_by_the_table() {
         "{errors:?}"
     );
     // Dates in order but reversed: the end must come after the start.
-    let history = AVAILABILITY
-        .get_mut(&mut model)
-        .unwrap()
-        .history
-        .as_mut()
-        .unwrap();
+    let history = history_of(&mut model);
     history.from = "2025-07-01".into();
     let problems = slo_core::validate::validate(&model, &UtcOnly);
     assert!(problems
@@ -353,4 +343,14 @@ fn a_time_slice_slo_is_replayed_for_each_candidate() {
     );
     assert!(at_999.replayed.freeze_seconds > 0);
     assert!(table.rows[0].replayed.freeze_seconds == 0);
+}
+
+/// The saved history of the availability SLO, to edit.
+fn history_of(model: &mut Model) -> &mut slo_core::model::history::SloHistory {
+    AVAILABILITY
+        .get_mut(model)
+        .unwrap()
+        .history
+        .as_mut()
+        .unwrap()
 }

@@ -124,6 +124,8 @@ pub struct Replayer<'a> {
     /// Each period with its run (at the base target); `None` for a period
     /// without events, where no rule fires and no condition becomes true.
     runs: Vec<(PastPeriod, Result<Option<Simulation>, String>)>,
+    /// The policy's conditions whose clauses freeze releases.
+    freezing: Vec<String>,
 }
 
 impl<'a> Replay<'a> {
@@ -148,7 +150,11 @@ impl<'a> Replay<'a> {
                 (period.clone(), run)
             })
             .collect();
-        Replayer { replay: self, runs }
+        Replayer {
+            freezing: freezing_conditions(self.policy),
+            replay: self,
+            runs,
+        }
     }
 
     fn spec(&self, period: &PastPeriod, target: &Target) -> SloNumbers {
@@ -164,7 +170,6 @@ impl Replayer<'_> {
     /// What the rules and the policy would have done at `target`.
     pub fn against(&self, target: &Target) -> Replayed {
         let mut replayed = Replayed::default();
-        let freezing = freezing_conditions(self.replay.policy);
         for (period, run) in &self.runs {
             let run = match run {
                 Ok(None) => {
@@ -181,7 +186,7 @@ impl Replayer<'_> {
                 Err(error) => Err(SimulationError::Unsupported(error.clone())),
             };
             match run {
-                Ok(simulation) => self.judge(period, &simulation, &freezing, &mut replayed),
+                Ok(simulation) => self.judge(period, &simulation, &mut replayed),
                 Err(error) => replayed
                     .skipped
                     .push((period.label.clone(), error.to_string())),
@@ -190,13 +195,7 @@ impl Replayer<'_> {
         replayed
     }
 
-    fn judge(
-        &self,
-        period: &PastPeriod,
-        simulation: &Simulation,
-        freezing: &[String],
-        replayed: &mut Replayed,
-    ) {
+    fn judge(&self, period: &PastPeriod, simulation: &Simulation, replayed: &mut Replayed) {
         let rules = &self.replay.rules;
         replayed.replayed_seconds += period.seconds();
         let spent = 100.0 - simulation.budget_left_percent();
@@ -214,7 +213,7 @@ impl Replayer<'_> {
         let frozen_at = run_policy(self.replay.policy, simulation)
             .triggered
             .iter()
-            .filter(|t| freezing.contains(&t.condition))
+            .filter(|t| self.freezing.contains(&t.condition))
             .map(|t| t.at)
             .min();
         if let Some(at) = frozen_at {
