@@ -9,13 +9,13 @@ use clap::Args;
 use slo_core::export::prometheus::history::history_query;
 use slo_core::export::prometheus::unusable_queries;
 use slo_core::model::location::slo_named;
-use slo_core::quantity::zone::{TzdbResolver, ZoneResolver};
+use slo_core::quantity::zone::{TzdbResolver, ZoneResolver, ZoneRules};
 use slo_core::record::incidents::{read_incidents, Incident};
 use slo_core::record::series::{read_prometheus_range, read_series, Sample};
 use slo_core::record::{Imported, RowProblem};
 use slo_core::tradeoff::candidates::read_candidates;
 use slo_core::tradeoff::report::{tradeoff_report, RowReport, TradeoffReport};
-use slo_core::tradeoff::table::{saved, tradeoffs, Inputs};
+use slo_core::tradeoff::table::{saved, tradeoffs, Inputs, Saved};
 
 use crate::model::{print_json, read};
 
@@ -93,32 +93,16 @@ fn run(args: &TradeoffArgs) -> Result<(TradeoffReport, Vec<String>), String> {
         .map_err(|e| format!("the SLO's time zone: {e}"))?;
     let saved = saved(&model, at, &TzdbResolver);
     if args.history.is_none() && args.series.is_none() && saved.incidents.is_empty() {
-        return Err(
-            "the SLO has no saved history: give --history (incidents) or --series (the SLI's past), or both"
-                .into(),
-        );
+        let why = match saved.left_out.first() {
+            Some(problem) => format!("the SLO's saved incidents cannot be read ({problem})"),
+            None => "the SLO has no saved history".into(),
+        };
+        return Err(format!(
+            "{why}: give --history (incidents) or --series (the SLI's past), or both"
+        ));
     }
     let mut left_out = Vec::new();
-    let incidents: Vec<Incident> = match &args.history {
-        Some(path) => kept(
-            path,
-            read_incidents(&text(path)?, zone.as_ref()),
-            &mut left_out,
-        )?,
-        None => saved.incidents.clone(),
-    };
-    let samples: Vec<Sample> = match &args.series {
-        Some(path) => {
-            let text = text(path)?;
-            let read = if text.trim_start().starts_with('{') {
-                read_prometheus_range(&text)
-            } else {
-                read_series(&text, zone.as_ref())
-            };
-            kept(path, read, &mut left_out)?
-        }
-        None => Vec::new(),
-    };
+    let (incidents, samples) = record(args, zone.as_ref(), &saved, &mut left_out)?;
     let (mut candidates, bad) = read_candidates(&args.candidates);
     if let Some((index, message)) = bad.first() {
         return Err(format!(
@@ -151,6 +135,42 @@ fn run(args: &TradeoffArgs) -> Result<(TradeoffReport, Vec<String>), String> {
         std::fs::write(path, svg).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     }
     Ok((tradeoff_report(&table, &incidents), left_out))
+}
+
+/// The incidents (from `--history` or the saved history) and the series
+/// (from `--series`), with the rows left out noted in `left_out`.
+fn record(
+    args: &TradeoffArgs,
+    zone: &dyn ZoneRules,
+    saved: &Saved,
+    left_out: &mut Vec<String>,
+) -> Result<(Vec<Incident>, Vec<Sample>), String> {
+    let incidents: Vec<Incident> = match &args.history {
+        Some(path) => kept(path, read_incidents(&text(path)?, zone), left_out)?,
+        None => {
+            let name = args.file.display();
+            left_out.extend(
+                saved
+                    .left_out
+                    .iter()
+                    .map(|p| format!("{name}, the SLO's history: {p}")),
+            );
+            saved.incidents.clone()
+        }
+    };
+    let samples: Vec<Sample> = match &args.series {
+        Some(path) => {
+            let text = text(path)?;
+            let read = if text.trim_start().starts_with('{') {
+                read_prometheus_range(&text)
+            } else {
+                read_series(&text, zone)
+            };
+            kept(path, read, left_out)?
+        }
+        None => Vec::new(),
+    };
+    Ok((incidents, samples))
 }
 
 /// Prints the range query for the SLO's SLI: 0 printed, 2 when its SLI

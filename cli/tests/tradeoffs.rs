@@ -234,3 +234,36 @@ fn the_range_query_for_the_series_is_printed_from_the_sli_queries() {
         .unwrap()
         .contains("has no queries"));
 }
+
+#[test]
+fn rows_left_out_of_the_saved_history_are_listed_too() {
+    let (mut model, _) = model_file();
+    let weighed = SloAt::new(0, 0, 0, 0).get_mut(&mut model).unwrap();
+    weighed.history = Some(slo_core::model::history::SloHistory {
+        incidents: format!("{CSV}yesterday,1h,100,x\n"),
+        ..Default::default()
+    });
+    let path = file(
+        "tradeoffs-saved-bad-row.json",
+        export_json(&model).as_bytes(),
+    );
+    let out = slo(&["tradeoffs", &path, "--slo", "API availability"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("the SLO's history: line 5: start: \"yesterday\" is not a time"),
+        "{stderr}"
+    );
+
+    let weighed = SloAt::new(0, 0, 0, 0).get_mut(&mut model).unwrap();
+    weighed.history.as_mut().unwrap().incidents = "when,what\n2025-01-01,x\n".into();
+    let path = file(
+        "tradeoffs-saved-unreadable.json",
+        export_json(&model).as_bytes(),
+    );
+    let out = slo(&["tradeoffs", &path, "--slo", "API availability"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("saved incidents cannot be read (no start column"));
+}

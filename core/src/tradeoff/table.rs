@@ -338,13 +338,16 @@ impl Prepared<'_> {
     }
 }
 
-/// What an SLO's saved history gives a table: its incidents as read (bad
-/// rows left out; validation lists them), its span, its candidates and its
-/// edited risk model. Empty when the SLO has no history.
+/// What an SLO's saved history gives a table: its incidents as read (and
+/// the rows left out, with why), its span, its candidates and its edited
+/// risk model. Empty when the SLO has no history.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Saved {
     /// The incidents read from the history's text.
     pub incidents: Vec<Incident>,
+    /// What was left out of them: each bad row with its line, or why the
+    /// whole text could not be read (no line).
+    pub left_out: Vec<crate::record::RowProblem>,
     /// The span from its `from` and `to` dates, when both read.
     pub span: Option<(i64, i64)>,
     /// Its candidates that read as targets.
@@ -365,10 +368,19 @@ pub fn saved(model: &Model, at: SloAt, zones: &dyn ZoneResolver) -> Saved {
         .resolve(slo.time_zone_name())
         .unwrap_or_else(|_| Box::new(crate::quantity::zone::Utc));
     let day = |text: &str| crate::record::instant::read_instant(text, zone.as_ref()).ok();
+    let (incidents, left_out) = match history.incidents.trim() {
+        "" => Default::default(),
+        text => match crate::record::incidents::read_incidents(text, zone.as_ref()) {
+            Ok(read) => (read.rows, read.problems),
+            Err(reason) => (
+                Vec::new(),
+                vec![crate::record::RowProblem { line: None, reason }],
+            ),
+        },
+    };
     Saved {
-        incidents: crate::record::incidents::read_incidents(&history.incidents, zone.as_ref())
-            .map(|read| read.rows)
-            .unwrap_or_default(),
+        incidents,
+        left_out,
         span: day(&history.from)
             .zip(day(&history.to))
             .filter(|(from, to)| from < to),
