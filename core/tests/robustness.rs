@@ -298,3 +298,28 @@ proptest! {
         exercise(&with_numeric_values(&rich_model(), &[(pick, value)]));
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// The cells of pasted incidents and series get extreme values: each row
+    /// is read or listed with its line, never a panic, and the trade-off
+    /// table weighs whatever was read.
+    #[test]
+    fn extreme_values_in_history_cells_never_panic(cells in prop::collection::vec(extreme(), 6)) {
+        use slo_core::record::incidents::read_incidents;
+        use slo_core::record::series::read_series;
+        let incidents = format!(
+            "start,end,duration,affected\n2025-02-10 14:00,,{},{}\n{},,1h,100\n2025-03-10 14:00,{},,{}\n",
+            cells[0], cells[1], cells[2], cells[3], cells[4]
+        );
+        let read = read_incidents(&incidents, &slo_core::Utc).unwrap();
+        prop_assert_eq!(read.rows.len() + read.problems.len(), 3);
+        let series = format!("timestamp,good,valid\n1744286460,{},{}\n{},1,1\n", cells[5], cells[0], cells[1]);
+        let samples = read_series(&series, &slo_core::Utc).unwrap();
+        prop_assert_eq!(samples.rows.len() + samples.problems.len(), 2);
+        let mut model = rich_model();
+        model.services[0].journeys[0].slis[0].slos[0].history.as_mut().unwrap().incidents = incidents;
+        exercise(&model);
+    }
+}
