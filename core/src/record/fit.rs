@@ -4,7 +4,6 @@
 //! [`RiskModel`] people can read and edit, for the Monte Carlo runs
 //! ([`crate::burn::risk`], [`crate::record::chance`]).
 
-use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 use crate::burn::risk::Z90;
@@ -168,11 +167,4 @@ fn severity_mix(incidents: &[Incident]) -> Vec<(u32, Decimal)> {
             (share, mean)
         })
         .collect()
-}
-
-/// The fitted rate as a number, for callers that hold the model's text.
-pub fn rate_of(model: &RiskModel) -> Option<f64> {
-    Decimal::from_str_exact(model.incidents_per_period.trim())
-        .ok()?
-        .to_f64()
 }
