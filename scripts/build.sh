@@ -12,17 +12,18 @@ base="${1:-/slo-planner/}"
 # The workshop pages besides the Model page: each workshop/<page>/index.html
 # is workshop/page.html filled in with the page's folder, title and
 # description (the Model page's workshop/index.html is its own).
-declare -A TITLE=([dependencies]=Dependencies [burn]=Burn [policy]=Policy [document]=Document)
+declare -A TITLE=([dependencies]=Dependencies [tradeoffs]=Trade-offs [burn]=Burn [policy]=Policy [document]=Document)
 declare -A DESCRIPTION=(
   [dependencies]="the dependency graph, composite availability and each SLO's ceiling."
+  [tradeoffs]="candidate targets weighed against the team's own incident history: periods met, chance of meeting, pages and release freezes."
   [burn]="how incidents burn the error budget, which alerts fire and which policy clauses apply."
   [policy]="the error budget policy."
   [document]="the agreed SLO document and error budget policy, to export and share."
 )
-PAGES="dependencies burn policy document"
+PAGES="dependencies tradeoffs burn policy document"
 # Pages whose bundle is split into a first load and chunks loaded on demand
 # (Leptos's #[lazy]): scripts/split-page.sh builds their wasm, not trunk.
-SPLIT_PAGES="burn"
+SPLIT_PAGES="tradeoffs burn"
 is_split() { [[ " $SPLIT_PAGES " == *" $1 "* ]]; }
 for page in $PAGES; do
   mkdir -p "workshop/$page"

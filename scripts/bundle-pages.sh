@@ -12,11 +12,12 @@ declare -A budget=(
   [dist]=150000
   [dist/workshop]=250000
   [dist/workshop/dependencies]=250000
+  [dist/workshop/tradeoffs]=250000
   [dist/workshop/burn]=250000
   [dist/workshop/policy]=250000
   [dist/workshop/document]=250000
 )
-pages=(dist dist/workshop dist/workshop/dependencies dist/workshop/burn dist/workshop/policy dist/workshop/document)
+pages=(dist dist/workshop dist/workshop/dependencies dist/workshop/tradeoffs dist/workshop/burn dist/workshop/policy dist/workshop/document)
 status=0
 printf '%-30s %10s %10s %10s\n' page bytes gzipped budget
 for page in "${pages[@]}"; do

@@ -20,6 +20,8 @@ pub enum Page {
     Model,
     /// The dependency graph, composite availability, ceilings and allocation.
     Dependencies,
+    /// Candidate targets weighed against the team's history.
+    Tradeoffs,
     /// Burn scenarios, alerts, the policy timeline and Monte Carlo risk.
     Burn,
     /// The error budget policy.
@@ -30,10 +32,11 @@ pub enum Page {
 
 impl Page {
     /// Every page, in navigation order (the order a workshop runs).
-    pub const ALL: [Page; 6] = [
+    pub const ALL: [Page; 7] = [
         Page::Budget,
         Page::Model,
         Page::Dependencies,
+        Page::Tradeoffs,
         Page::Burn,
         Page::Policy,
         Page::Document,
@@ -45,6 +48,7 @@ impl Page {
             Page::Budget => "budget",
             Page::Model => "model",
             Page::Dependencies => "dependencies",
+            Page::Tradeoffs => "tradeoffs",
             Page::Burn => "burn",
             Page::Policy => "policy",
             Page::Document => "document",
@@ -57,6 +61,7 @@ impl Page {
             Page::Budget => "Budget",
             Page::Model => "Model",
             Page::Dependencies => "Dependencies",
+            Page::Tradeoffs => "Trade-offs",
             Page::Burn => "Burn",
             Page::Policy => "Policy",
             Page::Document => "Document",

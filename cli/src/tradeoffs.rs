@@ -11,7 +11,7 @@ use slo_core::export::prometheus::unusable_queries;
 use slo_core::model::location::slo_named;
 use slo_core::quantity::zone::{TzdbResolver, ZoneResolver, ZoneRules};
 use slo_core::record::incidents::{read_incidents, Incident};
-use slo_core::record::series::{read_prometheus_range, read_series, Sample};
+use slo_core::record::series::{read_any_series, Sample};
 use slo_core::record::{Imported, RowProblem};
 use slo_core::tradeoff::candidates::read_candidates;
 use slo_core::tradeoff::report::{tradeoff_report, RowReport, TradeoffReport};
@@ -160,13 +160,7 @@ fn record(
     };
     let samples: Vec<Sample> = match &args.series {
         Some(path) => {
-            let text = text(path)?;
-            let read = if text.trim_start().starts_with('{') {
-                read_prometheus_range(&text)
-            } else {
-                read_series(&text, zone)
-            };
-            kept(path, read, left_out)?
+            kept(path, read_any_series(&text(path)?, zone), left_out)?
         }
         None => Vec::new(),
     };

@@ -141,7 +141,7 @@ fn on_an_edit(c: &mut Criterion) {
     let edited: Target = "99.93".parse().unwrap();
     c.bench_function(
         "a candidate typed, over a year of incidents (its row)",
-        |b| b.iter(|| prepared.row(black_box(&edited), &chances).achieved.met),
+        |b| b.iter(|| prepared.row(black_box(&edited), &chances, &UtcOnly).achieved.met),
     );
     let mut risk = chances.risk.clone().unwrap();
     risk.incidents_per_period = "1.5".into();
@@ -152,7 +152,7 @@ fn on_an_edit(c: &mut Criterion) {
                 let chances = prepared.chances(Some(black_box(&risk)));
                 candidates
                     .iter()
-                    .map(|t| prepared.row(t, &chances).chance.unwrap().meet)
+                    .map(|t| prepared.row(t, &chances, &UtcOnly).chance.unwrap().meet)
                     .sum::<f64>()
             })
         },

@@ -317,6 +317,28 @@ pub fn copy_to_clipboard(text: &str) {
     }
 }
 
+/// The file picked in the `<input type="file">` of `ev` (clearing the
+/// input, so the same file can be picked again).
+pub fn picked_file(ev: &web_sys::Event) -> Option<web_sys::File> {
+    let input = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())?;
+    let file = input.files().and_then(|files| files.get(0));
+    input.set_value("");
+    file
+}
+
+/// Reads a text file the user picked: its name and text, or why not (too
+/// large, unreadable, not UTF-8).
+pub async fn read_text_file(file: web_sys::File, max_bytes: usize) -> Result<(String, String), String> {
+    let name = file.name();
+    let bytes = read_file(file, max_bytes).await.map_err(|size| {
+        format!("{name} cannot be read: {size} bytes (at most {max_bytes})")
+    })?;
+    let text = String::from_utf8(bytes).map_err(|_| format!("{name} is not UTF-8 text"))?;
+    Ok((name, text))
+}
+
 /// Reads a file the user picked or dropped, refusing files over `max_bytes`
 /// before reading them.
 pub async fn read_file(file: web_sys::File, max_bytes: usize) -> Result<Vec<u8>, usize> {

@@ -25,7 +25,7 @@ use crate::read::alert_rule::AlertRule;
 mod scale;
 mod scenario;
 pub use scale::workshop_scale;
-use scenario::last_spring;
+use scenario::{first_half_of_2025, last_spring};
 
 pub(super) fn s(text: &str) -> String {
     text.to_string()
@@ -129,6 +129,7 @@ pub fn workbook_api() -> Model {
             sla: Some(s("95")),
             historical: Some(s("99.2")),
             scenarios: vec![last_spring()],
+            history: Some(first_half_of_2025()),
             ..slo(
                 "97 % of requests succeed",
                 "97",

@@ -239,6 +239,18 @@ struct RangeSeries {
     values: Vec<(f64, String)>,
 }
 
+/// Reads an SLI series from a file or pasted text of either kind: a
+/// Prometheus range query's JSON when it starts with `{`
+/// ([`read_prometheus_range`]), else a table ([`read_series`], times
+/// without an offset read in `zone`).
+pub fn read_any_series(text: &str, zone: &dyn ZoneRules) -> Result<Imported<Sample>, String> {
+    if text.trim_start().starts_with('{') {
+        read_prometheus_range(text)
+    } else {
+        read_series(text, zone)
+    }
+}
+
 /// The label that names a range query's series: `good`, `bad` or `valid`.
 pub const SERIES_LABEL: &str = "series";
 

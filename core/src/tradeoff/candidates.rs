@@ -38,13 +38,14 @@ pub fn default_candidates(current: &Target) -> Vec<Target> {
     candidates
 }
 
-/// Reads candidates as typed (one per entry), with the problem of each
-/// bad one by its position; duplicates are kept once, and at most
+/// Reads candidates as typed (one per entry, blank entries skipped), with
+/// the problem of each bad one by its position; duplicates are kept once, and at most
 /// [`MAX_CANDIDATES`] are taken (more is a problem at the first one over).
 pub fn read_candidates(texts: &[String]) -> (Vec<Target>, Vec<(usize, String)>) {
     let mut targets: Vec<Target> = Vec::new();
     let mut problems = Vec::new();
-    for (index, text) in texts.iter().enumerate() {
+    let typed = texts.iter().enumerate().filter(|(_, t)| !t.trim().is_empty());
+    for (index, text) in typed {
         match text.parse::<Target>() {
             Err(error) => problems.push((index, error.to_string())),
             Ok(_) if targets.len() == MAX_CANDIDATES => problems.push((

@@ -118,9 +118,13 @@ pub struct Replay<'a> {
     pub time_slice: Option<u64>,
 }
 
-/// A record's periods simulated once, to be judged against any target.
-pub struct Replayer<'a> {
-    replay: Replay<'a>,
+/// A record's periods simulated once, to be judged against any target. It
+/// owns what it needs (the rules, the policy), so it can be kept between
+/// edits of the model.
+pub struct Replayer {
+    rules: Vec<AlertRule>,
+    policy: ErrorBudgetPolicy,
+    time_slice: Option<u64>,
     /// Each period with its run (at the base target); `None` for a period
     /// without events, where no rule fires and no condition becomes true.
     runs: Vec<(PastPeriod, Result<Option<Simulation>, String>)>,
@@ -130,7 +134,7 @@ pub struct Replayer<'a> {
 
 impl<'a> Replay<'a> {
     /// Simulates every period once, against `base` (any candidate).
-    pub fn prepare(self, base: &Target) -> Replayer<'a> {
+    pub fn prepare(self, base: &Target) -> Replayer {
         let runs = self
             .periods
             .iter()
@@ -152,21 +156,28 @@ impl<'a> Replay<'a> {
             .collect();
         Replayer {
             freezing: freezing_conditions(self.policy),
-            replay: self,
+            policy: self.policy.clone(),
+            time_slice: self.time_slice,
+            rules: self.rules,
             runs,
         }
     }
 
     fn spec(&self, period: &PastPeriod, target: &Target) -> SloNumbers {
-        SloNumbers {
-            target: *target,
-            period_seconds: period.seconds(),
-            time_slice: self.time_slice,
-        }
+        spec(period, target, self.time_slice)
     }
 }
 
-impl Replayer<'_> {
+/// The numbers of a period's simulation at `target`.
+fn spec(period: &PastPeriod, target: &Target, time_slice: Option<u64>) -> SloNumbers {
+    SloNumbers {
+        target: *target,
+        period_seconds: period.seconds(),
+        time_slice,
+    }
+}
+
+impl Replayer {
     /// What the rules and the policy would have done at `target`.
     pub fn against(&self, target: &Target) -> Replayed {
         let mut replayed = Replayed::default();
@@ -179,8 +190,8 @@ impl Replayer<'_> {
                 Ok(Some(base)) => base.retarget(*target).or_else(|_| {
                     simulate(
                         &base.plan,
-                        &self.replay.spec(period, target),
-                        shortest_window(&self.replay.rules),
+                        &spec(period, target, self.time_slice),
+                        shortest_window(&self.rules),
                     )
                 }),
                 Err(error) => Err(SimulationError::Unsupported(error.clone())),
@@ -196,7 +207,7 @@ impl Replayer<'_> {
     }
 
     fn judge(&self, period: &PastPeriod, simulation: &Simulation, replayed: &mut Replayed) {
-        let rules = &self.replay.rules;
+        let rules = &self.rules;
         replayed.replayed_seconds += period.seconds();
         let spent = 100.0 - simulation.budget_left_percent();
         for firing in run_alerts(simulation, rules).firings {
@@ -210,7 +221,7 @@ impl Replayer<'_> {
                 false_alarm: spent < AT_RISK_PERCENT,
             });
         }
-        let frozen_at = run_policy(self.replay.policy, simulation)
+        let frozen_at = run_policy(&self.policy, simulation)
             .triggered
             .iter()
             .filter(|t| self.freezing.contains(&t.condition))

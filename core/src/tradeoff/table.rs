@@ -103,18 +103,19 @@ pub struct Table {
 
 /// What every row shares: the record judged, the risk model run, the
 /// periods replayed. Prepared once; each candidate's row is then quick
-/// (the page recomputes only the rows whose candidate changed).
-pub struct Prepared<'a> {
-    inputs: &'a Inputs<'a>,
-    sli: &'a crate::model::Sli,
-    slo: &'a crate::model::Slo,
+/// (the page recomputes only the rows whose candidate changed). It owns
+/// what it holds, so a page can keep it between edits.
+pub struct Prepared {
+    sli: crate::model::Sli,
+    slo: crate::model::Slo,
+    incidents: Vec<Incident>,
     record: Record,
     periods: Vec<PastPeriod>,
     span: (i64, i64),
     fit: Result<Fit, String>,
     lengths: Vec<u64>,
     evidence: Evidence,
-    replayer: Replayer<'a>,
+    replayer: Replayer,
     ceiling: Option<Decimal>,
     current: Option<Target>,
     period_seconds: u64,
@@ -132,14 +133,14 @@ pub fn tradeoffs(inputs: &Inputs) -> Result<Table, Vec<Problem>> {
     let chances = prepared.chances(inputs.risk);
     let rows = candidates
         .iter()
-        .map(|t| prepared.row(t, &chances))
+        .map(|t| prepared.row(t, &chances, inputs.zones))
         .collect();
     Ok(prepared.table(&chances, rows))
 }
 
-impl<'a> Prepared<'a> {
+impl Prepared {
     /// Prepares the table of `inputs` (everything but the rows).
-    pub fn new(inputs: &'a Inputs<'a>) -> Result<Prepared<'a>, Vec<Problem>> {
+    pub fn new(inputs: &Inputs) -> Result<Prepared, Vec<Problem>> {
         let at = inputs.at;
         let (sli, slo) = at
             .find(inputs.model)
@@ -194,9 +195,9 @@ impl<'a> Prepared<'a> {
             evidence,
             replayer: replay.prepare(&base),
             ceiling: ceiling_of(inputs.model, at, sli),
-            inputs,
-            sli,
-            slo,
+            incidents: inputs.incidents.to_vec(),
+            sli: sli.clone(),
+            slo: slo.clone(),
             record,
             periods,
             span,
@@ -220,6 +221,11 @@ impl<'a> Prepared<'a> {
             median_seconds: plan.map(|p| p.median_seconds as u64),
             risk,
         }
+    }
+
+    /// The risk model fitted to the incidents, or why none could be.
+    pub fn fit(&self) -> &Result<Fit, String> {
+        &self.fit
     }
 
     /// The table of `rows` (from [`Prepared::row`]).
@@ -279,12 +285,13 @@ fn span_of(
     incident_span(window, zone, first, last).map_err(|e| vec![Problem::error("history", e)])
 }
 
-impl Prepared<'_> {
-    /// One candidate's row, its chance from `chances`.
-    pub fn row(&self, target: &Target, chances: &Chances) -> Row {
-        let mut form = crate::report::slo_form(self.sli, self.slo);
+impl Prepared {
+    /// One candidate's row, its chance from `chances`; `zones` as the
+    /// table was prepared with.
+    pub fn row(&self, target: &Target, chances: &Chances, zones: &dyn ZoneResolver) -> Row {
+        let mut form = crate::report::slo_form(&self.sli, &self.slo);
         form.target = target.to_string();
-        let view = evaluate(&form, self.inputs.zones);
+        let view = evaluate(&form, zones);
         let downtime = view.downtime;
         let bad_events = view.events.and_then(|e| e.ok()).map(|e| e.allowed_bad);
         let shortest = downtime.as_ref().map(|d| d.min().seconds());
@@ -308,7 +315,6 @@ impl Prepared<'_> {
             replayed: self.replayer.against(target),
             reachable: self.ceiling.is_none_or(|c| target.fraction() <= c),
             incident_spend: self
-                .inputs
                 .incidents
                 .iter()
                 .map(|i| self.spend(i, target))

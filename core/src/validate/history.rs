@@ -1,4 +1,5 @@
-//! An SLO's history: its span's dates, its candidates and its edited risk
+//! An SLO's history: its span's dates, its candidates (blank ones are
+//! skipped, as a list typed one per line leaves them) and its edited risk
 //! model. Its incidents are read where they are used: the trade-off table
 //! lists the rows it leaves out with their lines ([`crate::record`]), so
 //! that the CSV reader stays out of every page that validates.
@@ -28,9 +29,11 @@ pub(super) fn check_history(c: &mut Checker, at: SloAt, history: &SloHistory) {
             c.error(|| path("to"), "the record must end after it starts");
         }
     }
-    for (i, text) in history.candidates.iter().enumerate() {
+    let typed = history.candidates.iter().enumerate();
+    let typed = typed.filter(|(_, text)| !text.trim().is_empty());
+    for (n, (i, text)) in typed.enumerate() {
         let field = format!("candidates[{i}]");
-        if i == MAX_CANDIDATES {
+        if n == MAX_CANDIDATES {
             c.error(
                 || path(&field),
                 format!("a trade-off table compares at most {MAX_CANDIDATES} candidates"),

@@ -12,7 +12,7 @@ use crate::workshop::views::burn_results::BurnParts;
 use slo_core::model::location::{Locate, RiskAt, ScenarioAt, SeverityAt};
 
 /// A first risk model: three incidents a period, half an hour median, four hours at p90.
-fn starting_model() -> RiskModel {
+pub fn starting_model() -> RiskModel {
     let severity = |share: &str, error: &str| IncidentSeverity {
         share_percent: share.into(),
         error_percent: error.into(),
@@ -27,7 +27,7 @@ fn starting_model() -> RiskModel {
     }
 }
 
-/// The risk model's fields and the outcome.
+/// The risk model of a burn scenario, and the Monte Carlo outcome below it.
 #[component]
 pub fn RiskSection(
     /// The scenario.
@@ -35,17 +35,41 @@ pub fn RiskSection(
     /// The Monte Carlo outcome, once the page's results are loaded.
     outcome: LocalResource<BurnParts>,
 ) -> impl IntoView {
+    view! {
+        <RiskEditor at=RiskAt::Scenario(at) add_label="Add a risk model" remove_label="Remove the risk model"
+            starting=Callback::new(|_| starting_model())>
+            {move || outcome.get().map(|p| p.risk.run(()))}
+        </RiskEditor>
+    }
+}
+
+/// A risk model's fields (incident rate, time to restore, severity mix,
+/// seed), or a button that adds one; `children` shown under the fields.
+#[component]
+pub fn RiskEditor(
+    /// Where the risk model is (or goes).
+    at: RiskAt,
+    /// The label of the button that adds one.
+    add_label: &'static str,
+    /// The label of the button that removes it.
+    remove_label: &'static str,
+    /// The risk model the add button starts from.
+    starting: Callback<(), RiskModel>,
+    /// What is shown under the fields (the outcome).
+    #[prop(optional)]
+    children: Option<ChildrenFn>,
+) -> impl IntoView {
     let workshop = Workshop::from_context();
-    let section = workshop.section(&at.path());
-    let risk = RiskAt(at);
+    let risk = at;
+    let section = workshop.section(&risk.path());
     let first_field = id_of(&risk.field("incidentsPerPeriod"));
     let add_id = format!("{}-add", id_of(&risk.path()));
     let back_to_add = add_id.clone();
     let has = Memo::new(move |_| section.with(|m| risk.get(m).is_some()));
     view! {
         <Show when=move || has.get()
-            fallback=move || view! { <span id=add_id.clone()>{focus_button("Add a risk model".into(), "", first_field.clone(), move |m| {
-                if let Some(s) = at.get_mut(m) { s.risk = Some(starting_model()); }
+            fallback=move || view! { <span id=add_id.clone()>{focus_button(add_label.into(), "", first_field.clone(), move |m| {
+                risk.set(m, Some(starting.run(())));
             })}</span> }>
             <div class="cols">
                 <Text at=risk field="incidentsPerPeriod" label="Incidents per period (mean)" placeholder="3" get=|r: &RiskModel| &r.incidents_per_period set=|r: &mut RiskModel| &mut r.incidents_per_period />
@@ -72,11 +96,11 @@ pub fn RiskSection(
                         r.severities.push(IncidentSeverity { share_percent: "0".into(), error_percent: "100".into() });
                     }
                 })}
-                {focus_button("Remove the risk model".into(), "remove", back_to_add.clone(), move |m| {
-                    if let Some(s) = at.get_mut(m) { s.risk = None; }
+                {focus_button(remove_label.into(), "remove", back_to_add.clone(), move |m| {
+                    risk.set(m, None);
                 })}
             </div>
-            {move || outcome.get().map(|p| p.risk.run(()))}
+            {children.clone().map(|c| c())}
         </Show>
     }
 }

@@ -5,3 +5,4 @@ pub mod dependencies;
 pub mod document;
 pub mod model;
 pub mod policy;
+pub mod tradeoffs;

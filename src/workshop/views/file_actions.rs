@@ -51,16 +51,9 @@ pub fn FileButtons() -> impl IntoView {
         })
     };
     let on_pick = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        if let Some(file) = input.files().and_then(|files| files.get(0)) {
+        if let Some(file) = browser::picked_file(&ev) {
             import_file(workshop, file);
         }
-        input.set_value("");
     };
     view! {
         <button type="button" id="export" on:click=export title="Download the model as a JSON file">"Export JSON"</button>

@@ -1,9 +1,13 @@
 //! What the workshop shows of the model, read-only: the burn results, the
-//! dependency diagram, the document, the problem list, and the file actions.
+//! dependency diagram, the document, the problem list, the trade-off table,
+//! the file actions, and the pickers over SLOs and scenarios.
 
 pub mod burn_results;
 pub mod composite;
 pub mod diagram;
 pub mod document_view;
 pub mod file_actions;
+pub mod picker;
 pub mod problem_list;
+pub mod tradeoff_table;
+pub mod tradeoff_results;

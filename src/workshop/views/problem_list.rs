@@ -25,6 +25,8 @@ fn page_of(path: &str) -> Page {
         Page::Policy
     } else if path.starts_with("document") {
         Page::Document
+    } else if at(".history") {
+        Page::Tradeoffs
     } else if path.starts_with("alertRules") || at(".scenarios[") {
         Page::Burn
     } else if at(".dependencies") || at(".ownAvailability") {

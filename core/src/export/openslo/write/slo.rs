@@ -131,6 +131,13 @@ impl Writer<'_> {
             why: format!("its time slice ({}) is not whole minutes, which OpenSLO's timeSliceWindow cannot hold; kept as an annotation", sli.time_slice),
         });
         }
+        if let Some(history) = &slo.history {
+            skipped.push(Skipped {
+                title: title.clone(),
+                path: format!("{path}.history"),
+                why: history_left_out(history),
+            });
+        }
         let objective = Objective {
             display_name: (!slo.name.trim().is_empty()).then(|| text(&slo.name)),
             target: Some(fraction.clone()),
@@ -194,6 +201,23 @@ impl Writer<'_> {
         }
         (policies, alerts)
     }
+}
+
+/// Why an SLO's history is not in the OpenSLO file: "its history (12
+/// incidents as pasted, 3 candidates, an edited risk model) …".
+fn history_left_out(history: &crate::model::history::SloHistory) -> String {
+    let lines = history.incidents.lines().filter(|l| !l.trim().is_empty()).count();
+    let mut parts = vec![format!("{} lines of incidents", lines)];
+    if !history.candidates.is_empty() {
+        parts.push(format!("{} candidate targets", history.candidates.len()));
+    }
+    if history.risk.is_some() {
+        parts.push("an edited risk model".into());
+    }
+    format!(
+        "its history for the trade-off table ({}) has no place in OpenSLO; it stays in slo-planner's JSON",
+        parts.join(", ")
+    )
 }
 
 /// What OpenSLO has no field for: the window and time zone as typed, the
