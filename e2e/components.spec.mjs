@@ -45,7 +45,7 @@ test('problems are listed by the names of their place and open their field', asy
 });
 
 test('Export, Import and Share are in the toolbar of every workshop page', async ({ page }) => {
-  for (const name of ['model', 'dependencies', 'burn', 'policy', 'document']) {
+  for (const name of ['model', 'dependencies', 'tradeoffs', 'burn', 'policy', 'document']) {
     await page.goto(`workshop/?page=${name}`);
     const toolbar = page.getByRole('toolbar', { name: 'Model' });
     await expect(toolbar.getByRole('button', { name: 'Export JSON' })).toBeVisible();

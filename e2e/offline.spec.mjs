@@ -10,6 +10,7 @@ const PAGES = [
   ['', '#allowed-downtime'],
   ['workshop/?page=model', '#team-name'],
   ['workshop/dependencies/', 'h1.page-title'],
+  ['workshop/tradeoffs/', '#tradeoff-slo'],
   ['workshop/burn/', '#burn-loading, #budget-left'],
   ['workshop/policy/', '#policy-scope'],
   ['workshop/document/', '#doc-slos'],

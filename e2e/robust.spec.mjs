@@ -138,7 +138,7 @@ plain('a panic shows a banner, and the autosave keeps the last good model', asyn
 
 test('every page fits a 390 px phone: the navigation wraps, tables scroll in their card', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  for (const path of ['', 'workshop/?page=model', 'workshop/?page=dependencies', 'workshop/?page=burn',
+  for (const path of ['', 'workshop/?page=model', 'workshop/?page=dependencies', 'workshop/?page=tradeoffs', 'workshop/?page=burn',
     'workshop/?page=policy', 'workshop/?page=document']) {
     await page.goto(path);
     await expect(page.locator('main')).toBeVisible();

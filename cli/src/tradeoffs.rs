@@ -159,9 +159,7 @@ fn record(
         }
     };
     let samples: Vec<Sample> = match &args.series {
-        Some(path) => {
-            kept(path, read_any_series(&text(path)?, zone), left_out)?
-        }
+        Some(path) => kept(path, read_any_series(&text(path)?, zone), left_out)?,
         None => Vec::new(),
     };
     Ok((incidents, samples))

@@ -141,7 +141,14 @@ fn on_an_edit(c: &mut Criterion) {
     let edited: Target = "99.93".parse().unwrap();
     c.bench_function(
         "a candidate typed, over a year of incidents (its row)",
-        |b| b.iter(|| prepared.row(black_box(&edited), &chances, &UtcOnly).achieved.met),
+        |b| {
+            b.iter(|| {
+                prepared
+                    .row(black_box(&edited), &chances, &UtcOnly)
+                    .achieved
+                    .met
+            })
+        },
     );
     let mut risk = chances.risk.clone().unwrap();
     risk.incidents_per_period = "1.5".into();

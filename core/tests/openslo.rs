@@ -17,8 +17,8 @@ use slo_core::model::*;
 use slo_core::quantity::zone::TzdbResolver;
 use slo_core::Target;
 
-/// What OpenSLO carries of a model: its services, without the dependencies
-/// and burn scenarios OpenSLO has no place for; targets as numbers; the
+/// What OpenSLO carries of a model: its services, without the dependencies,
+/// burn scenarios and histories OpenSLO has no place for; targets as numbers; the
 /// time zone as it applies (calendar windows only).
 fn carried(model: &Model) -> Value {
     let mut model = model.clone();
@@ -28,6 +28,7 @@ fn carried(model: &Model) -> Value {
         for sli in service.journeys.iter_mut().flat_map(|j| j.slis.iter_mut()) {
             for slo in &mut sli.slos {
                 slo.scenarios.clear();
+                slo.history = None;
                 slo.target = slo
                     .target
                     .parse::<Target>()
@@ -72,6 +73,37 @@ fn both_examples_come_back_whole_with_nothing_to_note() {
         assert_eq!(carried(&read.model), carried(&model));
         assert_eq!(read.model.alert_rules, model.alert_rules);
     }
+}
+
+#[test]
+fn an_slo_history_is_named_as_left_out_of_the_file() {
+    let export = openslo_yaml(&examples::workbook_api(), &TzdbResolver);
+    let skipped: Vec<_> = export
+        .skipped
+        .iter()
+        .filter(|s| s.path.ends_with(".history"))
+        .collect();
+    assert_eq!(skipped.len(), 1, "{:?}", export.skipped);
+    assert_eq!(
+        skipped[0].path,
+        "services[0].journeys[0].slis[0].slos[0].history"
+    );
+    assert!(
+        skipped[0]
+            .why
+            .contains("11 lines of incidents, 4 candidate targets"),
+        "{}",
+        skipped[0].why
+    );
+    assert!(
+        export.yaml.contains("it stays in slo-planner's JSON"),
+        "{}",
+        export.yaml
+    );
+    assert!(openslo_yaml(&examples::seed_chain(), &TzdbResolver)
+        .skipped
+        .iter()
+        .all(|s| !s.path.ends_with(".history")));
 }
 
 #[test]

@@ -330,11 +330,14 @@ pub fn picked_file(ev: &web_sys::Event) -> Option<web_sys::File> {
 
 /// Reads a text file the user picked: its name and text, or why not (too
 /// large, unreadable, not UTF-8).
-pub async fn read_text_file(file: web_sys::File, max_bytes: usize) -> Result<(String, String), String> {
+pub async fn read_text_file(
+    file: web_sys::File,
+    max_bytes: usize,
+) -> Result<(String, String), String> {
     let name = file.name();
-    let bytes = read_file(file, max_bytes).await.map_err(|size| {
-        format!("{name} cannot be read: {size} bytes (at most {max_bytes})")
-    })?;
+    let bytes = read_file(file, max_bytes)
+        .await
+        .map_err(|size| format!("{name} cannot be read: {size} bytes (at most {max_bytes})"))?;
     let text = String::from_utf8(bytes).map_err(|_| format!("{name} is not UTF-8 text"))?;
     Ok((name, text))
 }

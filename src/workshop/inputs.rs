@@ -252,7 +252,12 @@ pub fn Lines<L: Locate>(
         <div class="field">
             <label for=id.clone()>{label} <span class="hint">" (one per line)"</span></label>
             <textarea id=id rows="3" prop:value=value on:input=move |ev| on_input(event_target_value(&ev))></textarea>
-            <FieldProblems path />
+            <FieldProblems path=path.clone() />
+            // Each line's own problems (a candidate that is not a target).
+            {move || {
+                let lines = value.with(|v| v.split('\n').count());
+                (0..lines).map(|i| view! { <FieldProblems path=format!("{path}[{i}]") /> }).collect_view()
+            }}
         </div>
     }
 }

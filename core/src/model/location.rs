@@ -211,7 +211,12 @@ impl Locate for HistoryAt {
         self.0.get(model)?.history.as_ref()
     }
     fn get_mut<'m>(&self, model: &'m mut Model) -> Option<&'m mut SloHistory> {
-        Some(self.0.get_mut(model)?.history.get_or_insert_with(Default::default))
+        Some(
+            self.0
+                .get_mut(model)?
+                .history
+                .get_or_insert_with(Default::default),
+        )
     }
     fn path(&self) -> String {
         self.0.field("history")

@@ -44,7 +44,10 @@ pub fn default_candidates(current: &Target) -> Vec<Target> {
 pub fn read_candidates(texts: &[String]) -> (Vec<Target>, Vec<(usize, String)>) {
     let mut targets: Vec<Target> = Vec::new();
     let mut problems = Vec::new();
-    let typed = texts.iter().enumerate().filter(|(_, t)| !t.trim().is_empty());
+    let typed = texts
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| !t.trim().is_empty());
     for (index, text) in typed {
         match text.parse::<Target>() {
             Err(error) => problems.push((index, error.to_string())),

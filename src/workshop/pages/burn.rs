@@ -11,9 +11,9 @@ use crate::workshop::editors::risk::RiskSection;
 use crate::workshop::editors::scenario::{new_event, ScenarioEditor};
 use crate::workshop::inputs::id_of;
 use crate::workshop::later::AfterFirstFrame;
-use crate::workshop::views::picker::{slo_label, Picker};
 use crate::workshop::state::Workshop;
 use crate::workshop::views::burn_results::LoadBurnParts;
+use crate::workshop::views::picker::{slo_label, Picker};
 use slo_core::model::location::{every_slo, Locate, ScenarioAt};
 
 /// A new scenario: steady traffic, a little background noise, one outage.

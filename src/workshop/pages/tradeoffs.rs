@@ -61,7 +61,10 @@ pub fn TradeoffsPage(
     });
     let chosen = RwSignal::new(first);
     let current = Memo::new(move |_| {
-        slos.with(|l| l.get(chosen.get().min(l.len().saturating_sub(1))).map(|(at, _)| *at))
+        slos.with(|l| {
+            l.get(chosen.get().min(l.len().saturating_sub(1)))
+                .map(|(at, _)| *at)
+        })
     });
     let series = RwSignal::new(None::<SeriesFile>);
     let parts: Parts = LocalResource::new(move || async move {
@@ -105,7 +108,9 @@ fn HistoryEditor(at: SloAt, parts: Parts, series: RwSignal<Option<SeriesFile>>) 
     let history = HistoryAt(at);
     let incidents_path = history.field("incidents");
     let open_incidents = move |ev: leptos::ev::Event| {
-        let Some(file) = browser::picked_file(&ev) else { return };
+        let Some(file) = browser::picked_file(&ev) else {
+            return;
+        };
         let path = incidents_path.clone();
         leptos::task::spawn_local(async move {
             match browser::read_text_file(file, MAX_INCIDENTS_BYTES).await {
@@ -119,15 +124,22 @@ fn HistoryEditor(at: SloAt, parts: Parts, series: RwSignal<Option<SeriesFile>>) 
         });
     };
     let open_series = move |ev: leptos::ev::Event| {
-        let Some(file) = browser::picked_file(&ev) else { return };
+        let Some(file) = browser::picked_file(&ev) else {
+            return;
+        };
         leptos::task::spawn_local(async move {
             match browser::read_text_file(file, MAX_SERIES_BYTES).await {
-                Ok((name, text)) => series.set(Some(SeriesFile { name, text: Shared(text.into()) })),
+                Ok((name, text)) => series.set(Some(SeriesFile {
+                    name,
+                    text: Shared(text.into()),
+                })),
                 Err(why) => workshop.notice.set(Some(Err(why))),
             }
         });
     };
-    let part = move |part: fn(&TradeoffParts) -> Callback<(), AnyView>| move || parts.get().map(|p| part(&p).run(()));
+    let part = move |part: fn(&TradeoffParts) -> Callback<(), AnyView>| {
+        move || parts.get().map(|p| part(&p).run(()))
+    };
     view! {
         <section class="card history">
             <h2>"The team's history"</h2>

@@ -9,5 +9,5 @@ pub mod document_view;
 pub mod file_actions;
 pub mod picker;
 pub mod problem_list;
-pub mod tradeoff_table;
 pub mod tradeoff_results;
+pub mod tradeoff_table;

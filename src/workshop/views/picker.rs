@@ -67,4 +67,3 @@ fn options_html<'a>(labels: impl Iterator<Item = &'a str>, chosen: usize, every:
         })
         .collect()
 }
-

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use slo_core::model::location::{Locate, RiskAt, SloAt};
 use slo_core::model::scenario::RiskModel;
 use slo_core::problem::Problem;
-use slo_core::quantity::zone::{ZoneResolver, Utc};
+use slo_core::quantity::zone::{Utc, ZoneResolver};
 use slo_core::record::series::{read_any_series, Sample};
 use slo_core::record::{Imported, RowProblem};
 use slo_core::tradeoff::candidates::{default_candidates, read_candidates};
@@ -95,7 +95,10 @@ pub fn tradeoff_parts(
         let file = series.get()?;
         let zone = zone.get().and_then(|z| IntlZones.resolve(&z).ok());
         let zone = zone.unwrap_or_else(|| Box::new(Utc));
-        Some(Shared(Arc::new(read_any_series(&file.text.0, zone.as_ref()))))
+        Some(Shared(Arc::new(read_any_series(
+            &file.text.0,
+            zone.as_ref(),
+        ))))
     });
     let record = record_memo(workshop, slo, samples);
     let risk = Memo::new(move |_| {
@@ -105,7 +108,9 @@ pub fn tradeoff_parts(
     let chances = Memo::new(move |_| {
         let record = record.get()?;
         let prepared = record.0.prepared.as_ref().ok()?;
-        Some(Shared(Arc::new(risk.with(|r| prepared.chances(r.as_ref())))))
+        Some(Shared(Arc::new(
+            risk.with(|r| prepared.chances(r.as_ref())),
+        )))
     });
     let candidates = candidates_memo(workshop, slo);
     let table = table_memo(record, chances, candidates);
@@ -182,7 +187,10 @@ fn candidates_memo(workshop: Workshop, slo: Memo<Option<SloAt>>) -> Memo<Vec<Tar
             let Some(slo) = at.get(m) else {
                 return Vec::new();
             };
-            let typed = slo.history.as_ref().map(|h| read_candidates(&h.candidates).0);
+            let typed = slo
+                .history
+                .as_ref()
+                .map(|h| read_candidates(&h.candidates).0);
             match (typed, slo.target.parse::<Target>()) {
                 (Some(typed), _) if !typed.is_empty() => typed,
                 (_, Ok(current)) => default_candidates(&current),

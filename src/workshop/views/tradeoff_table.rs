@@ -28,7 +28,11 @@ pub fn problems_view(problems: &[Problem]) -> impl IntoView {
 }
 
 /// Rows a reader left out, each with its line and why (`None` when none).
-pub fn row_problems(id: &'static str, title: &'static str, left_out: &[RowProblem]) -> Option<impl IntoView> {
+pub fn row_problems(
+    id: &'static str,
+    title: &'static str,
+    left_out: &[RowProblem],
+) -> Option<impl IntoView> {
     if left_out.is_empty() {
         return None;
     }
@@ -98,7 +102,10 @@ pub fn TableView(
 }
 
 /// The candidates side by side, each with its "Choose" button.
-fn candidates(report: &TradeoffReport, pick: impl Fn(usize) + Copy + Send + Sync + 'static) -> impl IntoView {
+fn candidates(
+    report: &TradeoffReport,
+    pick: impl Fn(usize) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     let rows = report
         .rows
         .iter()
@@ -162,7 +169,11 @@ fn summary(report: &TradeoffReport, table: &Table) -> impl IntoView {
         report.periods.len(),
         report.span.0,
         report.span.1,
-        if report.basis == "time" { "the incidents' bad time" } else { "the series' bad events" }
+        if report.basis == "time" {
+            "the incidents' bad time"
+        } else {
+            "the series' bad events"
+        }
     )];
     if let Some(best) = &report.historical_best_percent {
         lines.push(format!("Historical best: {best} %."));
@@ -186,7 +197,11 @@ fn false_alarms(report: &TradeoffReport) -> Option<impl IntoView> {
     let items: Vec<_> = report
         .rows
         .iter()
-        .flat_map(|r| r.false_alarms.iter().map(move |a| format!("{} %: {a}", r.target)))
+        .flat_map(|r| {
+            r.false_alarms
+                .iter()
+                .map(move |a| format!("{} %: {a}", r.target))
+        })
         .collect();
     (!items.is_empty()).then(|| {
         view! {
@@ -224,7 +239,10 @@ fn periods(table: &Table) -> Option<impl IntoView> {
         .collect_view();
     let title = match shown {
         0 => "Past periods: achieved SLI (truncated) and each candidate met or missed".to_string(),
-        _ => format!("The most recent {MOST_LISTED} past periods of {}", first.achieved.periods.len()),
+        _ => format!(
+            "The most recent {MOST_LISTED} past periods of {}",
+            first.achieved.periods.len()
+        ),
     };
     Some(view! {
         <details id="past-periods">

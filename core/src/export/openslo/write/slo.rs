@@ -206,7 +206,11 @@ impl Writer<'_> {
 /// Why an SLO's history is not in the OpenSLO file: "its history (12
 /// incidents as pasted, 3 candidates, an edited risk model) …".
 fn history_left_out(history: &crate::model::history::SloHistory) -> String {
-    let lines = history.incidents.lines().filter(|l| !l.trim().is_empty()).count();
+    let lines = history
+        .incidents
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .count();
     let mut parts = vec![format!("{} lines of incidents", lines)];
     if !history.candidates.is_empty() {
         parts.push(format!("{} candidate targets", history.candidates.len()));
