@@ -27,7 +27,7 @@ const base = `http://127.0.0.1:${port}/slo-planner/`;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const worst = (xs) => Math.max(...xs);
 const ms = (x) => x.toFixed(1).padStart(7);
-const PAGES = ['Model', 'Dependencies', 'Burn', 'Policy', 'Document'];
+const PAGES = ['Model', 'Dependencies', 'Trade-offs', 'Burn', 'Policy', 'Document'];
 // Page loads on this machine vary by a quarter between runs: nine of each
 // give a steadier median than five.
 const ROUNDS = 9;
@@ -50,7 +50,7 @@ async function waitForServer() {
  *  is done, as the page itself notes them (READY). Waits through the page's
  *  own promise, so no test-harness script runs in the page being timed. */
 async function openPage(page, name) {
-  const folder = name === 'Model' ? '' : `${name.toLowerCase()}/`;
+  const folder = name === 'Model' ? '' : `${name.toLowerCase().replace('-', '')}/`;
   await Promise.all([
     page.waitForURL(`${base}workshop/${folder}`, { waitUntil: 'commit' }),
     page.locator('nav a', { hasText: name }).click(),
@@ -144,6 +144,48 @@ async function typing(page) {
   return { figure, frame };
 }
 
+/** A year of incidents (two a month, 20 minutes to 3 hours, some partial)
+ *  as pasted from a spreadsheet. */
+function yearOfIncidents() {
+  const lines = ['start\tduration\taffected\tcause'];
+  for (let month = 1; month <= 12; month++) {
+    for (const day of [7, 21]) {
+      const minutes = 20 + ((month * 37 + day * 11) % 160);
+      const affected = [100, 50, 20, 100][(month + day) % 4];
+      lines.push(`2025-${String(month).padStart(2, '0')}-${day} 1${day % 10}:05\t${minutes}m\t${affected}\tincident ${month}/${day}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+/** The trade-off table of the first SLO with a year of incidents pasted:
+ *  the time from an edit (a candidate, the risk model's rate, one more
+ *  incident) until the table shows it, and until the next frame is done. */
+async function tradeoffEdits(page) {
+  const at = 'services-0--journeys-0--slis-0--slos-0--history';
+  await page.goto(`${base}workshop/tradeoffs/`);
+  await page.waitForSelector(`#${at}-incidents`);
+  const pasted = yearOfIncidents();
+  await page.locator(`#${at}-incidents`).fill(pasted);
+  await page.waitForSelector('#tradeoff-table');
+  const times = { candidate: [], risk: [], incident: [] };
+  const candidates = ['99.9', '99.9\n99.95', '99.9\n99.95\n99.5', '99.9\n99.95\n99.5\n99', '99.9\n99.95\n99.5\n99\n99.99'];
+  for (let round = 0; round < 4; round++) {
+    for (const text of candidates) {
+      times.candidate.push(await keystroke(page, `${at}-candidates`, 'tradeoff-card', text));
+    }
+  }
+  await page.getByRole('button', { name: 'Edit the fitted model' }).click();
+  for (const rate of ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']) {
+    times.risk.push(await keystroke(page, `${at}-risk-incidentsPerPeriod`, 'tradeoff-card', rate));
+  }
+  for (let n = 1; n <= 10; n++) {
+    const more = `${pasted}\n2025-12-${10 + n} 03:00\t${10 * n}m\t100\tone more`;
+    times.incident.push(await keystroke(page, `${at}-incidents`, 'tradeoff-card', more));
+  }
+  return times;
+}
+
 await waitForServer();
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -211,6 +253,7 @@ try {
   await page.waitForSelector('#services-49--journeys-0--slis-0--slos-0--target');
   const all = await typing(page);
   const inputsAll = await page.locator('input, select, textarea').count();
+  const tradeoffs = await tradeoffEdits(page);
 
   console.log(`Workshop at scale: ${modelPath} (50 services, 400 SLOs), release build, headless Chromium`);
   console.log(`import, to the page updated         ${ms(imported)} ms (${inputs} inputs on the Model page, every card folded)`);
@@ -230,6 +273,11 @@ try {
   console.log(line(`keystroke to figure, all cards open`, all.figure));
   console.log(line(`keystroke to next frame, all open`, all.frame));
   console.log(`  (${inputsAll} inputs on the page)`);
+  console.log('Trade-off table of one SLO, 24 incidents over 2025 pasted, at the same scale:');
+  for (const [what, xs] of [['a candidate', tradeoffs.candidate], ['the risk model\'s rate', tradeoffs.risk], ['one more incident', tradeoffs.incident]]) {
+    console.log(line(`  edit ${what} to table shown`, xs.map((t) => t[0])));
+    console.log(line(`  edit ${what} to next frame`, xs.map((t) => t[1])));
+  }
 } finally {
   await browser.close();
   server.kill();

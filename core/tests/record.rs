@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use slo_core::record::achieved::{from_incidents, from_series, judge, series_span, Basis};
 use slo_core::record::incidents::read_incidents;
 use slo_core::record::periods::past_periods;
-use slo_core::record::series::{read_prometheus_range, read_series};
+use slo_core::record::series::{read_any_series, read_prometheus_range, read_series};
 use slo_core::{Target, Utc, Window, ZoneRules};
 
 fn target(text: &str) -> Target {
@@ -403,6 +403,11 @@ fn a_prometheus_range_query_reads_by_its_series_label() {
         .unwrap_err()
         .contains("not a matrix"));
     assert!(read_prometheus_range("not json").is_err());
+    // A file of either kind: JSON by its first character, else a table.
+    assert_eq!(read_any_series(json, &Utc).unwrap(), read);
+    let table = read_any_series("timestamp,good,valid\n1744286460,998,1000\n", &Utc).unwrap();
+    assert_eq!(table.rows, read.rows);
+    assert!(read_any_series("{\"status\":\"error\"}", &Utc).is_err());
 }
 
 mod properties {

@@ -321,6 +321,25 @@ fn a_saved_history_is_validated_at_its_fields_and_read_by_the_table() {
     assert!(problems
         .iter()
         .any(|p| p.path.ends_with("history.to") && p.message.contains("end after it starts")));
+    // Candidates typed one per line leave blank lines: skipped, not counted.
+    let history = history_of(&mut model);
+    history.to = "2025-08-01".into();
+    history.candidates = [
+        "99", "", "99.5", " ", "99.9", "99.95", "99.99", "99.999", "",
+    ]
+    .map(String::from)
+    .to_vec();
+    let problems = slo_core::validate::validate(&model, &UtcOnly);
+    assert!(
+        !problems.iter().any(|p| p.path.contains("history")),
+        "{problems:?}"
+    );
+    assert_eq!(
+        slo_core::tradeoff::table::saved(&model, AVAILABILITY, &UtcOnly)
+            .candidates
+            .len(),
+        6
+    );
 }
 
 #[test]

@@ -7,9 +7,8 @@
 
 use crate::model::alert_rule::AlertRuleSpec;
 use crate::model::document::{Approver, Change, DocumentInfo};
-use crate::model::history::SloHistory;
 use crate::model::policy::{Clause, Condition, Consequence, ErrorBudgetPolicy};
-use crate::model::scenario::{IncidentSeverity, RiskModel, Scenario, ScenarioEvent};
+use crate::model::scenario::{Scenario, ScenarioEvent};
 use crate::model::{Dependency, Journey, Model, Service, Sli, Slo, Team};
 use crate::problem::{item, join};
 
@@ -200,86 +199,8 @@ indexed!(
 indexed!(ScenarioAt, Scenario, SloAt, scenarios, "scenarios");
 indexed!(EventAt, ScenarioEvent, ScenarioAt, events, "events");
 
-/// An SLO's history ([`crate::model::history::SloHistory`]); editing a
-/// field of it (`get_mut`) starts an empty history when the SLO has none.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub struct HistoryAt(pub SloAt);
-
-impl Locate for HistoryAt {
-    type Item = SloHistory;
-    fn get<'m>(&self, model: &'m Model) -> Option<&'m SloHistory> {
-        self.0.get(model)?.history.as_ref()
-    }
-    fn get_mut<'m>(&self, model: &'m mut Model) -> Option<&'m mut SloHistory> {
-        Some(
-            self.0
-                .get_mut(model)?
-                .history
-                .get_or_insert_with(Default::default),
-        )
-    }
-    fn path(&self) -> String {
-        self.0.field("history")
-    }
-}
-
-/// A risk model, when its holder has one: a burn scenario's, or an SLO
-/// history's as edited for the trade-off table.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum RiskAt {
-    /// A scenario's `risk`.
-    Scenario(ScenarioAt),
-    /// An SLO's `history.risk`.
-    History(SloAt),
-}
-
-impl RiskAt {
-    /// Sets (or with `None` removes) the risk model; `false` when its
-    /// holder is gone.
-    pub fn set(&self, model: &mut Model, risk: Option<RiskModel>) -> bool {
-        let slot = match self {
-            RiskAt::Scenario(at) => at.get_mut(model).map(|s| &mut s.risk),
-            RiskAt::History(at) => HistoryAt(*at).get_mut(model).map(|h| &mut h.risk),
-        };
-        slot.map(|slot| *slot = risk).is_some()
-    }
-}
-
-impl Default for RiskAt {
-    fn default() -> Self {
-        RiskAt::Scenario(ScenarioAt::default())
-    }
-}
-
-impl Locate for RiskAt {
-    type Item = RiskModel;
-    fn get<'m>(&self, model: &'m Model) -> Option<&'m RiskModel> {
-        match self {
-            RiskAt::Scenario(at) => at.get(model)?.risk.as_ref(),
-            RiskAt::History(at) => HistoryAt(*at).get(model)?.risk.as_ref(),
-        }
-    }
-    fn get_mut<'m>(&self, model: &'m mut Model) -> Option<&'m mut RiskModel> {
-        match self {
-            RiskAt::Scenario(at) => at.get_mut(model)?.risk.as_mut(),
-            RiskAt::History(at) => at.get_mut(model)?.history.as_mut()?.risk.as_mut(),
-        }
-    }
-    fn path(&self) -> String {
-        match self {
-            RiskAt::Scenario(at) => at.field("risk"),
-            RiskAt::History(at) => HistoryAt(*at).field("risk"),
-        }
-    }
-}
-
-indexed!(
-    SeverityAt,
-    IncidentSeverity,
-    RiskAt,
-    severities,
-    "severities"
-);
+mod held;
+pub use held::{HistoryAt, RiskAt, SeverityAt};
 
 impl SloAt {
     /// The SLO at these indices of service, journey, SLI and SLO.

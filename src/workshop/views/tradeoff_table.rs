@@ -3,6 +3,8 @@
 //! `slo tradeoffs` prints it), the chart, "Choose" per row, the past
 //! periods judged and each incident's spend.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use slo_core::model::location::SloAt;
 use slo_core::problem::Problem;
@@ -10,6 +12,7 @@ use slo_core::record::RowProblem;
 use slo_core::tradeoff::report::{tradeoff_report, RowReport, TradeoffReport};
 use slo_core::tradeoff::table::Table;
 use slo_core::tradeoff::words::{achieved_text, choose};
+use wasm_bindgen::JsCast;
 
 use crate::workshop::state::Workshop;
 use crate::workshop::views::tradeoff_results::{Record, Shared};
@@ -77,6 +80,12 @@ pub fn TableView(
             row.target
         ))));
     };
+    // Which folded lists are open: kept while the table is drawn again.
+    let open = [
+        RwSignal::new(false),
+        RwSignal::new(false),
+        RwSignal::new(false),
+    ];
     move || {
         let Some(record) = record.get() else {
             return ().into_any();
@@ -87,15 +96,15 @@ pub fn TableView(
         let Some(table) = table.get() else {
             return ().into_any();
         };
-        let report = tradeoff_report(&table.0, &record.0.saved.incidents);
+        let report = Arc::new(tradeoff_report(&table.0, &record.0.saved.incidents));
         let chart = slo_charts::tradeoff_chart(&table.0).unwrap_or_default();
         view! {
             {candidates(&report, pick)}
             {summary(&report, &table.0)}
             <div class="chart" id="tradeoff-chart" inner_html=chart></div>
-            {false_alarms(&report)}
-            {periods(&table.0)}
-            {incidents(&report)}
+            {false_alarms(&report, open[0])}
+            {periods(table, open[1])}
+            {incidents(report, open[2])}
         }
         .into_any()
     }
@@ -192,9 +201,34 @@ fn summary(report: &TradeoffReport, table: &Table) -> impl IntoView {
     view! { <p class="hint" id="tradeoff-summary">{lines.join(" ")}</p> }
 }
 
+/// A `<details>` whose content is built only while it is open, and which
+/// stays open when the table is drawn again.
+#[component]
+fn Folded(
+    /// Its id.
+    id: &'static str,
+    /// What it says when folded.
+    summary: String,
+    /// Whether it is open.
+    open: RwSignal<bool>,
+    /// Its content.
+    content: ViewFn,
+) -> impl IntoView {
+    view! {
+        <details id=id prop:open=move || open.get() on:toggle=move |ev| {
+            if let Some(d) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
+                open.set(d.open());
+            }
+        }>
+            <summary>{summary}</summary>
+            {move || open.get().then(|| content.run())}
+        </details>
+    }
+}
+
 /// Each candidate's false alarms, folded away.
-fn false_alarms(report: &TradeoffReport) -> Option<impl IntoView> {
-    let items: Vec<_> = report
+fn false_alarms(report: &TradeoffReport, open: RwSignal<bool>) -> Option<impl IntoView> {
+    let items: Vec<String> = report
         .rows
         .iter()
         .flat_map(|r| {
@@ -204,18 +238,27 @@ fn false_alarms(report: &TradeoffReport) -> Option<impl IntoView> {
         })
         .collect();
     (!items.is_empty()).then(|| {
-        view! {
-            <details id="false-alarms">
-                <summary>{format!("False alarms ({})", items.len())}</summary>
-                <ul>{items.into_iter().map(|a| view! { <li>{a}</li> }).collect_view()}</ul>
-            </details>
-        }
+        let summary = format!("False alarms ({})", items.len());
+        let content = move || view! { <ul>{items.iter().map(|a| view! { <li>{a.clone()}</li> }).collect_view()}</ul> };
+        view! { <Folded id="false-alarms" summary open content=ViewFn::from(content) /> }
     })
 }
 
 /// The past periods: the achieved SLI and, per candidate, met or not.
-fn periods(table: &Table) -> Option<impl IntoView> {
-    let first = table.rows.first()?;
+fn periods(table: Shared<Table>, open: RwSignal<bool>) -> Option<impl IntoView> {
+    let count = table.0.rows.first()?.achieved.periods.len();
+    let summary = match count.saturating_sub(MOST_LISTED) {
+        0 => "Past periods: achieved SLI (truncated) and each candidate met or missed".to_string(),
+        _ => format!("The most recent {MOST_LISTED} past periods of {count}"),
+    };
+    let content = move || periods_table(&table.0);
+    Some(view! { <Folded id="past-periods" summary open content=ViewFn::from(content) /> })
+}
+
+fn periods_table(table: &Table) -> impl IntoView {
+    let Some(first) = table.rows.first() else {
+        return ().into_any();
+    };
     let shown = first.achieved.periods.len().saturating_sub(MOST_LISTED);
     let heads = table
         .rows
@@ -237,29 +280,29 @@ fn periods(table: &Table) -> Option<impl IntoView> {
             view! { <tr><th scope="row">{period.label.clone()}</th><td class="num">{achieved}</td>{cells}</tr> }
         })
         .collect_view();
-    let title = match shown {
-        0 => "Past periods: achieved SLI (truncated) and each candidate met or missed".to_string(),
-        _ => format!(
-            "The most recent {MOST_LISTED} past periods of {}",
-            first.achieved.periods.len()
-        ),
-    };
-    Some(view! {
-        <details id="past-periods">
-            <summary>{title}</summary>
-            <table class="events-table">
-                <thead><tr><th scope="col">"Period"</th><th scope="col" class="num">"Achieved"</th>{heads}</tr></thead>
-                <tbody>{lines}</tbody>
-            </table>
-        </details>
-    })
+    view! {
+        <table class="events-table">
+            <thead><tr><th scope="col">"Period"</th><th scope="col" class="num">"Achieved"</th>{heads}</tr></thead>
+            <tbody>{lines}</tbody>
+        </table>
+    }
+    .into_any()
 }
 
 /// The incidents and the budget each would have spent per candidate.
-fn incidents(report: &TradeoffReport) -> Option<impl IntoView> {
+fn incidents(report: Arc<TradeoffReport>, open: RwSignal<bool>) -> Option<impl IntoView> {
     if report.incidents.is_empty() {
         return None;
     }
+    let summary = format!(
+        "Budget each incident would have spent, percent of its period's (one decimal), {} incidents",
+        report.incidents.len()
+    );
+    let content = move || incidents_table(&report);
+    Some(view! { <Folded id="incident-spend" summary open content=ViewFn::from(content) /> })
+}
+
+fn incidents_table(report: &TradeoffReport) -> impl IntoView {
     let shown = report.incidents.len().saturating_sub(MOST_LISTED);
     let heads = report
         .rows
@@ -287,14 +330,11 @@ fn incidents(report: &TradeoffReport) -> Option<impl IntoView> {
             }
         })
         .collect_view();
-    Some(view! {
-        <details id="incident-spend">
-            <summary>{format!("Budget each incident would have spent, percent of its period's (one decimal), {} incidents", report.incidents.len())}</summary>
-            <table class="events-table">
-                <thead><tr><th scope="col">"Incident"</th><th scope="col">"Started"</th><th scope="col">"Lasted"</th>
-                    <th scope="col" class="num">"Affected"</th><th scope="col">"Cause"</th>{heads}</tr></thead>
-                <tbody>{lines}</tbody>
-            </table>
-        </details>
-    })
+    view! {
+        <table class="events-table">
+            <thead><tr><th scope="col">"Incident"</th><th scope="col">"Started"</th><th scope="col">"Lasted"</th>
+                <th scope="col" class="num">"Affected"</th><th scope="col">"Cause"</th>{heads}</tr></thead>
+            <tbody>{lines}</tbody>
+        </table>
+    }
 }
