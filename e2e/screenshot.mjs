@@ -1,5 +1,5 @@
 // Takes the README screenshots of the release build (light and dark, desktop
-// and phone). Usage: node e2e/serve.mjs 8098 & node e2e/screenshot.mjs 8098
+// and phone; and the Trade-offs page). Usage: node e2e/serve.mjs 8098 & node e2e/screenshot.mjs 8098
 import { chromium } from '@playwright/test';
 
 const port = process.argv[2] ?? '8098';
@@ -17,6 +17,14 @@ for (const [name, options] of [
   await page.goto(url);
   await page.locator('#allowed-downtime').waitFor();
   await page.screenshot({ path: `docs/${name}.png`, fullPage: name !== 'screenshot-phone' });
+  await page.close();
+}
+// The Trade-offs page on the example model (its first half of 2025's incidents).
+{
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
+  await page.goto(`http://127.0.0.1:${port}/slo-planner/workshop/tradeoffs/`);
+  await page.locator('#tradeoff-chart svg').waitFor();
+  await page.screenshot({ path: 'docs/screenshot-tradeoffs.png', fullPage: true });
   await page.close();
 }
 await browser.close();

@@ -8,7 +8,7 @@ use slo_core::model::alert_rule::Notify;
 use slo_core::model::location::{Locate, SloAt};
 use slo_core::quantity::zone::UtcOnly;
 use slo_core::record::incidents::read_incidents;
-use slo_core::tradeoff::table::{tradeoffs, Inputs, Table};
+use slo_core::tradeoff::table::{tradeoffs, with_chances, Inputs, Prepared, Table};
 use slo_core::tradeoff::words::{choose, row_summary};
 use slo_core::{Model, Target, Utc};
 
@@ -101,6 +101,39 @@ fn the_chance_comes_from_the_fitted_incidents() {
     assert_eq!(typical, [Some(9), Some(4), Some(0), Some(0), Some(0)]);
     let chances: Vec<f64> = table.rows.iter().map(|r| r.chance.unwrap().meet).collect();
     assert!(chances.windows(2).all(|w| w[1] <= w[0]), "{chances:?}");
+}
+
+#[test]
+fn a_risk_edit_gives_kept_rows_the_chances_a_new_row_would_have() {
+    let model = model();
+    let incidents = read_incidents(CSV, &Utc).unwrap().rows;
+    let inputs = Inputs {
+        model: &model,
+        at: AVAILABILITY,
+        zones: &UtcOnly,
+        incidents: &incidents,
+        samples: &[],
+        span: Some((unix("2025-01-01"), unix("2025-07-01"))),
+        candidates: &[],
+        risk: None,
+    };
+    let prepared = Prepared::new(&inputs).unwrap();
+    let fitted = prepared.chances(None);
+    let mut risk = fitted.risk.clone().unwrap();
+    risk.incidents_per_period = "2".into();
+    risk.median_time_to_restore = "10m".into();
+    risk.p90_time_to_restore = "20m".into();
+    let edited = prepared.chances(Some(&risk));
+    let target: Target = "99.95".parse().unwrap();
+    let kept = prepared.row(&target, &fitted, &UtcOnly);
+    let fresh = prepared.row(&target, &edited, &UtcOnly);
+    assert_ne!(kept.chance, fresh.chance);
+    // The shortest month (February) allows 20m 9.6s: two of 10 minutes fit, none of 42.
+    assert_eq!(
+        (kept.typical_incidents, fresh.typical_incidents),
+        (Some(0), Some(2))
+    );
+    assert_eq!(with_chances(kept, &edited), fresh);
 }
 
 #[test]

@@ -88,24 +88,28 @@ fn chi_square(p: f64, k: f64) -> f64 {
 /// record's relative uncertainty).
 pub fn outlook(risk: &RiskPlan, lengths: &[u64], evidence: Option<Evidence>) -> Outlook {
     let rate = bounded_rate(risk.incidents_per_period);
-    let interval = evidence.map(|e| {
-        let observed = e.incidents as f64 / e.periods.max(f64::MIN_POSITIVE);
-        let (low, high) = e.rate_interval();
-        let scale = |r: f64| {
-            if observed > 0.0 {
-                rate * r / observed
-            } else {
-                r
-            }
+    let Some(e) = evidence else {
+        let mut runs = run(risk, lengths, &[rate]);
+        return Outlook {
+            at_rate: runs.pop().unwrap_or_default(),
+            interval: None,
         };
-        (
-            run(risk, lengths, bounded_rate(scale(high))),
-            run(risk, lengths, bounded_rate(scale(low))),
-        )
-    });
+    };
+    let observed = e.incidents as f64 / e.periods.max(f64::MIN_POSITIVE);
+    let (low, high) = e.rate_interval();
+    let scale = |r: f64| {
+        if observed > 0.0 {
+            rate * r / observed
+        } else {
+            r
+        }
+    };
+    let rates = [rate, bounded_rate(scale(high)), bounded_rate(scale(low))];
+    let [at_rate, pessimistic, optimistic]: [Vec<f64>; 3] =
+        run(risk, lengths, &rates).try_into().unwrap_or_default();
     Outlook {
-        at_rate: run(risk, lengths, rate),
-        interval,
+        at_rate,
+        interval: Some((pessimistic, optimistic)),
     }
 }
 
@@ -136,8 +140,12 @@ impl Outlook {
     }
 }
 
-/// The share of each simulated period lost (0 to 1), sorted.
-fn run(risk: &RiskPlan, lengths: &[u64], rate: f64) -> Vec<f64> {
+/// The share of each simulated period lost (0 to 1), sorted, at each of
+/// `rates`. The rates share one pass: a period's stream gives its count
+/// (one uniform draw, by the inverse distribution at each rate) and then
+/// the same incidents in the same order, so a rate's period sums the first
+/// of them its count takes; a higher rate never loses less.
+fn run(risk: &RiskPlan, lengths: &[u64], rates: &[f64]) -> Vec<Vec<f64>> {
     let lengths: Vec<f64> = match lengths {
         [] => vec![1.0],
         given => given.iter().map(|l| l.max(&1).to_owned() as f64).collect(),
@@ -146,21 +154,32 @@ fn run(risk: &RiskPlan, lengths: &[u64], rate: f64) -> Vec<f64> {
     let sigma = ((risk.p90_seconds.ln() - risk.median_seconds.ln()) / Z90).max(0.0);
     let durations = LogNormal::new(risk.median_seconds.max(1.0).ln(), sigma).ok();
     let periods = risk.periods.min(crate::read::scenario::MAX_PERIODS as u32);
-    let mut lost: Vec<f64> = (0..periods)
-        .map(|k| {
-            let period = lengths[k as usize % lengths.len()];
-            let mut rng = ChaCha8Rng::seed_from_u64(risk.seed);
-            rng.set_stream(k as u64);
-            let count = poisson_inverse(rate * period / mean, rng.random::<f64>());
-            let mut bad = 0.0;
-            for _ in 0..count {
+    let seeded = ChaCha8Rng::seed_from_u64(risk.seed);
+    let mut lost: Vec<Vec<f64>> = vec![Vec::with_capacity(periods as usize); rates.len()];
+    let mut counts = vec![0u64; rates.len()];
+    for k in 0..periods {
+        let period = lengths[k as usize % lengths.len()];
+        let mut rng = seeded.clone();
+        rng.set_stream(k as u64);
+        let u = rng.random::<f64>();
+        for (count, rate) in counts.iter_mut().zip(rates) {
+            *count = poisson_inverse(rate * period / mean, u);
+        }
+        let most = counts.iter().copied().max().unwrap_or(0);
+        let mut bad = 0.0;
+        for drawn in 0..=most {
+            for (lost, _) in lost.iter_mut().zip(&counts).filter(|(_, c)| **c == drawn) {
+                lost.push((bad / period).min(1.0));
+            }
+            if drawn < most {
                 let duration = durations.map_or(0.0, |d| d.sample(&mut rng)).min(period);
                 bad += duration * pick_severity(&risk.severities, rng.random::<f64>());
             }
-            (bad / period).min(1.0)
-        })
-        .collect();
-    lost.sort_by(f64::total_cmp);
+        }
+    }
+    for run in &mut lost {
+        run.sort_by(f64::total_cmp);
+    }
     lost
 }
 

@@ -294,22 +294,14 @@ impl Prepared {
         let view = evaluate(&form, zones);
         let downtime = view.downtime;
         let bad_events = view.events.and_then(|e| e.ok()).map(|e| e.allowed_bad);
-        let shortest = downtime.as_ref().map(|d| d.min().seconds());
-        let typical_incidents = match (shortest, chances.median_seconds) {
-            (Some(allowed), Some(median)) if median > 0 => {
-                (allowed / Decimal::from(median)).floor().to_u64()
-            }
-            _ => None,
-        };
-        let budget = target.error_budget().fraction().to_f64().unwrap_or(0.0);
         let achieved = judge(&self.record, target);
-        Row {
+        let row = Row {
             target: *target,
             current: self.current == Some(*target),
             downtime,
             bad_events,
-            typical_incidents,
-            chance: chances.outlook.as_ref().map(|o| o.chance(budget)),
+            typical_incidents: None,
+            chance: None,
             above_best: achieved.above_best(target),
             achieved,
             replayed: self.replayer.against(target),
@@ -319,7 +311,8 @@ impl Prepared {
                 .iter()
                 .map(|i| self.spend(i, target))
                 .collect(),
-        }
+        };
+        with_chances(row, chances)
     }
 
     /// An incident's bad time as a share of the budget of the period it
@@ -342,6 +335,22 @@ impl Prepared {
             .checked_div(allowed)?
             .checked_mul(Decimal::ONE_HUNDRED)
     }
+}
+
+/// `row` with the figures that come from the risk model's run (the chance
+/// of meeting it, the typical incidents that fit) taken from `chances`:
+/// all a row needs again when only the risk model changed.
+pub fn with_chances(mut row: Row, chances: &Chances) -> Row {
+    let budget = row.target.error_budget().fraction().to_f64().unwrap_or(0.0);
+    row.chance = chances.outlook.as_ref().map(|o| o.chance(budget));
+    let shortest = row.downtime.as_ref().map(|d| d.min().seconds());
+    row.typical_incidents = match (shortest, chances.median_seconds) {
+        (Some(allowed), Some(median)) if median > 0 => {
+            (allowed / Decimal::from(median)).floor().to_u64()
+        }
+        _ => None,
+    };
+    row
 }
 
 /// What an SLO's saved history gives a table: its incidents as read (and

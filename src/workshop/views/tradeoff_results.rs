@@ -6,7 +6,8 @@
 //! An edit re-runs only what it touches: the record is read, judged and
 //! replayed ([`Prepared`]) when the incidents, the span or the rest of the
 //! model change; the Monte Carlo run ([`Chances`]) when the risk model does;
-//! a row when its candidate does (the others are kept).
+//! a row when its candidate does (the others are kept; a risk edit gives
+//! the kept rows their chances from the new run).
 
 use std::sync::Arc;
 
@@ -18,7 +19,9 @@ use slo_core::quantity::zone::{Utc, ZoneResolver};
 use slo_core::record::series::{read_any_series, Sample};
 use slo_core::record::{Imported, RowProblem};
 use slo_core::tradeoff::candidates::{default_candidates, read_candidates};
-use slo_core::tradeoff::table::{saved, Chances, Inputs, Prepared, Row, Saved, Table};
+use slo_core::tradeoff::table::{
+    saved, with_chances, Chances, Inputs, Prepared, Row, Saved, Table,
+};
 use slo_core::Target;
 
 use crate::browser::IntlZones;
@@ -200,11 +203,13 @@ fn candidates_memo(workshop: Workshop, slo: Memo<Option<SloAt>>) -> Memo<Vec<Tar
     })
 }
 
-/// The rows last computed, and what they were computed from.
+/// The rows last computed, the record they were computed from, and the run
+/// their chances came from.
 type Kept = (Shared<Record>, Shared<Chances>, Vec<Row>);
 
-/// The table: a row is computed again only when its candidate is new, or
-/// the record or the run it came from changed.
+/// The table: a row is computed again only when its candidate is new or
+/// the record changed; when only the risk model changed, the kept rows
+/// take their chances from the new run.
 fn table_memo(
     record: Memo<Option<Shared<Record>>>,
     chances: Memo<Option<Shared<Chances>>>,
@@ -216,9 +221,14 @@ fn table_memo(
         let prepared = record.0.prepared.as_ref().ok()?;
         let before: Vec<Row> = kept
             .with_value(|k| {
-                k.as_ref()
-                    .filter(|(r, c, _)| *r == record && *c == chances)
-                    .map(|(_, _, rows)| rows.clone())
+                let (_, c, rows) = k.as_ref().filter(|(r, _, _)| *r == record)?;
+                Some(match *c == chances {
+                    true => rows.clone(),
+                    false => rows
+                        .iter()
+                        .map(|row| with_chances(row.clone(), &chances.0))
+                        .collect(),
+                })
             })
             .unwrap_or_default();
         let rows: Vec<Row> = candidates.with(|list| {
