@@ -152,7 +152,7 @@ function yearOfIncidents() {
     for (const day of [7, 21]) {
       const minutes = 20 + ((month * 37 + day * 11) % 160);
       const affected = [100, 50, 20, 100][(month + day) % 4];
-      lines.push(`2025-${String(month).padStart(2, '0')}-${day} 1${day % 10}:05\t${minutes}m\t${affected}\tincident ${month}/${day}`);
+      lines.push(`2025-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')} 1${day % 10}:05\t${minutes}m\t${affected}\tincident ${month}/${day}`);
     }
   }
   return lines.join('\n');
@@ -179,8 +179,10 @@ async function tradeoffEdits(page) {
   for (const rate of ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']) {
     times.risk.push(await keystroke(page, `${at}-risk-incidentsPerPeriod`, 'tradeoff-card', rate));
   }
+  // Each edit adds one more incident (the count under the table changes).
+  let more = pasted;
   for (let n = 1; n <= 10; n++) {
-    const more = `${pasted}\n2025-12-${10 + n} 03:00\t${10 * n}m\t100\tone more`;
+    more += `\n2025-12-${10 + n} 03:00\t${10 * n}m\t100\tone more`;
     times.incident.push(await keystroke(page, `${at}-incidents`, 'tradeoff-card', more));
   }
   return times;

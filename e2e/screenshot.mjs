@@ -24,7 +24,12 @@ for (const [name, options] of [
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
   await page.goto(`http://127.0.0.1:${port}/slo-planner/workshop/tradeoffs/`);
   await page.locator('#tradeoff-chart svg').waitFor();
-  await page.screenshot({ path: 'docs/screenshot-tradeoffs.png', fullPage: true });
+  // Cards off screen are not rendered (content-visibility): a viewport as
+  // tall as the page shows every one.
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: 1280, height });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100))));
+  await page.screenshot({ path: 'docs/screenshot-tradeoffs.png' });
   await page.close();
 }
 await browser.close();

@@ -19,7 +19,7 @@ test('the example history: candidates side by side, the chart, past periods and 
   await expect(rows.nth(3)).toContainText('99.9 %40m 19.2s');
   await expect(rows.nth(3)).toContainText('35 of 154');
   await expect(rows.nth(3)).toContainText('26.2');
-  await expect(rows.nth(3)).toContainText('rolling 28 days ending 2025-02-11: 99.7247 %');
+  await expect(page.locator('#tradeoff-summary')).toContainText('Worst period: rolling 28 days ending 2025-02-11: 99.7247 %.');
   await expect(page.locator('#tradeoff-summary')).toContainText('Historical best: 99.9404 %');
   await expect(page.locator('#tradeoff-chart svg')).toBeVisible();
   await expect(page.locator('#fitted-model')).toContainText('Fitted to 10 incidents');

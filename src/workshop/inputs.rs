@@ -226,6 +226,22 @@ pub fn Check<L: Locate>(
     }
 }
 
+/// The problems of each item of a list typed one per line (a candidate
+/// that is not a target): `path[0]`, `path[1]`, ... for `count` items.
+#[component]
+pub fn ItemProblems(
+    /// The list's path.
+    path: String,
+    /// How many items it has.
+    count: Signal<usize>,
+) -> impl IntoView {
+    move || {
+        (0..count.get())
+            .map(|i| view! { <FieldProblems path=format!("{path}[{i}]") /> })
+            .collect_view()
+    }
+}
+
 /// A text area bound to a list of names, one per line.
 #[component]
 pub fn Lines<L: Locate>(
@@ -252,12 +268,7 @@ pub fn Lines<L: Locate>(
         <div class="field">
             <label for=id.clone()>{label} <span class="hint">" (one per line)"</span></label>
             <textarea id=id rows="3" prop:value=value on:input=move |ev| on_input(event_target_value(&ev))></textarea>
-            <FieldProblems path=path.clone() />
-            // Each line's own problems (a candidate that is not a target).
-            {move || {
-                let lines = value.with(|v| v.split('\n').count());
-                (0..lines).map(|i| view! { <FieldProblems path=format!("{path}[{i}]") /> }).collect_view()
-            }}
+            <FieldProblems path />
         </div>
     }
 }

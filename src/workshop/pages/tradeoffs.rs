@@ -17,7 +17,7 @@ use std::pin::Pin;
 
 use crate::browser;
 use crate::workshop::editors::risk::{starting_model, RiskEditor};
-use crate::workshop::inputs::{Lines, Text};
+use crate::workshop::inputs::{ItemProblems, Lines, Text};
 use crate::workshop::later::AfterFirstFrame;
 use crate::workshop::state::Workshop;
 use crate::workshop::views::picker::{slo_label, Picker};
@@ -159,8 +159,13 @@ fn HistoryEditor(at: SloAt, parts: Parts, series: RwSignal<Option<SeriesFile>>) 
                     get=|h: &SloHistory| &h.from set=|h: &mut SloHistory| &mut h.from />
                 <Text at=history field="to" label="Record to (the day after the last)" placeholder="2025-07-01"
                     get=|h: &SloHistory| &h.to set=|h: &mut SloHistory| &mut h.to />
-                <Lines at=history field="candidates" label="Candidate targets (%, at most 6; empty for the defaults)"
-                    get=|h: &SloHistory| &h.candidates set=|h: &mut SloHistory| &mut h.candidates />
+                <div>
+                    <Lines at=history field="candidates" label="Candidate targets (%, at most 6; empty for the defaults)"
+                        get=|h: &SloHistory| &h.candidates set=|h: &mut SloHistory| &mut h.candidates />
+                    <ItemProblems path=history.field("candidates") count=Signal::derive(move || {
+                        workshop.model.with(|m| history.get(m).map_or(0, |h| h.candidates.len()))
+                    }) />
+                </div>
             </div>
             <div class="field">
                 <label for="series-file">"An SLI series for this session (CSV of timestamp, good, valid or bad; or a Prometheus range query's JSON)"</label>

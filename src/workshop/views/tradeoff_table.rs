@@ -130,14 +130,13 @@ fn candidates(
                     <td class="num">{r.typical_incidents.map_or("-".into(), |n| n.to_string())}</td>
                     <td class="num">{dash(&r.chance)}</td>
                     <td class="num">{format!("{} of {}", r.periods_met, r.periods)}</td>
-                    <td>{dash(&r.worst)}</td>
                     <td class="num" class:warning=r.too_many_pages>{r.pages_per_week.clone()}</td>
                     <td class="num">{r.tickets_per_week.clone()}</td>
                     <td class="num">{r.freeze_days_per_quarter.clone()}</td>
                     <td><button type="button" class="edit" id=format!("choose-{i}") aria-label=label disabled=r.current
                         on:click=move |_| pick(i)>"Choose"</button></td>
                 </tr>
-                {notes(r).map(|n| view! { <tr class="lint"><td colspan="11" class="warning">{n}</td></tr> })}
+                {notes(r).map(|n| view! { <tr class="lint"><td colspan="10" class="warning">{n}</td></tr> })}
             }
         })
         .collect_view();
@@ -147,7 +146,7 @@ fn candidates(
             <thead><tr>
                 <th scope="col">"Target"</th><th scope="col">"Allowed downtime"</th><th scope="col" class="num">"Allowed bad events"</th>
                 <th scope="col" class="num">"Typical incidents that fit"</th><th scope="col" class="num">"Chance of meeting"</th>
-                <th scope="col" class="num">"Past periods met"</th><th scope="col">"Worst period"</th>
+                <th scope="col" class="num">"Past periods met"</th>
                 <th scope="col" class="num">"Pages a week"</th><th scope="col" class="num">"Tickets a week"</th>
                 <th scope="col" class="num">"Freeze days a quarter"</th><th scope="col">"Choose"</th>
             </tr></thead>
@@ -184,6 +183,10 @@ fn summary(report: &TradeoffReport, table: &Table) -> impl IntoView {
             "the series' bad events"
         }
     )];
+    // The achieved SLI of a period does not depend on the target: one worst period for every row.
+    if let Some(worst) = report.rows.first().and_then(|r| r.worst.as_ref()) {
+        lines.push(format!("Worst period: {worst}."));
+    }
     if let Some(best) = &report.historical_best_percent {
         lines.push(format!("Historical best: {best} %."));
     }
