@@ -15,7 +15,8 @@ use slo_core::record::series::{read_any_series, Sample};
 use slo_core::record::{Imported, RowProblem};
 use slo_core::tradeoff::candidates::read_candidates;
 use slo_core::tradeoff::report::{tradeoff_report, RowReport, TradeoffReport};
-use slo_core::tradeoff::table::{saved, tradeoffs, Inputs, Saved};
+use slo_core::tradeoff::saved::{saved, Saved};
+use slo_core::tradeoff::table::{tradeoffs, Inputs};
 
 use crate::model::{print_json, read};
 

@@ -41,7 +41,7 @@ pub fn run_everything(model: &Model, zones: &dyn ZoneResolver) -> usize {
     }
     // Every saved history's trade-off table.
     for e in every_slo(model).filter(|e| e.slo.history.is_some()) {
-        let saved = crate::tradeoff::table::saved(model, e.at, zones);
+        let saved = crate::tradeoff::saved::saved(model, e.at, zones);
         let _ = crate::tradeoff::table::tradeoffs(&crate::tradeoff::table::Inputs {
             model,
             at: e.at,

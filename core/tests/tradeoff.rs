@@ -278,7 +278,7 @@ fn a_saved_history_is_validated_at_its_fields_and_read_by_the_table() {
     use slo_core::model::history::SloHistory;
     use slo_core::model::scenario::{IncidentSeverity, RiskModel};
     use slo_core::problem::Severity;
-    use slo_core::tradeoff::table::saved;
+    use slo_core::tradeoff::saved::saved;
     let mut model = model();
     let risk = RiskModel {
         incidents_per_period: "1".into(),
@@ -368,7 +368,7 @@ fn a_saved_history_is_validated_at_its_fields_and_read_by_the_table() {
         "{problems:?}"
     );
     assert_eq!(
-        slo_core::tradeoff::table::saved(&model, AVAILABILITY, &UtcOnly)
+        slo_core::tradeoff::saved::saved(&model, AVAILABILITY, &UtcOnly)
             .candidates
             .len(),
         6

@@ -5,11 +5,10 @@
 //! so is the code of "Export as…".
 
 use leptos::prelude::*;
-use slo_core::export::worker::ExportFormat;
 use slo_core::model::location::ScenarioAt;
 use slo_planner::frame::Page;
 use slo_planner::workshop::pages::burn::BurnPage;
-use slo_planner::workshop::state::{ModelReader, Workshop};
+use slo_planner::workshop::state::ModelReader;
 use slo_planner::workshop::views::burn_results::{self, BurnParts};
 use std::future::Future;
 use std::pin::Pin;
@@ -27,16 +26,8 @@ fn load(
     Box::pin(burn_parts(model, current))
 }
 
-/// A second split point: "Export as…" (OpenSLO, Prometheus rules,
-/// Markdown) loads its code when first used.
-#[cfg_attr(slo_split, leptos::lazy)]
-async fn export_parts(workshop: Workshop, format: ExportFormat) {
-    workshop.export_as(format);
-}
-
-fn export(workshop: Workshop, format: ExportFormat) {
-    leptos::task::spawn_local(export_parts(workshop, format));
-}
+// A second split point: "Export as…" loads its code when first used.
+slo_planner::lazy_export!();
 
 fn main() {
     slo_planner::workshop::mount_exporting(

@@ -5,7 +5,6 @@
 //! `scripts/split-page.sh`), and so is the code of "Export as…".
 
 use leptos::prelude::*;
-use slo_core::export::worker::ExportFormat;
 use slo_core::model::location::SloAt;
 use slo_planner::frame::Page;
 use slo_planner::workshop::pages::tradeoffs::TradeoffsPage;
@@ -32,15 +31,8 @@ fn load(
     Box::pin(tradeoff_parts(workshop, slo, series))
 }
 
-/// A second split point: "Export as…" loads its code when first used.
-#[cfg_attr(slo_split, leptos::lazy)]
-async fn export_parts(workshop: Workshop, format: ExportFormat) {
-    workshop.export_as(format);
-}
-
-fn export(workshop: Workshop, format: ExportFormat) {
-    leptos::task::spawn_local(export_parts(workshop, format));
-}
+// A second split point: "Export as…" loads its code when first used.
+slo_planner::lazy_export!();
 
 fn main() {
     slo_planner::workshop::mount_exporting(

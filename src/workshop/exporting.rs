@@ -37,6 +37,32 @@ pub type Export = fn(Workshop, ExportFormat);
 #[derive(Clone, Copy)]
 pub struct ExportWith(pub Export);
 
+/// Defines `export`, an [`Export`] that loads the code of "Export as…"
+/// (OpenSLO, Prometheus rules, Markdown) as a chunk of its own on first
+/// use, in a split page's binary: the `#[lazy]` split point must be in the
+/// binary (an exported one would pull its code into every page), so this
+/// writes it there.
+#[macro_export]
+macro_rules! lazy_export {
+    () => {
+        /// The split point of "Export as…": its code comes as a chunk.
+        #[cfg_attr(slo_split, leptos::lazy)]
+        async fn export_parts(
+            workshop: $crate::workshop::state::Workshop,
+            format: slo_core::export::worker::ExportFormat,
+        ) {
+            workshop.export_as(format);
+        }
+
+        fn export(
+            workshop: $crate::workshop::state::Workshop,
+            format: slo_core::export::worker::ExportFormat,
+        ) {
+            leptos::task::spawn_local(export_parts(workshop, format));
+        }
+    };
+}
+
 /// Exports at once ([`Workshop::export_as`]).
 pub fn export_now(workshop: Workshop, format: ExportFormat) {
     workshop.export_as(format);

@@ -3,5 +3,6 @@
 pub mod candidates;
 pub mod replay;
 pub mod report;
+pub mod saved;
 pub mod table;
 pub mod words;

@@ -19,9 +19,8 @@ use slo_core::quantity::zone::{Utc, ZoneResolver};
 use slo_core::record::series::{read_any_series, Sample};
 use slo_core::record::{Imported, RowProblem};
 use slo_core::tradeoff::candidates::{default_candidates, read_candidates};
-use slo_core::tradeoff::table::{
-    saved, with_chances, Chances, Inputs, Prepared, Row, Saved, Table,
-};
+use slo_core::tradeoff::saved::{saved, Saved};
+use slo_core::tradeoff::table::{with_chances, Chances, Inputs, Prepared, Row, Table};
 use slo_core::Target;
 
 use crate::browser::IntlZones;
