@@ -109,3 +109,19 @@ test('bad span and candidates are messages at their fields; no record is a messa
   await page.locator(`#${SLO}--history-from`).fill('');
   await expect(page.locator('#tradeoff-problems')).toContainText('bring past incidents or an SLI series');
 });
+
+test("a problem's link opens the Trade-offs page on its SLO's history field", async ({ page }) => {
+  await page.goto('workshop/tradeoffs/');
+  // The second SLO (API latency, 400 ms) has no history yet: its first edit makes one.
+  await page.locator('#tradeoff-slo').selectOption({ index: 1 });
+  const from = '#services-0--journeys-0--slis-1--slos-0--history-from';
+  await page.locator(from).fill('soon');
+  await page.getByRole('link', { name: 'Document' }).click();
+  const item = page.locator('#problem-list li.error').first();
+  await expect(item.locator('code')).toHaveText('services[0].journeys[0].slis[1].slos[0].history.from');
+  await item.getByRole('link').click();
+  await expect(page).toHaveURL(/\/slo-planner\/workshop\/tradeoffs\/$/);
+  await expect(page.locator('#tradeoff-slo')).toHaveValue('1');
+  await expect(page.locator(from)).toBeFocused();
+  await expect(page.locator(`${from}-problems`)).toContainText('"soon" is not a date');
+});

@@ -10,7 +10,7 @@
 
 use leptos::prelude::*;
 use slo_core::model::history::SloHistory;
-use slo_core::model::location::{every_slo, HistoryAt, Locate, RiskAt, SloAt};
+use slo_core::model::location::{every_slo, slo_named, HistoryAt, Locate, RiskAt, SloAt};
 use slo_core::model::scenario::RiskModel;
 use std::future::Future;
 use std::pin::Pin;
@@ -21,6 +21,7 @@ use crate::workshop::inputs::{ItemProblems, Lines, Text};
 use crate::workshop::later::AfterFirstFrame;
 use crate::workshop::state::Workshop;
 use crate::workshop::views::picker::{slo_label, Picker};
+use crate::workshop::views::problem_list::linked_field;
 use crate::workshop::views::tradeoff_results::{SeriesFile, Shared, TradeoffParts};
 
 /// The largest series file read (a year per minute is about 20 MB).
@@ -53,10 +54,14 @@ pub fn TradeoffsPage(
                 .collect::<Vec<_>>()
         })
     });
-    // Open on the first SLO with a history.
+    // Open on the SLO a problem's link names, else the first with a history.
+    let linked = linked_field().and_then(|path| Some(path.split_once(".history")?.0.to_string()));
     let first = workshop.model.with_untracked(|m| {
-        every_slo(m)
-            .position(|e| e.slo.history.is_some())
+        let linked = linked.and_then(|path| slo_named(m, &path).ok());
+        let slos = || every_slo(m).map(|e| (e.at, e.slo.history.is_some()));
+        slos()
+            .position(|(at, _)| Some(at) == linked)
+            .or_else(|| slos().position(|(_, has)| has))
             .unwrap_or(0)
     });
     let chosen = RwSignal::new(first);

@@ -67,14 +67,19 @@ fn field_link(path: &str, from: Page) -> String {
     )
 }
 
+/// The field a problem's link on another page opened this page at
+/// (`#at=<path>`), if any: a page that shows one item of many (the
+/// Trade-offs page's SLO) shows that one.
+pub fn linked_field() -> Option<String> {
+    browser::fragment()
+        .strip_prefix(FIELD_LINK)
+        .and_then(browser::decode_fragment)
+}
+
 /// On a page opened from a problem's link on another page (`#at=<path>`):
 /// unfolds and focuses that field, and drops the fragment from the address.
 pub fn open_linked_field() {
-    let fragment = browser::fragment();
-    if let Some(path) = fragment
-        .strip_prefix(FIELD_LINK)
-        .and_then(browser::decode_fragment)
-    {
+    if let Some(path) = linked_field() {
         browser::clear_fragment();
         open(&path);
     }
