@@ -61,6 +61,11 @@ test('paste incidents, see the table, choose a candidate, export it with its rea
   expect(slo.rationale).toContain('Chosen from the trade-off table: 99.9 %; allows 40m 19.2s of downtime per 28d');
   expect(slo.history.candidates).toEqual(['99', '99.9']);
   expect(slo.history.incidents).toContain('2025-04-10 14:00\t42m');
+  // The Document page says why.
+  await page.getByRole('link', { name: 'Document' }).click();
+  await expect(page.locator('#slo-rationales')).toContainText('Game API / 97 % of requests succeed: Players tolerate a retry');
+  await expect(page.locator('#slo-rationales')).toContainText('Chosen from the trade-off table: 99.9 %');
+  await page.getByRole('link', { name: 'Trade-offs' }).click();
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(rows.nth(0)).not.toContainText('(now)');
   await page.goto('workshop/?page=model');

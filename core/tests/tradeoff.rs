@@ -237,6 +237,14 @@ fn choosing_a_row_sets_the_target_and_records_why() {
             row_summary(&table, row)
         )
     );
+    // The agreed document says why: the Markdown lists each SLO's rationale.
+    let markdown = slo_core::report::markdown::document_markdown(&chosen, &UtcOnly);
+    let rationale = markdown.split("## Rationale").nth(1).unwrap();
+    assert!(
+        rationale.contains("- **Game API / 97 % of requests succeed**: Players tolerate a retry")
+            && rationale.contains("<br>Chosen from the trade-off table: 99.5 %; allows 3h 21m 36s"),
+        "{rationale}"
+    );
     // Only the target and the rationale changed.
     let mut back = chosen.clone();
     let slo = AVAILABILITY.get_mut(&mut back).unwrap();

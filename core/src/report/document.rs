@@ -232,6 +232,21 @@ pub fn next_review(p: &ErrorBudgetPolicy) -> String {
     }
 }
 
+/// Each SLO's own rationale, for the SLOs that have one, named by service
+/// and SLO ("Game API / 97 % of requests succeed"): why each target was
+/// chosen (a row chosen from the trade-off table leaves its figures here).
+pub fn slo_rationales(model: &Model) -> Vec<(String, String)> {
+    crate::model::location::every_slo(model)
+        .filter(|e| !e.slo.rationale.trim().is_empty())
+        .map(|e| {
+            (
+                format!("{} / {}", e.service.name, slo_name(e.sli, e.slo)),
+                e.slo.rationale.trim().to_string(),
+            )
+        })
+        .collect()
+}
+
 /// An SLO's name, or "SLI: target % over window" when it has none.
 pub fn slo_name(sli: &Sli, slo: &Slo) -> String {
     match slo.name.trim() {

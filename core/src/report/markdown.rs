@@ -161,6 +161,12 @@ pub fn document_markdown(model: &Model, zones: &dyn ZoneResolver) -> String {
     slos(&mut out, model, zones);
     components(&mut out, model);
     section(&mut out, "Rationale", &d.rationale);
+    for (slo, why) in crate::report::document::slo_rationales(model) {
+        out.push_str(&format!("- **{}**: {}\n", inline(&slo), inline(&why)));
+    }
+    if !out.ends_with("\n\n") {
+        out.push('\n');
+    }
     section(&mut out, "Error budget", &d.error_budget);
     alerts(&mut out, model, zones);
     policy(&mut out, &model.policy);

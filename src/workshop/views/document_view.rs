@@ -176,6 +176,27 @@ fn closing(m: &Model) -> impl IntoView {
     }
 }
 
+/// Each SLO's rationale as `<li>`s, every text escaped (one piece of HTML:
+/// a 400-SLO model's list is not made element by element).
+fn slo_rationales_html(model: &slo_core::Model) -> String {
+    let escaped = |text: &str| {
+        text.lines()
+            .map(|line| html_escape::encode_text(line).into_owned())
+            .collect::<Vec<_>>()
+            .join("<br>")
+    };
+    slo_core::report::document::slo_rationales(model)
+        .iter()
+        .map(|(slo, why)| {
+            format!(
+                "<li><strong>{}</strong>: {}</li>",
+                escaped(slo),
+                escaped(why)
+            )
+        })
+        .collect()
+}
+
 /// The whole document, rendered from the model; each part re-renders when
 /// what it shows changes (typing in the document's header re-renders the
 /// header, not 400 SLO rows).
@@ -195,6 +216,10 @@ pub fn DocumentView() -> impl IntoView {
             {part("document", |m| view! {
                 <h3>"Rationale"</h3>
                 <p class="prose">{or_dash(&m.document.rationale)}</p>
+            })}
+            // Each SLO's own rationale (a row chosen on the Trade-offs page leaves its figures there).
+            <ul class="prose" id="slo-rationales" inner_html=move || workshop.model.with(slo_rationales_html)></ul>
+            {part("document", |m| view! {
                 <h3>"Error budget"</h3>
                 <p class="prose">{or_dash(&m.document.error_budget)}</p>
             })}
