@@ -86,6 +86,12 @@ test('an SLI series for the session, a bad file, and an edited risk model', asyn
   await expect(page.locator('#series-read')).toContainText('1,440 samples read');
   await expect(page.locator('#series-left-out')).toContainText('line 1442');
   await expect(page.locator('#tradeoff-summary')).toContainText("the series' bad events");
+  // Another SLO picked forgets the series (it is one SLI's); back to the first.
+  await page.locator('#tradeoff-slo').selectOption({ index: 1 });
+  await expect(page.getByRole('button', { name: 'Forget the series' })).toHaveCount(0);
+  await page.locator('#tradeoff-slo').selectOption({ index: 0 });
+  await page.locator('#series-file').setInputFiles({ name: 'sli.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+  await expect(page.locator('#series-read')).toContainText('1,440 samples read');
   await page.getByRole('button', { name: 'Forget the series' }).click();
   await expect(page.locator('#tradeoff-summary')).toContainText("the incidents' bad time");
   // A file that is not a series at all is a message, and the table stays.

@@ -72,6 +72,12 @@ pub fn TradeoffsPage(
         })
     });
     let series = RwSignal::new(None::<SeriesFile>);
+    // A series is one SLI's: another SLO picked forgets it.
+    Effect::watch(
+        move || current.get(),
+        move |_, _, _| series.set(None),
+        false,
+    );
     let parts: Parts = LocalResource::new(move || async move {
         browser::after_next_paint().await;
         load(workshop, current, series).await
