@@ -178,21 +178,32 @@ fn run(risk: &RiskPlan, lengths: &[u64], rates: &[f64]) -> Vec<Vec<f64>> {
         }
     }
     for run in &mut lost {
-        run.sort_by(f64::total_cmp);
+        run.sort_unstable_by(f64::total_cmp);
     }
     lost
 }
 
-/// The smallest `k` whose Poisson(`rate`) distribution function reaches `u`
-/// (summed in logs, so large rates do not underflow).
+/// The smallest `k` whose Poisson(`rate`) distribution function reaches `u`.
+/// Each term is the one before times `rate / k`; above [`LOG_TERMS_ABOVE`]
+/// the terms are summed in logs, so large rates do not underflow.
 fn poisson_inverse(rate: f64, u: f64) -> u64 {
     if rate <= 0.0 {
         return 0;
     }
     let limit = (10.0 * rate + 100.0) as u64;
+    let (mut k, mut cumulative) = (0, 0.0);
+    if rate < LOG_TERMS_ABOVE {
+        let mut p = (-rate).exp();
+        cumulative = p;
+        while cumulative < u && k < limit {
+            k += 1;
+            p *= rate / k as f64;
+            cumulative += p;
+        }
+        return k;
+    }
     let mut log_p = -rate;
-    let mut cumulative = log_p.exp();
-    let mut k = 0;
+    cumulative += log_p.exp();
     while cumulative < u && k < limit {
         k += 1;
         log_p += rate.ln() - (k as f64).ln();
@@ -200,3 +211,7 @@ fn poisson_inverse(rate: f64, u: f64) -> u64 {
     }
     k
 }
+
+/// Rates from which the Poisson terms are summed in logs (`e^-rate` is
+/// still a normal number well above this).
+const LOG_TERMS_ABOVE: f64 = 500.0;
