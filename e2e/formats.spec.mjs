@@ -67,6 +67,8 @@ test('Prometheus rules download with a link back to the model, and name what the
 
 test('the Markdown export carries what the printed document shows', async ({ page }) => {
   await page.goto('workshop/?page=document');
+  // The rows come in after the page's first frame: wait for them before reading.
+  await expect(page.locator('#doc-slos tbody tr')).toHaveCount(3);
   const rows = await page.locator('#doc-slos tbody tr').evaluateAll((trs) =>
     trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.innerText.trim())));
   expect(rows.length).toBe(3);
