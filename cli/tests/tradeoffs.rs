@@ -7,6 +7,7 @@ use common::{file, json, slo};
 
 use slo_core::codec::export_json;
 use slo_core::examples;
+use slo_core::model::history::SloHistory;
 use slo_core::model::location::{Locate, SloAt};
 use slo_core::quantity::zone::TzdbResolver;
 use slo_core::record::incidents::read_incidents;
@@ -183,16 +184,21 @@ fn bad_rows_exit_1_and_unusable_input_exits_2() {
         .contains("no start column"));
 }
 
+/// [`model_file`] with `history` saved in the SLO weighed, written as `name`.
+fn saved_model_file(name: &str, history: SloHistory) -> String {
+    let (mut model, _) = model_file();
+    SloAt::new(0, 0, 0, 0).get_mut(&mut model).unwrap().history = Some(history);
+    file(name, export_json(&model).as_bytes())
+}
+
 #[test]
 fn the_saved_history_is_used_when_no_file_is_given() {
-    let (mut model, _) = model_file();
-    let weighed = SloAt::new(0, 0, 0, 0).get_mut(&mut model).unwrap();
-    weighed.history = Some(slo_core::model::history::SloHistory {
+    let history = SloHistory {
         incidents: CSV.into(),
         candidates: vec!["99.9".into(), "99.95".into()],
         ..Default::default()
-    });
-    let path = file("tradeoffs-saved.json", export_json(&model).as_bytes());
+    };
+    let path = saved_model_file("tradeoffs-saved.json", history);
     let printed = json(&["tradeoffs", &path, "--slo", "API availability", "--json"]);
     let targets: Vec<&str> = printed["rows"]
         .as_array()
@@ -239,16 +245,11 @@ fn the_range_query_for_the_series_is_printed_from_the_sli_queries() {
 
 #[test]
 fn rows_left_out_of_the_saved_history_are_listed_too() {
-    let (mut model, _) = model_file();
-    let weighed = SloAt::new(0, 0, 0, 0).get_mut(&mut model).unwrap();
-    weighed.history = Some(slo_core::model::history::SloHistory {
+    let history = SloHistory {
         incidents: format!("{CSV}yesterday,1h,100,x\n"),
         ..Default::default()
-    });
-    let path = file(
-        "tradeoffs-saved-bad-row.json",
-        export_json(&model).as_bytes(),
-    );
+    };
+    let path = saved_model_file("tradeoffs-saved-bad-row.json", history);
     let out = slo(&["tradeoffs", &path, "--slo", "API availability"]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8(out.stderr).unwrap();
@@ -257,12 +258,11 @@ fn rows_left_out_of_the_saved_history_are_listed_too() {
         "{stderr}"
     );
 
-    let weighed = SloAt::new(0, 0, 0, 0).get_mut(&mut model).unwrap();
-    weighed.history.as_mut().unwrap().incidents = "when,what\n2025-01-01,x\n".into();
-    let path = file(
-        "tradeoffs-saved-unreadable.json",
-        export_json(&model).as_bytes(),
-    );
+    let history = SloHistory {
+        incidents: "when,what\n2025-01-01,x\n".into(),
+        ..Default::default()
+    };
+    let path = saved_model_file("tradeoffs-saved-unreadable.json", history);
     let out = slo(&["tradeoffs", &path, "--slo", "API availability"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8(out.stderr)

@@ -126,10 +126,7 @@ pub struct Prepared {
 /// stop it: no such SLO, its window or zone unreadable, no record.
 pub fn tradeoffs(inputs: &Inputs) -> Result<Table, Vec<Problem>> {
     let prepared = Prepared::new(inputs)?;
-    let candidates = match (inputs.candidates, prepared.current) {
-        ([], Some(current)) => default_candidates(&current),
-        (given, _) => given.to_vec(),
-    };
+    let candidates = prepared.candidates(inputs.candidates);
     let chances = prepared.chances(inputs.risk);
     let rows = candidates
         .iter()
@@ -220,6 +217,16 @@ impl Prepared {
                 .map(|p| outlook(p, &self.lengths, Some(self.evidence))),
             median_seconds: plan.map(|p| p.median_seconds as u64),
             risk,
+        }
+    }
+
+    /// The candidates a table weighs: `given`, or when none are given
+    /// [`default_candidates`] of the SLO's current target (none when it
+    /// does not read).
+    pub fn candidates(&self, given: &[Target]) -> Vec<Target> {
+        match (given, self.current) {
+            ([], Some(current)) => default_candidates(&current),
+            (given, _) => given.to_vec(),
         }
     }
 

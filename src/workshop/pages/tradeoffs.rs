@@ -82,12 +82,6 @@ pub fn TradeoffsPage(
         browser::after_next_paint().await;
         load(workshop, current, series).await
     });
-    let shown = move |part: fn(&TradeoffParts) -> Callback<(), AnyView>, loading: &'static str| {
-        move || match parts.get() {
-            Some(p) => part(&p).run(()),
-            None => view! { <p class="hint" aria-busy="true">{loading}</p> }.into_any(),
-        }
-    };
     view! {
         <h1 class="page-title">"Trade-offs"</h1>
         <p class="lede">
@@ -103,7 +97,10 @@ pub fn TradeoffsPage(
         {move || current.get().map(|at| view! { <HistoryEditor at parts series /> })}
         <section class="card" id="tradeoff-card">
             <h2>"Candidate targets side by side"</h2>
-            {shown(|p| p.table, "Loading the trade-off table...")}
+            {move || match parts.get() {
+                Some(p) => p.table.run(()),
+                None => view! { <p class="hint" aria-busy="true">"Loading the trade-off table..."</p> }.into_any(),
+            }}
         </section>
         <AfterFirstFrame>
             {move || current.get().map(|at| view! { <FittedRisk at parts /> })}

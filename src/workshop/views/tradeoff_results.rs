@@ -12,13 +12,13 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use slo_core::model::location::{Locate, RiskAt, SloAt};
+use slo_core::model::location::{HistoryAt, Locate, RiskAt, SloAt};
 use slo_core::model::scenario::RiskModel;
 use slo_core::problem::Problem;
 use slo_core::quantity::zone::{Utc, ZoneResolver};
 use slo_core::record::series::{read_any_series, Sample};
 use slo_core::record::{Imported, RowProblem};
-use slo_core::tradeoff::candidates::{default_candidates, read_candidates};
+use slo_core::tradeoff::candidates::read_candidates;
 use slo_core::tradeoff::saved::{saved, Saved};
 use slo_core::tradeoff::table::{with_chances, Chances, Inputs, Prepared, Row, Table};
 use slo_core::Target;
@@ -178,26 +178,18 @@ fn record_memo(
     })
 }
 
-/// The candidates: the history's as typed (those that read), else the
-/// current target's defaults.
+/// The candidates typed in the history (those that read); empty for the
+/// defaults around the current target ([`Prepared::candidates`]).
 fn candidates_memo(workshop: Workshop, slo: Memo<Option<SloAt>>) -> Memo<Vec<Target>> {
     Memo::new(move |_| {
         let Some(at) = slo.get() else {
             return Vec::new();
         };
         workshop.model.with(|m| {
-            let Some(slo) = at.get(m) else {
-                return Vec::new();
-            };
-            let typed = slo
-                .history
-                .as_ref()
-                .map(|h| read_candidates(&h.candidates).0);
-            match (typed, slo.target.parse::<Target>()) {
-                (Some(typed), _) if !typed.is_empty() => typed,
-                (_, Ok(current)) => default_candidates(&current),
-                _ => Vec::new(),
-            }
+            HistoryAt(at)
+                .get(m)
+                .map(|h| read_candidates(&h.candidates).0)
+                .unwrap_or_default()
         })
     })
 }
@@ -230,8 +222,10 @@ fn table_memo(
                 })
             })
             .unwrap_or_default();
-        let rows: Vec<Row> = candidates.with(|list| {
-            list.iter()
+        let rows: Vec<Row> = candidates.with(|typed| {
+            prepared
+                .candidates(typed)
+                .iter()
                 .map(|t| match before.iter().find(|row| row.target == *t) {
                     Some(row) => row.clone(),
                     None => prepared.row(t, &chances.0, &IntlZones),
