@@ -62,14 +62,7 @@ fn the_json_is_the_core_report_and_the_text_names_every_candidate() {
     assert_eq!(printed["rows"][2]["target"], "99.9");
     assert_eq!(printed["rows"][2]["periodsMet"], 4);
 
-    let text = slo(&[
-        "tradeoffs",
-        &path,
-        "--slo",
-        "API availability",
-        "--history",
-        &history,
-    ]);
+    let text = with_history(&path, &history);
     assert_eq!(text.status.code(), Some(0));
     let text = String::from_utf8(text.stdout).unwrap();
     for target in ["99 %", "99.5 %", "99.9 %", "99.95 %", "99.99 %"] {
@@ -118,14 +111,7 @@ fn bad_rows_exit_1_and_unusable_input_exits_2() {
         "tradeoffs-bad-row.csv",
         format!("{CSV}yesterday,1h,100,x\n").as_bytes(),
     );
-    let out = slo(&[
-        "tradeoffs",
-        &path,
-        "--slo",
-        "API availability",
-        "--history",
-        &bad_row,
-    ]);
+    let out = with_history(&path, &bad_row);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
@@ -170,18 +156,23 @@ fn bad_rows_exit_1_and_unusable_input_exits_2() {
         assert!(!String::from_utf8(out.stderr).unwrap().is_empty());
     }
     let no_columns = file("tradeoffs-no-columns.csv", b"when,what\n2025-01-01,x\n");
-    let out = slo(&[
-        "tradeoffs",
-        &path,
-        "--slo",
-        "API availability",
-        "--history",
-        &no_columns,
-    ]);
+    let out = with_history(&path, &no_columns);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8(out.stderr)
         .unwrap()
         .contains("no start column"));
+}
+
+/// `slo tradeoffs MODEL --slo "API availability" --history HISTORY`.
+fn with_history(model: &str, history: &str) -> std::process::Output {
+    slo(&[
+        "tradeoffs",
+        model,
+        "--slo",
+        "API availability",
+        "--history",
+        history,
+    ])
 }
 
 /// [`model_file`] with `history` saved in the SLO weighed, written as `name`.
