@@ -69,6 +69,8 @@ test('Export, Import and Share are in the toolbar of every workshop page', async
 test('focus follows add and remove, never dropping to the body', async ({ page }) => {
   await page.goto('workshop/?page=document');
   const rows = page.locator('[id^="document-changeLog-"][id$="--date"]');
+  // The change log comes in after the page's first frame: count it once it is there.
+  await expect(rows.first()).toBeVisible();
   const before = await rows.count();
   await page.getByRole('button', { name: 'Add a change' }).click();
   await expect(page.locator(`#document-changeLog-${before}--date`)).toBeFocused();
