@@ -213,7 +213,7 @@ test('the pages carry no importer: it is a worker started by an import', async (
   expect(workers.map((u) => new URL(u).pathname)).toContain('/slo-planner/workshop/formats_loader.js');
 });
 
-test('the Burn page comes in two: its editors first, then the run and its charts as a chunk', async ({ page }) => {
+test('the Burn page comes in parts: the runtime, its editors, then the run and its charts as a chunk', async ({ page }) => {
   const loaded = [];
   page.on('request', (r) => loaded.push(new URL(r.url()).pathname));
   await page.goto('workshop/burn/');
@@ -221,11 +221,14 @@ test('the Burn page comes in two: its editors first, then the run and its charts
   // The results, the charts and the Monte Carlo outcome come from the chunk.
   await expect(page.locator('#budget-left')).toBeVisible();
   await expect(page.locator('#budget-chart svg')).toBeVisible();
-  const chunks = loaded.filter((u) => /\/workshop\/burn\/lazy-burn_parts[^/]*\.wasm$/.test(u));
-  expect(chunks).toHaveLength(1);
-  // Besides it, only the code it shares with "Export as…" (a chunk of its own, not yet loaded).
+  // The app's files are the workshop's (workshop/), whatever the page's address.
+  for (const part of ['burn_page', 'burn_parts']) {
+    const chunks = loaded.filter((u) => new RegExp(`^/slo-planner/workshop/lazy-${part}[^/]*\\.wasm$`).test(u));
+    expect(chunks, part).toHaveLength(1);
+  }
+  // Besides them, only the code they share with other pages: no other page's chunk, nor "Export as…".
   const lazy = loaded.filter((u) => u.includes('lazy-'));
-  expect(lazy.filter((u) => !/lazy-(burn_parts|chunk_)/.test(u))).toEqual([]);
+  expect(lazy.filter((u) => !/lazy-(burn_page|burn_parts|chunk_)/.test(u))).toEqual([]);
   // The first load does not name the chunk: the page asks for it.
   const html = await (await page.request.get('workshop/burn/')).text();
   expect(html).not.toContain('lazy-');

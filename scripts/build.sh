@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
 # Release build of the static site into dist/, for hosting under a sub-path.
 # Usage: scripts/build.sh [/public-url/]   (default /slo-planner/; use / at a domain root)
-# One bundle per page, so a first load carries only its page: the Budget
-# calculator at the root, the workshop's Model page under workshop/ and each
-# other workshop page under workshop/<page>/ (see PAGES).
+# Two apps: the Budget calculator at the root (a light bundle of its own),
+# and the workshop, one app at workshop/ and workshop/<page>/ (see PAGES)
+# whose first load is its shared runtime and the page's chunk.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ "${SKIP_SETUP:-}" = 1 ] || bash scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 base="${1:-/slo-planner/}"
-# The workshop pages besides the Model page: each workshop/<page>/index.html
-# is workshop/page.html filled in with the page's folder, title and
-# description (the Model page's workshop/index.html is its own).
+# The workshop is one app (src/bin/workshop.rs) with an address per page:
+# workshop/index.html (the Model page) is copied into workshop/<page>/ with
+# the page's title and description, every copy starting the same app from
+# the same files under workshop/ (its <base>), which shows the page its
+# address names.
 declare -A TITLE=([dependencies]=Dependencies [tradeoffs]=Trade-offs [burn]=Burn [policy]=Policy [document]=Document)
 declare -A DESCRIPTION=(
   [dependencies]="the dependency graph, composite availability and each SLO's ceiling."
@@ -21,18 +23,6 @@ declare -A DESCRIPTION=(
   [document]="the agreed SLO document and error budget policy, to export and share."
 )
 PAGES="dependencies tradeoffs burn policy document"
-# Pages whose bundle is split into a first load and chunks loaded on demand
-# (Leptos's #[lazy]): scripts/split-page.sh builds their wasm, not trunk.
-SPLIT_PAGES="tradeoffs burn"
-is_split() { [[ " $SPLIT_PAGES " == *" $1 "* ]]; }
-for page in $PAGES; do
-  mkdir -p "workshop/$page"
-  rust_line=""
-  is_split "$page" && rust_line='/data-trunk rel="rust"/d'
-  sed -e "s|{{PAGE}}|$page|" -e "s|{{TITLE}}|${TITLE[$page]}|" \
-    -e "s|{{DESCRIPTION}}|SLO workshop: ${DESCRIPTION[$page]}|" -e "$rust_line" \
-    workshop/page.html >"workshop/$page/index.html"
-done
 # Size: the site is built with the pinned nightly (scripts/nightly.sh), the
 # standard library rebuilt for it with panics as immediate aborts: no panic
 # messages, locations or their formatting in the wasm, about 28 KB gzipped off
@@ -47,30 +37,34 @@ size_flags="-Zunstable-options -Cpanic=immediate-abort"
 export RUSTFLAGS="$size_flags" CARGO_TARGET_DIR="$PWD/target/site"
 cargo build --release --target wasm32-unknown-unknown -p slo-planner --bin slo-planner
 trunk build --release --public-url "$base"
-# The workshop pages are large views: Leptos's `erase_components` (every
-# component's view type-erased) takes about 9 KB gzipped off each, where it
-# adds 9 KB to the Budget page. `slo_split` turns on the lazy functions
-# (only the split pages link any).
+# The workshop is large views: Leptos's `erase_components` (every
+# component's view type-erased) takes about 9 KB gzipped off it, where it
+# adds 9 KB to the Budget page. `slo_split` turns on the split points.
 export RUSTFLAGS="--cfg erase_components --cfg slo_split $size_flags"
 export CARGO_TARGET_DIR="$PWD/target/site-erased"
-# Every workshop bundle (and the importer worker) in one cargo run, so the
-# link-time optimisation of the binaries runs in parallel.
-workshop_bins=(--bin workshop --bin importer)
-for page in $PAGES; do is_split "$page" || workshop_bins+=(--bin "workshop-$page"); done
-cargo build --release --target wasm32-unknown-unknown -p slo-planner "${workshop_bins[@]}"
-# A split page's binary is linked keeping its relocations, which
-# wasm-split-cli reads to cut it (only there: they would stay in the others).
-for page in $SPLIT_PAGES; do
-  cargo rustc --release --target wasm32-unknown-unknown -p slo-planner --bin "workshop-$page" -- -Clink-args=--emit-relocs
-done
+# The two workers (the importer and the formats worker), and the app linked
+# keeping its relocations, which wasm-split-cli reads to cut it into the
+# shared runtime and the chunks (scripts/split-page.sh, in place of trunk's
+# Rust step for it).
+cargo build --release --target wasm32-unknown-unknown -p slo-planner --bin importer --bin formats
+cargo rustc --release --target wasm32-unknown-unknown -p slo-planner --bin workshop -- -Clink-args=--emit-relocs
 trunk build --release --public-url "${base}workshop/" --dist dist/workshop workshop/index.html
+bash scripts/split-page.sh workshop "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/workshop.wasm" \
+  dist/workshop "${base}workshop/"
 pages=(dist/index.html dist/workshop/index.html)
 for page in $PAGES; do
-  trunk build --release --public-url "${base}workshop/$page/" --dist "dist/workshop/$page" "workshop/$page/index.html"
-  if is_split "$page"; then
-    bash scripts/split-page.sh "workshop-$page" "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/workshop-$page.wasm" \
-      "dist/workshop/$page" "${base}workshop/$page/"
-  fi
+  mkdir -p "dist/workshop/$page"
+  TITLE="${TITLE[$page]}" DESCRIPTION="SLO workshop: ${DESCRIPTION[$page]}" python3 - dist/workshop/index.html "dist/workshop/$page/index.html" <<'PY'
+import os, re, sys
+html = open(sys.argv[1], encoding="utf-8").read()
+html, titles = re.subn(r"<title>slo-planner: SLO workshop, [^<]*</title>",
+                       f"<title>slo-planner: SLO workshop, {os.environ['TITLE']}</title>", html)
+html, descriptions = re.subn(r'<meta name="description" content="[^"]*" />',
+                             f'<meta name="description" content="{os.environ["DESCRIPTION"]}" />', html)
+if titles != 1 or descriptions != 1:
+    sys.exit(f"{sys.argv[1]}: no title or description to fill in")
+open(sys.argv[2], "w", encoding="utf-8").write(html)
+PY
   pages+=("dist/workshop/$page/index.html")
 done
 # The Content-Security-Policy <meta>, with the hash of each inline script.

@@ -1,47 +1,93 @@
 #!/usr/bin/env bash
-# The first load of every page, gzipped, against its size budget: one line per
-# page (scripts/bundle-size.sh DIR lists a page's files). Fails when a page is
-# over its budget. Run scripts/build.sh first.
+# Each page's first load, gzipped (-9), against its size budget, and every
+# chunk of the workshop app. Fails when anything is over its budget. Run
+# scripts/build.sh first.
 #
-# The budgets: issue 11's goals, 150 KB for the Budget page and 250 KB for
-# each workshop page (a split page's chunks, loaded once it is up, are
-# listed below and not counted: scripts/split-page.sh).
+# The budgets (issue 26):
+# - the Budget page, a bundle of its own: at most 150 KB;
+# - the workshop's shared runtime (dist/workshop/ without its chunks and
+#   workers: the page, the style, the app's JavaScript and main wasm, the
+#   chunk loader): at most 200 KB;
+# - a workshop page's first load, the runtime and the page's chunk with the
+#   shared chunks it needs (read from the chunk loader, __wasm_split-*.js):
+#   at most 230 KB;
+# - the whole workshop, the runtime and every chunk (the Burn run, the
+#   Trade-offs table and "Export as…" included): at most 700 KB.
+# The two workers (importer, formats) load only when a file is opened or
+# another format exported; they are listed, not counted.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-declare -A budget=(
-  [dist]=150000
-  [dist/workshop]=250000
-  [dist/workshop/dependencies]=250000
-  [dist/workshop/tradeoffs]=250000
-  [dist/workshop/burn]=250000
-  [dist/workshop/policy]=250000
-  [dist/workshop/document]=250000
-)
-pages=(dist dist/workshop dist/workshop/dependencies dist/workshop/tradeoffs dist/workshop/burn dist/workshop/policy dist/workshop/document)
-status=0
-printf '%-30s %10s %10s %10s\n' page bytes gzipped budget
-for page in "${pages[@]}"; do
-  read -r _ raw gz < <(bash scripts/bundle-size.sh "$page" | tail -1)
-  mark=""
-  if [ "$gz" -gt "${budget[$page]}" ]; then mark="  OVER"; status=1; fi
-  printf '%-30s %10d %10d %10d%s\n' "${page#dist}/" "$raw" "$gz" "${budget[$page]}" "$mark"
+[ -d dist/workshop ] || { echo "no dist/workshop/: run scripts/build.sh first" >&2; exit 1; }
+gz() { gzip -9 -c "$1" | wc -c; }
+read -r _ budget_raw budget_gz < <(bash scripts/bundle-size.sh dist | tail -1)
+read -r _ runtime_raw runtime_gz < <(bash scripts/bundle-size.sh dist/workshop | tail -1)
+chunk_sizes=()
+for f in dist/workshop/lazy-*.wasm; do
+  [ -e "$f" ] && chunk_sizes+=("${f##*/}=$(wc -c <"$f"),$(gz "$f")")
 done
-# Loaded only when a file or link is opened, by any workshop page.
-raw=0; gz=0
-for f in dist/workshop/importer*; do
-  raw=$((raw + $(wc -c <"$f"))); gz=$((gz + $(gzip -9 -c "$f" | wc -c)))
+worker_sizes=()
+for f in dist/workshop/importer* dist/workshop/formats*; do
+  [ -e "$f" ] && worker_sizes+=("${f##*/}=$(wc -c <"$f"),$(gz "$f")")
 done
-printf '%-30s %10d %10d %10s\n' "importer (on demand)" "$raw" "$gz" "-"
-# Loaded only when OpenSLO is opened or a format other than JSON exported.
-raw=0; gz=0
-for f in dist/workshop/formats*; do
-  raw=$((raw + $(wc -c <"$f"))); gz=$((gz + $(gzip -9 -c "$f" | wc -c)))
-done
-printf '%-30s %10d %10d %10s\n' "formats worker (on demand)" "$raw" "$gz" "-"
-# A split page's chunks (scripts/split-page.sh), loaded once the page is up.
-for f in dist/workshop/*/lazy-*.wasm; do
-  [ -e "$f" ] || continue
-  page=$(basename "$(dirname "$f")")
-  printf '%-30s %10d %10d %10s\n' "$page: ${f##*/lazy-}" "$(wc -c <"$f")" "$(gzip -9 -c "$f" | wc -c)" "-"
-done
-exit "$status"
+loader=$(ls dist/workshop/__wasm_split-*.js)
+LOADER="$loader" BUDGET="$budget_raw,$budget_gz" RUNTIME="$runtime_raw,$runtime_gz" \
+  CHUNKS="${chunk_sizes[*]}" WORKERS="${worker_sizes[*]}" python3 - <<'PY'
+import os, re, sys
+
+PAGES = ["model", "dependencies", "tradeoffs", "burn", "policy", "document"]
+LIMIT = {"budget": 150_000, "runtime": 200_000, "page": 230_000, "workshop": 700_000}
+
+def sizes(var):
+    out = {}
+    for item in os.environ[var].split():
+        name, pair = item.split("=")
+        out[name] = tuple(int(x) for x in pair.split(","))
+    return out
+
+chunks, workers = sizes("CHUNKS"), sizes("WORKERS")
+runtime = tuple(int(x) for x in os.environ["RUNTIME"].split(","))
+budget = tuple(int(x) for x in os.environ["BUDGET"].split(","))
+loader = open(os.environ["LOADER"], encoding="utf-8").read()
+
+# The loader names each chunk's file once, as `const __chunk_N = makeLoad(...
+# "./lazy-….wasm" ...)`, and each split point's loader as
+# `__wasm_split_load_<name> = wrapAsyncCb(makeLoad(... "./lazy-….wasm" ...,
+# [__chunk_N, ...]))`.
+shared = dict(re.findall(r'const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\./([^"]+)"', loader))
+splits = {}
+for name, body in re.findall(r'__wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\((.*?)\]\)\)', loader, re.S):
+    own = re.findall(r'"\./([^"]+\.wasm)"', body)
+    deps = re.findall(r'__chunk_\d+', body.rsplit("[", 1)[-1])
+    splits[name] = own + [shared[d] for d in deps]
+
+status = 0
+def line(name, raw, gzipped, limit=None):
+    global status
+    mark = ""
+    if limit is not None and gzipped > limit:
+        mark, status = "  OVER", 1
+    print(f"{name:<44} {raw:>10} {gzipped:>10} {limit if limit is not None else '-':>10}{mark}")
+
+print(f"{'first load':<44} {'bytes':>10} {'gzipped':>10} {'budget':>10}")
+line("/ (Budget page)", *budget, LIMIT["budget"])
+line("/workshop/ shared runtime", *runtime, LIMIT["runtime"])
+for page in PAGES:
+    names = [n for n in splits if n.startswith(f"{page}_page")]
+    if not names:
+        sys.exit(f"no chunk for the {page} page in {os.environ['LOADER']}")
+    files = splits[names[0]]
+    raw = runtime[0] + sum(chunks[f][0] for f in files)
+    gzipped = runtime[1] + sum(chunks[f][1] for f in files)
+    folder = "" if page == "model" else f"{page}/"
+    line(f"/workshop/{folder} (runtime + {len(files)} chunks)", raw, gzipped, LIMIT["page"])
+total = (runtime[0] + sum(c[0] for c in chunks.values()), runtime[1] + sum(c[1] for c in chunks.values()))
+line(f"whole workshop (runtime + {len(chunks)} chunks)", *total, LIMIT["workshop"])
+print()
+print(f"{'chunk':<44} {'bytes':>10} {'gzipped':>10}  loaded by")
+for name, (raw, gzipped) in sorted(chunks.items()):
+    users = sorted(s for s, files in splits.items() if name in files)
+    print(f"{name:<44} {raw:>10} {gzipped:>10}  {', '.join(users)}")
+for name, (raw, gzipped) in sorted(workers.items()):
+    print(f"{name:<44} {raw:>10} {gzipped:>10}  a worker, on demand")
+sys.exit(status)
+PY

@@ -50,9 +50,11 @@ step "release build under /slo-planner/ (one bundle per page)"
 SKIP_SETUP=1 bash scripts/build.sh /slo-planner/
 
 step "end-to-end journeys (Playwright, Chromium, against dist/)"
-# The 50-service model the scale journeys import (the generator the core tests use).
+# The 5- and 50-service models the scale journeys import (the generator the core tests use).
 mkdir -p target
-cargo run -q -p slo-cli -- example scale --services 50 > target/scale-50.json
+for services in 5 50; do
+  cargo run -q -p slo-cli -- example scale --services "$services" > "target/scale-$services.json"
+done
 npx playwright test --config e2e/playwright.config.mjs
 
 step "bundle size: each page's first load against its budget (scripts/bundle-pages.sh)"

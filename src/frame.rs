@@ -1,13 +1,14 @@
-//! The page frame shared by the site's bundles: the pages, the top bar with
-//! one link per page, and the footer.
+//! The page frame shared by the site's two bundles: the pages, the top bar
+//! with one link per page, and the footer.
 //!
-//! Every page is a WebAssembly bundle of its own, so a first load carries
-//! only what its page needs: the Budget calculator at the site's root
-//! (`index.html`, [`crate::budget::BudgetApp`]), the Model page at
-//! `workshop/` and the other workshop pages under `workshop/<page>/`
-//! ([`crate::workshop::mount`]). Links between them are ordinary page
-//! loads; the budget form and the model live in local storage and the undo
-//! history in session storage, so nothing is lost moving between them.
+//! The site is two apps: the Budget calculator at the site's root
+//! (`index.html`, [`crate::budget::BudgetApp`]) and the workshop
+//! ([`crate::workshop::app`]), one app whose pages have their own addresses
+//! (the Model page at `workshop/`, the others under `workshop/<page>/`) and
+//! are switched in the page, each page's code a chunk loaded on its first
+//! visit. A link from one app to the other is a page load; the budget form
+//! and the model live in local storage, so nothing is lost moving between
+//! them.
 
 use leptos::prelude::*;
 
@@ -41,6 +42,9 @@ impl Page {
         Page::Policy,
         Page::Document,
     ];
+
+    /// Every workshop page, in the order a workshop runs (every page but Budget).
+    pub const WORKSHOP: &'static [Page] = Page::ALL.split_at(1).1;
 
     /// The page's name: its folder, and `?page=` in older links.
     pub fn key(self) -> &'static str {
@@ -78,8 +82,23 @@ impl Page {
         }
     }
 
-    /// The page's address relative to the page `from` (each page is a
-    /// bundle of its own, so a link is an ordinary page load).
+    /// The workshop page whose folder under `workshop/` is `folder`
+    /// (`""` for the Model page, `"burn"` for the Burn page).
+    pub fn in_workshop(folder: &str) -> Option<Page> {
+        match folder {
+            "" => Some(Page::Model),
+            key => Page::WORKSHOP.iter().copied().find(|p| p.key() == key),
+        }
+    }
+
+    /// Whether the page is one of the workshop's (every page but Budget).
+    pub fn is_workshop(self) -> bool {
+        self != Page::Budget
+    }
+
+    /// The page's address relative to the page `from`, the page whose
+    /// folder the document's `<base>` names (every workshop page's
+    /// document has the Model page's `workshop/`).
     ///
     /// From the Burn page, the Model page is `../` and the Document page
     /// `../document/`; from the Budget page, the Burn page is `workshop/burn/`;
@@ -102,13 +121,17 @@ impl Page {
 #[component]
 pub fn Header(
     /// The page shown.
-    current: Page,
+    #[prop(into)]
+    current: Signal<Page>,
+    /// The page whose folder the document's `<base>` names: links are
+    /// relative to it.
+    base: Page,
 ) -> impl IntoView {
     let links = Page::ALL
         .into_iter()
         .map(|p| {
             view! {
-                <a href=p.href(current) aria-current=(current == p).then_some("page")>
+                <a href=p.href(base) aria-current=move || (current.get() == p).then_some("page")>
                     {p.title()}
                 </a>
             }
@@ -117,7 +140,8 @@ pub fn Header(
     view! {
         // The page has a <base>, so "#main" alone would load the base address:
         // move the focus to the content instead of following the link.
-        <a class="skip" href="#main" on:click=|ev| {
+        // rel="external": the workshop's router leaves the link alone.
+        <a class="skip" href="#main" rel="external" on:click=|ev| {
             ev.prevent_default();
             crate::browser::focus_element("main");
         }>"Skip to the content"</a>

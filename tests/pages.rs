@@ -1,11 +1,12 @@
-//! In a real headless Chromium: each page's address from every other page
-//! (each page is a bundle of its own, so links are relative page loads), and
+//! In a real headless Chromium: each page's address from every other page,
+//! the page the workshop app's router shows at each address, and
 //! the fragment encoding a problem's link to a field on another page uses.
 
 #![cfg(target_arch = "wasm32")]
 
 use slo_planner::browser::{decode_fragment, encode_fragment};
 use slo_planner::frame::Page;
+use slo_planner::workshop::app::page_at;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -47,4 +48,22 @@ fn a_field_path_survives_the_fragment() {
         Some(path)
     );
     assert_eq!(decode_fragment("%E0%A4%A"), None);
+}
+
+#[wasm_bindgen_test]
+fn each_workshop_address_names_its_page() {
+    let base = "/slo-planner/workshop";
+    assert_eq!(page_at("/slo-planner/workshop/", base), Page::Model);
+    assert_eq!(page_at("/slo-planner/workshop", base), Page::Model);
+    assert_eq!(page_at("/slo-planner/workshop/burn/", base), Page::Burn);
+    assert_eq!(
+        page_at("/slo-planner/workshop/tradeoffs", base),
+        Page::Tradeoffs
+    );
+    assert_eq!(page_at("/slo-planner/workshop/nowhere/", base), Page::Model);
+    assert_eq!(page_at("/document/", ""), Page::Document);
+    for &page in Page::WORKSHOP {
+        let address = format!("{base}/{}", page.href(Page::Model));
+        assert_eq!(page_at(&address, base), page, "{address}");
+    }
 }

@@ -303,6 +303,23 @@ pub fn page_address() -> String {
         .unwrap_or_default()
 }
 
+/// The path of the document's base address (its `<base href>`), e.g.
+/// `/slo-planner/workshop/`; `/` when there is none to read.
+pub fn base_path() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .and_then(|base| web_sys::Url::new(&base).ok())
+        .map_or_else(|| "/".to_string(), |url| url.pathname())
+}
+
+/// Sets the document's title (the tab's name, what history lists).
+pub fn set_title(title: &str) {
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        document.set_title(title);
+    }
+}
+
 /// Asks the user to confirm; `false` when the browser cannot ask.
 pub fn confirm(message: &str) -> bool {
     web_sys::window()

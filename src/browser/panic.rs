@@ -73,6 +73,8 @@ fn show_panic_banner() -> Option<()> {
     );
     reload.set_attribute("href", &address).ok()?;
     reload.set_id("panic-reload");
+    // A page load, never a route inside the app (which is stopped).
+    reload.set_attribute("rel", "external").ok()?;
     reload.set_text_content(Some("Reload"));
     text.append_child(&document.create_text_node(" ")).ok()?;
     text.append_child(&reload).ok()?;

@@ -24,7 +24,7 @@ use crate::frame::{Footer, Header, Page};
 #[component]
 pub fn BudgetApp() -> impl IntoView {
     view! {
-        <Header current=Page::Budget />
+        <Header current=Page::Budget base=Page::Budget />
         <main id="main" tabindex="-1">
             <BudgetPage />
         </main>

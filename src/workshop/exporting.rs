@@ -37,37 +37,6 @@ pub type Export = fn(Workshop, ExportFormat);
 #[derive(Clone, Copy)]
 pub struct ExportWith(pub Export);
 
-/// Defines `export`, an [`Export`] that loads the code of "Export as…"
-/// (OpenSLO, Prometheus rules, Markdown) as a chunk of its own on first
-/// use, in a split page's binary: the `#[lazy]` split point must be in the
-/// binary (an exported one would pull its code into every page), so this
-/// writes it there.
-#[macro_export]
-macro_rules! lazy_export {
-    () => {
-        /// The split point of "Export as…": its code comes as a chunk.
-        #[cfg_attr(slo_split, leptos::lazy)]
-        async fn export_parts(
-            workshop: $crate::workshop::state::Workshop,
-            format: slo_core::export::worker::ExportFormat,
-        ) {
-            workshop.export_as(format);
-        }
-
-        fn export(
-            workshop: $crate::workshop::state::Workshop,
-            format: slo_core::export::worker::ExportFormat,
-        ) {
-            leptos::task::spawn_local(export_parts(workshop, format));
-        }
-    };
-}
-
-/// Exports at once ([`Workshop::export_as`]).
-pub fn export_now(workshop: Workshop, format: ExportFormat) {
-    workshop.export_as(format);
-}
-
 impl Workshop {
     /// Writes the model in `format` in the worker and offers the file; the
     /// notice names what was left out, or why nothing was written.
@@ -85,7 +54,7 @@ impl Workshop {
                 _ => String::new(),
             };
             let name = file_name(&team, format.suffix());
-            let exporter = formats_address(self.page);
+            let exporter = formats_address();
             match importer::export(&exporter, format, &json, &link).await {
                 Ok((text, notes)) => {
                     browser::download(&name, format.mime(), &text);

@@ -1,6 +1,8 @@
 //! Inputs bound to one field of the workshop model, each with the problems
 //! validation found at that field's path shown right below it.
 
+use std::cell::Cell;
+
 use leptos::prelude::*;
 use slo_core::problem::Severity;
 use wasm_bindgen::JsCast;
@@ -8,6 +10,23 @@ use wasm_bindgen::JsCast;
 use crate::workshop::state::Workshop;
 use slo_core::model::kind::Kind;
 use slo_core::model::location::Locate;
+
+thread_local! {
+    /// How many times a field's value or problems were read again, for the
+    /// end-to-end test that one key press re-reads as many fields on a
+    /// 50-service model as on a 5-service one (e2e/key_cost.spec.mjs).
+    static FIELD_RUNS: Cell<u64> = const { Cell::new(0) };
+}
+
+/// Counts one re-read of a field's value or problems.
+fn count_run() {
+    FIELD_RUNS.with(|runs| runs.set(runs.get() + 1));
+}
+
+/// How many times the fields' values and problems were read since the app started.
+pub fn field_runs() -> u64 {
+    FIELD_RUNS.with(Cell::get)
+}
 
 /// An element id made from a field path: `services-0--name`.
 pub fn id_of(path: &str) -> String {
@@ -28,7 +47,10 @@ fn binding<L: Locate, T: Default + Clone + PartialEq + Send + Sync + 'static>(
 ) -> (Memo<T>, impl Fn(T) + Clone + Send + Sync + 'static) {
     let workshop = Workshop::from_context();
     let section = workshop.section(&path);
-    let value = Memo::new(move |_| section.with(|m| at.get(m).map(read).unwrap_or_default()));
+    let value = Memo::new(move |_| {
+        count_run();
+        section.with(|m| at.get(m).map(read).unwrap_or_default())
+    });
     let update = move |new: T| {
         workshop.edit(&path, |m| {
             if let Some(item) = at.get_mut(m) {
@@ -47,7 +69,10 @@ pub fn FieldProblems(
 ) -> impl IntoView {
     let workshop = Workshop::from_context();
     let id = format!("{}-problems", id_of(&path));
-    let found = Memo::new(move |_| workshop.problems_at(&path));
+    let found = Signal::derive(move || {
+        count_run();
+        workshop.problems_at(&path)
+    });
     let lines = move || {
         found.with(|found| {
             found

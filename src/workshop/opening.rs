@@ -13,14 +13,15 @@ use crate::browser::{self, importer, IntlZones};
 use crate::frame::Page;
 use crate::workshop::state::Workshop;
 
-/// The formats worker's address from the page `page`.
-pub fn formats_address(page: Page) -> String {
-    format!("{}{}", Page::Model.href(page), importer::FORMATS)
+/// The formats worker's address (every workshop page's `<base>` is the
+/// Model page's folder, where the workers are).
+pub fn formats_address() -> String {
+    format!("{}{}", Page::Model.href(Page::Model), importer::FORMATS)
 }
 
-/// The importer's address from the page `page`.
-pub fn importer_address(page: Page) -> String {
-    format!("{}{}", Page::Model.href(page), importer::IMPORTER)
+/// The importer's address.
+pub fn importer_address() -> String {
+    format!("{}{}", Page::Model.href(Page::Model), importer::IMPORTER)
 }
 
 impl Workshop {
@@ -29,9 +30,9 @@ impl Workshop {
     /// says what is wrong and where.
     async fn read_elsewhere(self, bytes: &[u8]) -> Result<(Opened, Vec<String>), String> {
         let worker = if slo_core::export::worker::is_json(bytes) {
-            self.importer.get_value()
+            importer_address()
         } else {
-            formats_address(self.page)
+            formats_address()
         };
         let (json, notes) = importer::import(&worker, bytes).await?;
         let model = read_own_json(&json).ok_or_else(|| {

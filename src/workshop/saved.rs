@@ -47,6 +47,16 @@ pub fn restore() -> (History<Model>, Option<String>) {
     )
 }
 
+/// The model another tab of the workshop just saved (a `storage` event's
+/// `key` and new text), when it differs from `model`, this tab's.
+pub fn saved_by_another_tab(key: Option<&str>, text: Option<&str>, model: &Model) -> Option<Model> {
+    let text = text.filter(|_| key == Some(MODEL_KEY))?;
+    if text == compact_json(model) {
+        return None;
+    }
+    read_own_json(text)
+}
+
 /// Saves the model for every tab and page.
 pub fn save_model(model: &Model) {
     browser::save_text(MODEL_KEY, &compact_json(model));

@@ -12,9 +12,8 @@ use slo_core::problem::Problem;
 use slo_core::validate::validate;
 
 use crate::browser::{self, IntlZones};
-use crate::frame::Page;
 use crate::workshop::fold::Folds;
-use crate::workshop::opening::importer_address;
+use crate::workshop::problem_slots::ProblemSlots;
 use crate::workshop::saved;
 
 /// How long after the last edit the model is autosaved (and at once when
@@ -79,8 +78,8 @@ pub struct Workshop {
     pub model: ModelReader,
     /// Every problem of the current model.
     pub problems: Memo<Vec<Problem>>,
-    /// The problems by field path, so a field finds its own at once.
-    problems_at: Memo<HashMap<String, Vec<Problem>>>,
+    /// Each field's problems, so a field re-renders only when its own change.
+    problem_slots: ProblemSlots,
     /// A message about the last import, share link or export (`Err` for a refusal).
     pub notice: RwSignal<Option<Result<String, String>>>,
     /// The errors that took the document back to draft at the last edit
@@ -95,35 +94,24 @@ pub struct Workshop {
     autosave: StoredValue<Option<TimeoutHandle>>,
     /// Which services' cards are folded away (at workshop scale).
     pub folds: Folds,
-    /// The importer's address from this page.
-    pub(crate) importer: StoredValue<String>,
-    /// The page, for the exporter's address.
-    pub(crate) page: Page,
 }
 
 impl Workshop {
     /// Restores the autosaved model (or opens the example on a first visit),
-    /// provides the state to the workshop page `page`, and starts autosaving.
-    pub fn provide(page: Page) -> Self {
+    /// provides the state to the workshop app, and starts autosaving. Once
+    /// per tab: the pages are switched in the app, over this one state.
+    pub fn provide() -> Self {
         let (restored, older) = saved::restore();
         let folds = Folds::new(restored.present());
         let history = RwSignal::new(restored);
         let model = ModelReader { history };
         let problems = Memo::new(move |_| model.with(|m| validate(m, &IntlZones)));
-        let problems_at = Memo::new(move |_| {
-            problems.with(|all| {
-                let mut at: HashMap<String, Vec<Problem>> = HashMap::new();
-                for p in all {
-                    at.entry(p.path.clone()).or_default().push(p.clone());
-                }
-                at
-            })
-        });
+        let problem_slots = ProblemSlots::follow(problems);
         let workshop = Workshop {
             history,
             model,
             problems,
-            problems_at,
+            problem_slots,
             notice: RwSignal::new(None),
             agreement_refused: RwSignal::new(Vec::new()),
             epoch: RwSignal::new(0),
@@ -131,8 +119,6 @@ impl Workshop {
             owner: StoredValue::new(Owner::current()),
             autosave: StoredValue::new(None),
             folds,
-            importer: StoredValue::new(importer_address(page)),
-            page,
         };
         // Every change is saved; opening the page is not one (a page opened
         // just before another tab saves must not write its older model back).
@@ -159,6 +145,24 @@ impl Workshop {
         let _ = window_event_listener(leptos::ev::pageshow, move |ev| {
             if ev.persisted() && history.with_untracked(|h| saved::changed_elsewhere(h.present())) {
                 browser::reload();
+            }
+        });
+        // Another tab saved its model: this tab shows it from now on, so its
+        // next save cannot write an older model over theirs.
+        let _ = window_event_listener(leptos::ev::storage, move |ev| {
+            let theirs = history.with_untracked(|h| {
+                saved::saved_by_another_tab(
+                    ev.key().as_deref(),
+                    ev.new_value().as_deref(),
+                    h.present(),
+                )
+            });
+            if let Some(model) = theirs {
+                workshop.start_over(model);
+                workshop.notice.set(Some(Ok(
+                    "Another tab of this workshop saved the model: this tab shows that model now."
+                        .into(),
+                )));
             }
         });
         provide_context(workshop);
@@ -213,11 +217,7 @@ impl Workshop {
     /// The problems found at exactly `path`, errors first; the caller
     /// re-runs only when the problems change.
     pub fn problems_at(self, path: &str) -> Vec<Problem> {
-        let mut found = self
-            .problems_at
-            .with(|at| at.get(path).cloned().unwrap_or_default());
-        slo_core::problem::errors_first(&mut found);
-        found
+        self.problem_slots.at(path)
     }
 
     /// Applies an edit of the field at `path`; typing in one field is one

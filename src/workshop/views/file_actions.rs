@@ -30,7 +30,7 @@ fn import_file(workshop: Workshop, file: web_sys::File) {
 pub fn FileButtons() -> impl IntoView {
     let workshop = Workshop::from_context();
     let link = RwSignal::new(None::<String>);
-    // The page's choice (see `mount_exporting`); without one, nothing to run.
+    // The app's choice (`app::Loaders::export`); without one, nothing to run.
     let export_with = use_context::<ExportWith>().map(|e| e.0);
     let export = move |_| {
         let (name, json) = workshop

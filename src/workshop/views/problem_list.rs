@@ -16,7 +16,7 @@ const FIELD_LINK: &str = "at=";
 
 /// The workshop page shown, for links that stay on it.
 #[derive(Clone, Copy)]
-pub struct CurrentPage(pub Page);
+pub struct CurrentPage(pub Memo<Page>);
 
 /// The workshop page that edits the field at `path`.
 fn page_of(path: &str) -> Page {
@@ -57,12 +57,13 @@ fn open(path: &str) {
     browser::focus_first_soon(ids_for(path));
 }
 
-/// The link to the field at `path` from the page `from`: its page's address
-/// with `#at=<path>`, which that page opens when it loads.
-fn field_link(path: &str, from: Page) -> String {
+/// The link to the field at `path`: its page's address (relative to the
+/// workshop's `<base>`, the Model page's folder) with `#at=<path>`, which
+/// the app opens once that page is shown.
+fn field_link(path: &str) -> String {
     format!(
         "{}#{FIELD_LINK}{}",
-        page_of(path).href(from),
+        page_of(path).href(Page::Model),
         browser::encode_fragment(path)
     )
 }
@@ -76,7 +77,7 @@ pub fn linked_field() -> Option<String> {
         .and_then(browser::decode_fragment)
 }
 
-/// On a page opened from a problem's link on another page (`#at=<path>`):
+/// On a page shown from a problem's link on another page (`#at=<path>`):
 /// unfolds and focuses that field, and drops the fragment from the address.
 pub fn open_linked_field() {
     if let Some(path) = linked_field() {
@@ -94,6 +95,7 @@ pub fn ProblemItems(
 ) -> impl IntoView {
     let workshop = Workshop::from_context();
     let here = use_context::<CurrentPage>().map(|CurrentPage(page)| page);
+    let here = move || here.map(|page| page.get_untracked());
     move || {
         let mut sorted = problems.get();
         if sorted.is_empty() {
@@ -112,10 +114,10 @@ pub fn ProblemItems(
                 };
                 let place = places.name(&p.path);
                 let target = page_of(&p.path);
-                let href = field_link(&p.path, here.unwrap_or(target));
+                let href = field_link(&p.path);
                 let path = p.path.clone();
                 let go = move |ev: leptos::ev::MouseEvent| {
-                    if here == Some(target) {
+                    if here() == Some(target) {
                         ev.prevent_default();
                         open(&path);
                     }

@@ -1,0 +1,72 @@
+// What one key press costs, counted, not timed (issue 26): on a 5-service
+// and on a 50-service model with every service's card open, a real key
+// press in an SLO target re-reads the same number of fields (values and
+// problems, counted by the app: `field_runs`) and makes the same number of
+// DOM mutations (a MutationObserver on the whole page). A cost that grows
+// with the model (every open field re-read on each key) fails here, on any
+// machine, however fast. The speed itself: scripts/bench-ui.sh.
+import { test, expect } from './fixtures.mjs';
+import { readFile } from 'node:fs/promises';
+
+const AT = 'services-0--journeys-0--slis-0--slos-0-';
+
+async function openEverything(page, services) {
+  await page.goto('workshop/');
+  const path = new URL(`../target/scale-${services}.json`, import.meta.url).pathname;
+  await page.locator('#import-file').setInputFiles({
+    name: `scale-${services}.json`, mimeType: 'application/json', buffer: await readFile(path),
+  });
+  await expect(page.locator('#notice')).toContainText(`Imported scale-${services}.json`);
+  const open = page.getByRole('button', { name: 'Open every service' });
+  if (await open.count()) await open.click();
+  await expect(page.locator(`#services-${services - 1}--journeys-0--slis-0--slos-0--target`)).toBeVisible();
+}
+
+/** Presses `key` in the focused field; the field re-reads and DOM mutations
+ *  from the key until two frames after the budget figure changed. */
+async function press(page, key) {
+  await page.evaluate((figure) => {
+    const before = document.getElementById(figure).textContent;
+    window.__cost = new Promise((resolve) => {
+      let mutations = 0;
+      const runs = window.wasmBindings.field_runs();
+      const observer = new MutationObserver((records) => {
+        mutations += records.length;
+        if (document.getElementById(figure).textContent !== before && !window.__changed) {
+          window.__changed = true;
+          requestAnimationFrame(() => requestAnimationFrame(() => {
+            observer.disconnect();
+            resolve({ mutations, runs: window.wasmBindings.field_runs() - runs });
+          }));
+        }
+      });
+      window.__changed = false;
+      observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    });
+  }, `${AT}-budget`);
+  await page.keyboard.press(key);
+  return page.evaluate(() => window.__cost);
+}
+
+async function keyCost(page, services) {
+  await openEverything(page, services);
+  const inputs = await page.locator('input, select, textarea').count();
+  await page.locator(`#${AT}-target`).click();
+  await page.keyboard.press('End');
+  // The first key makes the undo step; the second is the one counted.
+  await press(page, '5');
+  const cost = await press(page, 'Backspace');
+  return { inputs, ...cost };
+}
+
+test('one key press costs the same on 5 and on 50 services with every card open', async ({ page }) => {
+  test.setTimeout(120_000);
+  const small = await keyCost(page, 5);
+  const large = await keyCost(page, 50);
+  console.log(`key press, every card open: 5 services ${JSON.stringify(small)}; 50 services ${JSON.stringify(large)}`);
+  expect(large.inputs).toBeGreaterThan(5 * small.inputs);
+  expect(small.runs).toBeGreaterThan(0);
+  expect(small.mutations).toBeGreaterThan(0);
+  expect(large.runs).toBe(small.runs);
+  expect(large.mutations).toBe(small.mutations);
+});
