@@ -94,8 +94,8 @@ test('renaming a condition carries its clauses along', async ({ page }) => {
   expect(before).not.toBe('');
   await id.fill('renamed-condition');
   await page.getByRole('link', { name: 'Document' }).click();
-  await expect(page.locator('#problem-list')).not.toContainText('no condition has the id');
   await expect(page.locator('#doc-status')).toHaveText('agreed');
+  await expect(page.locator('#problem-list')).not.toContainText('no condition has the id');
 });
 
 test('planned downtime never sets off the single-incident clause', async ({ page }) => {

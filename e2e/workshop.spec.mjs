@@ -75,6 +75,8 @@ test('undo and redo, with buttons and Ctrl+Z / Ctrl+Shift+Z', async ({ page }) =
 test('a share link restores the model exactly, and asks before replacing other work', async ({ page, browser }) => {
   await buildSmallModel(page);
   await page.getByRole('link', { name: 'Document' }).click();
+  // The app switches the page, and its address, once the page's code is in.
+  await expect(page.locator('h1.page-title')).toHaveText('SLO document');
   await page.getByRole('button', { name: 'Share link' }).click();
   const link = await page.locator('#share-link').inputValue();
   expect(link).toMatch(/\/slo-planner\/workshop\/document\/#model=[A-Za-z0-9_-]+$/);

@@ -69,10 +69,24 @@ pub fn focus_button_after(element: &web_sys::Element) {
     }
 }
 
+/// How many frames [`focus_first_soon`] waits for the field itself to be
+/// rendered (a page just switched to may show it a few frames later).
+const FRAMES_FOR_THE_FIELD: u32 = 30;
+
 /// Once the page has re-rendered (next frame), focuses the first of `ids`
-/// found in the page, or the field inside it.
+/// found in the page, or the field inside it. The first two (the field and
+/// its problems) are waited for up to [`FRAMES_FOR_THE_FIELD`] frames
+/// before an enclosing item is taken instead.
 pub fn focus_first_soon(ids: Vec<String>) {
+    focus_first_within(ids, FRAMES_FOR_THE_FIELD);
+}
+
+fn focus_first_within(ids: Vec<String>, frames: u32) {
     leptos::prelude::request_animation_frame(move || {
+        let field_shown = ids.iter().take(2).any(|id| element_by_id(id).is_some());
+        if !field_shown && frames > 0 {
+            return focus_first_within(ids, frames - 1);
+        }
         for id in ids {
             if let Some(element) = element_by_id(&id) {
                 if focus(element.clone()) || focus_field_in(&element) {

@@ -43,22 +43,29 @@ thread_local! {
     static LOADERS: Cell<Option<Loaders>> = const { Cell::new(None) };
 }
 
-/// The route of the workshop page at index `N` of [`Page::WORKSHOP`]: its
-/// view comes from [`Loaders::pages`], once its chunk is in. The app
-/// shows the page it leaves until then, marked busy.
-struct PageRoute<const N: usize>;
+/// The view of every workshop page's route: the page its address names,
+/// from [`Loaders::pages`] once its chunk is in (the app shows the page it
+/// leaves until then, marked busy). One view type for all six routes keeps
+/// the router's code to one copy.
+struct PageRoute;
 
-impl<const N: usize> LazyRoute for PageRoute<N> {
+impl LazyRoute for PageRoute {
     fn data() -> Self {
         PageRoute
     }
 
     async fn view(_: Self) -> AnyView {
-        let Some(load) = LOADERS.with(Cell::get).map(|l| l.pages[N]) else {
+        let base = router_base();
+        let page = use_location()
+            .pathname
+            .with_untracked(|path| page_at(path, &base));
+        let index = Page::WORKSHOP.iter().position(|p| *p == page).unwrap_or(0);
+        let Some(load) = LOADERS.with(Cell::get).map(|l| l.pages[index]) else {
             return ().into_any();
         };
         let view = load().await;
-        // The address the app opened at may name a field of this page.
+        // The address (a problem's link from another page) may name a
+        // field of this page.
         open_linked_field();
         view
     }
@@ -90,15 +97,6 @@ fn Frame(
     let location = use_location();
     let current = Memo::new(move |_| location.pathname.with(|path| page_at(path, &base)));
     provide_context(CurrentPage(current));
-    // A problem's link from another page names a field of the page it
-    // opens: focus it once the page is shown (the address changes after
-    // the page's view is in). The first page shown opens it itself.
-    Effect::new(move |first: Option<()>| {
-        location.hash.track();
-        if first.is_some() {
-            open_linked_field();
-        }
-    });
     Effect::new(move |_| {
         browser::set_title(&format!(
             "slo-planner: SLO workshop, {}",
@@ -122,12 +120,12 @@ fn Frame(
             <Toolbar />
             <Notice />
             <FlatRoutes fallback=|| view! { <p>"There is no such workshop page: pick one above."</p> }>
-                <Route path=path!("/") view={Lazy::<PageRoute<0>>::new()} />
-                <Route path=path!("/dependencies/") view={Lazy::<PageRoute<1>>::new()} />
-                <Route path=path!("/tradeoffs/") view={Lazy::<PageRoute<2>>::new()} />
-                <Route path=path!("/burn/") view={Lazy::<PageRoute<3>>::new()} />
-                <Route path=path!("/policy/") view={Lazy::<PageRoute<4>>::new()} />
-                <Route path=path!("/document/") view={Lazy::<PageRoute<5>>::new()} />
+                <Route path=path!("/") view={Lazy::<PageRoute>::new()} />
+                <Route path=path!("/dependencies/") view={Lazy::<PageRoute>::new()} />
+                <Route path=path!("/tradeoffs/") view={Lazy::<PageRoute>::new()} />
+                <Route path=path!("/burn/") view={Lazy::<PageRoute>::new()} />
+                <Route path=path!("/policy/") view={Lazy::<PageRoute>::new()} />
+                <Route path=path!("/document/") view={Lazy::<PageRoute>::new()} />
             </FlatRoutes>
         </main>
         <Footer />

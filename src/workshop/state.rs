@@ -94,6 +94,9 @@ pub struct Workshop {
     autosave: StoredValue<Option<TimeoutHandle>>,
     /// Which services' cards are folded away (at workshop scale).
     pub folds: Folds,
+    /// The field a problem's link asked for on the page it switched to,
+    /// until that page is shown (`problem_list::open_linked_field`).
+    pub pending_field: StoredValue<Option<String>>,
 }
 
 impl Workshop {
@@ -119,6 +122,7 @@ impl Workshop {
             owner: StoredValue::new(Owner::current()),
             autosave: StoredValue::new(None),
             folds,
+            pending_field: StoredValue::new(None),
         };
         // Every change is saved; opening the page is not one (a page opened
         // just before another tab saves must not write its older model back).

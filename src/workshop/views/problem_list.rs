@@ -3,6 +3,8 @@
 //! page holding the field and focuses it, with the field path beside it.
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
 use slo_core::problem::{Problem, Severity};
 use slo_core::report::place::Places;
 
@@ -59,7 +61,8 @@ fn open(path: &str) {
 
 /// The link to the field at `path`: its page's address (relative to the
 /// workshop's `<base>`, the Model page's folder) with `#at=<path>`, which
-/// the app opens once that page is shown.
+/// the app opens once that page is shown (a link opened in a new tab, or
+/// copied; a click in the app switches the page and opens the field).
 fn field_link(path: &str) -> String {
     format!(
         "{}#{FIELD_LINK}{}",
@@ -68,22 +71,38 @@ fn field_link(path: &str) -> String {
     )
 }
 
-/// The field a problem's link on another page opened this page at
-/// (`#at=<path>`), if any: a page that shows one item of many (the
-/// Trade-offs page's SLO) shows that one.
+/// The field a problem's link on another page opened this page at (a
+/// click in the app, or an address with `#at=<path>`), if any: a page that
+/// shows one item of many (the Trade-offs page's SLO) shows that one.
 pub fn linked_field() -> Option<String> {
-    browser::fragment()
-        .strip_prefix(FIELD_LINK)
-        .and_then(browser::decode_fragment)
+    let pending = Workshop::from_context().pending_field;
+    pending.get_value().or_else(|| {
+        browser::fragment()
+            .strip_prefix(FIELD_LINK)
+            .and_then(browser::decode_fragment)
+    })
 }
 
-/// On a page shown from a problem's link on another page (`#at=<path>`):
-/// unfolds and focuses that field, and drops the fragment from the address.
+/// On a page shown from a problem's link on another page: unfolds and
+/// focuses that field (and drops `#at=<path>` from the address).
 pub fn open_linked_field() {
     if let Some(path) = linked_field() {
+        Workshop::from_context().pending_field.set_value(None);
         browser::clear_fragment();
         open(&path);
     }
+}
+
+/// The path of the workshop page `page` from the site's root
+/// (`/slo-planner/workshop/burn/`: the document's `<base>` is the
+/// workshop's folder).
+fn workshop_address(page: Page) -> String {
+    let folder = page.folder();
+    let base = browser::base_path();
+    format!(
+        "{base}{}",
+        folder.strip_prefix("workshop/").unwrap_or(&folder)
+    )
 }
 
 /// One `<li>` per problem, errors first, each named by its place.
@@ -96,6 +115,7 @@ pub fn ProblemItems(
     let workshop = Workshop::from_context();
     let here = use_context::<CurrentPage>().map(|CurrentPage(page)| page);
     let here = move || here.map(|page| page.get_untracked());
+    let navigate = use_navigate();
     move || {
         let mut sorted = problems.get();
         if sorted.is_empty() {
@@ -116,15 +136,29 @@ pub fn ProblemItems(
                 let target = page_of(&p.path);
                 let href = field_link(&p.path);
                 let path = p.path.clone();
+                let navigate = navigate.clone();
                 let go = move |ev: leptos::ev::MouseEvent| {
+                    if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
+                        return;
+                    }
+                    ev.prevent_default();
                     if here() == Some(target) {
-                        ev.prevent_default();
                         open(&path);
+                    } else {
+                        workshop.pending_field.set_value(Some(path.clone()));
+                        // A path from the site's root, as is (not resolved against the router's base).
+                        let whole = NavigateOptions {
+                            resolve: false,
+                            ..NavigateOptions::default()
+                        };
+                        navigate(&workshop_address(target), whole);
                     }
                 };
                 view! {
                     <li class=class>
-                        <a href=href on:click=go>{place}</a>": "{p.message}" "
+                        // rel="external": the router leaves it to `go`, which
+                        // switches the page itself, knowing the field.
+                        <a href=href rel="external" on:click=go>{place}</a>": "{p.message}" "
                         <code class="path">{p.path}</code>
                     </li>
                 }
