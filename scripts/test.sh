@@ -46,7 +46,7 @@ cargo bench -p slo-core --all-features --no-run --quiet
 step "browser tests (wasm-bindgen-test in headless Chromium)"
 cargo test -p slo-planner --target wasm32-unknown-unknown
 
-step "release build under /slo-planner/ (one bundle per page)"
+step "release build under /slo-planner/ (the Budget page and the workshop app)"
 SKIP_SETUP=1 bash scripts/build.sh /slo-planner/
 
 step "end-to-end journeys (Playwright, Chromium, against dist/)"
@@ -57,6 +57,6 @@ for services in 5 50; do
 done
 npx playwright test --config e2e/playwright.config.mjs
 
-step "bundle size: each page's first load against its budget (scripts/bundle-pages.sh)"
+step "bundle size: the workshop runtime, each page's first load and every chunk against its ceiling (scripts/bundle-pages.sh)"
 bash scripts/bundle-size.sh dist
 bash scripts/bundle-pages.sh

@@ -17,7 +17,7 @@ use crate::browser;
 const MODEL_KEY: &str = "slo-planner.model.v1";
 
 /// The global into which each workshop page's HTML reads the autosave
-/// (`workshop/index.html`, `workshop/page.html`) before its code has loaded.
+/// (`workshop/index.html`, copied to every page's address) before its code has loaded.
 const MODEL_READ_EARLY: &str = "sloPlannerAutosave";
 
 /// Where this tab's undo history is kept.
