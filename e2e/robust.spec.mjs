@@ -226,7 +226,8 @@ test('the Burn page comes in parts: the runtime, its editors, then the run and i
     const chunks = loaded.filter((u) => new RegExp(`^/slo-planner/workshop/lazy-${part}[^/]*\\.wasm$`).test(u));
     expect(chunks, part).toHaveLength(1);
   }
-  // Besides them, only the code they share with other pages: no other page's chunk, nor "Export as…".
+  // Besides them, only the code they share with other pages: no other page's chunk, nor "Export as…"
+  // (every other chunk is preloaded 3 s after the first page is shown).
   const lazy = loaded.filter((u) => u.includes('lazy-'));
   expect(lazy.filter((u) => !/lazy-(burn_page|burn_parts|chunk_)/.test(u))).toEqual([]);
   // The first load does not name the chunk: the page asks for it.
@@ -236,5 +237,25 @@ test('the Burn page comes in parts: the runtime, its editors, then the run and i
   await page.getByRole('button', { name: 'Add an incident' }).click();
   await expect(page.locator('#scenario-events')).toContainText('incident');
   await expect(page.locator('#scenario-events tbody tr')).toHaveCount(4);
-  expect(loaded.filter((u) => u.includes('lazy-'))).toHaveLength(lazy.length);
+  // (The other chunks load a few seconds after the first page is up: not these again.)
+  const burn = (u) => /lazy-burn_(page|parts)/.test(u);
+  expect(loaded.filter(burn)).toHaveLength(lazy.filter(burn).length);
+});
+
+test('a few seconds after the first page, every chunk is in: offline, every other page still opens', async ({ page, context }) => {
+  const chunks = [];
+  page.on('requestfinished', (r) => { if (r.url().includes('/lazy-')) chunks.push(r.url()); });
+  await page.goto('workshop/');
+  await expect(page.locator('h1.page-title')).toHaveText('Model');
+  const firstLoad = chunks.length;
+  // The preload starts 3 s after the first page is shown.
+  await expect.poll(() => chunks.length, { timeout: 15_000 }).toBeGreaterThan(firstLoad);
+  await page.waitForLoadState('networkidle');
+  await context.setOffline(true);
+  for (const [name, title] of [['Dependencies', 'Dependencies'], ['Trade-offs', 'Trade-offs'], ['Burn', 'Burn'], ['Policy', 'Error budget policy'], ['Document', 'SLO document']]) {
+    await page.getByRole('link', { name, exact: true }).click();
+    await expect(page.locator('h1.page-title')).toHaveText(title);
+  }
+  await expect(page.locator('#panic-banner')).toHaveCount(0);
+  await context.setOffline(false);
 });

@@ -98,6 +98,30 @@ pub fn field_runs() -> f64 {
     slo_planner::workshop::inputs::field_runs() as f64
 }
 
+/// Every chunk the split points load, fetched and instantiated without
+/// running anything (once the first page is up: `app`), so a later switch
+/// or "Export as…" never waits on the network, and works without one.
+#[cfg(slo_split)]
+fn preload() -> Loading<()> {
+    Box::pin(async {
+        __preload_model_page().await;
+        __preload_dependencies_page().await;
+        __preload_tradeoffs_page().await;
+        __preload_burn_page().await;
+        __preload_policy_page().await;
+        __preload_document_page().await;
+        __preload_burn_parts().await;
+        __preload_tradeoff_parts().await;
+        __preload_export_parts().await;
+    })
+}
+
+/// Without the split (a debug build), everything is in the one module.
+#[cfg(not(slo_split))]
+fn preload() -> Loading<()> {
+    Box::pin(async {})
+}
+
 fn main() {
     app::mount(Loaders {
         pages: [
@@ -109,5 +133,6 @@ fn main() {
             || Box::pin(document_page()),
         ],
         export,
+        preload,
     });
 }

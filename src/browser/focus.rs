@@ -70,8 +70,9 @@ pub fn focus_button_after(element: &web_sys::Element) {
 }
 
 /// How many frames [`focus_first_soon`] waits for the field itself to be
-/// rendered (a page just switched to may show it a few frames later).
-const FRAMES_FOR_THE_FIELD: u32 = 30;
+/// rendered (a page just switched to may show it later, after a chunk of
+/// its own): about 3 s at 60 frames a second.
+const FRAMES_FOR_THE_FIELD: u32 = 180;
 
 /// Once the page has re-rendered (next frame), focuses the first of `ids`
 /// found in the page, or the field inside it. The first two (the field and

@@ -9,6 +9,7 @@
 use std::cell::Cell;
 use std::future::Future;
 use std::pin::Pin;
+use std::time::Duration;
 
 use leptos::ev;
 use leptos::prelude::*;
@@ -36,11 +37,29 @@ pub struct Loaders {
     pub pages: [LoadPage; 6],
     /// What the toolbar's "Export as…" runs.
     pub export: Export,
+    /// Loads every chunk without running it: the app calls it once, a
+    /// while after the first page is shown ([`PRELOAD_AFTER`]), so that
+    /// switching pages later needs no network (a chunk that cannot be
+    /// fetched stops the app).
+    pub preload: fn() -> Pin<Box<dyn Future<Output = ()>>>,
 }
+
+/// How long after the first page is shown every other chunk is loaded.
+const PRELOAD_AFTER: Duration = Duration::from_secs(3);
 
 thread_local! {
     /// The loaders [`mount`] was given (the routes read them by index).
     static LOADERS: Cell<Option<Loaders>> = const { Cell::new(None) };
+    /// Whether the chunks' preload was started.
+    static PRELOADING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Starts loading every chunk, once, [`PRELOAD_AFTER`] from now.
+fn preload_soon(preload: fn() -> Pin<Box<dyn Future<Output = ()>>>) {
+    if PRELOADING.with(|started| started.replace(true)) {
+        return;
+    }
+    set_timeout(move || leptos::task::spawn_local(preload()), PRELOAD_AFTER);
 }
 
 /// The view of every workshop page's route: the page its address names,
@@ -60,13 +79,13 @@ impl LazyRoute for PageRoute {
             .pathname
             .with_untracked(|path| page_at(path, &base));
         let index = Page::WORKSHOP.iter().position(|p| *p == page).unwrap_or(0);
-        let Some(load) = LOADERS.with(Cell::get).map(|l| l.pages[index]) else {
+        let Some(loaders) = LOADERS.with(Cell::get) else {
             return ().into_any();
         };
-        let view = load().await;
-        // The address (a problem's link from another page) may name a
-        // field of this page.
-        open_linked_field();
+        let view = (loaders.pages[index])().await;
+        // A problem's link from another page may name a field of this page.
+        open_linked_field(page);
+        preload_soon(loaders.preload);
         view
     }
 }

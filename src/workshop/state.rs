@@ -162,7 +162,12 @@ impl Workshop {
                 )
             });
             if let Some(model) = theirs {
-                workshop.start_over(model);
+                // Edits of this tab not saved yet stay one undo away.
+                if workshop.autosave.with_value(Option::is_some) {
+                    workshop.replace(model);
+                } else {
+                    workshop.start_over(model);
+                }
                 workshop.notice.set(Some(Ok(
                     "Another tab of this workshop saved the model: this tab shows that model now."
                         .into(),

@@ -83,13 +83,17 @@ pub fn linked_field() -> Option<String> {
     })
 }
 
-/// On a page shown from a problem's link on another page: unfolds and
-/// focuses that field (and drops `#at=<path>` from the address).
-pub fn open_linked_field() {
+/// On the page `shown`, shown from a problem's link on another page:
+/// unfolds and focuses that field (and drops `#at=<path>` from the
+/// address). A field of another page (the user went elsewhere before the
+/// linked page was in) is dropped.
+pub fn open_linked_field(shown: Page) {
     if let Some(path) = linked_field() {
         Workshop::from_context().pending_field.set_value(None);
         browser::clear_fragment();
-        open(&path);
+        if page_of(&path) == shown {
+            open(&path);
+        }
     }
 }
 
