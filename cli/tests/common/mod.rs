@@ -13,10 +13,16 @@ pub fn slo(args: &[&str]) -> Output {
         .expect("slo runs")
 }
 
-/// Writes `content` to a fresh file in the target directory and returns its path.
+/// Writes `content` to a fresh file in the target directory and returns its
+/// path. Tests run in parallel and some write the same file: it is written
+/// beside under a name of this thread's own and renamed into place, so a
+/// `slo` another test started never reads it half written.
 pub fn file(name: &str, content: &[u8]) -> String {
-    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
-    std::fs::write(&path, content).unwrap();
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    let path = dir.join(name);
+    let partial = dir.join(format!("{name}.{:?}.partial", std::thread::current().id()));
+    std::fs::write(&partial, content).unwrap();
+    std::fs::rename(&partial, &path).unwrap();
     path.to_string_lossy().into_owned()
 }
 
