@@ -222,3 +222,11 @@ test('undo and redo reach back across page switches and a reload (the pages are 
   await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
   await other.close();
 });
+
+test("a page's address with index.html shows that page at its folder's address", async ({ page }) => {
+  await page.goto('workshop/burn/index.html');
+  await expect(page.locator('h1.page-title')).toHaveText('Burn');
+  await expect(page).toHaveURL(/\/slo-planner\/workshop\/burn\/$/);
+  await page.goto('workshop/index.html?page=policy');
+  await expect(page.locator('h1.page-title')).toHaveText('Error budget policy');
+});
