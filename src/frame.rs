@@ -91,11 +91,6 @@ impl Page {
         }
     }
 
-    /// Whether the page is one of the workshop's (every page but Budget).
-    pub fn is_workshop(self) -> bool {
-        self != Page::Budget
-    }
-
     /// The page's address relative to the page `from`, the page whose
     /// folder the document's `<base>` names (every workshop page's
     /// document has the Model page's `workshop/`).

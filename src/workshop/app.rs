@@ -74,10 +74,8 @@ impl LazyRoute for PageRoute {
     }
 
     async fn view(_: Self) -> AnyView {
-        let base = router_base();
-        let page = use_location()
-            .pathname
-            .with_untracked(|path| page_at(path, &base));
+        // The frame's page, from the address the router is going to.
+        let page = expect_context::<CurrentPage>().0.get_untracked();
         let index = Page::WORKSHOP.iter().position(|p| *p == page).unwrap_or(0);
         let Some(loaders) = LOADERS.with(Cell::get) else {
             return ().into_any();
