@@ -250,7 +250,8 @@ test('a few seconds after the first page, every chunk is in: offline, every othe
   const firstLoad = chunks.length;
   // The preload starts 3 s after the first page is shown.
   await expect.poll(() => chunks.length, { timeout: 15_000 }).toBeGreaterThan(firstLoad);
-  await page.waitForLoadState('networkidle');
+  // The app marks its root once the last chunk is in.
+  await expect(page.locator('html')).toHaveAttribute('data-chunks', 'loaded', { timeout: 30_000 });
   await context.setOffline(true);
   for (const [name, title] of [['Dependencies', 'Dependencies'], ['Trade-offs', 'Trade-offs'], ['Burn', 'Burn'], ['Policy', 'Error budget policy'], ['Document', 'SLO document']]) {
     await page.getByRole('link', { name, exact: true }).click();

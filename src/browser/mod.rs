@@ -320,6 +320,17 @@ pub fn set_title(title: &str) {
     }
 }
 
+/// Marks the document's root element with `data-<name>="<value>"`: a
+/// state a test or a style can read (e.g. that every chunk is loaded).
+pub fn mark_document(name: &str, value: &str) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute(&format!("data-{name}"), value);
+    }
+}
+
 /// Asks the user to confirm; `false` when the browser cannot ask.
 pub fn confirm(message: &str) -> bool {
     web_sys::window()

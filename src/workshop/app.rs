@@ -59,7 +59,16 @@ fn preload_soon(preload: fn() -> Pin<Box<dyn Future<Output = ()>>>) {
     if PRELOADING.with(|started| started.replace(true)) {
         return;
     }
-    set_timeout(move || leptos::task::spawn_local(preload()), PRELOAD_AFTER);
+    set_timeout(
+        move || {
+            leptos::task::spawn_local(async move {
+                preload().await;
+                // Every page opens without the network from here on.
+                browser::mark_document("chunks", "loaded");
+            })
+        },
+        PRELOAD_AFTER,
+    );
 }
 
 /// The view of every workshop page's route: the page its address names,
