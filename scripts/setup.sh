@@ -53,8 +53,8 @@ if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION\$"; then
   cargo install trunk --version "$TRUNK_VERSION" --locked --force
 fi
 
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/playwright ]; then
-  say "installing npm tools (wasm-opt, Playwright; no browser download)"
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/esbuild ] || [ ! -x node_modules/.bin/playwright ]; then
+  say "installing npm tools (wasm-opt, esbuild, Playwright; no browser download)"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
 fi
 

@@ -10,6 +10,7 @@ use slo_core::alerting::{at_error_ratio, parse_error_ratio};
 use slo_core::burn::{run, BurnReport};
 use slo_core::model::alert_rule::Notify;
 use slo_core::model::location::{Locate, ScenarioAt};
+use slo_core::model::kind::Kind;
 use slo_core::model::Model;
 use slo_core::problem::Problem;
 use slo_core::quantity::numbers::group_thousands;
@@ -125,8 +126,10 @@ fn events(r: &BurnReport) -> impl IntoView {
         .map(|e| {
             let priority = e.priority.as_ref().map(|p| {
                 format!(
-                    "{:?} (budget left {:?}, velocity {:?})",
-                    p.priority, p.by_budget_left, p.by_velocity
+                    "{} (by budget left {}, by burn velocity {})",
+                    p.priority.label(),
+                    p.by_budget_left.label(),
+                    p.by_velocity.label()
                 )
             });
             let alert = match e.alerted {
