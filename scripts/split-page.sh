@@ -18,7 +18,10 @@ hash() { sha256sum "$1" | cut -c1-16; }
 
 wasm-split-cli "$wasm" "$tmp/split" --target web --out-name "$bin"
 wasm-bindgen --target web --keep-lld-exports --no-typescript --out-dir "$tmp/bindgen" "$tmp/split/$bin.wasm"
-wasm-opt -Oz "$tmp/bindgen/${bin}_bg.wasm" -o "$tmp/main.wasm"
+# WASM_OPT_FLAGS="-Oz -g" keeps the functions' names, for a profile.
+opt_flags=${WASM_OPT_FLAGS:--Oz}
+# shellcheck disable=SC2086
+wasm-opt $opt_flags "$tmp/bindgen/${bin}_bg.wasm" -o "$tmp/main.wasm"
 name="$bin-$(hash "$tmp/main.wasm")"
 cp "$tmp/main.wasm" "$dist/${name}_bg.wasm"
 
@@ -28,7 +31,8 @@ loader="$tmp/split/__wasm_split.js"
 for chunk in "$tmp"/split/split_*.wasm "$tmp"/split/chunk_*.wasm; do
   [ -e "$chunk" ] || continue
   stem=$(basename "$chunk" .wasm)
-  wasm-opt -Oz "$chunk" -o "$tmp/chunk.wasm"
+  # shellcheck disable=SC2086
+  wasm-opt $opt_flags "$chunk" -o "$tmp/chunk.wasm"
   chunk_name="lazy-${stem#split_}-$(hash "$tmp/chunk.wasm").wasm"
   cp "$tmp/chunk.wasm" "$dist/$chunk_name"
   sed -i "s|\"\./$stem\.wasm\"|\"./$chunk_name\"|" "$loader"

@@ -8,12 +8,26 @@ use slo_core::codec::{compact_json, export_json, parse_json, read_own_json, sett
 use slo_core::examples::workshop_scale;
 use slo_core::quantity::zone::UtcOnly;
 use slo_core::report::place::Places;
-use slo_core::validate::validate;
+use slo_core::validate::{validate, Validator};
 
 fn at_workshop_scale(c: &mut Criterion) {
     let model = workshop_scale(50);
     c.bench_function("validate the 50-service model", |b| {
         b.iter(|| validate(black_box(&model), &UtcOnly))
+    });
+    // What the workshop runs on a keystroke: the incremental validator,
+    // re-checking the one service typed in.
+    let mut validator = Validator::default();
+    let mut edited = model.clone();
+    validator.validate(&edited, &UtcOnly);
+    let targets = ["99.9", "99.95"];
+    let mut key = 0;
+    c.bench_function("re-validate the 50-service model after one keystroke", |b| {
+        b.iter(|| {
+            key += 1;
+            edited.services[7].journeys[0].slis[0].slos[0].target = targets[key % 2].into();
+            validator.validate(black_box(&edited), &UtcOnly)
+        })
     });
     let mut agreed = model.clone();
     agreed.document.status = slo_core::model::document::Status::Agreed;

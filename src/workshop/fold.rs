@@ -7,6 +7,7 @@
 use std::collections::HashSet;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use slo_core::model::location::{Locate, ServiceAt};
 use slo_core::model::Model;
 
@@ -138,5 +139,30 @@ pub fn FoldButtons() -> impl IntoView {
                 <button type="button" on:click=move |_| folds.set_all(count.get_untracked(), false)>"Fold every service"</button>
             </div>
         </Show>
+    }
+}
+
+/// A `<details>` whose content is built only while it is open, and which
+/// stays open when what holds it is drawn again.
+#[component]
+pub fn Folded(
+    /// Its id.
+    id: &'static str,
+    /// What it says when folded.
+    summary: String,
+    /// Whether it is open.
+    open: RwSignal<bool>,
+    /// Its content.
+    content: ViewFn,
+) -> impl IntoView {
+    view! {
+        <details id=id prop:open=move || open.get() on:toggle=move |ev| {
+            if let Some(d) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
+                open.set(d.open());
+            }
+        }>
+            <summary>{summary}</summary>
+            {move || open.get().then(|| content.run())}
+        </details>
     }
 }

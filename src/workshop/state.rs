@@ -9,7 +9,7 @@ use slo_core::codec::{read_own_json, settle_agreement};
 use slo_core::history::History;
 use slo_core::model::Model;
 use slo_core::problem::Problem;
-use slo_core::validate::validate;
+use slo_core::validate::{validate, Validator};
 
 use crate::browser::{self, IntlZones};
 use crate::workshop::fold::Folds;
@@ -108,7 +108,15 @@ impl Workshop {
         let folds = Folds::new(restored.present());
         let history = RwSignal::new(restored);
         let model = ModelReader { history };
-        let problems = Memo::new(move |_| model.with(|m| validate(m, &IntlZones)));
+        // A keystroke re-checks the service it is in, not every service.
+        let validator = StoredValue::new(Validator::default());
+        let problems = Memo::new(move |_| {
+            model.with(|m| {
+                validator
+                    .try_update_value(|v| v.validate(m, &IntlZones))
+                    .unwrap_or_else(|| validate(m, &IntlZones))
+            })
+        });
         let problem_slots = ProblemSlots::follow(problems);
         let workshop = Workshop {
             history,

@@ -36,6 +36,53 @@ impl Places {
         }
     }
 
+    /// The places of `model` that `paths` name: the same names as
+    /// [`Places::of`] gives for those paths, built from the services and
+    /// alert rules they are in (a problem list at every keystroke of a
+    /// 500-service model serialises one service, not 500).
+    ///
+    /// ```
+    /// use slo_core::{examples, report::place::Places};
+    ///
+    /// let model = examples::seed_chain();
+    /// let path = "services[1].dependencies[0].name";
+    /// assert_eq!(Places::of_paths(&model, [path]).name(path), Places::of(&model).name(path));
+    /// ```
+    pub fn of_paths<'a>(model: &Model, paths: impl IntoIterator<Item = &'a str>) -> Self {
+        use crate::codec::tree::Tree;
+        // The parts with no lists of their own, whole; the two lists, only
+        // the items the paths are in.
+        let mut json = Model {
+            schema_version: model.schema_version,
+            team: model.team.clone(),
+            services: Vec::new(),
+            policy: model.policy.clone(),
+            document: model.document.clone(),
+            alert_rules: Vec::new(),
+        }
+        .to_tree();
+        let mut services = vec![Value::Null; model.services.len()];
+        let mut rules = vec![Value::Null; model.alert_rules.len()];
+        for path in paths {
+            let (key, indexes) = split_indexes(path.split('.').next().unwrap_or_default());
+            let (list, items): (&mut Vec<Value>, &dyn Fn(usize) -> Option<Value>) = match key {
+                "services" => (&mut services, &|i| model.services.get(i).map(Tree::to_tree)),
+                "alertRules" => (&mut rules, &|i| model.alert_rules.get(i).map(Tree::to_tree)),
+                _ => continue,
+            };
+            if let Some(&i) = indexes.first() {
+                if list.get(i).is_some_and(Value::is_null) {
+                    list[i] = items(i).unwrap_or(Value::Null);
+                }
+            }
+        }
+        if let Value::Object(fields) = &mut json {
+            fields.insert("services".into(), Value::Array(services));
+            fields.insert("alertRules".into(), Value::Array(rules));
+        }
+        Places { json }
+    }
+
     /// `path` in words: each list item by its name (or id), or by its kind and
     /// number ("SLO 1", "dependency 2") when it has none; each field by its
     /// name in words ("failures per year"). A path that leaves the model
@@ -148,6 +195,29 @@ mod tests {
             places.name("services[0].journeys[0].slis[0].slos[0].target"),
             "Checkout › Pay › Availability › SLO 1 › target"
         );
+    }
+
+    #[test]
+    fn the_places_of_some_paths_are_named_as_the_whole_model_names_them() {
+        let mut model = crate::harness::rich_model();
+        model.services[2].name = String::new();
+        let problems = crate::validate::validate(&model, &crate::quantity::zone::UtcOnly);
+        let mut paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+        paths.extend([
+            "services[0].journeys[0].slis[0].slos[0].target",
+            "services[2].name",
+            "alertRules[0].name",
+            "policy.clauses[0]",
+            "document.approvers[0].name",
+            "team.name",
+            "services[99].name",
+        ]);
+        assert!(paths.len() > 8, "{paths:?}");
+        let whole = Places::of(&model);
+        let some = Places::of_paths(&model, paths.iter().copied());
+        for path in paths {
+            assert_eq!(some.name(path), whole.name(path), "{path}");
+        }
     }
 
     #[test]

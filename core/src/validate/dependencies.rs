@@ -3,15 +3,15 @@
 //! above what a service can reach with its dependencies.
 
 use super::Checker;
-use crate::dependency::{percent_text, Composite};
+use crate::dependency::{percent_text, Analysis, Composite};
 use crate::model::location::{service_slos, DependencyAt, Locate, ModelAt, ServiceAt};
 use crate::model::{Model, SliKind};
 use crate::problem::{Problem, ProblemCode};
 use crate::quantity::target::Target;
 
 /// Graph problems, and SLOs or SLAs above what the dependencies allow.
-pub(super) fn check_dependencies(c: &mut Checker, model: &Model) {
-    let analysis = crate::dependency::analyze(model);
+/// `analysis` is the model's ([`crate::dependency::analyze`]).
+pub(super) fn check_dependencies(c: &mut Checker, model: &Model, analysis: &Analysis) {
     for (i, service) in model.services.iter().enumerate() {
         for (d, dependency) in service.dependencies.iter().enumerate() {
             if dependency.name.trim().is_empty() {
@@ -20,8 +20,8 @@ pub(super) fn check_dependencies(c: &mut Checker, model: &Model) {
             }
         }
     }
-    for problem in analysis.problems {
-        c.found.push(problem);
+    for problem in &analysis.problems {
+        c.found.push(problem.clone());
     }
     for (i, service) in model.services.iter().enumerate() {
         let Some(Some(composite)) = analysis.composites.get(i) else {

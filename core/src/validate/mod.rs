@@ -20,7 +20,9 @@ mod services;
 use chrono::{Months, NaiveDate};
 
 use crate::model::document::{DocumentInfo, Status};
-use crate::model::{Model, SCHEMA_VERSION};
+use crate::model::location::ServiceAt;
+use crate::dependency::{analyze, Analysis};
+use crate::model::{Dependency, Model, Service, ServiceKind, SCHEMA_VERSION};
 use crate::problem::{Collector, Problem};
 use crate::quantity::zone::ZoneResolver;
 
@@ -134,7 +136,8 @@ impl Checker<'_> {
 /// Every problem of the model, in document order.
 ///
 /// `zones` checks the time zones of calendar windows (the browser's or the IANA
-/// database). Never panics.
+/// database). Never panics. [`Validator`] gives the same problems, checking
+/// again only the services changed since its last call.
 ///
 /// ```
 /// use slo_core::{examples, problem::has_errors, validate::validate, quantity::zone::UtcOnly};
@@ -142,6 +145,108 @@ impl Checker<'_> {
 /// assert!(!has_errors(&problems));
 /// ```
 pub fn validate(model: &Model, zones: &dyn ZoneResolver) -> Vec<Problem> {
+    let analysis = analyze(model);
+    validate_with(model, zones, &analysis, |c, at, service| {
+        services::service_findings(c.agreed, c.zones, at, service)
+    })
+}
+
+/// Validation as a person edits: the same problems as [`validate`], in the
+/// same order, but each service is checked again only when it (or whether
+/// the document is agreed) changed since the last call, and the dependency
+/// graph is analysed again only when a service's name, kind, own
+/// availability or dependencies changed; the rest (names across services,
+/// ceilings, the shared window unit, policy, document, scenarios) is checked
+/// every time. With 500 services a keystroke in an SLO re-checks one
+/// service, not 4,000 SLOs.
+///
+/// Give it the same `zones` on every call: the kept findings are what
+/// those rules found.
+///
+/// ```
+/// use slo_core::{examples, validate::{validate, Validator}, quantity::zone::UtcOnly};
+/// let mut model = examples::workbook_api();
+/// let mut validator = Validator::default();
+/// assert_eq!(validator.validate(&model, &UtcOnly), validate(&model, &UtcOnly));
+/// model.services[0].journeys[0].slis[0].slos[0].target = "101".into();
+/// let problems = validator.validate(&model, &UtcOnly);
+/// assert_eq!(problems, validate(&model, &UtcOnly));
+/// assert!(problems.iter().any(|p| p.path.ends_with("slos[0].target")));
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Validator {
+    /// By service index: the service as last checked, whether the
+    /// document was agreed, and what checking it found.
+    kept: Vec<Option<(Service, bool, services::ServiceFindings)>>,
+    /// The graph as last analysed (each service's part of it) and its analysis.
+    graph: Option<(Vec<GraphPart>, Analysis)>,
+}
+
+/// What the dependency analysis reads of a service.
+#[derive(Clone, Debug, PartialEq)]
+struct GraphPart {
+    name: String,
+    kind: ServiceKind,
+    own_availability: Option<String>,
+    dependencies: Vec<Dependency>,
+}
+
+impl GraphPart {
+    fn of(service: &Service) -> Self {
+        GraphPart {
+            name: service.name.clone(),
+            kind: service.kind,
+            own_availability: service.own_availability.clone(),
+            dependencies: service.dependencies.clone(),
+        }
+    }
+
+    fn is(&self, service: &Service) -> bool {
+        self.name == service.name
+            && self.kind == service.kind
+            && self.own_availability == service.own_availability
+            && self.dependencies == service.dependencies
+    }
+}
+
+impl Validator {
+    /// Every problem of `model`, in document order (as [`validate`]).
+    pub fn validate(&mut self, model: &Model, zones: &dyn ZoneResolver) -> Vec<Problem> {
+        self.kept.resize(model.services.len(), None);
+        let unchanged = self.graph.as_ref().is_some_and(|(parts, _)| {
+            parts.len() == model.services.len()
+                && parts.iter().zip(&model.services).all(|(p, s)| p.is(s))
+        });
+        if !unchanged {
+            let parts = model.services.iter().map(GraphPart::of).collect();
+            self.graph = Some((parts, analyze(model)));
+        }
+        let Some((_, analysis)) = &self.graph else {
+            return validate(model, zones);
+        };
+        let kept = &mut self.kept;
+        validate_with(model, zones, analysis, |c, at, service| {
+            let slot = &mut kept[at.1];
+            match slot {
+                Some((was, agreed, found)) if *agreed == c.agreed && was == service => found.clone(),
+                _ => {
+                    let found = services::service_findings(c.agreed, c.zones, at, service);
+                    *slot = Some((service.clone(), c.agreed, found.clone()));
+                    found
+                }
+            }
+        })
+    }
+}
+
+/// [`validate`], with the model's dependency `analysis` and each service's
+/// own findings from `findings`.
+fn validate_with(
+    model: &Model,
+    zones: &dyn ZoneResolver,
+    analysis: &Analysis,
+    findings: impl FnMut(&Checker, ServiceAt, &Service) -> services::ServiceFindings,
+) -> Vec<Problem> {
     let mut c = Checker {
         found: Collector::new(),
         agreed: model.document.status == Status::Agreed,
@@ -157,9 +262,9 @@ pub fn validate(model: &Model, zones: &dyn ZoneResolver) -> Vec<Problem> {
         );
     }
     c.text("team.name", &model.team.name, "the team's name");
-    services::check_services(&mut c, model);
-    dependencies::check_dependencies(&mut c, model);
-    services::check_windows_share_a_unit(&mut c, model);
+    let units = services::check_services(&mut c, model, findings);
+    dependencies::check_dependencies(&mut c, model, analysis);
+    services::check_windows_share_a_unit(&mut c, units);
     policy::check_policy(&mut c, &model.policy);
     document::check_document(&mut c, &model.document);
     let mut problems = c.found.into_problems();

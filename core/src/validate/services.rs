@@ -5,8 +5,10 @@
 use std::collections::HashMap;
 
 use super::Checker;
+use crate::problem::{Collector, Problem};
+use crate::quantity::zone::ZoneResolver;
 use crate::model::kind::Kind;
-use crate::model::location::{every_slo, JourneyAt, Locate, ModelAt, ServiceAt, SliAt, SloAt};
+use crate::model::location::{JourneyAt, Locate, ModelAt, ServiceAt, SliAt, SloAt};
 use crate::model::{
     Counts, Measurement, Model, Service, Sli, SliKind, SliQueries, Slo, WINDOW_PLACEHOLDER,
 };
@@ -15,12 +17,48 @@ use crate::quantity::target::Target;
 use crate::quantity::window::Window;
 use crate::read::{LATENCY_MS, TIME_SLICE, VALID_EVENTS};
 
-/// Every service, with names unique across the model.
-pub(super) fn check_services(c: &mut Checker, model: &Model) {
+/// What checking one service on its own found: its problems, in document
+/// order, and its SLOs' window units (for [`check_windows_share_a_unit`]).
+/// It depends on the service, whether the document is agreed and the time
+/// zone rules only, so it can be kept while the service is unchanged.
+#[derive(Clone, Debug, Default)]
+pub(super) struct ServiceFindings {
+    pub(super) problems: Vec<Problem>,
+    units: Vec<(SloAt, WindowUnit)>,
+}
+
+/// Checks the service at `at` on its own.
+pub(super) fn service_findings(
+    agreed: bool,
+    zones: &dyn ZoneResolver,
+    at: ServiceAt,
+    service: &Service,
+) -> ServiceFindings {
+    let mut c = Checker {
+        found: Collector::new(),
+        agreed,
+        zones,
+    };
+    let units = check_service(&mut c, at, service);
+    ServiceFindings {
+        problems: c.found.into_problems(),
+        units,
+    }
+}
+
+/// Every service, with names unique across the model: each service's
+/// findings from `findings` (made afresh, or kept from an earlier check).
+/// Returns every SLO's window unit, in document order.
+pub(super) fn check_services(
+    c: &mut Checker,
+    model: &Model,
+    mut findings: impl FnMut(&Checker, ServiceAt, &Service) -> ServiceFindings,
+) -> Vec<(SloAt, WindowUnit)> {
     if model.services.is_empty() {
         c.needed("services", true, "a service");
     }
     let mut names: HashMap<String, ServiceAt> = HashMap::new();
+    let mut units = Vec::new();
     for (i, service) in model.services.iter().enumerate() {
         let at = ServiceAt(ModelAt, i);
         let key = service.name.trim().to_lowercase();
@@ -38,11 +76,18 @@ pub(super) fn check_services(c: &mut Checker, model: &Model) {
                 names.insert(key, at);
             }
         }
-        check_service(c, at, service);
+        let found = findings(c, at, service);
+        for problem in found.problems {
+            c.found.push(problem);
+        }
+        units.extend(found.units);
     }
+    units
 }
 
-fn check_service(c: &mut Checker, at: ServiceAt, service: &Service) {
+/// Checks one service; returns its SLOs' window units.
+fn check_service(c: &mut Checker, at: ServiceAt, service: &Service) -> Vec<(SloAt, WindowUnit)> {
+    let mut units = Vec::new();
     c.text(|| at.field("name"), &service.name, "the service's name");
     if service.kind.is_user_facing() {
         c.needed(
@@ -88,10 +133,13 @@ fn check_service(c: &mut Checker, at: ServiceAt, service: &Service) {
                         defaults.insert(sli.kind, at);
                     }
                 }
-                check_slo(c, at, sli, slo);
+                if let Some(unit) = check_slo(c, at, sli, slo) {
+                    units.push((at, unit));
+                }
             }
         }
     }
+    units
 }
 
 fn check_sli(c: &mut Checker, at: SliAt, sli: &Sli) {
@@ -184,7 +232,8 @@ fn read_target(c: &mut Checker, at: SloAt, field: &str, text: &str) -> Option<Ta
     )
 }
 
-fn check_slo(c: &mut Checker, at: SloAt, sli: &Sli, slo: &Slo) {
+/// Checks one SLO; returns its window's unit, when the window reads.
+fn check_slo(c: &mut Checker, at: SloAt, sli: &Sli, slo: &Slo) -> Option<WindowUnit> {
     let target = read_target(c, at, "target", &slo.target);
     let window = c.read(
         || at.field("window"),
@@ -240,12 +289,13 @@ fn check_slo(c: &mut Checker, at: SloAt, sli: &Sli, slo: &Slo) {
     if let Some(history) = &slo.history {
         super::history::check_history(c, at, history);
     }
+    window.as_ref().and_then(WindowUnit::of)
 }
 
 /// The window unit ESF asks every SLO of a team to share, as a key: the
 /// length in seconds of a rolling window, or a calendar period's unit.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum WindowUnit {
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum WindowUnit {
     Rolling(u64),
     Calendar(&'static str),
 }
@@ -272,13 +322,9 @@ impl WindowUnit {
     }
 }
 
-pub(super) fn check_windows_share_a_unit(c: &mut Checker, model: &Model) {
-    let units: Vec<(SloAt, WindowUnit)> = every_slo(model)
-        .filter_map(|e| {
-            let window = e.slo.window.parse::<Window>().ok()?;
-            Some((e.at, WindowUnit::of(&window)?))
-        })
-        .collect();
+/// Warns at each SLO whose window unit (`units`, every SLO's in document
+/// order) is not the one most SLOs use.
+pub(super) fn check_windows_share_a_unit(c: &mut Checker, units: Vec<(SloAt, WindowUnit)>) {
     let mut counts: Vec<(WindowUnit, usize)> = Vec::new();
     for (_, unit) in &units {
         match counts.iter_mut().find(|(u, _)| u == unit) {

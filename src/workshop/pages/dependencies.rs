@@ -7,7 +7,7 @@ use slo_core::problem::ProblemCode;
 use slo_core::report::service_reports;
 
 use crate::workshop::editors::dependency::DependencyEditor;
-use crate::workshop::fold::{FoldButtons, ServiceCard};
+use crate::workshop::fold::{FoldButtons, Folded, ServiceCard};
 use crate::workshop::inputs::{FieldProblems, OptText};
 use crate::workshop::later::AfterFirstFrame;
 use crate::workshop::rows::{edit_button, rows};
@@ -60,6 +60,11 @@ fn ServiceDependencies(
     }
 }
 
+/// Above this many services the graph is folded, drawn only once opened:
+/// hundreds of boxes cannot be read at a glance, and drawing them is most
+/// of what opening the page would cost.
+const GRAPH_FOLD_ABOVE: usize = 100;
+
 /// The Dependencies page.
 #[component]
 pub fn DependenciesPage() -> impl IntoView {
@@ -81,7 +86,16 @@ pub fn DependenciesPage() -> impl IntoView {
         </p>
         <section class="card">
             <h2>"Graph"</h2>
-            <DependencyDiagram />
+            {move || {
+                let services = workshop.structure(|m| m.services.len());
+                if services > GRAPH_FOLD_ABOVE {
+                    let summary = format!("Show the graph of all {services} services");
+                    let graph = ViewFn::from(|| view! { <DependencyDiagram /> });
+                    view! { <Folded id="graph-folded" summary open=RwSignal::new(false) content=graph /> }.into_any()
+                } else {
+                    view! { <DependencyDiagram /> }.into_any()
+                }
+            }}
         </section>
         <FoldButtons />
         <AfterFirstFrame>

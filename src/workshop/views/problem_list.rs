@@ -120,23 +120,37 @@ pub fn ProblemItems(
     let here = use_context::<CurrentPage>().map(|CurrentPage(page)| page);
     let here = move || here.map(|page| page.get_untracked());
     let navigate = use_navigate();
-    move || {
+    // Each problem with its place in words, errors first. It re-runs on
+    // every edit (a name typed renames a place), but the list below is
+    // rebuilt only when a problem or a place's name changed, and naming
+    // serialises only the services the problems are in.
+    let named = Memo::new(move |_| {
         let mut sorted = problems.get();
         if sorted.is_empty() {
-            // Naming places serialises the model: not for an empty list.
-            return Vec::new().collect_view();
+            return Vec::new();
         }
         slo_core::problem::errors_first(&mut sorted);
-        let places = workshop.model.with(Places::of);
+        let places = workshop
+            .model
+            .with(|m| Places::of_paths(m, sorted.iter().map(|p| p.path.as_str())));
         sorted
             .into_iter()
             .map(|p| {
+                let place = places.name(&p.path);
+                (p, place)
+            })
+            .collect::<Vec<_>>()
+    });
+    move || {
+        named
+            .get()
+            .into_iter()
+            .map(|(p, place)| {
                 let class = if p.severity == Severity::Error {
                     "error"
                 } else {
                     "warning"
                 };
-                let place = places.name(&p.path);
                 let target = page_of(&p.path);
                 let href = field_link(&p.path);
                 let path = p.path.clone();

@@ -12,8 +12,8 @@ use slo_core::record::RowProblem;
 use slo_core::tradeoff::report::{tradeoff_report, RowReport, TradeoffReport};
 use slo_core::tradeoff::table::Table;
 use slo_core::tradeoff::words::{achieved_text, choose};
-use wasm_bindgen::JsCast;
 
+use crate::workshop::fold::Folded;
 use crate::workshop::state::Workshop;
 use crate::workshop::views::tradeoff_results::{Record, Shared};
 
@@ -202,31 +202,6 @@ fn summary(report: &TradeoffReport, table: &Table) -> impl IntoView {
         "Chances from {source}; pages, tickets and freezes from the model's alert rules and policy replayed on the record (a page is a false alarm when its period spent under half its budget)."
     ));
     view! { <p class="hint" id="tradeoff-summary">{lines.join(" ")}</p> }
-}
-
-/// A `<details>` whose content is built only while it is open, and which
-/// stays open when the table is drawn again.
-#[component]
-fn Folded(
-    /// Its id.
-    id: &'static str,
-    /// What it says when folded.
-    summary: String,
-    /// Whether it is open.
-    open: RwSignal<bool>,
-    /// Its content.
-    content: ViewFn,
-) -> impl IntoView {
-    view! {
-        <details id=id prop:open=move || open.get() on:toggle=move |ev| {
-            if let Some(d) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
-                open.set(d.open());
-            }
-        }>
-            <summary>{summary}</summary>
-            {move || open.get().then(|| content.run())}
-        </details>
-    }
 }
 
 /// Each candidate's false alarms, folded away.
