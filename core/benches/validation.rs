@@ -22,13 +22,16 @@ fn at_workshop_scale(c: &mut Criterion) {
     validator.validate(&edited, &UtcOnly);
     let targets = ["99.9", "99.95"];
     let mut key = 0;
-    c.bench_function("re-validate the 50-service model after one keystroke", |b| {
-        b.iter(|| {
-            key += 1;
-            edited.services[7].journeys[0].slis[0].slos[0].target = targets[key % 2].into();
-            validator.validate(black_box(&edited), &UtcOnly)
-        })
-    });
+    c.bench_function(
+        "re-validate the 50-service model after one keystroke",
+        |b| {
+            b.iter(|| {
+                key += 1;
+                edited.services[7].journeys[0].slis[0].slos[0].target = targets[key % 2].into();
+                validator.validate(black_box(&edited), &UtcOnly)
+            })
+        },
+    );
     let mut agreed = model.clone();
     agreed.document.status = slo_core::model::document::Status::Agreed;
     c.bench_function("settle the agreement of the 50-service model", |b| {

@@ -32,7 +32,9 @@ enum Edit {
 fn apply(model: &mut Model, edit: &Edit) {
     let n = model.services.len();
     match edit {
-        Edit::Number(field, value) => *model = with_numeric_values(model, &[(*field, value.clone())]),
+        Edit::Number(field, value) => {
+            *model = with_numeric_values(model, &[(*field, value.clone())])
+        }
         Edit::Name(i, name) if n > 0 => model.services[i % n].name = name.clone(),
         Edit::Duplicate(i) if n > 0 => model.services.push(model.services[i % n].clone()),
         Edit::Remove(i) if n > 0 => {
@@ -40,7 +42,11 @@ fn apply(model: &mut Model, edit: &Edit) {
         }
         Edit::Swap if n > 1 => model.services.swap(0, 1),
         Edit::Agreed(agreed) => {
-            model.document.status = if *agreed { Status::Agreed } else { Status::Draft }
+            model.document.status = if *agreed {
+                Status::Agreed
+            } else {
+                Status::Draft
+            }
         }
         _ => {}
     }
@@ -48,7 +54,18 @@ fn apply(model: &mut Model, edit: &Edit) {
 
 fn edit() -> impl Strategy<Value = Edit> {
     let value = prop::sample::select(vec![
-        "99.9", "99.95", "101", "", "abc", "30d", "28d", "1 month", "calendar month", "0", "5m", "-1",
+        "99.9",
+        "99.95",
+        "101",
+        "",
+        "abc",
+        "30d",
+        "28d",
+        "1 month",
+        "calendar month",
+        "0",
+        "5m",
+        "-1",
     ]);
     let name = prop::sample::select(vec!["Checkout", "checkout ", "", "Search", "Payments"]);
     prop_oneof![
@@ -70,7 +87,10 @@ fn the_rich_model_has_numeric_fields_to_edit() {
 fn one_changed_service_is_found_at_scale() {
     let mut model = workshop_scale(50);
     let mut validator = Validator::default();
-    assert_eq!(validator.validate(&model, &UtcOnly), validate(&model, &UtcOnly));
+    assert_eq!(
+        validator.validate(&model, &UtcOnly),
+        validate(&model, &UtcOnly)
+    );
     model.services[37].journeys[0].slis[0].slos[0].window = "a fortnight".into();
     let problems = validator.validate(&model, &UtcOnly);
     assert_eq!(problems, validate(&model, &UtcOnly));

@@ -7,9 +7,9 @@
 use std::collections::HashSet;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use slo_core::model::location::{Locate, ServiceAt};
 use slo_core::model::Model;
+use wasm_bindgen::JsCast;
 
 use crate::workshop::state::Workshop;
 

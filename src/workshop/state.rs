@@ -70,6 +70,19 @@ fn section_key(path: &str) -> &str {
     path.split('.').next().unwrap_or_default()
 }
 
+/// Every problem of the model, as it changes: a keystroke re-checks the
+/// service it is in, not every service ([`Validator`]).
+fn problems_of(model: ModelReader) -> Memo<Vec<Problem>> {
+    let validator = StoredValue::new(Validator::default());
+    Memo::new(move |_| {
+        model.with(|m| {
+            validator
+                .try_update_value(|v| v.validate(m, &IntlZones))
+                .unwrap_or_else(|| validate(m, &IntlZones))
+        })
+    })
+}
+
 /// The workshop model, its undo history and everything derived from it.
 #[derive(Clone, Copy)]
 pub struct Workshop {
@@ -108,15 +121,7 @@ impl Workshop {
         let folds = Folds::new(restored.present());
         let history = RwSignal::new(restored);
         let model = ModelReader { history };
-        // A keystroke re-checks the service it is in, not every service.
-        let validator = StoredValue::new(Validator::default());
-        let problems = Memo::new(move |_| {
-            model.with(|m| {
-                validator
-                    .try_update_value(|v| v.validate(m, &IntlZones))
-                    .unwrap_or_else(|| validate(m, &IntlZones))
-            })
-        });
+        let problems = problems_of(model);
         let problem_slots = ProblemSlots::follow(problems);
         let workshop = Workshop {
             history,

@@ -19,9 +19,9 @@ mod services;
 
 use chrono::{Months, NaiveDate};
 
+use crate::dependency::{analyze, Analysis};
 use crate::model::document::{DocumentInfo, Status};
 use crate::model::location::ServiceAt;
-use crate::dependency::{analyze, Analysis};
 use crate::model::{Dependency, Model, Service, ServiceKind, SCHEMA_VERSION};
 use crate::problem::{Collector, Problem};
 use crate::quantity::zone::ZoneResolver;
@@ -228,7 +228,9 @@ impl Validator {
         validate_with(model, zones, analysis, |c, at, service| {
             let slot = &mut kept[at.1];
             match slot {
-                Some((was, agreed, found)) if *agreed == c.agreed && was == service => found.clone(),
+                Some((was, agreed, found)) if *agreed == c.agreed && was == service => {
+                    found.clone()
+                }
                 _ => {
                     let found = services::service_findings(c.agreed, c.zones, at, service);
                     *slot = Some((service.clone(), c.agreed, found.clone()));

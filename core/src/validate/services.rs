@@ -5,16 +5,16 @@
 use std::collections::HashMap;
 
 use super::Checker;
-use crate::problem::{Collector, Problem};
-use crate::quantity::zone::ZoneResolver;
 use crate::model::kind::Kind;
 use crate::model::location::{JourneyAt, Locate, ModelAt, ServiceAt, SliAt, SloAt};
 use crate::model::{
     Counts, Measurement, Model, Service, Sli, SliKind, SliQueries, Slo, WINDOW_PLACEHOLDER,
 };
+use crate::problem::{Collector, Problem};
 use crate::quantity::duration::ExactDuration;
 use crate::quantity::target::Target;
 use crate::quantity::window::Window;
+use crate::quantity::zone::ZoneResolver;
 use crate::read::{LATENCY_MS, TIME_SLICE, VALID_EVENTS};
 
 /// What checking one service on its own found: its problems, in document
