@@ -288,8 +288,9 @@ impl Workshop {
     fn changed_as_a_whole(self) {
         self.epoch.update(|e| *e += 1);
         // Copied out first: what re-runs may ask for a section of its own.
-        let versions: Vec<RwSignal<u64>> =
-            self.sections.with_value(|sections| sections.values().copied().collect());
+        let versions: Vec<RwSignal<u64>> = self
+            .sections
+            .with_value(|sections| sections.values().copied().collect());
         for version in versions {
             version.update(|v| *v += 1);
         }
