@@ -114,6 +114,16 @@ test('a bad file is refused with what and where, and the model is untouched', as
   await expect(page.locator(`#${SLO}-target`)).toHaveValue('97');
 });
 
+test('a model file saved with a byte order mark (as Windows editors save it) is imported as JSON', async ({ page }) => {
+  await page.goto('workshop/');
+  const model = JSON.parse(await readFile(new URL('../examples/workbook-api.json', import.meta.url), 'utf8'));
+  model.team.name = 'Team from Notepad';
+  const bytes = Buffer.concat([Buffer.from([0xEF, 0xBB, 0xBF]), Buffer.from(JSON.stringify(model, null, 2))]);
+  await page.locator('#import-file').setInputFiles({ name: 'notepad.json', mimeType: 'application/json', buffer: bytes });
+  await expect(page.locator('#notice')).toContainText('Imported notepad.json');
+  await expect(page.locator('#team-name')).toHaveValue('Team from Notepad');
+});
+
 test('the document view shows the agreed fields, with user text escaped', async ({ page }) => {
   await page.goto('workshop/?page=model');
   await page.locator('#team-name').fill('<img src=x onerror=alert(1)>');

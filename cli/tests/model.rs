@@ -48,6 +48,18 @@ fn validate_exits_0_on_the_examples() {
 }
 
 #[test]
+fn validate_reads_a_file_saved_with_a_byte_order_mark() {
+    // Issue 27: a Windows editor's UTF-8 file starts with EF BB BF.
+    let mut bytes = vec![0xEF, 0xBB, 0xBF];
+    bytes.extend_from_slice(export_json(&examples::workbook_api()).as_bytes());
+    let path = file("with-bom.json", &bytes);
+    let out = slo(&["validate", &path]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(text.contains("0 error(s)"), "{text}");
+}
+
+#[test]
 fn validate_exits_1_and_names_every_error_by_place_and_path() {
     let mut model = examples::workbook_api();
     model.services[0].journeys[0].slis[2].slos[0].target = "100".into();

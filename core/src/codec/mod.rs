@@ -23,6 +23,18 @@ use crate::problem::{Problem, Severity};
 use crate::quantity::zone::ZoneResolver;
 use crate::validate::validate;
 
+/// `bytes` without the UTF-8 byte order mark (EF BB BF) a Windows editor
+/// may put first; a file is read as the text after it.
+///
+/// ```
+/// use slo_core::codec::without_bom;
+/// assert_eq!(without_bom(b"\xEF\xBB\xBF{}"), b"{}");
+/// assert_eq!(without_bom(b"{}"), b"{}");
+/// ```
+pub fn without_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
+}
+
 /// The largest file the importer reads: 5 MiB (a real model is a few KB).
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
 
@@ -185,7 +197,7 @@ pub fn parse_json(bytes: &[u8]) -> Result<Model, ImportError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge(bytes.len()));
     }
-    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotText)?;
+    let text = std::str::from_utf8(without_bom(bytes)).map_err(|_| ImportError::NotText)?;
     // First only the version, so a newer file is named as such, not as a bad shape.
     let value: Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson {
         line: e.line(),

@@ -144,11 +144,15 @@ pub fn import(bytes: &[u8]) -> Answer {
     }
 }
 
-/// Whether a file is slo-planner's JSON (its first character is `{`); any
-/// other is read as OpenSLO YAML. The pages send JSON to the importer, the
-/// lighter worker, and the rest to the formats worker.
+/// Whether a file is slo-planner's JSON (its first character is `{`, after
+/// a byte order mark if there is one); any other is read as OpenSLO YAML.
+/// The pages send JSON to the importer, the lighter worker, and the rest to
+/// the formats worker.
 pub fn is_json(bytes: &[u8]) -> bool {
-    bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
+    crate::codec::without_bom(bytes)
+        .iter()
+        .find(|b| !b.is_ascii_whitespace())
+        == Some(&b'{')
 }
 
 /// The answer to a model file's bytes (slo-planner's JSON only): the model,

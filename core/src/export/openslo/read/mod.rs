@@ -121,7 +121,8 @@ pub fn read_openslo(bytes: &[u8]) -> Result<OpenSloImport, OpenSloError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(OpenSloError::TooLarge(bytes.len()));
     }
-    let text = std::str::from_utf8(bytes).map_err(|_| OpenSloError::NotText)?;
+    let text =
+        std::str::from_utf8(crate::codec::without_bom(bytes)).map_err(|_| OpenSloError::NotText)?;
     let mut notes = Vec::new();
     let mut objects: BTreeMap<String, Vec<Document>> = BTreeMap::new();
     for (doc, value) in documents(text)? {
