@@ -66,6 +66,18 @@ fn edit() -> impl Strategy<Value = Edit> {
         "0",
         "5m",
         "-1",
+        // Extreme texts: 30 digits, a 30-place fraction, zero, every unit.
+        "123456789012345678901234567890",
+        "0.000000000000000000000000000001",
+        "-0",
+        "1e30",
+        "2w",
+        "1h",
+        "90s",
+        "500ms",
+        "250us",
+        "10ns",
+        "99.9%",
     ]);
     let name = prop::sample::select(vec!["Checkout", "checkout ", "", "Search", "Payments"]);
     prop_oneof![

@@ -65,15 +65,11 @@ impl Places {
         let mut rules = vec![Value::Null; model.alert_rules.len()];
         for path in paths {
             let (key, indexes) = split_indexes(path.split('.').next().unwrap_or_default());
-            let (list, items): (&mut Vec<Value>, &dyn Fn(usize) -> Option<Value>) = match key {
-                "services" => (&mut services, &|i| model.services.get(i).map(Tree::to_tree)),
-                "alertRules" => (&mut rules, &|i| model.alert_rules.get(i).map(Tree::to_tree)),
-                _ => continue,
-            };
-            if let Some(&i) = indexes.first() {
-                if list.get(i).is_some_and(Value::is_null) {
-                    list[i] = items(i).unwrap_or(Value::Null);
-                }
+            let Some(&i) = indexes.first() else { continue };
+            match key {
+                "services" => fill(&mut services, i, &model.services),
+                "alertRules" => fill(&mut rules, i, &model.alert_rules),
+                _ => {}
             }
         }
         if let Value::Object(fields) = &mut json {
@@ -108,6 +104,13 @@ impl Places {
             }
         }
         parts.join(SEPARATOR)
+    }
+}
+
+/// Puts item `i` of `items` into `list` as its tree, once.
+fn fill<T: crate::codec::tree::Tree>(list: &mut [Value], i: usize, items: &[T]) {
+    if let (Some(slot @ Value::Null), Some(item)) = (list.get_mut(i), items.get(i)) {
+        *slot = item.to_tree();
     }
 }
 

@@ -217,12 +217,12 @@ impl Validator {
             parts.len() == model.services.len()
                 && parts.iter().zip(&model.services).all(|(p, s)| p.is(s))
         });
-        if !unchanged {
-            let parts = model.services.iter().map(GraphPart::of).collect();
-            self.graph = Some((parts, analyze(model)));
-        }
-        let Some((_, analysis)) = &self.graph else {
-            return validate(model, zones);
+        let (_, analysis) = match &mut self.graph {
+            Some(graph) if unchanged => graph,
+            graph => graph.insert((
+                model.services.iter().map(GraphPart::of).collect(),
+                analyze(model),
+            )),
         };
         let kept = &mut self.kept;
         validate_with(model, zones, analysis, |c, at, service| {
