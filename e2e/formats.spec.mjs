@@ -1,7 +1,7 @@
 // Issue 12: the model leaves the workshop as files a team commits (OpenSLO
 // YAML, Prometheus rules, Markdown) from the toolbar, and OpenSLO comes back
 // in through Import… and drag and drop. The worker writes and reads them.
-import { test, expect } from './fixtures.mjs';
+import { test, expect, exportModel } from './fixtures.mjs';
 import { readFile } from 'node:fs/promises';
 
 const SLO = 'services-0--journeys-0--slis-0--slos-0-';
@@ -27,7 +27,7 @@ async function dropFile(page, name, text, type) {
 test('OpenSLO YAML goes out of the toolbar and comes back in through Import…', async ({ page }) => {
   await page.goto('workshop/?page=model');
   await page.locator(`#${SLO}-target`).fill('99.5');
-  const { name, path, text } = await exportAs(page, 'OpenSLO YAML');
+  const { name, text } = await exportAs(page, 'OpenSLO YAML');
   expect(name).toBe('example-game-service.openslo.yaml');
   expect(text.startsWith('# OpenSLO v1 for the SLOs of Example Game Service')).toBe(true);
   expect(text.match(/\nkind: SLO\n/g)).toHaveLength(3);
@@ -37,14 +37,59 @@ test('OpenSLO YAML goes out of the toolbar and comes back in through Import…',
   // Change the model, then bring the file back: the target and window return.
   await page.locator(`#${SLO}-target`).fill('90');
   await page.locator(`#${SLO}-window`).fill('7d');
-  await page.locator('#import-file').setInputFiles(path);
-  await expect(page.locator('#notice')).toContainText('Imported');
+  await page.locator('#import-file').setInputFiles({ name, mimeType: 'application/yaml', buffer: Buffer.from(text) });
+  // The file would drop the policy, the document and more: it asks first.
+  await page.locator('#import-merge').click();
+  await expect(page.locator('#notice')).toContainText('Merged example-game-service.openslo.yaml into your model (1 SLO updated)');
   await expect(page.locator(`#${SLO}-target`)).toHaveValue('99.5');
   await expect(page.locator(`#${SLO}-window`)).toHaveValue('28d');
   await expect(page.locator('#services-0--journeys-0--slis-0--queries-counted')).toHaveValue('http_requests_total{job="game-api",code=~"5.."}');
   // Undo brings back the model before the import.
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(page.locator(`#${SLO}-target`)).toHaveValue('90');
+});
+
+test('an agreed model exported as OpenSLO and imported again asks first, and a merge keeps every part OpenSLO cannot carry', async ({ page }) => {
+  await page.goto('workshop/?page=model');
+  await page.locator('#team-name').fill('Payments');
+  await page.getByRole('link', { name: 'Document' }).click();
+  await expect(page.locator('#doc-status')).toHaveText('agreed');
+  const before = await exportModel(page);
+  const { name, text } = await exportAs(page, 'OpenSLO YAML');
+  const ours = { name, mimeType: 'application/yaml', buffer: Buffer.from(text) };
+
+  // Our own file back: the question says what replacing would drop, by kind.
+  await page.locator('#import-file').setInputFiles(ours);
+  const choice = page.locator('#import-choice');
+  await expect(choice).toContainText("payments.openslo.yaml would replace your model, which drops the team's name and description");
+  await expect(choice).toContainText('the error budget policy');
+  await expect(choice).toContainText('and the agreed status');
+  await expect(choice).toContainText('(here: nothing changed)');
+  await page.locator('#import-merge').click();
+  await expect(page.locator('#notice')).toContainText('Merged payments.openslo.yaml into your model (nothing changed)');
+  await expect(choice).toHaveCount(0);
+  expect((await exportModel(page)).text).toBe(before.text);
+
+  // A file with one target changed: only that target changes.
+  expect(text.match(/target: 0\.97\n/g)).toHaveLength(1);
+  await page.locator('#import-file').setInputFiles({ name: 'changed.yaml', mimeType: 'application/yaml', buffer: Buffer.from(text.replace('target: 0.97\n', 'target: 0.975\n')) });
+  await page.locator('#import-merge').click();
+  await expect(page.locator('#notice')).toContainText('Merged changed.yaml into your model (1 SLO updated)');
+  const expected = JSON.parse(before.text);
+  expected.services[0].journeys[0].slis[0].slos[0].target = '97.5';
+  expect(JSON.parse((await exportModel(page)).text)).toEqual(expected);
+  await expect(page.locator('#doc-status')).toHaveText('agreed');
+
+  // "Keep my model" imports nothing; "Replace my model" replaces it (undo brings it back).
+  await page.locator('#import-file').setInputFiles(ours);
+  await page.locator('#import-keep').click();
+  await expect(page.locator('#notice')).toContainText('Kept your model; payments.openslo.yaml was not imported.');
+  await page.locator('#import-file').setInputFiles(ours);
+  await page.locator('#import-replace').click();
+  await expect(page.locator('#notice')).toContainText('Imported payments.openslo.yaml');
+  await expect(page.locator('#doc-status')).toHaveText('draft');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.locator('#doc-status')).toHaveText('agreed');
 });
 
 test('Prometheus rules download with a link back to the model, and name what they leave out', async ({ page }) => {

@@ -23,6 +23,9 @@ async function openEverything(page, services, change = () => {}) {
   await page.locator('#import-file').setInputFiles({
     name: `scale-${services}.json`, mimeType: 'application/json', buffer: await scaleModel(services, change),
   });
+  // Over the model edited by the previous measure, the import asks first.
+  await expect(page.locator('#notice, #import-choice').first()).toBeVisible();
+  if (await page.locator('#import-choice').count()) await page.locator('#import-replace').click();
   await expect(page.locator('#notice')).toContainText(`Imported scale-${services}.json`);
   const open = page.getByRole('button', { name: 'Open every service' });
   if (await open.count()) await open.click();

@@ -27,6 +27,38 @@ test('a huge failover is a message at its field, and the page keeps working', as
   await expect(page.locator('#composite-0')).toContainText('Independent failures (the estimate)');
 });
 
+test('an autosave the browser refuses (storage full) is said at once, with why and an Export JSON right there', async ({ page }) => {
+  // The browser's storage is full for the model until the test frees it.
+  await page.addInitScript(() => {
+    window.__storageFull = true;
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (window.__storageFull && key === 'slo-planner.model.v1') {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      return setItem.call(this, key, value);
+    };
+  });
+  await page.goto('workshop/?page=model');
+  await page.locator('#team-name').fill('Unsaved team');
+  const unsaved = page.locator('#unsaved');
+  await expect(unsaved).toContainText(/Your latest changes are not saved in this browser: the model is \d+ KB as JSON, and this browser's storage for the site is full/);
+  // Export JSON, right there, keeps the work.
+  const download = page.waitForEvent('download');
+  await unsaved.getByRole('button', { name: 'Export JSON' }).click();
+  const file = await download;
+  const { readFile } = await import('node:fs/promises');
+  expect(JSON.parse(await readFile(await file.path(), 'utf8')).team.name).toBe('Unsaved team');
+  // It stays until an autosave succeeds, and then says so.
+  await page.locator('#team-name').fill('Unsaved team 2');
+  await expect(unsaved).toBeVisible();
+  await page.evaluate(() => { window.__storageFull = false; });
+  await page.locator('#team-name').fill('Saved team');
+  await expect(page.locator('#notice')).toContainText('Your changes are saved in this browser again.');
+  await expect(unsaved).toHaveCount(0);
+  expect((await autosaved(page)).team.name).toBe('Saved team');
+});
+
 test('a huge alert window and burn rate are messages at their fields', async ({ page }) => {
   await page.goto('workshop/?page=burn');
   await page.locator('#alertRules-0--longWindow').fill('99999999999999999999999d');

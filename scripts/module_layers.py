@@ -22,7 +22,7 @@ LAYERS = [
     ["read"],
     ["alerting", "budget", "dependency", "burn", "record"],
     ["validate"],
-    ["calculator", "codec", "report", "export", "tradeoff"],
+    ["calculator", "codec", "report", "export", "merge", "tradeoff"],
     ["examples"],
     ["harness"],
 ]

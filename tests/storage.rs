@@ -27,7 +27,7 @@ fn the_text_read_early_is_taken_once_then_storage_is_read() {
     let key = "slo-planner.test.early";
     let early = "sloPlannerTestEarly";
     let window = web_sys::window().expect("a window");
-    save_text(key, "in storage");
+    save_text(key, "in storage").expect("local storage takes it");
     js_sys::Reflect::set(&window, &early.into(), &"read by the head".into()).expect("set");
     assert_eq!(
         load_text_read_early(key, early).as_deref(),

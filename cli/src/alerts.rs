@@ -112,7 +112,7 @@ fn report(args: &AlertArgs) -> Result<AlertReport, String> {
         window: window.to_string(),
         period_seconds: period,
         max_burn_rate: max_burn_rate(&target),
-        rules: table,
+        rules: table.into_iter().map(RuleFigures::rounded).collect(),
         error_ratio_percent: error_ratio.map(|f| (f * Decimal::ONE_HUNDRED).normalize()),
         detection_at_error_ratio,
     })

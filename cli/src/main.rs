@@ -36,9 +36,10 @@ struct Cli {
 enum Command {
     /// Allowed downtime, bad events and bad time slices for a target over a window.
     Budget(BudgetArgs),
-    /// Checks a model file: prints every problem with its field path.
-    /// Exit 0 when valid (warnings allowed), 1 with errors, 2 when unreadable.
-    Validate(FileArgs),
+    /// Checks model files: prints every problem with its field path, and a
+    /// line per file. Exit 0 when all are valid (warnings allowed), 1 with
+    /// errors, 2 when one is unreadable (the worst file's).
+    Validate(ValidateArgs),
     /// Prints every SLO of a model file with its error budget and allowed downtime.
     Report(FileArgs),
     /// Prints the JSON Schema of the model file format.
@@ -71,6 +72,17 @@ struct FileArgs {
     /// The model file (JSON, as exported by slo-planner)
     file: std::path::PathBuf,
     /// Print one JSON object instead of text
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Args, Debug)]
+struct ValidateArgs {
+    /// The model files (JSON, as exported by slo-planner), one or more
+    #[arg(required = true, num_args = 1..)]
+    files: Vec<std::path::PathBuf>,
+    /// Print JSON instead of text: one object for one file, an array of
+    /// them (each with its `file`) for several
     #[arg(long)]
     json: bool,
 }
@@ -109,6 +121,28 @@ struct BudgetArgs {
     json: bool,
 }
 
+/// Clap's error as two lines: what is wrong, with every argument it names
+/// ("the following required arguments were not provided: --target
+/// <TARGET>, --window <WINDOW>"), and the usage line.
+fn usage_error(text: &str) -> String {
+    let mut paragraphs = text.split("\n\n");
+    let mut what = paragraphs.next().unwrap_or("invalid arguments").lines();
+    let head = what
+        .next()
+        .unwrap_or_default()
+        .trim_start_matches("error: ")
+        .trim();
+    let named: Vec<&str> = what.map(str::trim).filter(|l| !l.is_empty()).collect();
+    let mut out = match named.as_slice() {
+        [] => format!("slo: {head}"),
+        named => format!("slo: {head} {}", named.join(", ")),
+    };
+    if let Some(usage) = paragraphs.find_map(|p| p.trim().strip_prefix("Usage: ")) {
+        out.push_str(&format!("\nusage: {usage}"));
+    }
+    out
+}
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -118,15 +152,13 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Err(error) => {
-            let text = error.to_string();
-            let first = text.lines().next().unwrap_or("invalid arguments");
-            eprintln!("slo: {}", first.trim_start_matches("error: "));
+            eprintln!("{}", usage_error(&error.to_string()));
             return ExitCode::from(2);
         }
     };
     match cli.command {
         Command::Budget(args) => budget(args),
-        Command::Validate(args) => model::validate(&args.file, args.json),
+        Command::Validate(args) => model::validate(&args.files, args.json),
         Command::Report(args) => model::report(&args.file, args.json),
         Command::Schema => model::schema(),
         Command::Example(args) => model::example(args),

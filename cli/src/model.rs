@@ -1,6 +1,6 @@
 //! `slo validate`, `slo report` and `slo schema`: the model file commands.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use slo_core::codec::{export_json, parse_json};
@@ -16,14 +16,16 @@ use slo_core::validate::validate as check;
 
 /// Reads and parses a model file, or prints why not (exit 2).
 pub(crate) fn read(file: &Path) -> Result<Model, ExitCode> {
-    let bytes = std::fs::read(file).map_err(|e| {
-        eprintln!("slo: cannot read {}: {e}", file.display());
-        ExitCode::from(2)
-    })?;
-    parse_json(&bytes).map_err(|e| {
-        eprintln!("slo: {}: {e}", file.display());
+    read_or_why(file).map_err(|why| {
+        eprintln!("slo: {why}");
         ExitCode::from(2)
     })
+}
+
+/// Reads and parses a model file, or says why not.
+fn read_or_why(file: &Path) -> Result<Model, String> {
+    let bytes = std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+    parse_json(&bytes).map_err(|e| format!("{}: {e}", file.display()))
 }
 
 pub(crate) fn print_json(value: &impl serde::Serialize) -> ExitCode {
@@ -53,29 +55,51 @@ pub(crate) fn problem_line(places: &Places, problem: &Problem) -> String {
     )
 }
 
-/// `slo validate FILE`: every problem by the names of its place, with its path; 0 valid, 1 errors, 2 unreadable.
-pub fn validate(file: &Path, json: bool) -> ExitCode {
-    let model = match read(file) {
-        Ok(model) => model,
-        Err(code) => return code,
-    };
-    let problems = check(&model, &TzdbResolver);
-    let failed = has_errors(&problems);
-    let places = Places::of(&model);
+/// `slo validate FILE...`: every problem by the names of its place, with
+/// its path, and a line per file; the exit code is the worst file's: 0
+/// valid, 1 errors, 2 unreadable. `--json` prints one object for one file
+/// (`valid`, `problems`), and for several an array of them, each with its
+/// `file` (an unreadable one with `valid: false` and its `error`).
+pub fn validate(files: &[PathBuf], json: bool) -> ExitCode {
+    let mut worst = 0;
+    let mut objects = Vec::new();
+    for file in files {
+        let (code, object) = match read_or_why(file) {
+            Ok(model) => validate_model(file, &model, json),
+            Err(why) => {
+                eprintln!("slo: {why}");
+                (
+                    2,
+                    serde_json::json!({ "file": file, "valid": false, "error": why }),
+                )
+            }
+        };
+        worst = worst.max(code);
+        objects.push(object);
+    }
     if json {
-        let listed: Vec<_> = problems
-            .iter()
-            .map(|p| {
-                let mut entry = serde_json::json!(p);
-                entry["place"] = places.name(&p.path).into();
-                entry
-            })
-            .collect();
-        let code = print_json(&serde_json::json!({ "valid": !failed, "problems": listed }));
-        if code != ExitCode::SUCCESS {
-            return code;
+        let printed = match objects.as_mut_slice() {
+            [one] if worst < 2 => {
+                one.as_object_mut().map(|o| o.remove("file"));
+                print_json(one)
+            }
+            [_] => ExitCode::SUCCESS,
+            all => print_json(&all),
+        };
+        if printed != ExitCode::SUCCESS {
+            return printed;
         }
-    } else {
+    }
+    ExitCode::from(worst)
+}
+
+/// One readable file's problems (printed unless `json`), its exit code (0
+/// or 1) and its JSON object.
+fn validate_model(file: &Path, model: &Model, json: bool) -> (u8, serde_json::Value) {
+    let problems = check(model, &TzdbResolver);
+    let failed = has_errors(&problems);
+    let places = Places::of(model);
+    if !json {
         for problem in &problems {
             out!("{}", problem_line(&places, problem));
         }
@@ -89,11 +113,16 @@ pub fn validate(file: &Path, json: bool) -> ExitCode {
             problems.len() - errors
         );
     }
-    if failed {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
+    let listed: Vec<_> = problems
+        .iter()
+        .map(|p| {
+            let mut entry = serde_json::json!(p);
+            entry["place"] = places.name(&p.path).into();
+            entry
+        })
+        .collect();
+    let object = serde_json::json!({ "file": file, "valid": !failed, "problems": listed });
+    (u8::from(failed), object)
 }
 
 /// `slo report FILE`: every SLO's budget over its window.

@@ -151,6 +151,17 @@ fn alerts_prints_the_workbook_table() {
     )
     .unwrap();
     assert_eq!(v["rules"][0]["burn_rate"], "13.44");
+    // Issue 27: no figure prints more digits than its rule (2 decimal places
+    // for a burn rate, 4 for a percentage), in JSON and in text alike.
+    assert_eq!(v["rules"][2]["burn_rate"], "0.93");
+    assert_eq!(v["rules"][2]["error_ratio_percent"], "0.0933");
+    let text =
+        String::from_utf8(slo(&["alerts", "--target", "99.95", "--window", "28d"]).stdout).unwrap();
+    assert!(
+        text.contains(" 0.93 ") && text.contains(" 0.0467%"),
+        "{text}"
+    );
+    assert!(!text.contains("0.93333"), "{text}");
     let text = String::from_utf8(
         slo(&[
             "alerts", "--target", "99.9", "--window", "30d", "--events", "10000",

@@ -261,3 +261,74 @@ fn example_prints_the_shipped_examples_and_a_valid_model_at_any_scale() {
     assert_eq!(refused.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&refused.stderr).contains("0 is not in 1..=1000"));
 }
+
+#[test]
+fn validate_takes_several_files_a_line_each_and_exits_with_the_worst() {
+    // Issue 27: a CI step validates a folder at once.
+    let good = repo_file("examples/workbook-api.json");
+    let good = good.to_str().unwrap();
+    let mut broken = examples::workbook_api();
+    broken.services[0].journeys[0].slis[0].slos[0].target = "101".into();
+    let bad = file("bad-target.json", export_json(&broken).as_bytes());
+    let out = slo(&["validate", good, &bad]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    let summaries: Vec<&str> = text.lines().filter(|l| l.contains(" error(s), ")).collect();
+    assert_eq!(summaries.len(), 2, "{text}");
+    assert!(summaries[0].starts_with(good), "{text}");
+    assert!(
+        summaries[1].starts_with(&bad) && summaries[1].contains(": 1 error(s)"),
+        "{text}"
+    );
+
+    // An unreadable file makes it 2, and the others are still checked.
+    let out = slo(&["validate", &bad, "/no/such/file.json", good]);
+    assert_eq!(out.status.code(), Some(2));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        text.lines().filter(|l| l.contains(" error(s), ")).count(),
+        2,
+        "{text}"
+    );
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("cannot read /no/such/file.json"));
+
+    // --json: an array of the one-file objects, each with its file.
+    let out = slo(&["validate", "--json", good, &bad, "/no/such/file.json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v[0]["file"], good);
+    assert_eq!(v[0]["valid"], true);
+    assert_eq!(v[1]["valid"], false);
+    assert_eq!(
+        v[1]["problems"][0]["path"],
+        "services[0].journeys[0].slis[0].slos[0].target"
+    );
+    assert_eq!(v[2]["valid"], false);
+    assert!(v[2]["error"].as_str().unwrap().contains("cannot read"));
+    // One file keeps its released shape: no `file` key.
+    let one: serde_json::Value =
+        serde_json::from_slice(&slo(&["validate", "--json", good]).stdout).unwrap();
+    assert_eq!(
+        one.as_object().unwrap().keys().collect::<Vec<_>>(),
+        ["problems", "valid"]
+    );
+}
+
+#[test]
+fn a_usage_error_names_every_missing_argument_and_the_usage() {
+    let out = slo(&["budget"]);
+    assert_eq!(out.status.code(), Some(2));
+    let text = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        text.trim_end(),
+        "slo: the following required arguments were not provided: --target <TARGET>\nusage: slo budget --target <TARGET>"
+    );
+    let text = String::from_utf8(slo(&["validate"]).stderr).unwrap();
+    assert!(
+        text.starts_with("slo: the following required arguments were not provided: <FILES>...\n"),
+        "{text}"
+    );
+    let text = String::from_utf8(slo(&["alerts", "--window", "30d"]).stderr).unwrap();
+    assert!(text.contains("not provided: --target <TARGET>"), "{text}");
+}

@@ -10,7 +10,7 @@
 
 use std::fmt;
 
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
 use crate::model::alert_rule::Notify;
@@ -74,6 +74,22 @@ impl std::error::Error for AlertError {}
 /// millisecond (half to even). The JSON keeps burn rates and percentages exact.
 pub const ROUNDING_RULE: &str =
     "burn rates to 2 decimal places, percentages to 4, times to the nearest millisecond";
+
+impl RuleFigures {
+    /// The figures as the table shows them ([`ROUNDING_RULE`]): the burn
+    /// rate to 2 decimal places, the error ratio to 4 (half away from zero);
+    /// the other figures are rounded already. For people and reports; a
+    /// rule's threshold is computed from the exact figures.
+    pub fn rounded(mut self) -> Self {
+        let rule = RoundingStrategy::MidpointAwayFromZero;
+        self.burn_rate = self.burn_rate.round_dp_with_strategy(2, rule).normalize();
+        self.error_ratio_percent = self
+            .error_ratio_percent
+            .round_dp_with_strategy(4, rule)
+            .normalize();
+        self
+    }
+}
 
 /// Seconds as a duration rounded to the nearest millisecond (the table's rule).
 fn to_millisecond(seconds: Decimal) -> Option<ExactDuration> {

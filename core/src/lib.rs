@@ -38,7 +38,7 @@
 //! [`quantity`]; [`problem`]; [`model`] (the JSON types as typed, their
 //! choices and typed locations); [`read`] (text to numbers); the engines
 //! [`budget`], [`alerting`], [`dependency`] and [`burn`]; [`validate`]; then
-//! [`calculator`], [`codec`] and [`report`]; [`examples`] and [`harness`].
+//! [`calculator`], [`codec`], [`merge`] and [`report`]; [`examples`] and [`harness`].
 
 pub mod echo;
 pub mod quantity;
@@ -60,6 +60,7 @@ pub mod validate;
 pub mod calculator;
 pub mod codec;
 pub mod export;
+pub mod merge;
 pub mod report;
 pub mod tradeoff;
 

@@ -62,12 +62,26 @@ pub fn load_text_read_early(key: &str, early: &str) -> Option<String> {
     js_text(&stored_text("localStorage", key, early))
 }
 
-/// Saves text as it is (a model stays JSON in storage, readable as such).
-pub fn save_text(key: &str, text: &str) {
+/// Saves text as it is (a model stays JSON in storage, readable as such);
+/// or says why the browser refused it ("its storage for this site is full").
+pub fn save_text(key: &str, text: &str) -> Result<(), String> {
     if has_panicked() {
-        return;
+        return Ok(());
     }
-    let _ = LocalStorage::raw().set_item(key, text);
+    LocalStorage::raw().set_item(key, text).map_err(|e| {
+        let name = e
+            .dyn_ref::<web_sys::DomException>()
+            .map(web_sys::DomException::name)
+            .unwrap_or_default();
+        match name.as_str() {
+            "QuotaExceededError" => {
+                "this browser's storage for the site is full (browsers keep about 5 MB a site)"
+                    .to_string()
+            }
+            _ => "this browser does not let the site keep data (a private window, or a setting)"
+                .to_string(),
+        }
+    })
 }
 
 /// Reads text saved with [`save_tab_text`]: this tab's, gone when it closes.

@@ -20,9 +20,10 @@ use leptos_router::{path, Lazy, LazyRoute};
 use crate::browser;
 use crate::frame::{Footer, Header, Page};
 use crate::workshop::exporting::{Export, ExportWith};
+use crate::workshop::import_choice::ImportChoice;
 use crate::workshop::state::Workshop;
 use crate::workshop::views::problem_list::{open_linked_field, CurrentPage};
-use crate::workshop::{Notice, Toolbar};
+use crate::workshop::{Notice, Toolbar, Unsaved};
 
 /// Builds one workshop page's view: in the release site, after its chunk
 /// has loaded (at once on later visits: a chunk loads once).
@@ -145,6 +146,8 @@ fn Frame(
         <main id="main" tabindex="-1" aria-busy=move || routing.get().then_some("true")>
             <Toolbar />
             <Notice />
+            <ImportChoice />
+            <Unsaved />
             <FlatRoutes fallback=|| view! { <p>"There is no such workshop page: pick one above."</p> }>
                 <Route path=path!("/") view={Lazy::<PageRoute>::new()} />
                 <Route path=path!("/dependencies/") view={Lazy::<PageRoute>::new()} />

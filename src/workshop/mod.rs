@@ -9,6 +9,7 @@ pub mod app;
 pub mod editors;
 pub mod exporting;
 pub mod fold;
+pub mod import_choice;
 pub mod inputs;
 pub mod later;
 pub mod opening;
@@ -24,17 +25,21 @@ use slo_core::examples;
 use slo_core::model::Model;
 
 use crate::browser;
+use crate::workshop::import_choice::drops;
 use crate::workshop::state::Workshop;
-use crate::workshop::views::file_actions::FileButtons;
+use crate::workshop::views::file_actions::{export_model, FileButtons};
 
 /// Undo, redo, new model, the examples, and export, import and share.
 #[component]
 pub(crate) fn Toolbar() -> impl IntoView {
     let workshop = Workshop::from_context();
     let replace_with = move |model: Model, what: &str| {
-        if browser::confirm(&format!(
-            "Replace the current model with {what}? Undo brings it back."
-        )) {
+        let drops = workshop.model.with_untracked(|m| drops(m, &model));
+        if drops.is_empty()
+            || browser::confirm(&format!(
+                "Replace the current model with {what}? That drops {drops} (undo brings it back)."
+            ))
+        {
             workshop.replace(model);
         }
     };
@@ -67,6 +72,23 @@ pub(crate) fn Notice() -> impl IntoView {
                 <div class=class role="alert" id="notice">
                     <p>{text}</p>
                     <button type="button" on:click=move |_| workshop.notice.set(None)>"Dismiss"</button>
+                </div>
+            }
+        })
+    }
+}
+
+/// Said at once, and until an autosave succeeds again, when the model could
+/// not be saved in the browser: why, and a way to keep it in a file.
+#[component]
+pub(crate) fn Unsaved() -> impl IntoView {
+    let workshop = Workshop::from_context();
+    move || {
+        workshop.unsaved.get().map(|why| {
+            view! {
+                <div class="notice error" role="alert" id="unsaved">
+                    <p>"Your latest changes are not saved in this browser: " {why} ". They stay in this tab until it is closed or reloaded: export the model to a file to keep them."</p>
+                    <button type="button" id="unsaved-export" on:click=move |_| export_model(workshop)>"Export JSON"</button>
                 </div>
             }
         })

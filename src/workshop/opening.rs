@@ -6,11 +6,10 @@
 
 use leptos::prelude::*;
 use slo_core::codec::{compact_json, open, read_own_json, Opened, MAX_FILE_BYTES};
-use slo_core::examples;
-use slo_core::model::Model;
 
 use crate::browser::{self, importer, IntlZones};
 use crate::frame::Page;
+use crate::workshop::import_choice::drops;
 use crate::workshop::state::Workshop;
 
 /// The formats worker's address (every workshop page's `<base>` is the
@@ -28,34 +27,30 @@ impl Workshop {
     /// Reads a file's bytes in the importer and opens the model (its
     /// problems found, an "agreed" status over errors made a draft), or
     /// says what is wrong and where.
-    async fn read_elsewhere(self, bytes: &[u8]) -> Result<(Opened, Vec<String>), String> {
-        let worker = if slo_core::export::worker::is_json(bytes) {
-            importer_address()
-        } else {
+    /// (OpenSLO is read by the formats worker, and says so with `true`.)
+    async fn read_elsewhere(self, bytes: &[u8]) -> Result<(Opened, Vec<String>, bool), String> {
+        let openslo = !slo_core::export::worker::is_json(bytes);
+        let worker = if openslo {
             formats_address()
+        } else {
+            importer_address()
         };
         let (json, notes) = importer::import(&worker, bytes).await?;
         let model = read_own_json(&json).ok_or_else(|| {
             "the importer's answer could not be read (reload the page: the site was updated)"
                 .to_string()
         })?;
-        Ok((open(model, &IntlZones), notes))
+        Ok((open(model, &IntlZones), notes, openslo))
     }
 
     /// Imports a file's bytes: refuses a file that cannot be read with what
     /// and where (the current model untouched); opens any readable model,
-    /// with its problems shown at their fields.
+    /// with its problems shown at their fields, asking first when it would
+    /// drop part of the current model ([`Workshop::offer_import`]).
     pub fn import(self, name: String, bytes: Vec<u8>) {
         leptos::task::spawn_local(async move {
             match self.read_elsewhere(&bytes).await {
-                Ok((opened, notes)) => {
-                    let message = match opened_message(&format!("Imported {name}"), &opened) {
-                        Ok(m) => Ok(with_notes(m, "Not kept", &notes)),
-                        Err(m) => Err(with_notes(m, "Not kept", &notes)),
-                    };
-                    self.replace(opened.model);
-                    self.notice.set(Some(message));
-                }
+                Ok((opened, notes, openslo)) => self.offer_import(name, opened, notes, openslo),
                 Err(message) => self.refuse(&name, &message),
             }
         });
@@ -72,7 +67,7 @@ impl Workshop {
     pub fn restore_older(self, text: String) {
         leptos::task::spawn_local(async move {
             match self.read_elsewhere(text.as_bytes()).await {
-                Ok((opened, _)) => {
+                Ok((opened, _, _)) => {
                     self.start_over(opened.model);
                     self.notice.set(Some(Ok(
                         "Your saved model, from an older version of the site, is brought up to date."
@@ -118,18 +113,16 @@ impl Workshop {
                 }
             };
             let opened = match self.read_elsewhere(&bytes).await {
-                Ok((opened, _)) => opened,
+                Ok((opened, _, _)) => opened,
                 Err(why) => return self.refuse("The shared link", &why),
             };
-            let unchanged = self.model.with_untracked(|current| {
-                *current == opened.model
-                    || *current == examples::workbook_api()
-                    || *current == Model::default()
-            });
-            if unchanged
-                || browser::confirm(
-                    "Open the shared model? It replaces the model you are working on (undo brings it back).",
-                )
+            let drops = self
+                .model
+                .with_untracked(|current| drops(current, &opened.model));
+            if drops.is_empty()
+                || browser::confirm(&format!(
+                    "Open the shared model? It replaces the model you are working on, which drops {drops} (undo brings it back)."
+                ))
             {
                 let message = opened_message("Opened the shared model", &opened);
                 self.replace(opened.model);
@@ -143,7 +136,7 @@ impl Workshop {
 
 /// The notice after opening a model: plain when it is clean, a warning (with
 /// what is wrong) when it opened with errors or as a draft.
-fn opened_message(done: &str, opened: &Opened) -> Result<String, String> {
+pub fn opened_message(done: &str, opened: &Opened) -> Result<String, String> {
     match opened.summary() {
         summary if summary.is_empty() => Ok(format!("{done}.")),
         summary => Err(format!("{done}, but {summary}.")),

@@ -8,6 +8,10 @@ use std::collections::{HashMap, HashSet};
 
 use leptos::prelude::*;
 use slo_core::problem::{errors_first, Problem};
+use slo_core::validate::{validate, Validator};
+
+use crate::browser::IntlZones;
+use crate::workshop::state::ModelReader;
 
 /// Each field's problems, kept in step with the model's problems by one
 /// effect that touches only the paths whose problems changed.
@@ -83,4 +87,17 @@ impl ProblemSlots {
         });
         slot.get()
     }
+}
+
+/// Every problem of the model, as it changes: a keystroke re-checks the
+/// service it is in, not every service ([`Validator`]).
+pub fn problems_of(model: ModelReader) -> Memo<Vec<Problem>> {
+    let validator = StoredValue::new(Validator::default());
+    Memo::new(move |_| {
+        model.with(|m| {
+            validator
+                .try_update_value(|v| v.validate(m, &IntlZones))
+                .unwrap_or_else(|| validate(m, &IntlZones))
+        })
+    })
 }

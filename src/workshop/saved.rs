@@ -57,9 +57,15 @@ pub fn saved_by_another_tab(key: Option<&str>, text: Option<&str>, model: &Model
     read_own_json(text)
 }
 
-/// Saves the model for every tab and page.
-pub fn save_model(model: &Model) {
-    browser::save_text(MODEL_KEY, &compact_json(model));
+/// Saves the model for every tab and page; or says why it could not.
+pub fn save_model(model: &Model) -> Result<(), String> {
+    let text = compact_json(model);
+    browser::save_text(MODEL_KEY, &text).map_err(|why| {
+        format!(
+            "the model is {} as JSON, and {why}",
+            slo_core::codec::file_size(text.len())
+        )
+    })
 }
 
 /// Saves, as the page is left, the model (`model`: it changed since the
@@ -72,7 +78,9 @@ pub fn save_on_leaving(history: &History<Model>, model: bool, trail: bool) {
     }
     let present = compact_json(history.present());
     if model {
-        browser::save_text(MODEL_KEY, &present);
+        // Leaving the page: nobody is left to tell (the failure was shown
+        // at the last autosave).
+        let _ = browser::save_text(MODEL_KEY, &present);
     }
     if trail {
         // The steps read since the page opened, then those still as text.

@@ -9,11 +9,11 @@ use slo_core::codec::{read_own_json, settle_agreement};
 use slo_core::history::History;
 use slo_core::model::Model;
 use slo_core::problem::Problem;
-use slo_core::validate::{validate, Validator};
 
 use crate::browser::{self, IntlZones};
 use crate::workshop::fold::Folds;
-use crate::workshop::problem_slots::ProblemSlots;
+use crate::workshop::import_choice::PendingImport;
+use crate::workshop::problem_slots::{problems_of, ProblemSlots};
 use crate::workshop::saved;
 
 /// How long after the last edit the model is autosaved (and at once when
@@ -74,19 +74,6 @@ fn section_key(path: &str) -> &str {
     path.split('.').next().unwrap_or_default()
 }
 
-/// Every problem of the model, as it changes: a keystroke re-checks the
-/// service it is in, not every service ([`Validator`]).
-fn problems_of(model: ModelReader) -> Memo<Vec<Problem>> {
-    let validator = StoredValue::new(Validator::default());
-    Memo::new(move |_| {
-        model.with(|m| {
-            validator
-                .try_update_value(|v| v.validate(m, &IntlZones))
-                .unwrap_or_else(|| validate(m, &IntlZones))
-        })
-    })
-}
-
 /// The workshop model, its undo history and everything derived from it.
 #[derive(Clone, Copy)]
 pub struct Workshop {
@@ -99,6 +86,10 @@ pub struct Workshop {
     problem_slots: ProblemSlots,
     /// A message about the last import, share link or export (`Err` for a refusal).
     pub notice: RwSignal<Option<Result<String, String>>>,
+    /// An import waiting for the room's answer (it would drop part of the model).
+    pub pending_import: RwSignal<Option<PendingImport>>,
+    /// Why the last autosave failed, until one succeeds.
+    pub unsaved: RwSignal<Option<String>>,
     /// The errors that took the document back to draft at the last edit
     /// (shown at the status field); empty otherwise.
     pub agreement_refused: RwSignal<Vec<Problem>>,
@@ -135,6 +126,8 @@ impl Workshop {
             problems,
             problem_slots,
             notice: RwSignal::new(None),
+            pending_import: RwSignal::new(None),
+            unsaved: RwSignal::new(None),
             agreement_refused: RwSignal::new(Vec::new()),
             epoch: RwSignal::new(0),
             sections: StoredValue::new(HashMap::new()),
@@ -170,8 +163,21 @@ impl Workshop {
                 browser::reload();
             }
         });
-        // Another tab saved its model: this tab shows it from now on, so its
-        // next save cannot write an older model over theirs.
+        workshop.follow_other_tabs();
+        provide_context(workshop);
+        if let Some(text) = older {
+            workshop.restore_older(text);
+        }
+        workshop.open_share_link();
+        // A link pasted into a tab already on the page changes only the fragment.
+        let _ = window_event_listener(leptos::ev::hashchange, move |_| workshop.open_share_link());
+        workshop
+    }
+
+    /// Another tab saved its model: this tab shows it from now on, so its
+    /// next save cannot write an older model over theirs.
+    fn follow_other_tabs(self) {
+        let (workshop, history) = (self, self.history);
         let _ = window_event_listener(leptos::ev::storage, move |ev| {
             let theirs = history.with_untracked(|h| {
                 saved::saved_by_another_tab(
@@ -193,14 +199,6 @@ impl Workshop {
                 )));
             }
         });
-        provide_context(workshop);
-        if let Some(text) = older {
-            workshop.restore_older(text);
-        }
-        workshop.open_share_link();
-        // A link pasted into a tab already on the page changes only the fragment.
-        let _ = window_event_listener(leptos::ev::hashchange, move |_| workshop.open_share_link());
-        workshop
     }
 
     /// The state provided by the app.
@@ -309,8 +307,18 @@ impl Workshop {
     /// validated first: a model whose validation panics is never saved, so
     /// the autosave is the last good one.
     fn save_now(self) {
-        if self.take_pending_save() {
-            self.model.with_untracked(saved::save_model);
+        if !self.take_pending_save() {
+            return;
+        }
+        match self.model.with_untracked(saved::save_model) {
+            Err(why) => self.unsaved.set(Some(why)),
+            Ok(()) if self.unsaved.with_untracked(Option::is_some) => {
+                self.unsaved.set(None);
+                self.notice.set(Some(Ok(
+                    "Your changes are saved in this browser again.".into()
+                )));
+            }
+            Ok(()) => {}
         }
     }
 

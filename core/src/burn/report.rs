@@ -150,7 +150,12 @@ impl Burn {
             average_depletion_percent_per_hour: depletion.average.map(round2),
             highest_depletion_percent_per_hour: depletion.highest.map(round2),
             events: self.event_reports(),
-            alert_table: self.table.clone(),
+            alert_table: self
+                .table
+                .iter()
+                .cloned()
+                .map(RuleFigures::rounded)
+                .collect(),
             firings: self
                 .alerts
                 .firings

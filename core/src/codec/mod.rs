@@ -124,21 +124,33 @@ pub fn settle_agreement(model: &mut Model, zones: &dyn ZoneResolver) -> Vec<Prob
     errors
 }
 
+/// A size in bytes as people read it: MiB to a tenth, rounded half up, in
+/// integers (no float formatting on the pages for one message); below a
+/// tenth, whole KiB, rounded up.
+///
+/// ```
+/// use slo_core::codec::file_size;
+/// assert_eq!(file_size(6 * 1024 * 1024), "6.0 MB");
+/// assert_eq!(file_size(1_100_000), "1.0 MB");
+/// assert_eq!(file_size(3_000), "3 KB");
+/// ```
+pub fn file_size(bytes: usize) -> String {
+    let tenths = bytes.saturating_mul(10).saturating_add(524_288) / 1_048_576;
+    if tenths == 0 {
+        return format!("{} KB", bytes.div_ceil(1024));
+    }
+    format!("{}.{} MB", tenths / 10, tenths % 10)
+}
+
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ImportError::TooLarge(bytes) => {
-                // Tenths of a MiB, rounded half up, in integers: no float
-                // formatting on the pages for one message.
-                let tenths = bytes.saturating_mul(10).saturating_add(524_288) / 1_048_576;
-                write!(
-                    f,
-                    "the file is {}.{} MB; a model file can be at most {} MB",
-                    tenths / 10,
-                    tenths % 10,
-                    MAX_FILE_BYTES / 1_048_576
-                )
-            }
+            ImportError::TooLarge(bytes) => write!(
+                f,
+                "the file is {}; a model file can be at most {} MB",
+                file_size(*bytes),
+                MAX_FILE_BYTES / 1_048_576
+            ),
             ImportError::NotText => write!(f, "the file is not text (UTF-8): is it a model exported as JSON?"),
             ImportError::NotJson { line, column, message } => {
                 write!(f, "the file is not JSON: line {line}, column {column}: {message}")

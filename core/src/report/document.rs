@@ -3,7 +3,7 @@
 //! alert rule. The Document page shows these rows and the Markdown export
 //! writes them ([`super::markdown`]), so the two carry the same facts.
 
-use crate::alerting::alert_table;
+use crate::alerting::{alert_table, RuleFigures};
 use crate::burn::alert_rules;
 use crate::dependency::{analyze, percent_text};
 use crate::model::kind::Kind;
@@ -204,19 +204,25 @@ pub fn alert_rows(model: &Model, zones: &dyn ZoneResolver) -> Vec<AlertRow> {
                 .ok()
                 .and_then(|n| alert_table(&rules, &n.target, n.period_seconds, None).ok())
                 .unwrap_or_default();
-            table.into_iter().map(move |f| AlertRow {
-                slo: slo.clone(),
-                rule: f.name,
-                notify: f.notify.label().to_string(),
-                windows: match &f.short_window {
-                    Some(short) => format!("{} and {short}", f.long_window),
-                    None => f.long_window.clone(),
-                },
-                burn_rate: f.burn_rate.round_dp(2).normalize().to_string(),
-                error_ratio: format!("{} %", f.error_ratio_percent.round_dp(4).normalize()),
-                budget_consumed: format!("{} %", f.budget_consumed_percent.round_dp(4).normalize()),
-                detection_full_outage: f.detection_full_outage.unwrap_or_else(|| DASH.into()),
-            })
+            table
+                .into_iter()
+                .map(RuleFigures::rounded)
+                .map(move |f| AlertRow {
+                    slo: slo.clone(),
+                    rule: f.name,
+                    notify: f.notify.label().to_string(),
+                    windows: match &f.short_window {
+                        Some(short) => format!("{} and {short}", f.long_window),
+                        None => f.long_window.clone(),
+                    },
+                    burn_rate: f.burn_rate.to_string(),
+                    error_ratio: format!("{} %", f.error_ratio_percent),
+                    budget_consumed: format!(
+                        "{} %",
+                        f.budget_consumed_percent.round_dp(4).normalize()
+                    ),
+                    detection_full_outage: f.detection_full_outage.unwrap_or_else(|| DASH.into()),
+                })
         })
         .collect()
 }

@@ -201,8 +201,8 @@ fn alerts(b: &BurnView, ratio: Option<Decimal>) -> impl IntoView {
                     <th scope="row">{f.name.clone()}</th>
                     <td>{notify}</td>
                     <td>{format!("{} / {}", f.long_window, f.short_window.clone().unwrap_or_else(|| "-".into()))}</td>
-                    <td class="num">{f.burn_rate.round_dp(2).normalize().to_string()}</td>
-                    <td class="num">{format!("{} %", f.error_ratio_percent.round_dp(4).normalize())}</td>
+                    <td class="num">{f.burn_rate.to_string()}</td>
+                    <td class="num">{format!("{} %", f.error_ratio_percent)}</td>
                     <td class="num">{format!("{} %", f.budget_consumed_percent)}</td>
                     <td>{f.time_to_exhaustion.clone()}</td>
                     <td>{f.detection_full_outage.clone().unwrap_or_else(|| "never".into())}</td>
@@ -261,7 +261,11 @@ pub fn BurnResults(
     view: Run,
 ) -> impl IntoView {
     let typed = RwSignal::new(browser::load_text(RATIO_KEY).unwrap_or_else(|| "5".into()));
-    Effect::new(move |_| typed.with(|t| browser::save_text(RATIO_KEY, t)));
+    Effect::new(move |_| {
+        typed.with(|t| {
+            let _ = browser::save_text(RATIO_KEY, t);
+        })
+    });
     let ratio = Memo::new(move |_| typed.with(|t| parse_error_ratio(t)));
     let ratio_field = move || {
         view! {

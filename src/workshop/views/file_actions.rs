@@ -24,6 +24,15 @@ fn import_file(workshop: Workshop, file: web_sys::File) {
     });
 }
 
+/// Downloads the model as its JSON file, and says so.
+pub fn export_model(workshop: Workshop) {
+    let (name, json) = workshop
+        .model
+        .with_untracked(|m| (file_name(&m.team.name, ".slo.json"), export_json(m)));
+    browser::download(&name, "application/json", &json);
+    workshop.notice.set(Some(Ok(format!("Exported {name}."))));
+}
+
 /// Export, Import and Share: the toolbar's buttons that move the model in
 /// and out of the browser, and the share link once made.
 #[component]
@@ -32,13 +41,7 @@ pub fn FileButtons() -> impl IntoView {
     let link = RwSignal::new(None::<String>);
     // The app's choice (`app::Loaders::export`); without one, nothing to run.
     let export_with = use_context::<ExportWith>().map(|e| e.0);
-    let export = move |_| {
-        let (name, json) = workshop
-            .model
-            .with_untracked(|m| (file_name(&m.team.name, ".slo.json"), export_json(m)));
-        browser::download(&name, "application/json", &json);
-        workshop.notice.set(Some(Ok(format!("Exported {name}."))));
-    };
+    let export = move |_| export_model(workshop);
     let share = move |_| {
         leptos::task::spawn_local(async move {
             match workshop.share_link().await {

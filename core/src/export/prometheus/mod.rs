@@ -247,10 +247,11 @@ fn annotations(
         Some(short) => format!("{} and {short}", f.long_window),
         None => f.long_window.clone(),
     };
+    let shown = f.clone().rounded();
     let description = format!(
         "The error ratio has been at least {} % (burn rate {}) over the last {windows}: {} % of the {} error budget is spent when this fires. At this rate the whole budget lasts {}. Rounded: {ROUNDING_RULE}.",
-        f.error_ratio_percent.round_dp(4).normalize(),
-        f.burn_rate.round_dp(2).normalize(),
+        shown.error_ratio_percent,
+        shown.burn_rate,
         f.budget_consumed_percent.round_dp(4).normalize(),
         window.trim(),
         f.time_to_exhaustion,
