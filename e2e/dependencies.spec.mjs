@@ -8,7 +8,17 @@ test('the seed chain is 98.8 % and 99.95 % as its SLO warns', async ({ page }) =
   await expect(composite).toContainText('Independent failures (the estimate)98.8021 %');
   await expect(composite).toContainText('Pessimistic bound (failures never overlap)98.8 %');
   await expect(composite).toContainText('Optimistic bound (the weakest factor)99 %');
-  await expect(composite.locator('table.allocation')).toContainText('Azure Database for MySQL0.1 %40m 19.2s6.6667 %');
+  await expect(composite.locator('table.allocation')).toContainText('Azure Database for MySQL0.1 %99.9 %40m 19.2s6.6667 %');
+  // MySQL as 2 of 3 replicas at 99.9 %: up 99.9997002 %, down 0.0002998 %,
+  // side by side; neither rounds in its own favour (availability down,
+  // unavailability up), and the page says so.
+  await page.locator('#services-0--dependencies-1--coupling-type').selectOption({ label: 'redundant: k of n replicas must be up' });
+  await page.locator('#services-0--dependencies-1--coupling-replicas').fill('3');
+  await page.locator('#services-0--dependencies-1--coupling-required').fill('2');
+  await expect(composite.locator('table.allocation')).toContainText('Azure Database for MySQL0.0003 %99.9997 %');
+  await expect(composite).toContainText('availabilities rounded down and unavailabilities rounded up, to 4 decimal places of a percent');
+  await page.getByRole('button', { name: 'Example: Azure chain' }).click();
+  await expect(composite.locator('table.allocation')).toContainText('Azure Database for MySQL0.1 %99.9 %');
   await page.getByRole('link', { name: 'Model' }).click();
   const target = page.locator('#services-0--journeys-0--slis-0--slos-0--target');
   await target.fill('99.95');
@@ -16,6 +26,29 @@ test('the seed chain is 98.8 % and 99.95 % as its SLO warns', async ({ page }) =
     .toContainText('the SLO 99.95 % is above the 98.8021 % this service can reach');
   await page.getByRole('link', { name: 'Dependencies' }).click();
   await expect(page.locator('#composite-0 .ceilings')).toContainText('most of the budget goes to own code and infrastructure (1 %)');
+  // The signed document carries the analysis: the composite and its bounds,
+  // each dependency's share of the budget, and a mark on the SLO above its ceiling.
+  await page.getByRole('link', { name: 'Document' }).click();
+  await expect(page.locator('#doc-composites')).toContainText('Order service99 %98.8021 %98.8 % to 99 %');
+  await expect(page.locator('#doc-budget-shares')).toContainText('Order service / 99.95 % over ');
+  await expect(page.locator('#doc-budget-shares')).toContainText('Azure Database for MySQL0.1 %99.9 %');
+  await expect(page.locator('#doc-slos .above-ceiling')).toHaveText('above its 98.8021 % ceiling');
+  await expect(page.locator('#doc-above-ceiling')).toContainText('1 SLO(s) above the ceiling');
+  await expect(page.locator('#document')).toContainText('availabilities rounded down and unavailabilities rounded up');
+  // Agreement needs the reason it may stay there: the SLO asks for it, and
+  // the document carries it beside the mark.
+  await page.getByRole('link', { name: 'Model' }).click();
+  const reason = page.locator('#services-0--journeys-0--slis-0--slos-0--aboveCeilingReason');
+  await expect(page.locator('#services-0--journeys-0--slis-0--slos-0--aboveCeilingReason-problems'))
+    .toContainText('the reason this SLO may stay above the 98.8021 % its dependencies allow is missing; an agreed document needs it');
+  await reason.fill('a second region is on order');
+  await page.getByRole('link', { name: 'Document' }).click();
+  await expect(page.locator('#doc-slos .above-ceiling')).toHaveText('above its 98.8021 % ceiling: a second region is on order');
+  // Below the ceiling again, the field goes (its text is kept in the model).
+  await page.getByRole('link', { name: 'Model' }).click();
+  await page.locator('#services-0--journeys-0--slis-0--slos-0--target').fill('98.5');
+  await page.locator('#services-0--journeys-0--slis-0--slos-0--aboveCeilingReason').fill('');
+  await expect(reason).toHaveCount(0);
 });
 
 async function addService(page, index, name, own) {
@@ -58,6 +91,16 @@ test('a three-level chain built in the UI, then made redundant', async ({ page }
   await expect(page.locator('#composite-0 .ceilings')).toBeEmpty();
   await expect(svg.locator('.group-label')).toHaveText('×2, 1 of 2 needed');
   await expect(svg.locator('line.edge.redundant')).toHaveCount(1);
+  // Two of three needed: the group is up 99.9997002 % (rounded down).
+  await page.locator('#services-2--dependencies-0--coupling-replicas').fill('3');
+  await page.locator('#services-2--dependencies-0--coupling-required').fill('2');
+  await expect(svg.locator('.group-label')).toHaveText('×3, 2 of 3 needed');
+  await expect(page.locator('#composite-2')).toContainText('Independent failures (the estimate)99.9997 %');
+  // The label is inside its frame.
+  const [label, frame] = await Promise.all([svg.locator('.group-label').boundingBox(), svg.locator('.group-frame').boundingBox()]);
+  expect(label.y + label.height).toBeLessThanOrEqual(frame.y + frame.height);
+  expect(label.x).toBeGreaterThanOrEqual(frame.x);
+  expect(label.x + label.width).toBeLessThanOrEqual(frame.x + frame.width);
   // Soft edges are dashed and leave the product.
   await page.locator('#services-0--dependencies-0--coupling-type').selectOption({ label: 'soft: this service degrades but stays within its SLO' });
   await expect(svg.locator('line.edge.soft')).toHaveCount(1);

@@ -92,22 +92,32 @@ test('an agreed model exported as OpenSLO and imported again asks first, and a m
   await expect(page.locator('#doc-status')).toHaveText('agreed');
 });
 
-test('Prometheus rules download with a link back to the model, and name what they leave out', async ({ page }) => {
+test('Prometheus rules download with a stable link back to the workshop, and name what they leave out', async ({ page }) => {
   await page.goto('workshop/?page=model');
   const { name, text } = await exportAs(page, 'Prometheus rules');
   expect(name).toBe('example-game-service.rules.yml');
   expect(text).toContain('- alert: ErrorBudgetFastBurn');
   expect(text).toContain('>= 0.4032');
-  // The share link (long: YAML may put it on the next line).
-  expect(text).toMatch(/slo_planner_url: (>-\s+)?http\S*#model=/);
+  // The workshop's address and the SLO by name, not the whole model (a
+  // share link would change the committed file on every edit).
+  expect(text).toMatch(/slo_planner_url: http\S*\/slo-planner\/workshop\/\n/);
+  expect(text).not.toContain('#model=');
+  expect(text).toContain('slo_planner_slo: Example Game Service / Game API / ');
+  await page.locator('#team-description').fill('Edited elsewhere');
+  expect((await exportAs(page, 'Prometheus rules')).text).toBe(text);
 
   // The seed chain's SLI has no queries: nothing to write, and the notice says why.
   const seed = await readFile(new URL('../examples/seed-chain.json', import.meta.url));
   await page.locator('#import-file').setInputFiles({ name: 'seed.json', mimeType: 'application/json', buffer: seed });
+  // The team's description typed above would go: the import asks first.
+  await expect(page.locator('#import-choice')).toContainText("which drops the team's name and description");
+  await page.locator('#import-replace').click();
   await expect(page.locator('#notice')).toContainText('Imported seed.json');
   const rules = await exportAs(page, 'Prometheus rules');
+  expect(rules.text).toContain('# No rules: no SLO below could be written.');
   expect(rules.text).toContain('groups: []');
-  await expect(page.locator('#notice')).toContainText('Not exported (1): Order service / 98.5 % of order requests succeed: its SLI has no queries');
+  await expect(page.locator('#notice.error')).toContainText('Exported shop-platform.rules.yml with no rules in it: no SLO has the Prometheus queries its rules need');
+  await expect(page.locator('#notice')).toContainText('Left out (1): Order service / 98.5 % of order requests succeed: its SLI has no queries');
 });
 
 test('the Markdown export carries what the printed document shows', async ({ page }) => {

@@ -129,7 +129,7 @@ test("a problem's link opens the Trade-offs page on its SLO's history field", as
   await page.locator(from).fill('soon');
   await page.getByRole('link', { name: 'Document' }).click();
   const item = page.locator('#problem-list li.error').first();
-  await expect(item.locator('code')).toHaveText('services[0].journeys[0].slis[1].slos[0].history.from');
+  await expect(item.getByRole('link')).toHaveAttribute('title', 'services[0].journeys[0].slis[1].slos[0].history.from');
   await item.getByRole('link').click();
   await expect(page).toHaveURL(/\/slo-planner\/workshop\/tradeoffs\/$/);
   await expect(page.locator('#tradeoff-slo')).toHaveValue('1');

@@ -28,7 +28,7 @@ test('build a model, export it, clear storage, import it back', async ({ page })
   await page.getByRole('link', { name: 'Document' }).click();
   const { file, text } = await exportModel(page);
   const json = JSON.parse(text);
-  expect(json.schemaVersion).toBe(7);
+  expect(json.schemaVersion).toBe(8);
   expect(json.team.name).toBe('Payments <team>');
   expect(json.services[0].journeys[0].slis[0].slos[0].target).toBe('99.95');
 
@@ -107,8 +107,8 @@ test('a bad file is refused with what and where, and the model is untouched', as
   await expect(page.locator('#notice')).toContainText('broken.json was not imported: the file is not JSON: line 1, column 3');
   await page.locator('#import-file').setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(6 * 1024 * 1024, 32) });
   await expect(page.locator('#notice')).toContainText('huge.json was not imported: the file is 6.0 MB; a model file can be at most 5 MB');
-  await page.locator('#import-file').setInputFiles({ name: 'future.json', mimeType: 'application/json', buffer: Buffer.from('{"schemaVersion": 8}') });
-  await expect(page.locator('#notice')).toContainText('schemaVersion 8, newer than this slo-planner reads');
+  await page.locator('#import-file').setInputFiles({ name: 'future.json', mimeType: 'application/json', buffer: Buffer.from('{"schemaVersion": 9}') });
+  await expect(page.locator('#notice')).toContainText('schemaVersion 9, newer than this slo-planner reads');
   await page.getByRole('link', { name: 'Model' }).click();
   await expect(page.locator('#team-name')).toHaveValue('Example Game Service');
   await expect(page.locator(`#${SLO}-target`)).toHaveValue('97');
@@ -152,8 +152,19 @@ test('validation shows each problem beside its field', async ({ page }) => {
   await page.locator(`#${SLO}-sla`).fill('99');
   await page.locator(`#${SLO}-target`).fill('98');
   await expect(page.locator(`#${SLO}-sla-problems`)).toContainText('the SLA 99 % is not looser than the SLO 98 %');
+  // A source goes behind "Why?", not in the sentence.
+  await page.locator(`#${SLO}-historical`).fill('97.5');
+  const target = page.locator(`#${SLO}-target-problems`);
+  await expect(target).toContainText('the SLO 98 % is tighter than the best performance ever observed, 97.5 %');
+  await expect(target.locator('details.why')).not.toHaveAttribute('open');
+  await target.getByText('Why?').click();
+  await expect(target.locator('details.why')).toContainText('Source: the Enterprise SLO Framework (ESF), ch. 6.');
+  // The list names places in words; the field path is only the link's tooltip.
   await page.getByRole('link', { name: 'Document' }).click();
-  await expect(page.locator('#problem-list')).toContainText('services[0].journeys[0].slis[0].slos[0].sla');
+  const list = page.locator('#problem-list');
+  await expect(list).toContainText('the SLA 99 % is not looser than the SLO 98 %');
+  await expect(list).not.toContainText('services[0]');
+  await expect(list.locator('a[title="services[0].journeys[0].slis[0].slos[0].sla"]')).toHaveCount(1);
 });
 
 test('the Budget page and the workshop link to each other', async ({ page }) => {
@@ -196,7 +207,8 @@ test('removing an item is one undo step', async ({ page }) => {
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(page.locator('#services-0--journeys-0--slis-1--name')).toHaveValue('API latency (400 ms)');
   await page.getByRole('link', { name: 'Document' }).click();
-  await page.getByRole('button', { name: 'Remove' }).first().click();
+  await expect(page.locator('#doc-approvers')).toContainText('Betsy Beyer');
+  await page.locator('.item-row').filter({ has: page.locator('#document-approvers-0--name') }).getByRole('button', { name: 'Remove' }).click();
   await expect(page.locator('#doc-approvers')).not.toContainText('Betsy Beyer');
 });
 

@@ -160,3 +160,13 @@ pub fn Footer() -> impl IntoView {
         </footer>
     }
 }
+
+/// A placeholder that says what to type and never looks like a value: "e.g.
+/// 99.9" (shown lighter and italic, `style/main.css`); empty stays empty.
+pub fn example(text: &str) -> String {
+    if text.is_empty() {
+        String::new()
+    } else {
+        format!("e.g. {text}")
+    }
+}

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use slo_core::codec::{export_json, parse_json};
-use slo_core::dependency::percent_text;
+use slo_core::dependency::{percent_text, unavailability_text, PERCENT_DECIMALS, PERCENT_ROUNDING};
 use slo_core::examples;
 use slo_core::model::Model;
 use slo_core::problem::{has_errors, Problem, Severity};
@@ -203,17 +203,18 @@ fn print_service(service: &ServiceReport) {
             service.kind.name()
         );
     }
+    out!("  rounded: {PERCENT_ROUNDING}");
     out!(
         "  independent failures {} %",
-        percent_text(b.independent, 6)
+        percent_text(b.independent, PERCENT_DECIMALS)
     );
     out!(
         "  pessimistic (no overlap) {} %",
-        percent_text(b.pessimistic, 6)
+        percent_text(b.pessimistic, PERCENT_DECIMALS)
     );
     out!(
         "  optimistic (weakest factor) {} %",
-        percent_text(b.optimistic, 6)
+        percent_text(b.optimistic, PERCENT_DECIMALS)
     );
     for allocation in &service.allocations {
         out!(
@@ -228,8 +229,9 @@ fn print_service(service: &ServiceReport) {
             .chain([&allocation.allocation.left]);
         for (share, seconds) in shares.zip(&allocation.seconds_per_window) {
             out!(
-                "    {}: {} % of the budget ({} per window, {})",
+                "    {}: unavailable {} %, {} % of the budget ({} per window, {})",
                 share.name,
+                unavailability_text(share.fraction, PERCENT_DECIMALS),
                 share.budget_percent,
                 slo_core::ExactDuration::from_seconds(*seconds)
                     .map(|d| d.to_string())

@@ -29,6 +29,11 @@ pub struct Problem {
     /// report, the diagram); `other` (left out of the JSON) for the rest.
     #[serde(default, skip_serializing_if = "ProblemCode::is_other")]
     pub code: ProblemCode,
+    /// Why it matters, with its source ("The Enterprise SLO Framework,
+    /// ch. 6: ..."), for a "why" disclosure: the message itself stays plain.
+    /// Empty (left out of the JSON) for most problems.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub why: String,
 }
 
 /// The kinds of problem that code acts on; everything else is `Other`.
@@ -85,6 +90,15 @@ impl Problem {
             severity: Severity::Error,
             message: message.into(),
             code: ProblemCode::Other,
+            why: String::new(),
+        }
+    }
+
+    /// The problem with why it matters and its source (see [`Problem::why`]).
+    pub fn because(self, why: impl Into<String>) -> Problem {
+        Problem {
+            why: why.into(),
+            ..self
         }
     }
 
@@ -95,6 +109,7 @@ impl Problem {
             severity: Severity::Warning,
             message: message.into(),
             code: ProblemCode::Other,
+            why: String::new(),
         }
     }
 

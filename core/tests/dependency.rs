@@ -528,3 +528,25 @@ fn an_unnamed_dependency_is_named_as_such_in_the_ceiling_warning() {
     );
     assert!(!ceiling.message.contains(", (0.1 %)") && !ceiling.message.contains("to (0.1 %)"));
 }
+
+#[test]
+fn a_redundant_pair_rounds_neither_figure_in_its_own_favour() {
+    // Issue 27: 2 of 3 replicas at 99.9 % are up 99.9997002 % of the time,
+    // down 0.0002998 %: shown to 4 places the availability rounds down
+    // (99.9997) and the unavailability up (0.0003, not 0.0002).
+    use rust_decimal::Decimal;
+    use slo_core::dependency::{unavailability_text, PERCENT_DECIMALS};
+    let up = k_of_n(Decimal::new(999, 3), 2, 3);
+    assert_eq!(up, Decimal::new(999997002, 9));
+    assert_eq!(percent_text(up, PERCENT_DECIMALS), "99.9997");
+    assert_eq!(
+        unavailability_text(Decimal::ONE - up, PERCENT_DECIMALS),
+        "0.0003"
+    );
+    // An exact figure keeps its digits either way.
+    assert_eq!(
+        unavailability_text(Decimal::new(1, 3), PERCENT_DECIMALS),
+        "0.1"
+    );
+    assert_eq!(percent_text(Decimal::new(999, 3), PERCENT_DECIMALS), "99.9");
+}

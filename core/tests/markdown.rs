@@ -80,11 +80,12 @@ fn read(markdown: &str) -> Read {
 }
 
 /// The headings the export writes, for a model with components or without.
-fn own_headings(with_components: bool) -> Vec<String> {
+fn own_headings(with_components: bool, with_dependencies: bool) -> Vec<String> {
     let mut all = vec![
         "Service overview",
         "SLIs and SLOs",
         "Components",
+        "Dependencies",
         "Rationale",
         "Error budget",
         "Alerting",
@@ -104,6 +105,9 @@ fn own_headings(with_components: bool) -> Vec<String> {
     ];
     if !with_components {
         all.retain(|h| *h != "Components");
+    }
+    if !with_dependencies {
+        all.retain(|h| *h != "Dependencies");
     }
     all.into_iter().map(String::from).collect()
 }
@@ -131,7 +135,11 @@ fn every_slo_is_in_the_table_with_its_target_window_zone_and_budget() {
         let read = read(&markdown);
         assert!(read.foreign.is_empty(), "{:?}", read.foreign);
         let with_components = model.services.iter().any(|s| !s.kind.is_user_facing());
-        assert_eq!(titles(&read), own_headings(with_components));
+        let with_dependencies = model.services.iter().any(|s| !s.dependencies.is_empty());
+        assert_eq!(
+            titles(&read),
+            own_headings(with_components, with_dependencies)
+        );
         let rows = slo_rows(&model, &UtcOnly);
         let table = slo_table(&read);
         assert_eq!(table.len(), rows.len() + 1);
@@ -164,6 +172,10 @@ fn hostile() -> Model {
     let service = &mut model.services[0];
     service.name = "A | B\\".into();
     service.journeys[0].name = "[link](http://x) ![img](y) `code` ~~gone~~".into();
+    // A dependency's name goes into the Dependencies tables.
+    let mut dependency = examples::seed_chain().services[0].dependencies[0].clone();
+    dependency.name = "<b>db</b> | *x* [l](u)".into();
+    service.dependencies.push(dependency);
     let sli = &mut service.journeys[0].slis[0];
     sli.name = "_emphasis_ & &amp; $x$".into();
     sli.good_events = "1. first\n- second\n> quoted\n    indented".into();
@@ -187,7 +199,13 @@ fn no_text_from_the_model_becomes_markup() {
         read.headings[0].1,
         format!("SLO document: {}", model.team.name)
     );
-    assert_eq!(titles(&read), own_headings(false));
+    assert_eq!(
+        titles(&read),
+        own_headings(
+            false,
+            model.services.iter().any(|s| !s.dependencies.is_empty())
+        )
+    );
     let table = slo_table(&read);
     let first = &table[1];
     assert_eq!(
@@ -236,4 +254,38 @@ proptest! {
         let expected = format!("{} / {journey}", name.trim_start());
         prop_assert_eq!(table[1][0].trim(), expected.trim());
     }
+}
+
+#[test]
+fn the_document_carries_the_dependency_analysis_and_marks_an_slo_above_its_ceiling() {
+    // Issue 27: the signed document holds the composite and its bounds, each
+    // dependency's share of the budget, and a mark on an SLO above its ceiling.
+    let mut model = slo_core::examples::seed_chain();
+    model.services[0].journeys[0].slis[0].slos[0].target = "99.95".into();
+    let text =
+        slo_core::report::markdown::document_markdown(&model, &slo_core::quantity::zone::UtcOnly);
+    assert!(text.contains("## Dependencies"), "{text}");
+    assert!(
+        text.contains("| Order service | 99 % | 98.8021 % | 98.8 % to 99 % |"),
+        "{text}"
+    );
+    assert!(
+        text.contains("| Azure Database for MySQL | 0.1 % | 99.9 % |"),
+        "{text}"
+    );
+    assert!(
+        text.contains("99.95 % (above its 98.8021 % ceiling)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("1 SLO(s) above the ceiling their dependencies allow"),
+        "{text}"
+    );
+    assert!(text.contains("unavailabilities rounded up"), "{text}");
+    // A model without dependencies has no such section.
+    let plain = slo_core::report::markdown::document_markdown(
+        &slo_core::examples::workbook_api(),
+        &slo_core::quantity::zone::UtcOnly,
+    );
+    assert!(!plain.contains("## Dependencies"));
 }

@@ -59,6 +59,7 @@ fn slo() -> BoxedStrategy<Slo> {
         prop::sample::select(vec!["", "UTC", "Europe/Berlin"]),
         prop::collection::vec(scenario(), 0..2),
         prop::option::of(history()),
+        text(),
     )
         .prop_map(
             |(
@@ -73,6 +74,7 @@ fn slo() -> BoxedStrategy<Slo> {
                 tz,
                 scenarios,
                 history,
+                above_ceiling_reason,
             )| Slo {
                 name,
                 target,
@@ -83,6 +85,7 @@ fn slo() -> BoxedStrategy<Slo> {
                 priority,
                 rationale,
                 default_slo,
+                above_ceiling_reason,
                 scenarios,
                 history,
             },
@@ -810,8 +813,8 @@ fn bad_files_say_what_and_where() {
         "the file is JSON but not an slo-planner model: it has no \"schemaVersion\""
     );
     assert_eq!(
-        message(br#"{"schemaVersion": 8}"#),
-        "the file has schemaVersion 8, newer than this slo-planner reads (7): open it with a newer slo-planner"
+        message(br#"{"schemaVersion": 9}"#),
+        "the file has schemaVersion 9, newer than this slo-planner reads (8): open it with a newer slo-planner"
     );
     assert_eq!(
         message(br#"{"schemaVersion": 0}"#),

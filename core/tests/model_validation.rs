@@ -118,6 +118,20 @@ fn slo_tighter_than_history_warns() {
         Severity::Warning,
         "tighter than the best performance ever observed, 96.5 %",
     );
+    // Issue 27: the sentence stays plain; its source is in `why`.
+    let problems = slo_core::validate::validate(&m, &slo_core::quantity::zone::UtcOnly);
+    let found = problems
+        .iter()
+        .find(|p| p.path == format!("{SLO}.target"))
+        .unwrap();
+    assert!(!found.message.contains("ESF"), "{}", found.message);
+    assert!(
+        found
+            .why
+            .ends_with("Source: the Enterprise SLO Framework (ESF), ch. 6."),
+        "{}",
+        found.why
+    );
 }
 
 #[test]
@@ -613,4 +627,25 @@ fn renaming_a_condition_or_consequence_carries_its_clauses_along() {
     assert_eq!(policy.clauses[0].consequences[0], "stop-releases");
     model.policy = policy;
     assert!(!has_errors(&validate(&model, &UtcOnly)));
+}
+
+#[test]
+fn an_agreed_slo_above_its_ceiling_needs_a_recorded_reason() {
+    // Issue 27: the seed chain allows 98.8021 %; a 99.95 % SLO is above it.
+    let path = "services[0].journeys[0].slis[0].slos[0].aboveCeilingReason";
+    let mut m = slo_core::examples::seed_chain();
+    m.services[0].journeys[0].slis[0].slos[0].target = "99.95".into();
+    // A draft says what agreement will need.
+    expect(&m, path, Severity::Warning, "the reason this SLO may stay above the 98.8021 % its dependencies allow is missing; an agreed document needs it");
+    // Agreed, it is an error until the reason is written.
+    m.document.status = slo_core::model::document::Status::Agreed;
+    expect(&m, path, Severity::Error, "an agreed document needs it");
+    m.services[0].journeys[0].slis[0].slos[0].above_ceiling_reason =
+        "a second region is on order".into();
+    let problems = slo_core::validate::validate(&m, &slo_core::quantity::zone::UtcOnly);
+    assert!(problems.iter().all(|p| p.path != path), "{problems:?}");
+    // The target still says it is above the ceiling.
+    assert!(problems
+        .iter()
+        .any(|p| p.path.ends_with("slos[0].target") && p.message.contains("98.8021 %")));
 }

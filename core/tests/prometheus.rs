@@ -280,3 +280,41 @@ proptest! {
         prop_assert_eq!(fast["labels"]["slo_rule"].as_str(), Some(rule_name.as_str()));
     }
 }
+
+#[test]
+fn the_rules_file_is_stable_under_edits_elsewhere_and_names_its_slo() {
+    // Issue 27: the annotations carry the team and the SLO by name and a
+    // link the team sets, never the model itself, so an edit elsewhere in
+    // the model (the policy, the document, another SLO's rationale) leaves
+    // the committed file as it is.
+    let model = examples::workbook_api();
+    let link = Some("https://slo.example/workshop/");
+    let before = prometheus_rules(&model, &UtcOnly, link).yaml();
+    let mut edited = model.clone();
+    edited.policy.purpose.push_str(" Edited.");
+    edited.document.rationale.push_str(" Edited.");
+    edited.services[0].journeys[0].slis[0].slos[0].rationale = "changed".into();
+    assert_eq!(prometheus_rules(&edited, &UtcOnly, link).yaml(), before);
+    let file = yaml(&model);
+    let fast = rules(&file)
+        .into_iter()
+        .find(|r| r.get("alert").is_some())
+        .unwrap();
+    let named = fast["annotations"]["slo_planner_slo"].as_str().unwrap();
+    assert!(
+        named.starts_with(&format!("{} / ", model.team.name)),
+        "{named}"
+    );
+}
+
+#[test]
+fn a_file_with_no_rules_says_why_at_its_top() {
+    let seed = examples::seed_chain();
+    let text = prometheus_rules(&seed, &UtcOnly, None).yaml();
+    assert!(
+        text.contains("# No rules: no SLO below could be written."),
+        "{text}"
+    );
+    assert!(text.contains("Prometheus queries"), "{text}");
+    assert!(text.trim_end().ends_with("groups: []"), "{text}");
+}

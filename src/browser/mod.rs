@@ -4,6 +4,7 @@
 
 mod focus;
 pub mod importer;
+mod large_store;
 mod panic;
 mod storage;
 
@@ -11,9 +12,11 @@ pub use focus::{
     click_element, close_details, focus_button_after, focus_element, focus_field_in,
     focus_first_soon,
 };
+pub use large_store::{delete_large, get_large, put_large};
 pub use panic::{has_panicked, install_panic_banner, slo_planner_forced_panic, PANIC_MESSAGE};
 pub use storage::{
-    js_text, load, load_tab_text, load_text, load_text_read_early, save, save_tab_text, save_text,
+    js_text, load, load_tab_text, load_text, load_text_read_early, remove_text, save,
+    save_tab_text, save_text, Refused,
 };
 
 use slo_core::quantity::zone::{ZoneError, ZoneResolver, ZoneRules};
@@ -300,6 +303,15 @@ pub fn page_address() -> String {
     web_sys::window()
         .and_then(|w| w.location().href().ok())
         .map(|href| href.split('#').next().unwrap_or_default().to_string())
+        .unwrap_or_default()
+}
+
+/// The document's base address in full (the workshop's Model page, for
+/// every workshop page): `https://host/slo-planner/workshop/`.
+pub fn base_address() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
         .unwrap_or_default()
 }
 

@@ -62,26 +62,48 @@ pub fn load_text_read_early(key: &str, early: &str) -> Option<String> {
     js_text(&stored_text("localStorage", key, early))
 }
 
+/// Why local storage refused a text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refused {
+    /// Its storage for the site is full.
+    Full,
+    /// It keeps nothing for the site (a private window, or a setting).
+    NotAllowed,
+}
+
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Refused::Full => {
+                "this browser's storage for the site is full (browsers keep about 5 MB a site)"
+            }
+            Refused::NotAllowed => {
+                "this browser does not let the site keep data (a private window, or a setting)"
+            }
+        })
+    }
+}
+
 /// Saves text as it is (a model stays JSON in storage, readable as such);
-/// or says why the browser refused it ("its storage for this site is full").
-pub fn save_text(key: &str, text: &str) -> Result<(), String> {
+/// or says why the browser refused it.
+pub fn save_text(key: &str, text: &str) -> Result<(), Refused> {
     if has_panicked() {
         return Ok(());
     }
     LocalStorage::raw().set_item(key, text).map_err(|e| {
-        let name = e
+        match e
             .dyn_ref::<web_sys::DomException>()
             .map(web_sys::DomException::name)
-            .unwrap_or_default();
-        match name.as_str() {
-            "QuotaExceededError" => {
-                "this browser's storage for the site is full (browsers keep about 5 MB a site)"
-                    .to_string()
-            }
-            _ => "this browser does not let the site keep data (a private window, or a setting)"
-                .to_string(),
+        {
+            Some(name) if name == "QuotaExceededError" => Refused::Full,
+            _ => Refused::NotAllowed,
         }
     })
+}
+
+/// Removes the text at `key` from local storage.
+pub fn remove_text(key: &str) {
+    let _ = LocalStorage::raw().remove_item(key);
 }
 
 /// Reads text saved with [`save_tab_text`]: this tab's, gone when it closes.

@@ -1,5 +1,6 @@
 //! A labelled text field with its message beside it.
 
+use crate::frame::example;
 use leptos::prelude::*;
 
 /// A computed answer: a large figure and a line saying what it counts.
@@ -59,7 +60,7 @@ pub fn TextField(
                 type="text"
                 autocomplete="off"
                 spellcheck="false"
-                placeholder=placeholder
+                placeholder=example(placeholder)
                 list=list
                 inputmode=inputmode
                 aria-describedby=described

@@ -7,6 +7,7 @@ use slo_core::calculator::Field;
 use crate::browser;
 use crate::budget::field::{Presets, TextField};
 use crate::budget::state::Calculator;
+use crate::frame::example;
 
 const ROLLING_PRESETS: [(&str, &str); 6] = [
     ("1d", "1 d"),
@@ -116,7 +117,7 @@ fn CalendarChooser() -> impl IntoView {
                         id="calendar-period"
                         type="text"
                         autocomplete="off"
-                        placeholder=placeholder
+                        placeholder=move || example(placeholder())
                         prop:value=move || period.get()
                         on:input=move |ev| set_period.run(event_target_value(&ev))
                     />

@@ -45,17 +45,24 @@ impl Workshop {
             let (team, json) = self
                 .model
                 .with_untracked(|m| (m.team.name.clone(), compact_json(m)));
-            // Prometheus alerts link back to the model: its share link, or the page.
+            // Prometheus alerts link back to the workshop (a stable address:
+            // a share link would change the committed rules on every edit);
+            // each alert also names its team and SLO.
             let link = match format {
-                ExportFormat::Prometheus => self
-                    .share_link()
-                    .await
-                    .unwrap_or_else(|_| browser::page_address()),
+                ExportFormat::Prometheus => browser::base_address(),
                 _ => String::new(),
             };
             let name = file_name(&team, format.suffix());
             let exporter = formats_address();
             match importer::export(&exporter, format, &json, &link).await {
+                Ok((text, notes))
+                    if format == ExportFormat::Prometheus && text.contains("\ngroups: []") =>
+                {
+                    browser::download(&name, format.mime(), &text);
+                    let done = format!("Exported {name} with no rules in it: no SLO has the Prometheus queries its rules need (each SLI's queries, on the Model page).");
+                    self.notice
+                        .set(Some(Err(with_notes(done, "Left out", &notes))));
+                }
                 Ok((text, notes)) => {
                     browser::download(&name, format.mime(), &text);
                     let done = format!("Exported {name} ({}).", format.label());

@@ -33,6 +33,7 @@ pub struct PendingImport {
 /// as it ships.
 pub fn untouched(model: &Model) -> bool {
     *model == Model::default()
+        || *model == Model::starter()
         || *model == examples::workbook_api()
         || *model == examples::seed_chain()
 }

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use slo_core::problem::Severity;
 use wasm_bindgen::JsCast;
 
+use crate::frame::example;
 use crate::workshop::state::Workshop;
 use slo_core::model::kind::Kind;
 use slo_core::model::location::Locate;
@@ -61,6 +62,14 @@ fn binding<L: Locate, T: Default + Clone + PartialEq + Send + Sync + 'static>(
     (value, update)
 }
 
+/// A problem's reason and source, folded away behind "Why?" (none when it
+/// has none): the message stays a plain sentence.
+pub fn why(why: String) -> Option<impl IntoView> {
+    (!why.is_empty()).then(|| {
+        view! { " " <details class="why"><summary>"Why?"</summary>{why}</details> }
+    })
+}
+
 /// Every problem found at exactly `path`, errors first.
 #[component]
 pub fn FieldProblems(
@@ -83,7 +92,7 @@ pub fn FieldProblems(
                         Severity::Error => "error",
                         Severity::Warning => "warning",
                     };
-                    view! { <p class=class>{p.message}</p> }
+                    view! { <p class=class>{p.message}{why(p.why)}</p> }
                 })
                 .collect_view()
         })
@@ -110,6 +119,9 @@ pub fn Text<L: Locate>(
     /// Placeholder text.
     #[prop(optional)]
     placeholder: &'static str,
+    /// What a blank field counts as, shown beside it while blank.
+    #[prop(optional)]
+    blank_means: &'static str,
 ) -> impl IntoView {
     let path = at.field(field);
     let id = id_of(&path);
@@ -122,21 +134,22 @@ pub fn Text<L: Locate>(
     );
     let input = if multiline {
         view! {
-            <textarea id=id.clone() rows="3" placeholder=placeholder aria-describedby=described.clone()
+            <textarea id=id.clone() rows="3" placeholder=example(placeholder) aria-describedby=described.clone()
                 prop:value=value on:input=move |ev| on_input(event_target_value(&ev))></textarea>
         }
         .into_any()
     } else {
         view! {
-            <input id=id.clone() type="text" autocomplete="off" placeholder=placeholder aria-describedby=described.clone()
+            <input id=id.clone() type="text" autocomplete="off" placeholder=example(placeholder) aria-describedby=described.clone()
                 prop:value=value on:input=move |ev| on_input(event_target_value(&ev)) />
         }
         .into_any()
     };
     view! {
         <div class="field">
-            <label for=id>{label}</label>
+            <label for=id.clone()>{label}</label>
             {input}
+            {when_blank(&id, value, blank_means)}
             <FieldProblems path />
         </div>
     }
@@ -158,6 +171,9 @@ pub fn OptText<L: Locate>(
     /// Placeholder text.
     #[prop(optional)]
     placeholder: &'static str,
+    /// What a blank field counts as ("100 %"), shown beside it while blank.
+    #[prop(optional)]
+    blank_means: &'static str,
 ) -> impl IntoView {
     let path = at.field(field);
     let id = id_of(&path);
@@ -170,11 +186,22 @@ pub fn OptText<L: Locate>(
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
-            <input id=id type="text" autocomplete="off" placeholder=placeholder
+            <input id=id.clone() type="text" autocomplete="off" placeholder=example(placeholder)
                 prop:value=value on:input=move |ev| on_input(event_target_value(&ev)) />
+            {when_blank(&id, value, blank_means)}
             <FieldProblems path />
         </div>
     }
+}
+
+/// "Left blank, it counts as 100 %", beside a field while it is blank.
+fn when_blank(id: &str, value: Memo<String>, blank_means: &'static str) -> Option<impl IntoView> {
+    let id = format!("{id}-blank");
+    (!blank_means.is_empty()).then_some(move || {
+        value.with(String::is_empty).then(|| {
+            view! { <p class="hint blank-means" id=id.clone()>"Left blank, it counts as " {blank_means} "."</p> }
+        })
+    })
 }
 
 /// A select bound to a choice of the model ([`Kind`]): every value in the

@@ -49,7 +49,7 @@ pub(crate) fn Toolbar() -> impl IntoView {
                 aria-keyshortcuts="Control+Z" title="Undo (Ctrl+Z)">"Undo"</button>
             <button type="button" id="redo" on:click=move |_| workshop.redo() disabled=move || !workshop.can_redo()
                 aria-keyshortcuts="Control+Shift+Z" title="Redo (Ctrl+Shift+Z)">"Redo"</button>
-            <button type="button" on:click=move |_| replace_with(Model::default(), "a new, empty model")>"New model"</button>
+            <button type="button" on:click=move |_| replace_with(Model::starter(), "a new, empty model")>"New model"</button>
             <button type="button" on:click=move |_| replace_with(examples::workbook_api(), "the SRE Workbook API example")>"Example: Workbook API"</button>
             <button type="button" on:click=move |_| replace_with(examples::seed_chain(), "the Azure dependency chain example")>"Example: Azure chain"</button>
             <span class="toolbar-gap" aria-hidden="true"></span>

@@ -81,6 +81,32 @@ impl Workshop {
         });
     }
 
+    /// Opens the model the last autosave kept in the browser's larger store
+    /// (local storage could not hold it), in place of the example the page
+    /// opened on meanwhile.
+    pub fn restore_large(self) {
+        leptos::task::spawn_local(async move {
+            match crate::workshop::saved::restore_large().await {
+                Ok(Some(text)) => match read_own_json(&text) {
+                    Some(model) => {
+                        self.start_over(model);
+                        self.notice.set(Some(Ok(format!(
+                            "Your saved model ({}) is opened from the browser's larger store.",
+                            slo_core::codec::file_size(text.len())
+                        ))));
+                    }
+                    None => self.restore_older(text),
+                },
+                Ok(None) => self.notice.set(Some(Err(
+                    "Your saved model was not found in the browser's larger store; the example is open instead.".into(),
+                ))),
+                Err(why) => self.notice.set(Some(Err(format!(
+                    "Your saved model is in the browser's larger store, which could not be read ({why}); the example is open instead."
+                )))),
+            }
+        });
+    }
+
     /// The model as a share link: the page address with `#model=` and the
     /// compressed JSON.
     pub async fn share_link(self) -> Result<String, String> {

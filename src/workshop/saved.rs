@@ -3,15 +3,17 @@
 //! storage, so moving between the workshop's pages (each a bundle of its
 //! own) and reloading keep both.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
+use leptos::prelude::*;
 use slo_core::codec::trail::{decode_trail, encode_trail, fingerprint};
-use slo_core::codec::{compact_json, read_own_json};
+use slo_core::codec::{compact_json, file_size, read_own_json};
 use slo_core::examples;
 use slo_core::history::History;
 use slo_core::model::Model;
 
-use crate::browser;
+use crate::browser::{self, Refused};
+use crate::workshop::state::Workshop;
 
 /// Where the model is autosaved.
 const MODEL_KEY: &str = "slo-planner.model.v1";
@@ -23,18 +25,36 @@ const MODEL_READ_EARLY: &str = "sloPlannerAutosave";
 /// Where this tab's undo history is kept.
 const TRAIL_KEY: &str = "slo-planner.undo.v1";
 
+/// Set in local storage while the model is kept in the browser's larger
+/// store (IndexedDB), because local storage could not hold it.
+const LARGE_KEY: &str = "slo-planner.model.large";
+
+/// What is still to open once the page is up.
+pub enum Later {
+    /// Nothing: the model is restored (or the example opened).
+    Nothing,
+    /// An autosave an older version wrote, as text, for the importer.
+    Older(String),
+    /// A model kept in the browser's larger store (read asynchronously).
+    Large,
+}
+
 /// The autosaved model with this tab's undo history around it, its steps
 /// kept as text until undo or redo reaches them (`History::undo_reading`:
 /// opening a page reads one model, however long the history); the SRE
 /// Workbook example on a first visit. An autosave the light reader cannot
-/// read (an older version wrote it) comes back as its text, for the
-/// importer, with the example meanwhile.
-pub fn restore() -> (History<Model>, Option<String>) {
+/// read (an older version wrote it), or one kept in the larger store, comes
+/// later ([`Later`]), with the example meanwhile.
+pub fn restore() -> (History<Model>, Later) {
     let Some(text) = browser::load_text_read_early(MODEL_KEY, MODEL_READ_EARLY) else {
-        return (History::new(examples::workbook_api()), None);
+        let later = match browser::load_text(LARGE_KEY) {
+            Some(_) => Later::Large,
+            None => Later::Nothing,
+        };
+        return (History::new(examples::workbook_api()), later);
     };
     let Some(model) = read_own_json(&text) else {
-        return (History::new(examples::workbook_api()), Some(text));
+        return (History::new(examples::workbook_api()), Later::Older(text));
     };
     let stored = browser::load_tab_text(TRAIL_KEY);
     seen_trail(stored.as_deref());
@@ -43,8 +63,13 @@ pub fn restore() -> (History<Model>, Option<String>) {
         .unwrap_or_default();
     (
         History::restore_unread(model, trail.past, trail.future),
-        None,
+        Later::Nothing,
     )
+}
+
+/// The model kept in the larger store, as text.
+pub async fn restore_large() -> Result<Option<String>, String> {
+    browser::get_large(MODEL_KEY).await
 }
 
 /// The model another tab of the workshop just saved (a `storage` event's
@@ -57,15 +82,70 @@ pub fn saved_by_another_tab(key: Option<&str>, text: Option<&str>, model: &Model
     read_own_json(text)
 }
 
-/// Saves the model for every tab and page; or says why it could not.
-pub fn save_model(model: &Model) -> Result<(), String> {
-    let text = compact_json(model);
-    browser::save_text(MODEL_KEY, &text).map_err(|why| {
-        format!(
-            "the model is {} as JSON, and {why}",
-            slo_core::codec::file_size(text.len())
-        )
-    })
+thread_local! {
+    /// How many autosaves were started: a save to the larger store marks it
+    /// as the one to read only if no later save came meanwhile.
+    static SAVES: Cell<u64> = const { Cell::new(0) };
+}
+
+/// Saves the model for every tab and page: in local storage, or in the
+/// browser's larger store when local storage is full. Says at once (in
+/// `unsaved`) when neither keeps it, and why; and when a save succeeds
+/// again.
+pub fn autosave(workshop: Workshop) {
+    let saves = SAVES.with(|n| {
+        n.set(n.get() + 1);
+        n.get()
+    });
+    let text = workshop.model.with_untracked(compact_json);
+    match browser::save_text(MODEL_KEY, &text) {
+        Ok(()) => {
+            if browser::load_text(LARGE_KEY).is_some() {
+                browser::remove_text(LARGE_KEY);
+                browser::delete_large(MODEL_KEY);
+            }
+            saved_again(workshop);
+        }
+        Err(Refused::Full) => leptos::task::spawn_local(save_large(workshop, text, saves)),
+        Err(refused) => workshop.unsaved.set(Some(format!(
+            "the model is {} as JSON, and {refused}",
+            file_size(text.len())
+        ))),
+    }
+}
+
+/// Saves the model's text in the larger store, and marks it as the one to
+/// read (if no later save came meanwhile).
+async fn save_large(workshop: Workshop, text: String, saves: u64) {
+    let size = file_size(text.len());
+    if let Err(why) = browser::put_large(MODEL_KEY, &text).await {
+        return workshop.unsaved.set(Some(format!(
+            "the model is {size} as JSON, and {}; the browser's larger store refused it too ({why})",
+            Refused::Full
+        )));
+    }
+    if SAVES.with(Cell::get) != saves {
+        return;
+    }
+    let first = browser::load_text(LARGE_KEY).is_none();
+    browser::remove_text(MODEL_KEY);
+    let _ = browser::save_text(LARGE_KEY, "indexeddb");
+    if first {
+        workshop.notice.set(Some(Ok(format!(
+            "This browser's quick storage is full (it keeps about 5 MB a site; the model is {size} as JSON): the model is saved in the browser's larger store instead."
+        ))));
+    }
+    saved_again(workshop);
+}
+
+/// Says so when a save succeeds after one failed.
+fn saved_again(workshop: Workshop) {
+    if workshop.unsaved.with_untracked(Option::is_some) {
+        workshop.unsaved.set(None);
+        workshop.notice.set(Some(Ok(
+            "Your changes are saved in this browser again.".into()
+        )));
+    }
 }
 
 /// Saves, as the page is left, the model (`model`: it changed since the
@@ -77,10 +157,13 @@ pub fn save_on_leaving(history: &History<Model>, model: bool, trail: bool) {
         return;
     }
     let present = compact_json(history.present());
-    if model {
-        // Leaving the page: nobody is left to tell (the failure was shown
-        // at the last autosave).
-        let _ = browser::save_text(MODEL_KEY, &present);
+    if model && browser::save_text(MODEL_KEY, &present) == Err(Refused::Full) {
+        // Leaving the page: nobody is left to tell, and nothing waits for
+        // the larger store (its write usually completes).
+        let text = present.clone();
+        leptos::task::spawn_local(async move {
+            let _ = browser::put_large(MODEL_KEY, &text).await;
+        });
     }
     if trail {
         // The steps read since the page opened, then those still as text.

@@ -14,7 +14,7 @@ use crate::browser::{self, IntlZones};
 use crate::workshop::fold::Folds;
 use crate::workshop::import_choice::PendingImport;
 use crate::workshop::problem_slots::{problems_of, ProblemSlots};
-use crate::workshop::saved;
+use crate::workshop::saved::{self, Later};
 
 /// How long after the last edit the model is autosaved (and at once when
 /// the page is left), so typing never waits for the JSON and the storage.
@@ -114,7 +114,7 @@ impl Workshop {
     /// provides the state to the workshop app, and starts autosaving. Once
     /// per tab: the pages are switched in the app, over this one state.
     pub fn provide() -> Self {
-        let (restored, older) = saved::restore();
+        let (restored, later) = saved::restore();
         let folds = Folds::new(restored.present());
         let history = RwSignal::new(restored);
         let model = ModelReader { history };
@@ -165,8 +165,10 @@ impl Workshop {
         });
         workshop.follow_other_tabs();
         provide_context(workshop);
-        if let Some(text) = older {
-            workshop.restore_older(text);
+        match later {
+            Later::Older(text) => workshop.restore_older(text),
+            Later::Large => workshop.restore_large(),
+            Later::Nothing => {}
         }
         workshop.open_share_link();
         // A link pasted into a tab already on the page changes only the fragment.
@@ -310,16 +312,7 @@ impl Workshop {
         if !self.take_pending_save() {
             return;
         }
-        match self.model.with_untracked(saved::save_model) {
-            Err(why) => self.unsaved.set(Some(why)),
-            Ok(()) if self.unsaved.with_untracked(Option::is_some) => {
-                self.unsaved.set(None);
-                self.notice.set(Some(Ok(
-                    "Your changes are saved in this browser again.".into()
-                )));
-            }
-            Ok(()) => {}
-        }
+        saved::autosave(self);
     }
 
     /// Cancels the pending autosave; whether there was one (the model

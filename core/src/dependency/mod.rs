@@ -194,8 +194,32 @@ pub fn combine(factors: &[Factor]) -> Bounds {
     }
 }
 
+/// How many decimal places of a percent the pages, the document and the
+/// CLI's text show of an availability or an unavailability.
+pub const PERCENT_DECIMALS: u32 = 4;
+
+/// The rule of [`percent_text`] and [`unavailability_text`], as shown.
+pub const PERCENT_ROUNDING: &str = "availabilities rounded down and unavailabilities rounded up, to 4 decimal places of a percent: neither looks better than it is";
+
+/// An unavailability fraction as a percentage for people, rounded up to
+/// `decimals` places, so it never looks smaller than it is: 2 of 3 replicas
+/// at 99.9 % are unavailable 0.0002998 % of the time, "0.0003" to 4 places.
+///
+/// ```
+/// use rust_decimal::Decimal;
+/// use slo_core::dependency::unavailability_text;
+/// assert_eq!(unavailability_text(Decimal::new(2998, 9), 4), "0.0003");
+/// ```
+pub fn unavailability_text(fraction: Decimal, decimals: u32) -> String {
+    (fraction * Decimal::ONE_HUNDRED)
+        .round_dp_with_strategy(decimals, rust_decimal::RoundingStrategy::AwayFromZero)
+        .normalize()
+        .to_string()
+}
+
 /// An availability fraction as a percentage for people, rounded down to
-/// `decimals` places ("98.8021"); the exact value is in reports and exports.
+/// `decimals` places ("98.8021"), so it never looks higher than it is; the
+/// exact value is in reports and exports.
 pub fn percent_text(fraction: Decimal, decimals: u32) -> String {
     (fraction * Decimal::ONE_HUNDRED)
         .round_dp_with_strategy(decimals, rust_decimal::RoundingStrategy::ToZero)

@@ -31,14 +31,15 @@ use crate::model::document::DocumentInfo;
 use crate::model::policy::ErrorBudgetPolicy;
 
 /// The version of the model's JSON format that this build writes.
-pub const SCHEMA_VERSION: u32 = 7;
+pub const SCHEMA_VERSION: u32 = 8;
 
 /// The oldest version this build reads; older files are refused, files from
 /// here up to [`SCHEMA_VERSION`] are migrated on import (version 1 had no
 /// dependencies, version 2 no alert rules or scenarios, version 3 no service
 /// kinds, so every service reads as user-facing; version 4 wrote an action
 /// item's priority as free text, read into P1-P4 on import; version 5 had
-/// no SLI queries and no alert rule `alertAfter`; version 6 no SLO history).
+/// no SLI queries and no alert rule `alertAfter`; version 6 no SLO history;
+/// version 7 no reason for an SLO above its ceiling).
 pub const OLDEST_SCHEMA_VERSION: u32 = 1;
 
 /// Everything a workshop agrees: one team's services, SLIs and SLOs, its error
@@ -64,6 +65,26 @@ pub struct Model {
     /// rescale with each SLO's period).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub alert_rules: Vec<AlertRuleSpec>,
+}
+
+impl Model {
+    /// What "New model" opens: blank, with the SRE Workbook's three
+    /// burn-rate alert rules (SRE Workbook ch. 5, "Multiwindow, Multi-Burn-Rate
+    /// Alerts": page at 2 % of
+    /// the budget in 1 h and 5 % in 6 h, ticket at 10 % in 3 d), so a new
+    /// model's burn scenarios show what would page from the start.
+    ///
+    /// ```
+    /// let model = slo_core::Model::starter();
+    /// assert_eq!(model.alert_rules.len(), 3);
+    /// assert!(model.services.is_empty());
+    /// ```
+    pub fn starter() -> Model {
+        Model {
+            alert_rules: AlertRuleSpec::workbook_defaults(),
+            ..Model::default()
+        }
+    }
 }
 
 impl Default for Model {

@@ -323,6 +323,11 @@ pub struct Slo {
     /// Whether it applies to the endpoints of the service that have no SLO of their own.
     #[serde(default)]
     pub default_slo: bool,
+    /// Why the SLO may stay above the ceiling its service's dependencies
+    /// allow (see [`crate::dependency`]): an agreed document needs it when
+    /// the SLO is; empty otherwise.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub above_ceiling_reason: String,
     /// Burn scenarios over one of its periods (see [`crate::burn::simulate`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub scenarios: Vec<Scenario>,

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::dependency::{percent_text, Analysis};
+use crate::dependency::{percent_text, Analysis, PERCENT_DECIMALS};
 use crate::echo::cut_to;
 use crate::model::location::service_slos;
 use crate::model::{Coupling, CouplingKind, DependencySource, Model, SliKind};
@@ -21,7 +21,9 @@ const MARGIN: u32 = 12;
 /// A redundancy group's frame: this far outside its box, and this much
 /// deeper below it for the group's label.
 const FRAME_PAD: u32 = 6;
-const FRAME_LABEL: u32 = 14;
+/// (12 px text: its baseline 4 units above the frame's bottom edge, so
+/// its descenders stay inside the frame.)
+const FRAME_LABEL: u32 = 19;
 /// The most characters of a name and of a detail line that fit a box (15 px
 /// bold and 12 px text in a 250-unit box); longer ones are cut with `…`.
 const NAME_CHARS: usize = 24;
@@ -69,7 +71,7 @@ impl Node {
 
     /// The baseline of the group's label, inside the frame's bottom strip.
     pub fn group_label_y(&self) -> u32 {
-        self.y + self.height + FRAME_LABEL - 3
+        self.y + self.height + FRAME_LABEL - 4
     }
 
     /// The box, or its frame when it has one: what the diagram must hold.
@@ -279,7 +281,7 @@ fn service_detail(model: &Model, analysis: &Analysis, s: usize) -> String {
         .map(|c| {
             format!(
                 "composite {} %",
-                percent_text(c.availability.independent, 4)
+                percent_text(c.availability.independent, PERCENT_DECIMALS)
             )
         });
     [target.map(|t| format!("SLO {t} %")), composite]

@@ -5,7 +5,7 @@
 
 use crate::alerting::{alert_table, RuleFigures};
 use crate::burn::alert_rules;
-use crate::dependency::{analyze, percent_text};
+use crate::dependency::{analyze, percent_text, PERCENT_DECIMALS};
 use crate::model::kind::Kind;
 use crate::model::location::{every_slo, service_slos, Locate, ServiceAt, SloEntry};
 use crate::model::policy::{Condition, Consequence, ErrorBudgetPolicy};
@@ -45,6 +45,8 @@ pub fn listed(items: &[String]) -> String {
 /// rounded up, bad events truncated), [`DASH`] when the SLO has none.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SloRow {
+    /// The SLO's field path (`services[0].journeys[0].slis[0].slos[0]`).
+    pub path: String,
     /// The service's name.
     pub service: String,
     /// The journey's name.
@@ -108,6 +110,7 @@ fn slo_row(e: &SloEntry, zones: &dyn ZoneResolver) -> SloRow {
         })
         .unwrap_or_else(|| DASH.into());
     SloRow {
+        path: e.at.path(),
         service: e.service.name.clone(),
         journey: e.journey.name.clone(),
         sli: sli.name.clone(),
@@ -158,7 +161,10 @@ pub fn component_rows(model: &Model) -> Vec<ComponentRow> {
                 .as_deref()
                 .map_or(DASH.into(), |a| format!("{} %", a.trim())),
             with_dependencies: composite.as_ref().map_or(DASH.into(), |c| {
-                format!("{} %", percent_text(c.availability.independent, 4))
+                format!(
+                    "{} %",
+                    percent_text(c.availability.independent, PERCENT_DECIMALS)
+                )
             }),
             depends_on: listed(
                 &s.dependencies

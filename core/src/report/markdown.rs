@@ -16,6 +16,7 @@ use crate::model::Model;
 use crate::quantity::zone::ZoneResolver;
 use crate::validate::revisit_date;
 
+use super::dependency_rows::{dependency_analysis, DependencyAnalysis};
 use super::document::{
     alert_rows, component_rows, condition_text, consequence_text, listed, next_review, or_dash,
     slo_rows, DASH,
@@ -90,7 +91,7 @@ fn paragraph(text: &str) -> String {
 
 /// A table: a header row, its alignment row (`right` marks numeric
 /// columns), then the rows; every cell escaped.
-fn table(out: &mut String, header: &[&str], right: &[usize], rows: &[Vec<String>]) {
+pub(super) fn table(out: &mut String, header: &[&str], right: &[usize], rows: &[Vec<String>]) {
     let line = |cells: Vec<String>| format!("| {} |\n", cells.join(" | "));
     out.push_str(&line(header.iter().map(|h| inline(h)).collect()));
     out.push_str(&line(
@@ -105,7 +106,7 @@ fn table(out: &mut String, header: &[&str], right: &[usize], rows: &[Vec<String>
 }
 
 /// A heading of `level` with (escaped) `title`.
-fn heading(out: &mut String, level: usize, title: &str) {
+pub(super) fn heading(out: &mut String, level: usize, title: &str) {
     out.push_str(&format!("{} {}\n\n", "#".repeat(level), inline(title)));
 }
 
@@ -158,8 +159,10 @@ pub fn document_markdown(model: &Model, zones: &dyn ZoneResolver) -> String {
         .collect();
     table(&mut out, &["Field", "Value"], &[], &rows);
     section(&mut out, "Service overview", &d.service_overview);
-    slos(&mut out, model, zones);
+    let analysis = dependency_analysis(model);
+    slos(&mut out, model, zones, &analysis);
     components(&mut out, model);
+    super::markdown_analysis::dependencies(&mut out, &analysis);
     section(&mut out, "Rationale", &d.rationale);
     for (slo, why) in crate::report::document::slo_rationales(model) {
         out.push_str(&format!("- **{}**: {}\n", inline(&slo), inline(&why)));
@@ -177,7 +180,7 @@ pub fn document_markdown(model: &Model, zones: &dyn ZoneResolver) -> String {
 }
 
 /// The SLI/SLO table and its rounding rules.
-fn slos(out: &mut String, model: &Model, zones: &dyn ZoneResolver) {
+fn slos(out: &mut String, model: &Model, zones: &dyn ZoneResolver, analysis: &DependencyAnalysis) {
     heading(out, 2, "SLIs and SLOs");
     let rows: Vec<Vec<String>> = slo_rows(model, zones)
         .into_iter()
@@ -186,7 +189,10 @@ fn slos(out: &mut String, model: &Model, zones: &dyn ZoneResolver) {
                 format!("{} / {}", r.service, r.journey),
                 format!("{} ({})", r.sli, r.sli_kind),
                 format!("good: {}\nvalid: {}", r.good_events, r.valid_events),
-                format!("{} %", r.target_percent),
+                match analysis.ceiling_of(&r.path) {
+                    Some(above) => format!("{} % ({})", r.target_percent, above.mark()),
+                    None => format!("{} %", r.target_percent),
+                },
                 format!("{} (time zone: {})", r.window, r.time_zone),
                 r.allowed_downtime,
                 r.allowed_bad_events,

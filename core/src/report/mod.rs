@@ -2,9 +2,11 @@
 //! allowed downtime and (when the SLI has traffic) allowed bad events, computed
 //! by the same [`calculator`](crate::calculator) the Budget page uses.
 
+pub mod dependency_rows;
 pub mod diagram;
 pub mod document;
 pub mod markdown;
+mod markdown_analysis;
 pub mod place;
 
 use rust_decimal::Decimal;

@@ -3,7 +3,7 @@
 //! above what a service can reach with its dependencies.
 
 use super::Checker;
-use crate::dependency::{percent_text, Analysis, Composite};
+use crate::dependency::{percent_text, unavailability_text, Analysis, Composite, PERCENT_DECIMALS};
 use crate::model::location::{service_slos, DependencyAt, Locate, ModelAt, ServiceAt};
 use crate::model::{Model, SliKind};
 use crate::problem::{Problem, ProblemCode};
@@ -43,6 +43,16 @@ pub(super) fn check_dependencies(c: &mut Checker, model: &Model, analysis: &Anal
                         Problem::warning(e.at.field(field), ceiling_message(what, &t, composite))
                             .with_code(ProblemCode::AboveCeiling),
                     );
+                    if field == "target" {
+                        c.needed(
+                            || e.at.field("aboveCeilingReason"),
+                            e.slo.above_ceiling_reason.trim().is_empty(),
+                            &format!(
+                                "the reason this SLO may stay above the {} % its dependencies allow",
+                                percent_text(ceiling, PERCENT_DECIMALS)
+                            ),
+                        );
+                    }
                 }
             }
         }
@@ -64,16 +74,19 @@ fn ceiling_message(what: &str, target: &Target, composite: &Composite) -> String
                 "" => "an unnamed dependency",
                 name => name,
             };
-            format!("{name} ({} %)", percent_text(f.unavailability(), 4))
+            format!(
+                "{name} ({} %)",
+                unavailability_text(f.unavailability(), PERCENT_DECIMALS)
+            )
         })
         .collect();
     let b = composite.availability;
     format!(
         "the {what} {target} % is above the {} % this service can reach with its dependencies \
          (independent failures; {} % to {} % if they are correlated); most of the budget goes to {}",
-        percent_text(b.independent, 4),
-        percent_text(b.pessimistic, 4),
-        percent_text(b.optimistic, 4),
+        percent_text(b.independent, PERCENT_DECIMALS),
+        percent_text(b.pessimistic, PERCENT_DECIMALS),
+        percent_text(b.optimistic, PERCENT_DECIMALS),
         named.join(", ")
     )
 }

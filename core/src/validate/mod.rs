@@ -94,6 +94,12 @@ impl Checker<'_> {
         self.found.warning(path.build(), message);
     }
 
+    /// A warning with why it matters and its source ([`Problem::why`]).
+    fn warning_because(&mut self, path: impl FieldPath, message: impl Into<String>, why: &str) {
+        self.found
+            .push(Problem::warning(path.build(), message).because(why));
+    }
+
     /// A part an agreed document needs: a warning in a draft, an error once agreed.
     fn needed(&mut self, path: impl FieldPath, missing: bool, what: &str) {
         if missing {

@@ -275,9 +275,10 @@ fn check_slo(c: &mut Checker, at: SloAt, sli: &Sli, slo: &Slo) -> Option<WindowU
     }
     if let (Some(target), Some(best)) = (target, historical) {
         if target > best {
-            c.warning(
+            c.warning_because(
                 || at.field("target"),
-                format!("the SLO {target} % is tighter than the best performance ever observed, {best} % (ESF ch. 6)"),
+                format!("the SLO {target} % is tighter than the best performance ever observed, {best} %"),
+                "A target the service has never met is a promise no one has seen it keep: start from what it has done. Source: the Enterprise SLO Framework (ESF), ch. 6.",
             );
         }
     }
@@ -341,13 +342,14 @@ pub(super) fn check_windows_share_a_unit(c: &mut Checker, units: Vec<(SloAt, Win
         .fold(counts[0], |best, c| if c.1 > best.1 { *c } else { best });
     for (at, unit) in units {
         if unit != common {
-            c.warning(
+            c.warning_because(
                 || at.field("window"),
                 format!(
-                    "this SLO's window is {} but most use {}: all SLOs of a team should share one window unit (ESF)",
+                    "this SLO's window is {} but most use {}: the team's SLOs should share one window unit",
                     unit.words(),
                     common.words()
                 ),
+                "SLOs over the same unit of time can be read side by side and reviewed together. Source: the Enterprise SLO Framework (ESF).",
             );
         }
     }

@@ -76,7 +76,32 @@ fn esf_rule() -> AlertRuleSpec {
 /// Every rule of the model, and the buttons that add rules.
 #[component]
 pub fn AlertRulesEditor() -> impl IntoView {
+    let workshop = crate::workshop::state::Workshop::from_context();
+    // Any rule's field can make them the Workbook's or not: the whole model
+    // is read (three rules compared; the memo changes only when that does).
+    let rules = Memo::new(move |_| {
+        workshop.model.with(|m| {
+            if m.alert_rules.is_empty() {
+                Some(false)
+            } else {
+                (m.alert_rules == AlertRuleSpec::workbook_defaults()).then_some(true)
+            }
+        })
+    });
+    let said = move || {
+        match rules.get() {
+        Some(true) => Some(view! {
+            <p class="hint" id="rules-said">"These are the SRE Workbook's three rules, which every new model starts with: edit them, add your own, or "
+                {edit_button("remove every rule".into(), "link-button", |m| m.alert_rules.clear())} "."</p>
+        }.into_any()),
+        Some(false) => Some(view! {
+            <p class="warning" id="rules-said">"No alert rules: nothing would page or open a ticket, and the alert table is empty. Use the SRE Workbook's three rules below, or add your own."</p>
+        }.into_any()),
+        None => None,
+    }
+    };
     view! {
+        {said}
         {rows(|m| m.alert_rules.len(), |i| view! { <RuleEditor at=AlertRuleAt(ModelAt, i) /> })}
         <FieldProblems path="alertRules".to_string() />
         <div class="actions">

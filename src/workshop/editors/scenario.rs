@@ -127,7 +127,7 @@ pub fn ScenarioEditor(
     };
     view! {
         <div class="cols">
-            <Text at field="name" label="Scenario name" placeholder="Last spring's outage" get=|s: &Scenario| &s.name set=|s: &mut Scenario| &mut s.name />
+            <Text at field="name" label="Scenario name" placeholder="the March database outage" get=|s: &Scenario| &s.name set=|s: &mut Scenario| &mut s.name />
             <Choice at field="traffic.type" label="Traffic" get=|s: &Scenario| s.traffic.shape()
                 set=|s: &mut Scenario, shape| if s.traffic.shape() != shape { s.traffic = shape.start() } />
             <Text at field="backgroundErrorPercent" label="Background error ratio (%)" placeholder="0.02" get=|s: &Scenario| &s.background_error_percent set=|s: &mut Scenario| &mut s.background_error_percent />

@@ -57,6 +57,18 @@ pub fn SloEditor(
     at: SloAt,
 ) -> impl IntoView {
     let title = move || format!("SLO {}", at.1 + 1);
+    // The reason to stay above the ceiling, asked for only while the SLO is
+    // above it (validation asks for it there) or once one is written.
+    let workshop = crate::workshop::state::Workshop::from_context();
+    let section = workshop.section(&at.path());
+    let reason_path = at.field("aboveCeilingReason");
+    let asks_reason = Memo::new(move |_| {
+        !workshop.problems_at(&reason_path).is_empty()
+            || section.with(|m| {
+                at.get(m)
+                    .is_some_and(|s| !s.above_ceiling_reason.is_empty())
+            })
+    });
     view! {
         <fieldset class="item slo">
             <legend>{title}</legend>
@@ -73,6 +85,11 @@ pub fn SloEditor(
                 <Choice at field="priority" label="Incident priority" get=|s: &Slo| s.priority set=|s: &mut Slo, p| s.priority = p />
             </div>
             <Text at field="rationale" label="Rationale" multiline=true get=|s: &Slo| &s.rationale set=|s: &mut Slo| &mut s.rationale />
+            <Show when=move || asks_reason.get()>
+                <Text at field="aboveCeilingReason" label="Why it may stay above the ceiling its dependencies allow" multiline=true
+                    placeholder="a second region is on order; until then the team takes the risk"
+                    get=|s: &Slo| &s.above_ceiling_reason set=|s: &mut Slo| &mut s.above_ceiling_reason />
+            </Show>
             <Check at field="defaultSlo" label="Default SLO: applies to the service's endpoints without their own" get=|s: &Slo| s.default_slo set=|s: &mut Slo, v| s.default_slo = v />
             {remove_button("Remove this SLO", at)}
         </fieldset>

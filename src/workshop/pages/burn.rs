@@ -114,7 +114,7 @@ pub fn BurnPage(
     view! {
         <h1 class="page-title">"Burn"</h1>
         <p class="lede">
-            "Before production: if last spring's outage happens again, when does someone get paged, how much budget is left, and does the release freeze kick in?"
+            "Before production: if an outage like your last one happens again, when does someone get paged, how much budget is left, and does the release freeze kick in?"
         </p>
         <ScenarioChooser list selected />
         {move || match parts.get() {

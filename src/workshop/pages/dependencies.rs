@@ -40,7 +40,7 @@ fn ServiceDependencies(
     };
     view! {
         <ServiceCard at id class="card service-dependencies" what="">
-            <OptText at field="ownAvailability" label="Own code and infrastructure availability (%)" placeholder="99"
+            <OptText at field="ownAvailability" label="Own code and infrastructure availability (%)" placeholder="99" blank_means="100 % (no failures of its own) until you enter it"
                 get=|s: &Service| s.own_availability.as_ref() set=|s: &mut Service| &mut s.own_availability />
             <CompositeFigures reports index=i />
             <div class="ceilings">{ceilings}</div>

@@ -57,7 +57,7 @@ fn ComponentFields(
     at: ServiceAt,
 ) -> impl IntoView {
     view! {
-        <OptText at field="ownAvailability" label="Availability of the component itself (%)" placeholder="99.95"
+        <OptText at field="ownAvailability" label="Availability of the component itself (%)" placeholder="99.95" blank_means="100 % (no failures of its own) until you enter it"
             get=|s: &Service| s.own_availability.as_ref() set=|s: &mut Service| &mut s.own_availability />
         <p class="hint">"A component needs no user journeys: the services that depend on it carry the SLOs. Give it dependencies of its own on the Dependencies page."</p>
     }
@@ -116,7 +116,7 @@ pub fn ModelPage() -> impl IntoView {
                 <Text at=TeamAt field="name" label="Team name" get=|t: &Team| &t.name set=|t: &mut Team| &mut t.name />
                 <Text at=TeamAt field="description" label="What the team does" get=|t: &Team| &t.description set=|t: &mut Team| &mut t.description />
             </div>
-            <p class="hint">"All SLOs of a team should share one window unit (ESF): the model warns when they differ."</p>
+            <p class="hint">"All SLOs of a team should share one window unit: the model warns when they differ."</p>
         </section>
         <FoldButtons />
         {rows(|m| m.services.len(), |i| view! { <ServiceEditor at=ServiceAt(ModelAt, i) /> })}

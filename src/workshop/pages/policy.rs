@@ -10,6 +10,7 @@ use slo_core::model::policy::{
 use slo_core::model::Priority;
 use slo_core::part;
 
+use crate::frame::example;
 use crate::workshop::inputs::{id_of, Check, Choice, FieldProblems, Lines, OptText, Text};
 use crate::workshop::rows::{edit_button, remove_button, rows};
 use crate::workshop::state::Workshop;
@@ -58,7 +59,7 @@ fn IdField(
     view! {
         <div class="field">
             <label for=id.clone()>"Id (used by clauses)"</label>
-            <input id=id type="text" autocomplete="off" placeholder=placeholder aria-describedby=format!("{}-problems", id_of(&path))
+            <input id=id type="text" autocomplete="off" placeholder=example(placeholder) aria-describedby=format!("{}-problems", id_of(&path))
                 prop:value=value on:focus=take_references on:input=on_input />
             <FieldProblems path />
         </div>

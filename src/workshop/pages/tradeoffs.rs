@@ -163,7 +163,7 @@ fn HistoryEditor(at: SloAt, parts: Parts, series: RwSignal<Option<SeriesFile>>) 
             </div>
             {part(|p| p.incidents_read)}
             <div class="cols">
-                <Text at=history field="from" label="Record from (first day)" placeholder="the whole periods around the incidents"
+                <Text at=history field="from" label="Record from (first day)" placeholder="2025-01-01" blank_means="the whole periods around the incidents"
                     get=|h: &SloHistory| &h.from set=|h: &mut SloHistory| &mut h.from />
                 <Text at=history field="to" label="Record to (the day after the last)" placeholder="2025-07-01"
                     get=|h: &SloHistory| &h.to set=|h: &mut SloHistory| &mut h.to />

@@ -217,7 +217,11 @@ fn alerts(b: &BurnView, ratio: Option<Decimal>) -> impl IntoView {
     let unalerted = (!r.unalerted_incidents.is_empty()).then(|| {
         view! { <p class="warning" id="unalerted">{format!("Spent budget without any alert: {}.", r.unalerted_incidents.join(", "))}</p> }
     });
+    let none = r.alert_table.is_empty().then(|| {
+        view! { <p class="warning" id="no-alert-rules">"The model has no alert rules, so nothing below can fire: add the SRE Workbook's three rules or your own under \"Alert rules\" on this page."</p> }
+    });
     view! {
+        {none}
         <table class="alert-table" id="alert-table">
             <caption>{format!("Alert rules for this SLO (SRE Workbook ch. 5): thresholds rescale with the period. Rounded: {}.", slo_core::alerting::ROUNDING_RULE)}</caption>
             <thead><tr>

@@ -2,7 +2,8 @@
 //! SLOs' budgets divides among its dependencies, from the model's report.
 
 use leptos::prelude::*;
-use slo_core::dependency::percent_text;
+use rust_decimal::Decimal;
+use slo_core::dependency::{percent_text, unavailability_text, PERCENT_DECIMALS, PERCENT_ROUNDING};
 use slo_core::report::ServiceReport;
 use slo_core::ExactDuration;
 
@@ -24,12 +25,12 @@ pub fn CompositeFigures(
             Some(view! {
                 <table class="composite">
                     <tbody>
-                        <tr><th scope="row">"Independent failures (the estimate)"</th><td class="num strong figure-cell">{format!("{} %", percent_text(b.independent, 4))}</td></tr>
-                        <tr><th scope="row">"Pessimistic bound (failures never overlap)"</th><td class="num">{format!("{} %", percent_text(b.pessimistic, 4))}</td></tr>
-                        <tr><th scope="row">"Optimistic bound (the weakest factor)"</th><td class="num">{format!("{} %", percent_text(b.optimistic, 4))}</td></tr>
+                        <tr><th scope="row">"Independent failures (the estimate)"</th><td class="num strong figure-cell">{format!("{} %", percent_text(b.independent, PERCENT_DECIMALS))}</td></tr>
+                        <tr><th scope="row">"Pessimistic bound (failures never overlap)"</th><td class="num">{format!("{} %", percent_text(b.pessimistic, PERCENT_DECIMALS))}</td></tr>
+                        <tr><th scope="row">"Optimistic bound (the weakest factor)"</th><td class="num">{format!("{} %", percent_text(b.optimistic, PERCENT_DECIMALS))}</td></tr>
                     </tbody>
                 </table>
-                <p class="hint">{soft}</p>
+                <p class="hint">{format!("Rounded: {PERCENT_ROUNDING}. ")}{soft}</p>
             })
         })
     }
@@ -62,7 +63,8 @@ pub fn AllocationTables(
                                     view! {
                                         <tr class:left=share.name == a.allocation.left.name class:over=share.fraction.is_sign_negative()>
                                             <th scope="row">{share.name.clone()}</th>
-                                            <td class="num">{format!("{} %", percent_text(share.fraction, 4))}</td>
+                                            <td class="num">{format!("{} %", if share.name == a.allocation.left.name { percent_text(share.fraction, PERCENT_DECIMALS) } else { unavailability_text(share.fraction, PERCENT_DECIMALS) })}</td>
+                                            <td class="num">{if share.name == a.allocation.left.name { "-".to_string() } else { format!("{} %", percent_text(Decimal::ONE - share.fraction, PERCENT_DECIMALS)) }}</td>
                                             <td class="num">{ExactDuration::from_seconds(*seconds).map(|d| d.to_string()).unwrap_or_default()}</td>
                                             <td class="num strong">{format!("{} %", share.budget_percent)}</td>
                                         </tr>
@@ -71,8 +73,8 @@ pub fn AllocationTables(
                                 .collect_view();
                             view! {
                                 <table class="allocation">
-                                    <caption>{format!("Budget of the {} % SLO over {} (time per window: of the shortest window, {})", a.target_percent, a.window, slo_core::dependency::TIME_ROUNDING)}</caption>
-                                    <thead><tr><th scope="col">"Spent by"</th><th scope="col" class="num">"Unavailability"</th><th scope="col" class="num">"Time per window"</th><th scope="col" class="num">"Share of the budget"</th></tr></thead>
+                                    <caption>{format!("Budget of the {} % SLO over {} (time per window: of the shortest window, {}; {})", a.target_percent, a.window, slo_core::dependency::TIME_ROUNDING, PERCENT_ROUNDING)}</caption>
+                                    <thead><tr><th scope="col">"Spent by"</th><th scope="col" class="num">"Unavailability"</th><th scope="col" class="num">"Availability (k of n: the group's)"</th><th scope="col" class="num">"Time per window"</th><th scope="col" class="num">"Share of the budget"</th></tr></thead>
                                     <tbody>{rows}</tbody>
                                 </table>
                             }

@@ -5,6 +5,7 @@ use slo_core::model::kind::Kind;
 use slo_core::model::location::{Locate, ModelAt, ServiceAt};
 use slo_core::model::policy::ErrorBudgetPolicy;
 use slo_core::model::Model;
+use slo_core::report::dependency_rows::{dependency_analysis, DependencyAnalysis};
 use slo_core::report::document::{
     component_rows, condition_text, consequence_text, listed, next_review, or_dash,
     service_slo_rows,
@@ -14,6 +15,7 @@ use slo_core::validate::revisit_date;
 use crate::browser::IntlZones;
 use crate::workshop::later::first_frame_shown;
 use crate::workshop::state::Workshop;
+use crate::workshop::views::document_analysis::analysis_section;
 
 /// The components (services with no users of their own): kind, their own
 /// availability as typed, what they can promise with their dependencies
@@ -49,11 +51,17 @@ fn component_table(model: &Model) -> Option<impl IntoView> {
 /// One service's rows of the SLI/SLO table, with each SLO's computed
 /// budget, as HTML with every text escaped: the browser parses 400 rows in
 /// a few milliseconds, where building them node by node took 150.
-fn slo_rows_html(model: &Model, at: ServiceAt) -> String {
+fn slo_rows_html(model: &Model, at: ServiceAt, analysis: &DependencyAnalysis) -> String {
     let text = |t: &str| html_escape::encode_text(t).into_owned();
     service_slo_rows(model, at, &IntlZones)
         .iter()
         .map(|r| {
+            let mark = analysis.ceiling_of(&r.path).map_or(String::new(), |above| {
+                format!(
+                    "<br><span class=\"warning above-ceiling\">{}</span>",
+                    text(&above.mark())
+                )
+            });
             [
                 format!("<tr><td>{} / {}</td>", text(&r.service), text(&r.journey)),
                 format!(
@@ -67,7 +75,7 @@ fn slo_rows_html(model: &Model, at: ServiceAt) -> String {
                     text(&r.valid_events)
                 ),
                 format!(
-                    "<td class=\"num strong\">{} %</td>",
+                    "<td class=\"num strong\">{} %{mark}</td>",
                     text(&r.target_percent)
                 ),
                 format!(
@@ -93,7 +101,7 @@ const FIRST_SERVICES: usize = 3;
 /// service is edited, not on every change of the model. The table is
 /// `aria-busy` until every service's rows are in.
 #[component]
-fn SloTable() -> impl IntoView {
+fn SloTable(analysis: Memo<DependencyAnalysis>) -> impl IntoView {
     let workshop = Workshop::from_context();
     let count = Memo::new(move |_| workshop.structure(|m| m.services.len()));
     let all = first_frame_shown(count.get_untracked() <= FIRST_SERVICES);
@@ -102,7 +110,15 @@ fn SloTable() -> impl IntoView {
             .map(|i| {
                 let at = ServiceAt(ModelAt, i);
                 let section = workshop.section(&at.path());
-                view! { <tbody inner_html=move || section.with(|m| slo_rows_html(m, at))></tbody> }
+                // This service's marks only: its rows re-render when they change.
+                let prefix = format!("{}.", at.path());
+                let marks = Memo::new(move |_| {
+                    analysis.with(|a| DependencyAnalysis {
+                        above_ceiling: a.above_ceiling.iter().filter(|c| c.path.starts_with(&prefix)).cloned().collect(),
+                        ..DependencyAnalysis::default()
+                    })
+                });
+                view! { <tbody inner_html=move || marks.with(|a| section.with(|m| slo_rows_html(m, at, a)))></tbody> }
             })
             .collect_view()
     };
@@ -203,16 +219,20 @@ fn slo_rationales_html(model: &slo_core::Model) -> String {
 #[component]
 pub fn DocumentView() -> impl IntoView {
     let workshop = Workshop::from_context();
+    // The dependency analysis depends on every service: re-read on any change.
+    let analysis = Memo::new(move |_| workshop.model.with(dependency_analysis));
+    let shares_open = RwSignal::new(false);
     view! {
         <article class="document card" id="document" aria-label="SLO document">
             <h2 class="doc-title">{part("team", |m| format!("SLO document: {}", or_dash(&m.team.name)))}</h2>
             {part("document", header)}
             <h3>"SLIs and SLOs"</h3>
             <div class="table-scroll">
-                <SloTable />
+                <SloTable analysis />
             </div>
             // Composites depend on every service: re-read on any change.
             {move || workshop.model.with(component_table)}
+            {move || analysis.with(|a| analysis_section(a, shares_open))}
             {part("document", |m| view! {
                 <h3>"Rationale"</h3>
                 <p class="prose">{or_dash(&m.document.rationale)}</p>

@@ -5,6 +5,7 @@
 pub mod burn_results;
 pub mod composite;
 pub mod diagram;
+pub mod document_analysis;
 pub mod document_view;
 pub mod file_actions;
 pub mod picker;

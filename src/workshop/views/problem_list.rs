@@ -3,6 +3,8 @@
 //! page holding the field and focuses it, with the field path beside it.
 
 use leptos::prelude::*;
+
+use crate::workshop::inputs::why;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use slo_core::problem::{Problem, Severity};
@@ -176,8 +178,8 @@ pub fn ProblemItems(
                     <li class=class>
                         // rel="external": the router leaves it to `go`, which
                         // switches the page itself, knowing the field.
-                        <a href=href rel="external" on:click=go>{place}</a>": "{p.message}" "
-                        <code class="path">{p.path}</code>
+                        // The place in words; its field path only as the link's tooltip.
+                        <a href=href rel="external" title=p.path on:click=go>{place}</a>": "{p.message}{why(p.why)}
                     </li>
                 }
             })

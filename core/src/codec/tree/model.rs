@@ -133,6 +133,7 @@ tree_struct!(Slo {
     priority: "priority" optional,
     rationale: "rationale",
     default_slo: "defaultSlo",
+    above_ceiling_reason: "aboveCeilingReason" optional,
     scenarios: "scenarios" optional,
     history: "history" optional,
 });

@@ -87,7 +87,9 @@ pub struct PrometheusRules {
 /// Time-slice SLOs, SLIs without Prometheus queries and SLOs whose numbers
 /// or rules cannot be read are [`PrometheusRules::skipped`], with why.
 /// `link` (a URL back to the model) is written in every alert's
-/// `slo_planner_url` annotation.
+/// `slo_planner_url` annotation, and the team and SLO names in its
+/// `slo_planner_slo` ("Shop / Checkout / 99.9 % succeed"): both stable, so
+/// an edit elsewhere in the model leaves the rules file as it is.
 pub fn prometheus_rules(
     model: &Model,
     zones: &dyn ZoneResolver,
@@ -109,6 +111,10 @@ pub fn prometheus_rules(
                 slo.id = ids.label(&title, "slo");
                 for alert in &mut slo.alerts {
                     alert.labels.insert("slo_id".into(), slo.id.clone());
+                    alert.annotations.insert(
+                        "slo_planner_slo".into(),
+                        format!("{} / {title}", model.team.name),
+                    );
                 }
                 slos.push(slo);
             }

@@ -143,6 +143,11 @@ impl PrometheusRules {
             "Error ratios over every window the alert rules use; one multi-window, multi-burn-rate".into(),
             "alert per rule and SLO, its threshold rescaled to the SLO's period (SRE Workbook ch. 5).".into(),
         ];
+        if file.groups.is_empty() && !self.skipped.is_empty() {
+            header.push("No rules: no SLO below could be written. An SLO's rules need its".into());
+            header
+                .push("SLI's Prometheus queries (its good or bad events, and all events).".into());
+        }
         if !self.skipped.is_empty() {
             header.push("Not exported:".into());
             header.extend(
