@@ -26,6 +26,23 @@ test('the example scenario: chart, firing alerts, triggered clause and risk', as
   await expect(page.locator('#risk-chart svg')).toBeVisible();
 });
 
+test('the charts zoom to one event, in hours, and back to the whole period', async ({ page }) => {
+  await page.goto('workshop/?page=burn');
+  await expect(page.locator('#budget-chart svg')).toHaveAttribute('aria-label', /over the 28 days of the period/);
+  await page.getByRole('button', { name: 'Zoom the charts to Database outage' }).click();
+  await expect(page.locator('#zoomed')).toContainText('The charts show Database outage and as long again around it.');
+  // 6 hours either side of the 6-hour outage on day 19: 18 hours, in hours.
+  const span = /hours (\d+) to (\d+) of the period/;
+  await expect(page.locator('#budget-chart svg')).toHaveAttribute('aria-label', span);
+  const [, from, to] = (await page.locator('#budget-chart svg').getAttribute('aria-label')).match(span);
+  expect(Number(to) - Number(from)).toBe(18);
+  await expect(page.locator('#rate-chart svg')).toHaveAttribute('aria-label', span);
+  await expect(page.locator('#budget-chart svg')).toContainText("hours from the period's start");
+  await page.locator('#zoom-out').click();
+  await expect(page.locator('#zoomed')).toHaveCount(0);
+  await expect(page.locator('#budget-chart svg')).toHaveAttribute('aria-label', /over the 28 days of the period/);
+});
+
 test('add an incident: the chart, the alerts and the policy follow', async ({ page }) => {
   await page.goto('workshop/?page=burn');
   await page.getByRole('button', { name: 'Add an incident' }).click();

@@ -13,12 +13,20 @@ test('the example history: candidates side by side, the chart, past periods and 
   const rows = page.locator('#tradeoff-table tbody tr:not(.lint)');
   await expect(rows).toHaveCount(4);
   // 97 % (now): 20h 9m 36s allowed per 28 days, every past period met.
-  await expect(rows.nth(0)).toContainText('97 % (now)20h 9m 36s');
+  await expect(rows.nth(0)).toContainText('97 % (now)Choose20h 9m 36s');
   await expect(rows.nth(0)).toContainText('154 of 154');
   // 99.9 %: 40m 19.2s allowed; met in 35 of 154 rolling periods, and a release freeze.
-  await expect(rows.nth(3)).toContainText('99.9 %40m 19.2s');
+  await expect(rows.nth(3)).toContainText('99.9 %Choose40m 19.2s');
   await expect(rows.nth(3)).toContainText('35 of 154');
   await expect(rows.nth(3)).toContainText('26.2');
+  // "Typical incidents that fit" says the time to restore it assumes, and
+  // every "Choose" is in view at 1280 px (next to its target).
+  await expect(page.locator('#tradeoff-table caption')).toContainText('Typical incidents that fit: how many incidents of the median time to restore (');
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.locator('#choose-3').scrollIntoViewIfNeeded();
+  await expect(page.locator('#choose-3')).toBeInViewport();
+  // The table fits the page: nothing to scroll sideways at 1280 px.
+  expect(await page.locator('#tradeoff-table').evaluate((t) => t.scrollWidth - t.clientWidth)).toBeLessThanOrEqual(1);
   await expect(page.locator('#tradeoff-summary')).toContainText('Worst period: rolling 28 days ending 2025-02-11: 99.7247 %.');
   await expect(page.locator('#tradeoff-summary')).toContainText('Historical best: 99.9404 %');
   await expect(page.locator('#tradeoff-chart svg')).toBeVisible();
@@ -27,6 +35,13 @@ test('the example history: candidates side by side, the chart, past periods and 
   await expect(page.locator('#past-periods')).toContainText('rolling 28 days ending 2025-06-30');
   await page.locator('#incident-spend summary').click();
   await expect(page.locator('#incident-spend')).toContainText('expired TLS certificate');
+  // Judged by calendar months instead, without editing the SLO's 28 days.
+  await page.locator('#judge-by').selectOption({ label: 'calendar months' });
+  await expect(page.locator('#tradeoff-table caption')).toContainText('Candidate targets per month period');
+  await expect(rows.nth(0)).toContainText('97 % (now)');
+  await expect(rows.nth(0)).toContainText('of 6');
+  const { text } = await exportModel(page);
+  expect(JSON.parse(text).services[0].journeys[0].slis[0].slos[0].window).toBe('28d');
 });
 
 test('paste incidents, see the table, choose a candidate, export it with its reasons', async ({ page }) => {
@@ -46,7 +61,7 @@ test('paste incidents, see the table, choose a candidate, export it with its rea
   await page.locator(`#${SLO}--history-candidates`).fill('99\n99.9');
   const rows = page.locator('#tradeoff-table tbody tr:not(.lint)');
   await expect(rows).toHaveCount(2);
-  await expect(rows.nth(1)).toContainText('99.9 %40m 19.2s');
+  await expect(rows.nth(1)).toContainText('99.9 %Choose40m 19.2s');
   // User text is shown as text, never as markup.
   await page.locator('#incident-spend summary').click();
   await expect(page.locator('#incident-spend')).toContainText('<b>bad</b> deploy');

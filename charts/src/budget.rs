@@ -2,6 +2,7 @@
 //! firings marked and labelled.
 
 use super::*;
+use crate::frame::Frame;
 use crate::labels::{label_width, place_label, Spot};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -11,12 +12,18 @@ use slo_core::model::alert_rule::Notify;
 /// Budget remaining (percent) over the period in days; incidents shaded
 /// (planned downtime grey), firings marked (pages red, tickets amber).
 pub fn budget_chart(burn: &Burn) -> Result<String, String> {
+    budget_chart_in(burn, None)
+}
+
+/// [`budget_chart`] over `zoom` only (seconds from the period's start, in
+/// hours when it is two days or less): an event's own stretch.
+pub fn budget_chart_in(burn: &Burn, zoom: Option<(u64, u64)>) -> Result<String, String> {
     let sim = &burn.simulation;
-    let days = sim.spec.period_seconds as f64 / 86_400.0;
+    let frame = Frame::of(sim.spec.period_seconds, zoom);
     let series: Vec<(f64, f64)> = sim
-        .remaining_series(POINTS)
+        .remaining_series_in(frame.steps(sim), POINTS)
         .into_iter()
-        .map(|(h, p)| (h / 24.0, p))
+        .map(|(h, p)| (frame.x(h * 3600.0), p))
         .collect();
     let low = series.iter().map(|(_, p)| *p).fold(0.0, f64::min).floor();
     let low = if low < 0.0 {
@@ -24,12 +31,12 @@ pub fn budget_chart(burn: &Burn) -> Result<String, String> {
     } else {
         0.0
     };
-    let name = budget_chart_name(burn, days);
+    let name = budget_chart_name(burn, &frame);
     svg(&name, |root| {
         let mut chart = day_chart(
             root,
             "Error budget remaining",
-            days,
+            &frame,
             low..100.0,
             "budget left (%)",
         )?;
@@ -39,8 +46,14 @@ pub fn budget_chart(burn: &Burn) -> Result<String, String> {
             } else {
                 PLANNED
             };
-            let (from, to) = (event.start as f64 / 86_400.0, event.end() as f64 / 86_400.0);
-            let to = to.max(from + days / 400.0).min(days);
+            // Within the frame, at least a 400th of it wide, to be seen.
+            let x = frame.range();
+            let (from, to) = (frame.x(event.start as f64), frame.x(event.end() as f64));
+            if to < x.start || from > x.end {
+                continue;
+            }
+            let from = from.max(x.start);
+            let to = to.max(from + (x.end - x.start) / 400.0).min(x.end);
             chart
                 .draw_series([Rectangle::new(
                     [(from, low), (to, 100.0)],
@@ -54,7 +67,7 @@ pub fn budget_chart(burn: &Burn) -> Result<String, String> {
         }
         chart
             .draw_series(LineSeries::new(
-                [(0.0, 0.0), (days, 0.0)],
+                [(frame.range().start, 0.0), (frame.range().end, 0.0)],
                 INK.mix(0.5).stroke_width(1),
             ))
             .map_err(err)?;
@@ -63,13 +76,13 @@ pub fn budget_chart(burn: &Burn) -> Result<String, String> {
             .map_err(err)?
             .label("budget left")
             .legend(|(x, y)| PathElement::new([(x, y), (x + 16, y)], BUDGET.stroke_width(2)));
-        draw_firings(root, &mut chart, burn, days)?;
+        draw_firings(root, &mut chart, burn, &frame)?;
         legend(&mut chart, SeriesLabelPosition::LowerLeft)
     })
 }
 
 /// The budget chart's accessible name: what it shows, in words.
-fn budget_chart_name(burn: &Burn, days: f64) -> String {
+fn budget_chart_name(burn: &Burn, frame: &Frame) -> String {
     let sim = &burn.simulation;
     let incidents = sim
         .plan
@@ -88,9 +101,9 @@ fn budget_chart_name(burn: &Burn, days: f64) -> String {
         })
         .count();
     format!(
-        "Error budget remaining over the {} days of the period: {} % left at the end (simulated, two decimals); \
+        "Error budget remaining over {}: {} % left at the end of the period (simulated, two decimals); \
          {} alert firings ({pages} pages, {} tickets); {incidents} incidents and {} planned downtimes shaded",
-        two_places(days),
+        frame.words(),
         two_places(sim.budget_left_percent()),
         burn.alerts.firings.len(),
         burn.alerts.firings.len() - pages,
@@ -105,7 +118,7 @@ fn draw_firings<'a, 'b: 'a>(
     root: &DrawingArea<SVGBackend<'b>, Shift>,
     chart: &mut DayChart<'a, 'b>,
     burn: &Burn,
-    days: f64,
+    frame: &Frame,
 ) -> Result<(), String> {
     let mut markers = Vec::new();
     for firing in &burn.alerts.firings {
@@ -117,7 +130,10 @@ fn draw_firings<'a, 'b: 'a>(
         } else {
             TICKET
         };
-        let at = (firing.at as f64 / 86_400.0, 100.0 - firing.spent_percent);
+        if !frame.holds(firing.at as f64) {
+            continue;
+        }
+        let at = (frame.x(firing.at as f64), 100.0 - firing.spent_percent);
         chart
             .draw_series([
                 Circle::new(at, 5, color.filled()),
@@ -127,7 +143,7 @@ fn draw_firings<'a, 'b: 'a>(
         markers.push((chart.backend_coord(&at), format!(" {}", rule.name), color));
     }
     let top = chart.backend_coord(&(0.0, 100.0)).1;
-    let right = chart.backend_coord(&(days, 100.0)).0;
+    let right = chart.backend_coord(&(frame.range().end, 100.0)).0;
     let spots: Vec<Spot> = markers
         .iter()
         .map(|(at, _, _)| Spot::around(*at, 8))

@@ -10,18 +10,25 @@ type RuleLine = (String, f64, Vec<(f64, f64)>);
 
 /// Each rule's burn rate over its long window, in days, with its threshold dashed.
 pub fn burn_rate_chart(burn: &Burn) -> Result<String, String> {
+    burn_rate_chart_in(burn, None)
+}
+
+/// [`burn_rate_chart`] over `zoom` only (seconds from the period's start,
+/// in hours when it is two days or less): an event's own stretch.
+pub fn burn_rate_chart_in(burn: &Burn, zoom: Option<(u64, u64)>) -> Result<String, String> {
     let sim = &burn.simulation;
-    let days = sim.spec.period_seconds as f64 / 86_400.0;
     let period = sim.spec.period_seconds;
+    let frame = frame::Frame::of(period, zoom);
+    let steps = frame.steps(sim);
     let lines: Vec<RuleLine> = burn
         .rules
         .iter()
         .map(|rule| {
             let window = rule.long_window.whole_seconds_up();
             let series = sim
-                .burn_series(window, POINTS)
+                .burn_series_in(window, steps.clone(), POINTS)
                 .into_iter()
-                .map(|(h, b)| (h / 24.0, b))
+                .map(|(h, b)| (frame.x(h * 3600.0), b))
                 .collect();
             (
                 rule.name.clone(),
@@ -44,8 +51,8 @@ pub fn burn_rate_chart(burn: &Burn) -> Result<String, String> {
         })
         .collect();
     let name = format!(
-        "Burn rate over each rule's long window across the {} days of the period, {} rules (thresholds to two decimals): {}",
-        two_places(days),
+        "Burn rate over each rule's long window across {}, {} rules (thresholds to two decimals): {}",
+        frame.words(),
         lines.len(),
         thresholds.join("; ")
     );
@@ -53,7 +60,7 @@ pub fn burn_rate_chart(burn: &Burn) -> Result<String, String> {
         let mut chart = day_chart(
             root,
             "Burn rate over each rule's long window",
-            days,
+            &frame,
             0.0..top,
             "burn rate",
         )?;
@@ -68,7 +75,10 @@ pub fn burn_rate_chart(burn: &Burn) -> Result<String, String> {
                 });
             chart
                 .draw_series(DashedLineSeries::new(
-                    [(0.0, threshold), (days, threshold)],
+                    [
+                        (frame.range().start, threshold),
+                        (frame.range().end, threshold),
+                    ],
                     6,
                     4,
                     color.mix(0.8).stroke_width(1),

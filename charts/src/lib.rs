@@ -17,12 +17,13 @@
 
 mod budget;
 mod burn_rate;
+mod frame;
 mod labels;
 mod risk;
 mod tradeoff;
 
-pub use budget::budget_chart;
-pub use burn_rate::burn_rate_chart;
+pub use budget::{budget_chart, budget_chart_in};
+pub use burn_rate::{burn_rate_chart, burn_rate_chart_in};
 pub use risk::risk_chart;
 pub use tradeoff::tradeoff_chart;
 
@@ -150,6 +151,17 @@ fn err(e: impl std::fmt::Display) -> String {
     e.to_string()
 }
 
+/// How many decimals an axis over `span` needs for its labels (about ten,
+/// a tenth of the span apart) to be distinct numbers: none from a span of
+/// 10 up, one below it, two below 1 ("0 0.1 … 1", not "0 0 0 1 1").
+fn decimals_for(span: f64) -> usize {
+    let step = span.abs() / 10.0;
+    if !step.is_finite() || step >= 1.0 || step <= 0.0 {
+        return 0;
+    }
+    (-step.log10()).ceil().clamp(0.0, 6.0) as usize
+}
+
 /// A chart over the days of the period: caption, axes, labels and grid.
 type DayChart<'a, 'b> =
     ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
@@ -157,23 +169,26 @@ type DayChart<'a, 'b> =
 fn day_chart<'a, 'b>(
     root: &'a DrawingArea<SVGBackend<'b>, Shift>,
     caption: &str,
-    days: f64,
+    frame: &frame::Frame,
     y: std::ops::Range<f64>,
     y_desc: &str,
 ) -> Result<DayChart<'a, 'b>, String> {
+    let y_decimals = decimals_for(y.end - y.start);
+    let x = frame.range();
+    let x_decimals = decimals_for(x.end - x.start);
     let mut chart = ChartBuilder::on(root)
         .caption(caption, text(16))
         .margin(12)
         .x_label_area_size(32)
         .y_label_area_size(48)
-        .build_cartesian_2d(0.0..days, y)
+        .build_cartesian_2d(x, y)
         .map_err(err)?;
     chart
         .configure_mesh()
-        .x_desc("day of the period")
+        .x_desc(frame.desc())
         .y_desc(y_desc)
-        .x_label_formatter(&|d| format!("{d:.0}"))
-        .y_label_formatter(&|v| format!("{v:.0}"))
+        .x_label_formatter(&|d| format!("{d:.0$}", x_decimals, d = d))
+        .y_label_formatter(&|v| format!("{v:.0$}", y_decimals, v = v))
         .axis_desc_style(text(12))
         .label_style(text(11))
         .light_line_style(WHITE)
@@ -200,6 +215,27 @@ fn legend<'a, 'b: 'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn axis_labels_have_the_decimals_their_span_needs() {
+        assert_eq!(decimals_for(30.0), 0);
+        assert_eq!(decimals_for(10.0), 0);
+        assert_eq!(decimals_for(2.0), 1);
+        assert_eq!(decimals_for(1.2), 1);
+        assert_eq!(decimals_for(0.5), 2);
+        assert_eq!(decimals_for(0.0), 0);
+        assert_eq!(decimals_for(f64::NAN), 0);
+        // Ten labels a tenth of the span apart are distinct at that precision.
+        for span in [0.3, 1.0, 1.5, 4.0, 28.0, 1000.0] {
+            let d = decimals_for(span);
+            let labels: Vec<String> = (0..=10)
+                .map(|i| format!("{:.*}", d, span * i as f64 / 10.0))
+                .collect();
+            let mut distinct = labels.clone();
+            distinct.dedup();
+            assert_eq!(distinct.len(), labels.len(), "{span}: {labels:?}");
+        }
+    }
 
     #[test]
     fn themed_adds_one_class_per_element_and_names_escape() {

@@ -86,3 +86,49 @@ fn user_text_is_escaped() {
         assert!(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;"));
     }
 }
+
+#[test]
+fn with_no_alert_rules_the_burn_rate_axis_labels_are_distinct_numbers() {
+    // Issue 27: the y axis read "1 1 1 0 0 0" when no rule set its range.
+    let burn = example(|m| m.alert_rules.clear());
+    let rates = burn_rate_chart(&burn).unwrap();
+    // The y-axis labels are right-aligned text (`text-anchor="end"`).
+    let labels: Vec<&str> = rates
+        .split("<text")
+        .skip(1)
+        .filter(|t| t.contains("text-anchor=\"end\""))
+        .filter_map(|t| t.split('>').nth(1))
+        .map(|t| t.split('<').next().unwrap_or_default().trim())
+        .filter(|t| t.parse::<f64>().is_ok())
+        .collect();
+    assert!(labels.len() >= 3, "{labels:?}");
+    let mut distinct = labels.clone();
+    distinct.sort();
+    distinct.dedup();
+    assert_eq!(distinct.len(), labels.len(), "{labels:?}");
+}
+
+#[test]
+fn a_chart_zooms_to_one_event_in_hours() {
+    // Issue 27: a 30-minute event on a 28-day chart can be zoomed to.
+    let burn = example(|_| {});
+    let event = &burn.simulation.plan.events[0];
+    let margin = (event.end() - event.start).max(600);
+    let zoom = Some((event.start.saturating_sub(margin), event.end() + margin));
+    let budget = slo_charts::budget_chart_in(&burn, zoom).unwrap();
+    let rates = slo_charts::burn_rate_chart_in(&burn, zoom).unwrap();
+    for svg in [&budget, &rates] {
+        assert!(
+            svg.contains("hours from the period&apos;s start")
+                || svg.contains("hours from the period's start"),
+            "{}",
+            &svg[..300]
+        );
+        assert!(svg.contains("aria-label=\"") && svg.contains(" of the period"));
+    }
+    assert!(budget.contains("over hours "), "{}", &budget[..300]);
+    // The whole period is in days, as before.
+    assert!(budget_chart(&burn)
+        .unwrap()
+        .contains("over the 28 days of the period"));
+}

@@ -28,6 +28,7 @@ fn the_chart_labels_every_candidate_and_says_its_figures() {
         )),
         candidates: &[],
         risk: None,
+        judge_by: None,
     })
     .unwrap();
     let svg = tradeoff_chart(&table).unwrap();

@@ -38,6 +38,10 @@ pub struct TradeoffArgs {
     /// less and more, and the half-way steps)
     #[arg(long, value_delimiter = ',')]
     candidates: Vec<String>,
+    /// Judge the candidates over another window than the SLO's own
+    /// ("month" for calendar months, "quarter", "30d"); the model is not changed
+    #[arg(long, value_name = "WINDOW")]
+    judge_by: Option<String>,
     /// Print one JSON object instead of text
     #[arg(long)]
     json: bool,
@@ -123,6 +127,7 @@ fn run(args: &TradeoffArgs) -> Result<(TradeoffReport, Vec<String>), String> {
         span: saved.span,
         candidates: &candidates,
         risk: saved.risk.as_ref(),
+        judge_by: args.judge_by.as_deref(),
     })
     .map_err(|problems| {
         problems

@@ -51,6 +51,7 @@ fn the_json_is_the_core_report_and_the_text_names_every_candidate() {
         span: None,
         candidates: &[],
         risk: None,
+        judge_by: None,
     })
     .unwrap();
     assert_eq!(
@@ -259,4 +260,29 @@ fn rows_left_out_of_the_saved_history_are_listed_too() {
     assert!(String::from_utf8(out.stderr)
         .unwrap()
         .contains("saved incidents cannot be read (no start column"));
+}
+
+#[test]
+fn judge_by_compares_over_another_window_without_changing_the_model() {
+    // Issue 27: "judge by" calendar months from the CLI as on the page.
+    let history = SloHistory {
+        incidents: CSV.into(),
+        ..Default::default()
+    };
+    let path = saved_model_file("tradeoffs-judged.json", history);
+    let own = json(&["tradeoffs", &path, "--slo", "API availability", "--json"]);
+    let quarters = json(&[
+        "tradeoffs",
+        &path,
+        "--slo",
+        "API availability",
+        "--judge-by",
+        "quarter",
+        "--json",
+    ]);
+    assert_eq!(quarters["window"], "quarter");
+    assert_ne!(own["window"], "quarter");
+    assert_ne!(own["periods"], quarters["periods"]);
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(!saved.contains("quarter"), "the model file is not changed");
 }

@@ -114,6 +114,7 @@ fn table(
         span: Some((YEAR_START, YEAR_START + 365 * 86_400)),
         candidates,
         risk: None,
+        judge_by: None,
     })
     .unwrap()
     .rows
@@ -135,6 +136,7 @@ fn on_an_edit(c: &mut Criterion) {
         span: Some((YEAR_START, YEAR_START + 365 * 86_400)),
         candidates: &candidates,
         risk: None,
+        judge_by: None,
     };
     let prepared = Prepared::new(&inputs).unwrap();
     let chances = prepared.chances(None);

@@ -51,6 +51,7 @@ pub fn run_everything(model: &Model, zones: &dyn ZoneResolver) -> usize {
             span: saved.span,
             candidates: &saved.candidates,
             risk: saved.risk.as_ref(),
+            judge_by: None,
         });
     }
     // The files a team commits: written from any model, and OpenSLO read back.

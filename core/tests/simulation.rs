@@ -434,3 +434,37 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_zoomed_series_is_the_whole_one_over_its_steps() {
+    // The charts' zoom to one event reads the same simulation, finer.
+    let burn = slo_core::burn::run(
+        &slo_core::examples::workbook_api(),
+        slo_core::model::location::ScenarioAt::default(),
+        &slo_core::quantity::zone::UtcOnly,
+    )
+    .unwrap();
+    let sim = &burn.simulation;
+    let all = 0..sim.steps();
+    assert_eq!(
+        sim.remaining_series_in(all.clone(), 600),
+        sim.remaining_series(600)
+    );
+    assert_eq!(
+        sim.burn_series_in(3600, all, 600),
+        sim.burn_series(3600, 600)
+    );
+    // An hour around the first event: every step of it, and within it.
+    let event = &sim.plan.events[0];
+    let steps = sim.steps_between(event.start, event.end() + 3600);
+    let zoomed = sim.remaining_series_in(steps.clone(), 10_000);
+    assert!(zoomed.len() >= steps.len());
+    let first = zoomed.first().unwrap().0 * 3600.0;
+    let last = zoomed.last().unwrap().0 * 3600.0;
+    assert!(
+        first <= event.start as f64 && last >= event.end() as f64,
+        "{first} {last}"
+    );
+    // Out of the period, still at least one step, never a panic.
+    assert_eq!(sim.steps_between(u64::MAX - 1, u64::MAX).len(), 1);
+}

@@ -29,6 +29,12 @@ fn model() -> Model {
 }
 
 fn table(model: &Model, csv: &str, candidates: &[Target]) -> Table {
+    judged_table(model, csv, candidates, None)
+}
+
+/// The table of the availability SLO over the first half of 2025, judged
+/// by `judge_by` (the SLO's own window when `None`).
+fn judged_table(model: &Model, csv: &str, candidates: &[Target], judge_by: Option<&str>) -> Table {
     let incidents = read_incidents(csv, &Utc).unwrap().rows;
     tradeoffs(&Inputs {
         model,
@@ -39,6 +45,7 @@ fn table(model: &Model, csv: &str, candidates: &[Target]) -> Table {
         span: Some((unix("2025-01-01"), unix("2025-07-01"))),
         candidates,
         risk: None,
+        judge_by,
     })
     .unwrap()
 }
@@ -116,6 +123,7 @@ fn a_risk_edit_gives_kept_rows_the_chances_a_new_row_would_have() {
         span: Some((unix("2025-01-01"), unix("2025-07-01"))),
         candidates: &[],
         risk: None,
+        judge_by: None,
     };
     let prepared = Prepared::new(&inputs).unwrap();
     let fitted = prepared.chances(None);
@@ -272,6 +280,7 @@ fn given_candidates_are_used_and_no_record_is_a_problem_at_history() {
             span: None,
             candidates: &[],
             risk: None,
+            judge_by: None,
         })
         .unwrap_err()
     };
@@ -413,4 +422,28 @@ fn history_of(model: &mut Model) -> &mut slo_core::model::history::SloHistory {
         .history
         .as_mut()
         .unwrap()
+}
+
+#[test]
+fn the_candidates_can_be_judged_by_calendar_months_without_changing_the_slo() {
+    // Issue 27: the room compares calendar months while the SLO stays 28d.
+    let mut model = model();
+    AVAILABILITY.get_mut(&mut model).unwrap().window = "28d".into();
+    let before = model.clone();
+    let judged = |by: Option<&str>| judged_table(&model, CSV, &[], by);
+    let own = judged(None);
+    let months = judged(Some("month"));
+    assert_eq!(own.window, "28d");
+    assert_eq!(months.window, "month");
+    // Six calendar months from January to June, not rolling 28-day periods.
+    assert_eq!(
+        months.periods.len(),
+        6,
+        "{:?}",
+        months.periods.iter().map(|p| &p.label).collect::<Vec<_>>()
+    );
+    assert_ne!(own.periods.len(), months.periods.len());
+    // A blank choice is the SLO's own window; the model is untouched.
+    assert_eq!(judged(Some("  ")).window, "28d");
+    assert_eq!(model, before);
 }

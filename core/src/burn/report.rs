@@ -33,6 +33,9 @@ pub struct EventReport {
     /// Whether an alert fired while it lasted (incidents only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub alerted: Option<bool>,
+    /// Its stretch, seconds from the period's start (where a chart zooms to it).
+    #[serde(skip)]
+    pub seconds: (u64, u64),
 }
 
 /// One firing in a [`BurnReport`].
@@ -214,6 +217,7 @@ impl Burn {
                         .kind
                         .is_incident()
                         .then(|| !self.alerts.unalerted.contains(&o.index)),
+                    seconds: (event.start, event.end()),
                 }
             })
             .collect()

@@ -155,18 +155,43 @@ impl Simulation {
     /// Budget remaining (percent) at no more than `points` evenly spread
     /// times, as (hours from the start, percent), starting at (0, 100).
     pub fn remaining_series(&self, points: usize) -> Vec<(f64, f64)> {
-        let stride = self.steps().div_ceil(points.max(1)).max(1);
-        let mut series = vec![(0.0, 100.0)];
-        let mut i = stride - 1;
-        while i < self.steps() {
+        self.remaining_series_in(0..self.steps(), points)
+    }
+
+    /// The steps from `from` to `to` seconds after the period's start (at
+    /// least one, within the period): the stretch a zoomed chart shows.
+    pub fn steps_between(&self, from: u64, to: u64) -> std::ops::Range<usize> {
+        let last = (to.div_ceil(self.step) as usize).clamp(1, self.steps().max(1));
+        let first = ((from / self.step) as usize).min(last - 1);
+        first..last
+    }
+
+    /// [`Simulation::remaining_series`] over `steps` only (a zoom), from the
+    /// budget left as they start.
+    pub fn remaining_series_in(
+        &self,
+        steps: std::ops::Range<usize>,
+        points: usize,
+    ) -> Vec<(f64, f64)> {
+        let steps = steps.start..steps.end.min(self.steps());
+        let stride = steps.len().div_ceil(points.max(1)).max(1);
+        let mut series = vec![match steps.start {
+            0 => (0.0, 100.0),
+            s => (
+                self.time_at(s - 1) as f64 / 3600.0,
+                100.0 - self.spent_percent(s - 1),
+            ),
+        }];
+        let mut i = steps.start + stride - 1;
+        while i < steps.end {
             series.push((
                 self.time_at(i) as f64 / 3600.0,
                 100.0 - self.spent_percent(i),
             ));
             i += stride;
         }
-        if !self.steps().is_multiple_of(stride) {
-            let last = self.steps() - 1;
+        if !steps.is_empty() && !steps.len().is_multiple_of(stride) {
+            let last = steps.end - 1;
             series.push((
                 self.time_at(last) as f64 / 3600.0,
                 100.0 - self.spent_percent(last),
@@ -178,12 +203,25 @@ impl Simulation {
     /// The burn rate over `window` seconds at no more than `points` times, as
     /// (hours from the start, highest burn rate within each stretch).
     pub fn burn_series(&self, window: u64, points: usize) -> Vec<(f64, f64)> {
+        self.burn_series_in(window, 0..self.steps(), points)
+    }
+
+    /// [`Simulation::burn_series`] over `steps` only (a zoom).
+    pub fn burn_series_in(
+        &self,
+        window: u64,
+        steps: std::ops::Range<usize>,
+        points: usize,
+    ) -> Vec<(f64, f64)> {
         let window_steps = self.steps_in(window);
-        let stride = self.steps().div_ceil(points.max(1)).max(1);
-        (0..self.steps())
+        let end = steps.end.min(self.steps());
+        let stride = (end.saturating_sub(steps.start))
+            .div_ceil(points.max(1))
+            .max(1);
+        (steps.start..end)
             .step_by(stride)
             .map(|from| {
-                let to = (from + stride).min(self.steps());
+                let to = (from + stride).min(end);
                 let peak = (from..to)
                     .map(|i| self.burn_rate(i, window_steps))
                     .fold(0.0, f64::max);

@@ -33,6 +33,11 @@ pub struct TradeoffReport {
     pub no_fit: Option<String>,
     /// The risk model the chances come from, in words.
     pub risk: Option<String>,
+    /// The median time to restore that "typical incidents that fit"
+    /// assume (the risk model's, "42m"): the allowed downtime holds that
+    /// many incidents of this length.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub typical_restore: Option<String>,
     /// The dependency ceiling, percent truncated to 4 decimals.
     pub ceiling_percent: Option<String>,
     /// The historical best, percent truncated to 4 decimals.
@@ -175,6 +180,10 @@ pub fn tradeoff_report(table: &Table, incidents: &[Incident]) -> TradeoffReport 
         fit: table.fit.as_ref().ok().map(|f| risk_words(&f.model)),
         no_fit: table.fit.as_ref().err().cloned(),
         risk: table.risk.as_ref().map(risk_words),
+        typical_restore: table
+            .risk
+            .as_ref()
+            .map(|r| r.median_time_to_restore.trim().to_string()),
         ceiling_percent: table.ceiling.map(achieved_text),
         historical_best_percent: table.best.map(achieved_text),
         rounding: ROUNDING,

@@ -47,6 +47,10 @@ pub struct Inputs<'a> {
     pub candidates: &'a [Target],
     /// A risk model as edited; `None` for the one fitted to the incidents.
     pub risk: Option<&'a RiskModel>,
+    /// Judge the candidates over another window than the SLO's own, in
+    /// window syntax ("month": calendar months); `None` or blank for its own.
+    /// The SLO itself is not changed.
+    pub judge_by: Option<&'a str>,
 }
 
 /// One candidate's row.
@@ -139,9 +143,20 @@ impl Prepared {
     /// Prepares the table of `inputs` (everything but the rows).
     pub fn new(inputs: &Inputs) -> Result<Prepared, Vec<Problem>> {
         let at = inputs.at;
-        let (sli, slo) = at
+        let (sli, own) = at
             .find(inputs.model)
             .ok_or_else(|| vec![Problem::error(at.path(), "there is no SLO here")])?;
+        let judged;
+        let slo = match inputs.judge_by.map(str::trim).filter(|w| !w.is_empty()) {
+            Some(window) => {
+                judged = crate::model::Slo {
+                    window: window.to_string(),
+                    ..own.clone()
+                };
+                &judged
+            }
+            None => own,
+        };
         let numbers = crate::read::slo::SloNumbers::of(sli, slo, inputs.zones);
         let window: Window = slo
             .window

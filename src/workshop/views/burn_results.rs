@@ -9,7 +9,6 @@ use rust_decimal::Decimal;
 use slo_core::alerting::{at_error_ratio, parse_error_ratio};
 use slo_core::burn::{run, BurnReport};
 use slo_core::model::alert_rule::Notify;
-use slo_core::model::kind::Kind;
 use slo_core::model::location::{Locate, ScenarioAt};
 use slo_core::model::Model;
 use slo_core::problem::Problem;
@@ -21,6 +20,7 @@ use std::pin::Pin;
 
 use crate::browser::{self, IntlZones};
 use crate::workshop::state::ModelReader;
+use crate::workshop::views::burn_events::{events, zoomed, Zoom};
 
 /// Where the error ratio to analyse is kept between visits.
 const RATIO_KEY: &str = "slo-planner.burn.error-ratio";
@@ -45,7 +45,11 @@ pub struct BurnView {
 }
 
 /// Runs the scenario at `at` of `model`, or the problems that stop it.
-pub fn burn_view(model: &Model, at: ScenarioAt) -> Result<BurnView, Vec<Problem>> {
+pub fn burn_view(
+    model: &Model,
+    at: ScenarioAt,
+    zoom: Option<(u64, u64)>,
+) -> Result<BurnView, Vec<Problem>> {
     let name = at
         .find(model)
         .map(|(_, _, s)| s.name.clone())
@@ -58,8 +62,8 @@ pub fn burn_view(model: &Model, at: ScenarioAt) -> Result<BurnView, Vec<Problem>
         )]
     };
     Ok(BurnView {
-        budget_svg: slo_charts::budget_chart(&burn).map_err(chart_problem)?,
-        rates_svg: slo_charts::burn_rate_chart(&burn).map_err(chart_problem)?,
+        budget_svg: slo_charts::budget_chart_in(&burn, zoom).map_err(chart_problem)?,
+        rates_svg: slo_charts::burn_rate_chart_in(&burn, zoom).map_err(chart_problem)?,
         risk_svg: burn
             .risk
             .as_ref()
@@ -71,7 +75,8 @@ pub fn burn_view(model: &Model, at: ScenarioAt) -> Result<BurnView, Vec<Problem>
     })
 }
 
-fn percent(x: f64) -> String {
+/// A simulated share, one decimal: "42.5 %".
+pub(super) fn percent(x: f64) -> String {
     format!("{x:.1} %")
 }
 
@@ -117,52 +122,6 @@ fn budget_line(r: &BurnReport) -> String {
         r.step_seconds,
         unit = r.budget_unit
     )
-}
-
-fn events(r: &BurnReport) -> impl IntoView {
-    let rows = r
-        .events
-        .iter()
-        .map(|e| {
-            let priority = e.priority.as_ref().map(|p| {
-                format!(
-                    "{} (by budget left {}, by burn velocity {})",
-                    p.priority.label(),
-                    p.by_budget_left.label(),
-                    p.by_velocity.label()
-                )
-            });
-            let alert = match e.alerted {
-                Some(true) => "alerted",
-                Some(false) => "no alert fired",
-                None => "planned",
-            };
-            view! {
-                <tr class:unalerted=e.alerted == Some(false)>
-                    <th scope="row">{e.name.clone()}</th>
-                    <td>{e.kind}</td>
-                    <td>{e.start.clone()}</td>
-                    <td>{e.duration.clone()}</td>
-                    <td class="num">{percent(e.spent_percent)}</td>
-                    <td class="num">{format!("{:.1} %/h", e.depletion_percent_per_hour)}</td>
-                    <td class="num">{percent(e.budget_left_after_percent)}</td>
-                    <td>{priority.unwrap_or_default()}</td>
-                    <td>{alert}</td>
-                </tr>
-            }
-        })
-        .collect_view();
-    view! {
-        <table class="events-table" id="scenario-events">
-            <caption>"Events: budget spent, depletion speed and priority (ESF Tables 9.5 and 9.6)"</caption>
-            <thead><tr>
-                <th scope="col">"Event"</th><th scope="col">"Kind"</th><th scope="col">"Starts"</th><th scope="col">"Lasts"</th>
-                <th scope="col" class="num">"Spent"</th><th scope="col" class="num">"Speed"</th><th scope="col" class="num">"Left after"</th>
-                <th scope="col">"Priority"</th><th scope="col">"Alert"</th>
-            </tr></thead>
-            <tbody>{rows}</tbody>
-        </table>
-    }
 }
 
 /// Detection and reset time of each rule for an incident at `ratio` (a fraction), as text.
@@ -263,6 +222,8 @@ fn timeline(r: &BurnReport) -> impl IntoView {
 pub fn BurnResults(
     /// The run.
     view: Run,
+    /// The event the charts are zoomed to.
+    zoom: Zoom,
 ) -> impl IntoView {
     let typed = RwSignal::new(browser::load_text(RATIO_KEY).unwrap_or_else(|| "5".into()));
     Effect::new(move |_| {
@@ -297,9 +258,10 @@ pub fn BurnResults(
                 <section class="card" id="burn-results">
                     <h2>"Budget over the period"</h2>
                     {figures(&b.report)}
+                    {zoomed(zoom)}
                     <div class="chart" id="budget-chart" inner_html=b.budget_svg.clone()></div>
                     <div class="chart" id="rate-chart" inner_html=b.rates_svg.clone()></div>
-                    {events(&b.report)}
+                    {events(&b.report, zoom)}
                 </section>
                 <section class="card">
                     <h2>"Alerts"</h2>
@@ -346,9 +308,20 @@ pub type LoadBurnParts =
 
 /// Builds the run of the scenario `current` of `model` and its views.
 pub fn burn_parts(model: ModelReader, current: Memo<Option<ScenarioAt>>) -> BurnParts {
-    let view: Run = Memo::new(move |_| current.get().map(|at| model.with(|m| burn_view(m, at))));
+    let zoom: Zoom = RwSignal::new(None);
+    // Another scenario shows its whole period.
+    Effect::new(move |_| {
+        current.track();
+        zoom.set(None);
+    });
+    let view: Run = Memo::new(move |_| {
+        let span = zoom.with(|z| z.as_ref().map(|(_, span)| *span));
+        current
+            .get()
+            .map(|at| model.with(|m| burn_view(m, at, span)))
+    });
     BurnParts {
-        results: Callback::new(move |()| view! { <BurnResults view /> }.into_any()),
+        results: Callback::new(move |()| view! { <BurnResults view zoom /> }.into_any()),
         risk: Callback::new(move |()| risk_outcome(view).into_any()),
         alert_rules: Callback::new(|()| view! { <AlertRulesEditor /> }.into_any()),
     }

@@ -2,6 +2,7 @@
 //! dependency diagram, the document, the problem list, the trade-off table,
 //! the file actions, and the pickers over SLOs and scenarios.
 
+pub mod burn_events;
 pub mod burn_results;
 pub mod composite;
 pub mod diagram;

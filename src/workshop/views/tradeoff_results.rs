@@ -102,7 +102,8 @@ pub fn tradeoff_parts(
             zone.as_ref(),
         ))))
     });
-    let record = record_memo(workshop, slo, samples);
+    let judge_by = RwSignal::new(String::new());
+    let record = record_memo(workshop, slo, samples, judge_by);
     let risk = Memo::new(move |_| {
         let at = slo.get()?;
         model.with(|m| RiskAt::History(at).get(m).cloned())
@@ -125,7 +126,7 @@ pub fn tradeoff_parts(
         incidents_read: Callback::new(move |()| incidents_read(record).into_any()),
         series_read: Callback::new(move |()| series_read(samples).into_any()),
         table: Callback::new(move |()| {
-            view! { <TableView workshop slo record table /> }.into_any()
+            view! { <TableView workshop slo record table judge_by /> }.into_any()
         }),
         fit: Callback::new(move |()| fit_words(table).into_any()),
         fitted,
@@ -139,6 +140,7 @@ fn record_memo(
     workshop: Workshop,
     slo: Memo<Option<SloAt>>,
     samples: SeriesRead,
+    judge_by: RwSignal<String>,
 ) -> Memo<Option<Shared<Record>>> {
     let basis = Memo::new(move |_| {
         let at = slo.get()?;
@@ -159,6 +161,7 @@ fn record_memo(
             },
             None => &[],
         };
+        let judge_by = judge_by.get();
         basis.with(|model| {
             let model = model.as_ref()?;
             let saved = saved(model, at, &IntlZones);
@@ -171,6 +174,7 @@ fn record_memo(
                 span: saved.span,
                 candidates: &[],
                 risk: None,
+                judge_by: Some(judge_by.as_str()),
             };
             let prepared = Prepared::new(&inputs);
             Some(Shared(Arc::new(Record { saved, prepared })))

@@ -62,6 +62,8 @@ pub fn TableView(
     record: Memo<Option<Shared<Record>>>,
     /// The table.
     table: Memo<Option<Shared<Table>>>,
+    /// The window the candidates are judged by ("" for the SLO's own).
+    judge_by: RwSignal<String>,
 ) -> impl IntoView {
     let pick = move |i: usize| {
         let (Some(at), Some(table)) = (slo.get_untracked(), table.get_untracked()) else {
@@ -86,7 +88,7 @@ pub fn TableView(
         RwSignal::new(false),
         RwSignal::new(false),
     ];
-    move || {
+    let body = move || {
         let Some(record) = record.get() else {
             return ().into_any();
         };
@@ -107,6 +109,29 @@ pub fn TableView(
             {incidents(report, open[2])}
         }
         .into_any()
+    };
+    view! { {judge_by_field(judge_by)} {body} }
+}
+
+/// Which window the candidates are judged by: the SLO's own, or another
+/// the room wants to compare (calendar months), without editing the SLO.
+fn judge_by_field(judge_by: RwSignal<String>) -> impl IntoView {
+    let options = [
+        ("", "the SLO's own window"),
+        ("month", "calendar months"),
+        ("quarter", "calendar quarters"),
+        ("week", "calendar weeks"),
+        ("30d", "rolling 30 days"),
+        ("28d", "rolling 28 days"),
+    ];
+    view! {
+        <div class="field">
+            <label for="judge-by">"Judge the candidates by"</label>
+            <select id="judge-by" on:change=move |ev| judge_by.set(event_target_value(&ev))>
+                {options.into_iter().map(|(value, label)| view! { <option value=value selected=move || judge_by.with(|j| j == value)>{label}</option> }).collect_view()}
+            </select>
+            <p class="hint">"Only this table changes: the SLO keeps its own window."</p>
+        </div>
     }
 }
 
@@ -125,6 +150,8 @@ fn candidates(
             view! {
                 <tr class:current=r.current class:unreachable=!r.reachable>
                     <th scope="row">{format!("{} %", r.target)}{r.current.then_some(" (now)")}</th>
+                    <td><button type="button" class="edit" id=format!("choose-{i}") aria-label=label disabled=r.current
+                        on:click=move |_| pick(i)>"Choose"</button></td>
                     <td>{dash(&r.downtime)}</td>
                     <td class="num">{dash(&r.bad_events)}</td>
                     <td class="num">{r.typical_incidents.map_or("-".into(), |n| n.to_string())}</td>
@@ -133,25 +160,39 @@ fn candidates(
                     <td class="num" class:warning=r.too_many_pages>{r.pages_per_week.clone()}</td>
                     <td class="num">{r.tickets_per_week.clone()}</td>
                     <td class="num">{r.freeze_days_per_quarter.clone()}</td>
-                    <td><button type="button" class="edit" id=format!("choose-{i}") aria-label=label disabled=r.current
-                        on:click=move |_| pick(i)>"Choose"</button></td>
                 </tr>
                 {notes(r).map(|n| view! { <tr class="lint"><td colspan="10" class="warning">{n}</td></tr> })}
             }
         })
         .collect_view();
+    let typical = match &report.typical_restore {
+        Some(restore) => format!(" Typical incidents that fit: how many incidents of the median time to restore ({restore}) the allowed downtime holds."),
+        None => String::new(),
+    };
+    let freezes: Vec<&String> = report
+        .rows
+        .iter()
+        .map(|r| &r.freeze_days_per_quarter)
+        .collect();
+    let same_freeze = (freezes.len() > 1 && freezes.windows(2).all(|w| w[0] == w[1])).then(|| {
+        view! { <p class="hint" id="same-freeze">{format!(
+            "Every candidate freezes releases {} days a quarter: the team's past incidents spend the budget past the policy's freeze threshold in the same periods under each of these targets, so the freeze does not tell them apart.",
+            freezes[0]
+        )}</p> }
+    });
     view! {
         <table class="tradeoff-table" id="tradeoff-table">
-            <caption>{format!("Candidate targets per {} period, lowest first. Rounded: {}.", report.window, report.rounding)}</caption>
+            <caption>{format!("Candidate targets per {} period, lowest first. Rounded: {}.{typical}", report.window, report.rounding)}</caption>
             <thead><tr>
-                <th scope="col">"Target"</th><th scope="col">"Allowed downtime"</th><th scope="col" class="num">"Allowed bad events"</th>
+                <th scope="col">"Target"</th><th scope="col">"Choose"</th><th scope="col">"Allowed downtime"</th><th scope="col" class="num">"Allowed bad events"</th>
                 <th scope="col" class="num">"Typical incidents that fit"</th><th scope="col" class="num">"Chance of meeting"</th>
                 <th scope="col" class="num">"Past periods met"</th>
                 <th scope="col" class="num">"Pages a week"</th><th scope="col" class="num">"Tickets a week"</th>
-                <th scope="col" class="num">"Freeze days a quarter"</th><th scope="col">"Choose"</th>
+                <th scope="col" class="num">"Freeze days a quarter"</th>
             </tr></thead>
             <tbody>{rows}</tbody>
         </table>
+        {same_freeze}
     }
 }
 
