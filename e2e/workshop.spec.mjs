@@ -9,14 +9,20 @@ async function buildSmallModel(page) {
   await page.getByRole('button', { name: 'New model' }).click();
   await expect(page.locator('#team-name')).toHaveValue('');
   await page.locator('#team-name').fill('Payments <team>');
+  // Each added item's first field takes the focus once it is drawn: wait
+  // for it, so typing never lands in a field the focus then leaves.
   await page.getByRole('button', { name: 'Add a service' }).click();
+  await expect(page.locator('#services-0--name')).toBeFocused();
   await page.locator('#services-0--name').fill('Checkout API');
   await page.getByRole('button', { name: 'Add a journey or endpoint' }).click();
+  await expect(page.locator('#services-0--journeys-0--name')).toBeFocused();
   await page.locator('#services-0--journeys-0--name').fill('Pay');
   await page.getByRole('button', { name: 'Add an SLI' }).click();
+  await expect(page.locator('#services-0--journeys-0--slis-0--name')).toBeFocused();
   await page.locator('#services-0--journeys-0--slis-0--name').fill('Payment availability');
   await page.locator('#services-0--journeys-0--slis-0--goodEvents').fill('payments answered without 5xx');
   await page.getByRole('button', { name: 'Add an SLO' }).click();
+  await expect(page.locator(`#${SLO}-target`)).toBeFocused();
   await page.locator(`#${SLO}-target`).fill('99.95');
   await page.locator(`#${SLO}-window`).fill('28d');
 }

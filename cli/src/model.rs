@@ -70,7 +70,7 @@ pub fn validate(files: &[PathBuf], json: bool) -> ExitCode {
                 eprintln!("slo: {why}");
                 (
                     2,
-                    serde_json::json!({ "file": file, "valid": false, "error": why }),
+                    serde_json::json!({ "file": file.display().to_string(), "valid": false, "error": why }),
                 )
             }
         };
@@ -121,7 +121,7 @@ fn validate_model(file: &Path, model: &Model, json: bool) -> (u8, serde_json::Va
             entry
         })
         .collect();
-    let object = serde_json::json!({ "file": file, "valid": !failed, "problems": listed });
+    let object = serde_json::json!({ "file": file.display().to_string(), "valid": !failed, "problems": listed });
     (u8::from(failed), object)
 }
 

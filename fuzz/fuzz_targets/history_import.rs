@@ -35,5 +35,6 @@ fuzz_target!(|data: &[u8]| {
         span: None,
         candidates: &[],
         risk: None,
+        judge_by: None,
     });
 });

@@ -72,6 +72,10 @@ impl Workshop {
     /// Opens `opened` in place of the model (undo brings it back), saying
     /// what was `done` and what the reader did not keep.
     fn open_import(self, done: &str, opened: Opened, notes: &[String]) {
+        // A question an earlier import left open is answered by this one.
+        if self.pending_import.with_untracked(Option::is_some) {
+            self.pending_import.set(None);
+        }
         let message = opened_message(done, &opened)
             .map(|m| with_notes(m, "Not kept", notes))
             .map_err(|m| with_notes(m, "Not kept", notes));
@@ -86,7 +90,13 @@ impl Workshop {
             return;
         };
         self.pending_import.set(None);
-        match (merge, pending.merged) {
+        // Merged into the model as it is now: edits made while the question
+        // was showing are kept.
+        let merged = pending.merged.map(|_| {
+            self.model
+                .with_untracked(|m| merge_by_name(m, &pending.opened.model))
+        });
+        match (merge, merged) {
             (Some(true), Some(merged)) => {
                 let done = format!(
                     "Merged {} into your model ({}); everything OpenSLO does not carry is kept",

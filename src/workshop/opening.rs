@@ -89,6 +89,7 @@ impl Workshop {
             match crate::workshop::saved::restore_large().await {
                 Ok(Some(text)) => match read_own_json(&text) {
                     Some(model) => {
+                        crate::workshop::saved::restored_large();
                         self.start_over(model);
                         self.notice.set(Some(Ok(format!(
                             "Your saved model ({}) is opened from the browser's larger store.",

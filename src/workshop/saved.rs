@@ -86,6 +86,15 @@ thread_local! {
     /// How many autosaves were started: a save to the larger store marks it
     /// as the one to read only if no later save came meanwhile.
     static SAVES: Cell<u64> = const { Cell::new(0) };
+    /// Whether this tab read or wrote the model in the larger store: only
+    /// then may a save to local storage forget it (a model that could not
+    /// be restored from it is never deleted).
+    static LARGE_OURS: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Says this tab read the model kept in the larger store.
+pub fn restored_large() {
+    LARGE_OURS.with(|ours| ours.set(true));
 }
 
 /// Saves the model for every tab and page: in local storage, or in the
@@ -100,7 +109,7 @@ pub fn autosave(workshop: Workshop) {
     let text = workshop.model.with_untracked(compact_json);
     match browser::save_text(MODEL_KEY, &text) {
         Ok(()) => {
-            if browser::load_text(LARGE_KEY).is_some() {
+            if LARGE_OURS.with(Cell::get) && browser::load_text(LARGE_KEY).is_some() {
                 browser::remove_text(LARGE_KEY);
                 browser::delete_large(MODEL_KEY);
             }
@@ -130,6 +139,7 @@ async fn save_large(workshop: Workshop, text: String, saves: u64) {
     let first = browser::load_text(LARGE_KEY).is_none();
     browser::remove_text(MODEL_KEY);
     let _ = browser::save_text(LARGE_KEY, "indexeddb");
+    LARGE_OURS.with(|ours| ours.set(true));
     if first {
         workshop.notice.set(Some(Ok(format!(
             "This browser's quick storage is full (it keeps about 5 MB a site; the model is {size} as JSON): the model is saved in the browser's larger store instead."
@@ -159,7 +169,11 @@ pub fn save_on_leaving(history: &History<Model>, model: bool, trail: bool) {
     let present = compact_json(history.present());
     if model && browser::save_text(MODEL_KEY, &present) == Err(Refused::Full) {
         // Leaving the page: nobody is left to tell, and nothing waits for
-        // the larger store (its write usually completes).
+        // the larger store (its write usually completes). The next visit
+        // reads the larger store, not the older text local storage holds.
+        browser::remove_text(MODEL_KEY);
+        let _ = browser::save_text(LARGE_KEY, "indexeddb");
+        LARGE_OURS.with(|ours| ours.set(true));
         let text = present.clone();
         leptos::task::spawn_local(async move {
             let _ = browser::put_large(MODEL_KEY, &text).await;

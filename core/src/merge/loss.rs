@@ -158,12 +158,12 @@ fn missing(current: &Model, replacement: &Model, keys: impl Fn(&Model) -> Vec<St
 
 /// Each name with its occurrence ("api", "api#2"), so repeated names count apart.
 fn numbered(names: impl Iterator<Item = String>) -> Vec<String> {
-    let mut seen: Vec<String> = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
     names
         .map(|name| {
-            let n = seen.iter().filter(|s| **s == name).count();
-            seen.push(name.clone());
-            format!("{name}#{}", n + 1)
+            let n = seen.entry(name.clone()).or_default();
+            *n += 1;
+            format!("{name}#{n}")
         })
         .collect()
 }
@@ -206,7 +206,7 @@ fn own_availabilities(m: &Model) -> Vec<String> {
     named
         .into_iter()
         .zip(&m.services)
-        .filter_map(|(k, s)| s.own_availability.as_ref().map(|a| format!("{k}\u{1f}{a}")))
+        .filter_map(|(k, s)| s.own_availability.as_ref().map(|_| k))
         .collect()
 }
 

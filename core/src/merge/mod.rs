@@ -206,7 +206,10 @@ fn merge_slo(mine: &mut Slo, theirs: &Slo, tally: &mut Tally) {
         .window
         .parse::<Window>()
         .is_ok_and(|w| w.depends_on_zone());
-    if zoned && theirs.time_zone_name() != mine.time_zone_name() {
+    if zoned
+        && !theirs.time_zone.trim().is_empty()
+        && theirs.time_zone_name() != mine.time_zone_name()
+    {
         mine.time_zone.clone_from(&theirs.time_zone);
     }
     take_some(&mut mine.sla, &theirs.sla);

@@ -312,7 +312,11 @@ pub fn burn_parts(model: ModelReader, current: Memo<Option<ScenarioAt>>) -> Burn
     // Another scenario shows its whole period.
     Effect::new(move |_| {
         current.track();
-        zoom.set(None);
+        // Only a zoom in place is undone: setting it again would run the
+        // whole simulation twice.
+        if zoom.with_untracked(Option::is_some) {
+            zoom.set(None);
+        }
     });
     let view: Run = Memo::new(move |_| {
         let span = zoom.with(|z| z.as_ref().map(|(_, span)| *span));
