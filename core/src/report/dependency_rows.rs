@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 
 use super::document::DASH;
 use super::{service_reports, ServiceReport};
+use crate::dependency::Share;
 use crate::dependency::{percent_text, unavailability_text, PERCENT_DECIMALS};
 use crate::model::location::service_slos;
 use crate::model::{Model, SliKind};
@@ -138,27 +139,31 @@ fn shares_of(report: &ServiceReport, rows: &mut Vec<BudgetShareRow>) {
         );
         let left = &a.allocation.left;
         for share in a.allocation.dependencies.iter().chain([left]) {
-            let is_left = std::ptr::eq(share, left);
+            let (unavailability, availability) = share_figures(share, std::ptr::eq(share, left));
             rows.push(BudgetShareRow {
                 slo: slo.clone(),
                 spent_by: share.name.clone(),
-                // What is left for the service is rounded down, as an
-                // availability is: neither looks larger than it is.
-                unavailability: if is_left {
-                    percent(share.fraction)
-                } else {
-                    format!(
-                        "{} %",
-                        unavailability_text(share.fraction, PERCENT_DECIMALS)
-                    )
-                },
-                availability: if is_left {
-                    DASH.into()
-                } else {
-                    percent(Decimal::ONE - share.fraction)
-                },
+                unavailability,
+                availability,
                 budget_share: format!("{} %", share.budget_percent),
             });
         }
     }
+}
+
+/// A budget share's unavailability and availability as shown ("0.0003 %",
+/// "99.9997 %"): a dependency's unavailability rounded up and availability
+/// down; what is `left` for the service rounded down, with [`DASH`] for its
+/// availability. The Dependencies page and the document both show these.
+pub fn share_figures(share: &Share, left: bool) -> (String, String) {
+    if left {
+        return (percent(share.fraction), DASH.into());
+    }
+    (
+        format!(
+            "{} %",
+            unavailability_text(share.fraction, PERCENT_DECIMALS)
+        ),
+        percent(Decimal::ONE - share.fraction),
+    )
 }

@@ -2,8 +2,8 @@
 //! SLOs' budgets divides among its dependencies, from the model's report.
 
 use leptos::prelude::*;
-use rust_decimal::Decimal;
-use slo_core::dependency::{percent_text, unavailability_text, PERCENT_DECIMALS, PERCENT_ROUNDING};
+use slo_core::dependency::{percent_text, PERCENT_DECIMALS, PERCENT_ROUNDING};
+use slo_core::report::dependency_rows::share_figures;
 use slo_core::report::ServiceReport;
 use slo_core::ExactDuration;
 
@@ -60,11 +60,12 @@ pub fn AllocationTables(
                                 .chain([&a.allocation.left])
                                 .zip(&a.seconds_per_window)
                                 .map(|(share, seconds)| {
+                                    let (unavailability, availability) = share_figures(share, share.name == a.allocation.left.name);
                                     view! {
                                         <tr class:left=share.name == a.allocation.left.name class:over=share.fraction.is_sign_negative()>
                                             <th scope="row">{share.name.clone()}</th>
-                                            <td class="num">{format!("{} %", if share.name == a.allocation.left.name { percent_text(share.fraction, PERCENT_DECIMALS) } else { unavailability_text(share.fraction, PERCENT_DECIMALS) })}</td>
-                                            <td class="num">{if share.name == a.allocation.left.name { "-".to_string() } else { format!("{} %", percent_text(Decimal::ONE - share.fraction, PERCENT_DECIMALS)) }}</td>
+                                            <td class="num">{unavailability}</td>
+                                            <td class="num">{availability}</td>
                                             <td class="num">{ExactDuration::from_seconds(*seconds).map(|d| d.to_string()).unwrap_or_default()}</td>
                                             <td class="num strong">{format!("{} %", share.budget_percent)}</td>
                                         </tr>
