@@ -32,4 +32,17 @@ for (const [name, options] of [
   await page.screenshot({ path: 'docs/screenshot-tradeoffs.png' });
   await page.close();
 }
+// The workshop as the room sees it: the Model page on a 1920 px projector,
+// the Dependencies page on a 390 px phone.
+for (const [name, path, options] of [
+  ['screenshot-workshop', 'workshop/', { viewport: { width: 1920, height: 1080 }, colorScheme: 'light' }],
+  ['screenshot-workshop-phone', 'workshop/dependencies/', { viewport: { width: 390, height: 844 }, colorScheme: 'light', deviceScaleFactor: 1 }],
+]) {
+  const page = await browser.newPage(options);
+  await page.goto(`http://127.0.0.1:${port}/slo-planner/${path}`);
+  await page.locator('h1.page-title').waitFor();
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 300))));
+  await page.screenshot({ path: `docs/${name}.png` });
+  await page.close();
+}
 await browser.close();

@@ -151,3 +151,39 @@ test("a problem's link opens the Trade-offs page on its SLO's history field", as
   await expect(page.locator(from)).toBeFocused();
   await expect(page.locator(`${from}-problems`)).toContainText('"soon" is not a date');
 });
+
+test('5 MB of incidents pasted are read a slice at a time with a progress line, the page answering, and kept on reload', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('workshop/tradeoffs/');
+  await expect(page.locator('#incidents-read')).toHaveText('10 incidents read.');
+  // An incident every ten minutes from 2025 on: about 57,000 rows, 5 MB.
+  const rows = ['start,duration,affected,cause'];
+  let size = rows[0].length;
+  for (let i = 0; size < 5e6; i += 1) {
+    const at = new Date(Date.UTC(2025, 0, 1) + i * 600_000).toISOString().slice(0, 16).replace('T', ' ');
+    const row = `${at},3m,50,incident number ${i} after a bad deploy of the checkout service`;
+    rows.push(row);
+    size += row.length + 1;
+  }
+  // Pasted as a person does: the text on the clipboard, then Ctrl+V in the field.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate((text) => navigator.clipboard.writeText(text), rows.join('\n'));
+  await page.locator(INCIDENTS).fill('');
+  await page.locator(INCIDENTS).focus();
+  await page.keyboard.press('Control+V');
+  // A progress line that moves: the page is drawn again between slices.
+  const reading = page.locator('#incidents-reading');
+  await expect(reading).toContainText(/Reading the incidents: [\d.]+ of 5\.0 MB/);
+  const first = Number(await reading.locator('progress').getAttribute('value'));
+  await expect.poll(async () => Number(await reading.locator('progress').getAttribute('value') ?? first)).toBeGreaterThan(first);
+  // The page answers meanwhile: another field takes what is typed.
+  await page.locator(`#${SLO}--history-to`).fill('2026-02-01');
+  await expect(page.locator(`#${SLO}--history-to`)).toHaveValue('2026-02-01');
+  const count = (rows.length - 1).toLocaleString('en-US');
+  await expect(page.locator('#incidents-read')).toHaveText(`${count} incidents read.`, { timeout: 60_000 });
+  await expect(reading).toHaveCount(0);
+  await expect(page.locator('#tradeoff-table tbody tr:not(.lint)')).toHaveCount(4);
+  // Nothing lost on reload: the autosave holds the paste.
+  await page.reload();
+  await expect(page.locator('#incidents-read')).toHaveText(`${count} incidents read.`, { timeout: 60_000 });
+});

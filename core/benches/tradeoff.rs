@@ -173,5 +173,38 @@ fn on_an_edit(c: &mut Criterion) {
     );
 }
 
-criterion_group!(benches, year_of_minutes, on_an_edit);
+/// 5 MB of incident history pasted (issue 27): an incident every ten
+/// minutes for a year, about 57,000 rows.
+fn five_megabytes() -> String {
+    let mut csv = String::from("start,duration,affected,cause\n");
+    let mut minute = 0i64;
+    while csv.len() < 5_000_000 {
+        let at = chrono::DateTime::from_timestamp(YEAR_START + minute * 60, 0).unwrap();
+        csv.push_str(&format!(
+            "{},3m,50,incident number {minute} after a bad deploy of the checkout service\n",
+            at.format("%Y-%m-%d %H:%M")
+        ));
+        minute += 10;
+    }
+    csv
+}
+
+fn a_large_paste(c: &mut Criterion) {
+    let (model, csv, candidates) = (model(), five_megabytes(), six());
+    let mut group = c.benchmark_group("paste");
+    group.sample_size(10);
+    group.bench_function("5 MB of incidents read", |b| {
+        b.iter(|| read_incidents(black_box(&csv), &Utc).unwrap().rows.len())
+    });
+    let incidents = read_incidents(&csv, &Utc).unwrap().rows;
+    // Each row replays the alert rules over every period: linear in the
+    // incidents and the firings, not their product.
+    group.bench_function(
+        "table of 6 targets from 5 MB of incidents already read",
+        |b| b.iter(|| table(&model, black_box(&incidents), &[], &candidates)),
+    );
+    group.finish();
+}
+
+criterion_group!(benches, year_of_minutes, on_an_edit, a_large_paste);
 criterion_main!(benches);

@@ -126,6 +126,63 @@ fn replacing_says_what_goes_by_kind() {
 }
 
 #[test]
+fn a_journey_or_sli_without_slos_counts_as_dropped() {
+    let mut model = examples::workbook_api();
+    let service = &mut model.services[0];
+    service.journeys.push(Journey {
+        name: "Browse".into(),
+        ..Journey::default()
+    });
+    service.journeys[0].slis.push(Sli {
+        name: "Freshness".into(),
+        ..Sli::default()
+    });
+    let mut replacement = model.clone();
+    replacement.services[0].journeys.pop();
+    replacement.services[0].journeys[0].slis.pop();
+    let losses = dropped(&model, &replacement);
+    assert_eq!(
+        losses,
+        vec![
+            Loss {
+                part: Part::Journey,
+                count: 1
+            },
+            Loss {
+                part: Part::Sli,
+                count: 1
+            }
+        ]
+    );
+    assert_eq!(in_words(&losses), "1 user journey and 1 SLI");
+    // A merge keeps both.
+    let merged = merge_by_name(&model, &replacement);
+    assert_eq!(merged.model, model);
+}
+
+#[test]
+fn a_merged_alert_rule_keeps_what_the_file_leaves_blank() {
+    let mut model = Model::starter();
+    model.alert_rules[0].snooze = "2h".into();
+    model.alert_rules[0].alert_after = "2m".into();
+    let mut file = model.clone();
+    file.alert_rules[0].snooze.clear();
+    file.alert_rules[0].alert_after.clear();
+    file.alert_rules[0].long_window = "2h".into();
+    let merged = merge_by_name(&model, &file);
+    let rule = &merged.model.alert_rules[0];
+    assert_eq!(
+        (
+            rule.long_window.as_str(),
+            rule.snooze.as_str(),
+            rule.alert_after.as_str()
+        ),
+        ("2h", "2h", "2m")
+    );
+    assert_eq!(merged.tally.alert_rules_updated, 1);
+}
+
+#[test]
 fn the_words_of_a_loss_count_one_and_many() {
     let one = Loss {
         part: Part::Dependency,
@@ -147,6 +204,22 @@ fn the_words_of_a_loss_count_one_and_many() {
     );
 }
 
+/// Targets a person may type that sit at the edges of what is read.
+fn extreme_target() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("0".to_string()),
+        Just("0.0".to_string()),
+        Just("100".to_string()),
+        Just("".to_string()),
+        Just("ninety-nine".to_string()),
+        Just("99.9999999999999999999999999999".to_string()),
+        Just("0.0000000000000000000000000001".to_string()),
+        (1u32..=28).prop_map(|nines| format!("99.{}", "9".repeat(nines as usize))),
+        (1u32..=28)
+            .prop_map(|zeros| format!("{}1", "0.".to_string() + &"0".repeat(zeros as usize))),
+    ]
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
 
@@ -156,6 +229,19 @@ proptest! {
         let merged = merge_by_name(&model, &read_back(&model));
         prop_assert_eq!(&merged.model, &model);
         prop_assert_eq!(merged.tally.in_words(), "nothing changed");
+    }
+
+    /// Targets at the edges (zero, a hundred, thirty digits, blank or not
+    /// a number, as a person may type them) survive their own round trip.
+    #[test]
+    fn extreme_targets_merge_back_unchanged(model in generate::model(), targets in prop::collection::vec(extreme_target(), 1..8)) {
+        let mut model = model;
+        for (i, slo) in model.services.iter_mut().flat_map(|s| &mut s.journeys).flat_map(|j| &mut j.slis).flat_map(|s| &mut s.slos).enumerate() {
+            slo.target = targets[i % targets.len()].clone();
+        }
+        let merged = merge_by_name(&model, &read_back(&model));
+        prop_assert_eq!(&merged.model, &model);
+        prop_assert_eq!(dropped(&model, &merged.model), Vec::<Loss>::new());
     }
 
     /// A merge never drops anything the model held, whatever the file.

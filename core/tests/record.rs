@@ -413,7 +413,7 @@ fn a_prometheus_range_query_reads_by_its_series_label() {
 mod properties {
     use super::*;
     use proptest::prelude::*;
-    use slo_core::record::incidents::Incident;
+    use slo_core::record::incidents::{read_incidents, Incident, IncidentReading};
 
     /// Incidents over the first half of 2025: start minute, minutes, share affected (percent).
     fn incidents() -> impl Strategy<Value = Vec<Incident>> {
@@ -457,6 +457,37 @@ mod properties {
             pair in prop::sample::select(vec![("99", "99.5"), ("99.5", "99.9"), ("99.9", "99.95"), ("99.95", "99.999")]),
         ) {
             prop_assert!(met(&incidents, pair.1, window_text) <= met(&incidents, pair.0, window_text));
+        }
+
+        /// A paste read a slice of lines at a time (as the page reads a
+        /// large one between frames) reads as it does at once: good rows,
+        /// bad rows, blank lines, comments and quoted cells across lines.
+        #[test]
+        fn incidents_read_in_slices_read_as_at_once(
+            lines in prop::collection::vec(prop::sample::select(vec![
+                "2025-02-10 14:00,42m,100,bad deploy",
+                "2025-02-11 09:00,soon,100,typo",
+                "",
+                "# a comment",
+                "2025-03-01 00:00,1:30:00,25,\"a cause\nover two lines\"",
+                "2025-03-02 00:00,5m,,\"quoted, with a comma\"",
+                "2025-03-03 00:00,5m,250,too much",
+                "\"unclosed,5m",
+                "2025-01-01 00:00+02:00,1h,50,with an offset",
+            ]), 0..40),
+            slice in 1usize..7,
+        ) {
+            let text = format!("start,duration,affected,cause\n{}", lines.join("\n"));
+            let zone = slo_core::quantity::zone::Utc;
+            let whole = read_incidents(&text, &zone);
+            let mut reading = IncidentReading::start(&text, &zone).unwrap();
+            let mut slices = 0;
+            while !reading.read(slice).unwrap() {
+                prop_assert!(reading.bytes_read() <= reading.bytes());
+                slices += 1;
+                prop_assert!(slices <= lines.len() + 1);
+            }
+            prop_assert_eq!(reading.finish(), whole.unwrap());
         }
 
         #[test]

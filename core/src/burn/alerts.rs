@@ -62,6 +62,8 @@ pub fn run_alerts(simulation: &Simulation, rules: &[AlertRule]) -> AlertRun {
         let mut since: Option<u64> = None;
         let mut fired_in_stretch = false;
         let mut last_fired: Option<u64> = None;
+        // This rule's firings not reset yet, by index in `firings`.
+        let mut open: Vec<usize> = Vec::new();
         let mut i = interval - 1;
         while i < simulation.steps() {
             // Outside a stretch, a window without bad units cannot hold: go
@@ -78,6 +80,7 @@ pub fn run_alerts(simulation: &Simulation, rules: &[AlertRule]) -> AlertRun {
                 let ready = at >= since.get_or_insert(at).saturating_add(after);
                 let quiet = last_fired.is_some_and(|t| at < t.saturating_add(snooze));
                 if ready && !quiet && (!fired_in_stretch || snooze > 0) {
+                    open.push(firings.len());
                     firings.push(Firing {
                         rule: r,
                         at,
@@ -89,33 +92,44 @@ pub fn run_alerts(simulation: &Simulation, rules: &[AlertRule]) -> AlertRun {
                 }
             } else if since.take().is_some() {
                 fired_in_stretch = false;
-                for firing in firings
-                    .iter_mut()
-                    .filter(|f| f.rule == r && f.reset_at.is_none())
-                {
-                    firing.reset_at = Some(at);
+                for f in open.drain(..) {
+                    firings[f].reset_at = Some(at);
                 }
             }
             i += interval;
         }
     }
     firings.sort_by_key(|f| (f.at, f.rule));
-    let unalerted = simulation
+    let unalerted = unalerted(simulation, rules, &firings);
+    AlertRun { firings, unalerted }
+}
+
+/// The incidents that spent budget with no firing between their start and
+/// one evaluation interval (and the rule's delay) after their end;
+/// `firings` in time order. Each incident looks only at the firings from
+/// its start to its end plus the longest grace.
+fn unalerted(simulation: &Simulation, rules: &[AlertRule], firings: &[Firing]) -> Vec<usize> {
+    let grace: Vec<u64> = rules
+        .iter()
+        .map(|rule| {
+            rule.evaluation_interval
+                .whole_seconds_up()
+                .saturating_add(rule.alert_after.whole_seconds_up())
+        })
+        .collect();
+    let longest = grace.iter().copied().max().unwrap_or(0);
+    simulation
         .events
         .iter()
         .filter(|o| o.spent_percent > 0.0 && simulation.plan.events[o.index].kind.is_incident())
         .filter(|o| {
             let event = &simulation.plan.events[o.index];
-            !firings.iter().any(|f| {
-                let rule = &rules[f.rule];
-                let grace = rule
-                    .evaluation_interval
-                    .whole_seconds_up()
-                    .saturating_add(rule.alert_after.whole_seconds_up());
-                f.at >= event.start && f.at <= event.end().saturating_add(grace)
-            })
+            let first = firings.partition_point(|f| f.at < event.start);
+            !firings[first..]
+                .iter()
+                .take_while(|f| f.at <= event.end().saturating_add(longest))
+                .any(|f| f.at <= event.end().saturating_add(grace[f.rule]))
         })
         .map(|o| o.index)
-        .collect();
-    AlertRun { firings, unalerted }
+        .collect()
 }

@@ -24,6 +24,10 @@ pub enum Part {
     Team,
     /// Services (by name).
     Service,
+    /// User journeys (by service and journey name).
+    Journey,
+    /// SLIs (by service, journey and SLI name).
+    Sli,
     /// SLOs (by service, journey, SLI and SLO name).
     Slo,
     /// Dependencies (by service and dependency name).
@@ -61,6 +65,8 @@ impl std::fmt::Display for Loss {
             Part::Document => return f.write_str("the SLO document's text and sign-offs"),
             Part::AgreedStatus => return f.write_str("the agreed status"),
             Part::Service => ("service", "services"),
+            Part::Journey => ("user journey", "user journeys"),
+            Part::Sli => ("SLI", "SLIs"),
             Part::Slo => ("SLO", "SLOs"),
             Part::Dependency => ("dependency", "dependencies"),
             Part::OwnAvailability => ("own availability", "own availabilities"),
@@ -90,6 +96,8 @@ pub fn dropped(current: &Model, replacement: &Model) -> Vec<Loss> {
         usize::from(current.team != blank.team && current.team != replacement.team),
     );
     add(Part::Service, missing(current, replacement, service_names));
+    add(Part::Journey, missing(current, replacement, journeys));
+    add(Part::Sli, missing(current, replacement, slis));
     add(
         Part::Slo,
         missing(current, replacement, |m| slos(m).map(|(k, _)| k).collect()),
@@ -172,16 +180,41 @@ fn service_names(m: &Model) -> Vec<String> {
     numbered(m.services.iter().map(|s| s.name.clone()))
 }
 
+/// A key naming a place by its names (service › journey › …).
+fn place(names: &[&String]) -> String {
+    names
+        .iter()
+        .map(|n| n.as_str())
+        .collect::<Vec<_>>()
+        .join("\u{1f}")
+}
+
+fn journeys(m: &Model) -> Vec<String> {
+    numbered(
+        m.services
+            .iter()
+            .flat_map(|s| s.journeys.iter().map(move |j| place(&[&s.name, &j.name]))),
+    )
+}
+
+fn slis(m: &Model) -> Vec<String> {
+    numbered(m.services.iter().flat_map(|s| {
+        s.journeys.iter().flat_map(move |j| {
+            j.slis
+                .iter()
+                .map(move |i| place(&[&s.name, &j.name, &i.name]))
+        })
+    }))
+}
+
 /// Every SLO with a key naming its place (service › journey › SLI › SLO).
 fn slos(m: &Model) -> impl Iterator<Item = (String, &Slo)> {
     let names = numbered(m.services.iter().flat_map(|s| {
         s.journeys.iter().flat_map(move |j| {
             j.slis.iter().flat_map(move |i| {
-                i.slos.iter().map(move |o| {
-                    [&s.name, &j.name, &i.name, &o.name]
-                        .map(|n| n.as_str())
-                        .join("\u{1f}")
-                })
+                i.slos
+                    .iter()
+                    .map(move |o| place(&[&s.name, &j.name, &i.name, &o.name]))
             })
         })
     }));

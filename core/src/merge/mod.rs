@@ -27,6 +27,9 @@ mod tally;
 
 pub use tally::Tally;
 
+use std::collections::{HashMap, VecDeque};
+
+use crate::model::alert_rule::AlertRuleSpec;
 use crate::model::{Journey, Model, Service, Sli, Slo};
 use crate::quantity::target::Target;
 use crate::quantity::window::Window;
@@ -43,8 +46,11 @@ pub struct Merged {
 /// Merges `incoming` (a model read from OpenSLO) into `current` by name.
 ///
 /// Services are matched by name, journeys by name in their service, SLIs by
-/// name in their journey, SLOs by name in their SLI and alert rules by name
-/// (the n-th of a repeated name matches the n-th). A matched part takes the
+/// name in their journey, SLOs by name in their SLI and alert rules by name.
+/// Among parts of a repeated name, an SLO of the same target and window (an
+/// alert rule the same in every field) is matched first, so an SLO the file
+/// left out (OpenSLO cannot hold its numbers) does not shift its namesakes;
+/// the rest match in order, the n-th with the n-th. A matched part takes the
 /// file's values for the fields the file carries; a field the file leaves
 /// blank (empty text, no value, a choice at its default) keeps its value,
 /// and a target equal in value ("99.950" and "99.95") keeps its text, as a
@@ -60,6 +66,7 @@ pub fn merge_by_name(current: &Model, incoming: &Model) -> Merged {
         &mut model.services,
         &incoming.services,
         |s| &s.name,
+        by_order,
         |mine, theirs| match mine {
             Some(mine) => merge_service(mine, theirs, &mut tally),
             None => tally.add_service(theirs),
@@ -69,32 +76,55 @@ pub fn merge_by_name(current: &Model, incoming: &Model) -> Merged {
         &mut model.alert_rules,
         &incoming.alert_rules,
         |r| &r.name,
+        |a, b| a == b,
         |mine, theirs| match mine {
-            Some(mine) if mine != theirs => {
-                *mine = theirs.clone();
-                tally.alert_rules_updated += 1;
+            Some(mine) => {
+                if merge_rule(mine, theirs) {
+                    tally.alert_rules_updated += 1;
+                }
             }
-            Some(_) => {}
             None => tally.alert_rules_added += 1,
         },
     );
     Merged { model, tally }
 }
 
-/// Calls `merge` with each incoming item and its match in `mine` (the
-/// n-th item of a name with the n-th of that name), then appends the
-/// incoming items that had none.
+/// Calls `merge` with each incoming item and its match in `mine`, then
+/// appends the incoming items that had none. An item matches one of the
+/// same name: first one `alike` it (so that a part the file left out, such
+/// as an SLO OpenSLO cannot hold, does not shift its namesakes), else the
+/// next of that name in order (the n-th with the n-th).
 fn for_each_match<T: Clone>(
     mine: &mut Vec<T>,
     theirs: &[T],
     name: impl Fn(&T) -> &String,
+    alike: impl Fn(&T, &T) -> bool,
     mut merge: impl FnMut(Option<&mut T>, &T),
 ) {
+    // My unmatched items of each name, by index, in order.
+    let mut by_name: HashMap<&str, VecDeque<usize>> = HashMap::new();
+    for (i, item) in mine.iter().enumerate() {
+        by_name.entry(name(item)).or_default().push_back(i);
+    }
+    let mut matches: Vec<Option<usize>> = theirs
+        .iter()
+        .map(|item| {
+            let namesakes = by_name.get_mut(name(item).as_str())?;
+            let at = namesakes.iter().position(|&i| alike(&mine[i], item))?;
+            namesakes.remove(at)
+        })
+        .collect();
+    for (found, item) in matches.iter_mut().zip(theirs) {
+        if found.is_none() {
+            *found = by_name
+                .get_mut(name(item).as_str())
+                .and_then(VecDeque::pop_front);
+        }
+    }
     let mut added = Vec::new();
-    for (i, item) in theirs.iter().enumerate() {
-        let nth = theirs[..i].iter().filter(|t| name(t) == name(item)).count();
-        match mine.iter_mut().filter(|m| name(m) == name(item)).nth(nth) {
-            Some(m) => merge(Some(m), item),
+    for (found, item) in matches.into_iter().zip(theirs) {
+        match found {
+            Some(i) => merge(Some(&mut mine[i]), item),
             None => {
                 merge(None, item);
                 added.push(item.clone());
@@ -102,6 +132,24 @@ fn for_each_match<T: Clone>(
         }
     }
     mine.extend(added);
+}
+
+/// Never alike: namesakes match in order.
+fn by_order<T>(_: &T, _: &T) -> bool {
+    false
+}
+
+/// SLOs of the same target (in value) and window.
+fn same_objective(mine: &Slo, theirs: &Slo) -> bool {
+    mine.window == theirs.window && same_target(mine, theirs)
+}
+
+/// Targets equal in value ("99.950" and "99.95").
+fn same_target(mine: &Slo, theirs: &Slo) -> bool {
+    matches!(
+        (mine.target.parse::<Target>(), theirs.target.parse::<Target>()),
+        (Ok(a), Ok(b)) if a.percent() == b.percent()
+    )
 }
 
 /// Text the file carries: taken unless blank.
@@ -126,6 +174,20 @@ fn take_choice<T: Copy + Default + PartialEq>(mine: &mut T, theirs: T) {
     }
 }
 
+/// Takes the fields an OpenSLO alert carries; a window, interval or delay
+/// the file leaves blank keeps the model's. True when the rule changed.
+fn merge_rule(mine: &mut AlertRuleSpec, theirs: &AlertRuleSpec) -> bool {
+    let before = mine.clone();
+    mine.notify = theirs.notify;
+    mine.threshold.clone_from(&theirs.threshold);
+    take_text(&mut mine.long_window, &theirs.long_window);
+    take_text(&mut mine.short_window, &theirs.short_window);
+    take_text(&mut mine.evaluation_interval, &theirs.evaluation_interval);
+    take_text(&mut mine.alert_after, &theirs.alert_after);
+    take_text(&mut mine.snooze, &theirs.snooze);
+    *mine != before
+}
+
 fn merge_service(mine: &mut Service, theirs: &Service, tally: &mut Tally) {
     take_choice(&mut mine.kind, theirs.kind);
     take_text(&mut mine.description, &theirs.description);
@@ -133,6 +195,7 @@ fn merge_service(mine: &mut Service, theirs: &Service, tally: &mut Tally) {
         &mut mine.journeys,
         &theirs.journeys,
         |j| &j.name,
+        by_order,
         |m, t| match m {
             Some(m) => merge_journey(m, t, tally),
             None => tally.slos_added += slos_of(t.slis.iter()),
@@ -147,6 +210,7 @@ fn merge_journey(mine: &mut Journey, theirs: &Journey, tally: &mut Tally) {
         &mut mine.slis,
         &theirs.slis,
         |s| &s.name,
+        by_order,
         |m, t| match m {
             Some(m) => merge_sli(m, t, tally),
             None => tally.slos_added += t.slos.len(),
@@ -185,6 +249,7 @@ fn merge_sli(mine: &mut Sli, theirs: &Sli, tally: &mut Tally) {
         &mut mine.slos,
         &theirs.slos,
         |s| &s.name,
+        same_objective,
         |m, t| match m {
             Some(m) => merge_slo(m, t, tally),
             None => tally.slos_added += 1,
@@ -194,11 +259,7 @@ fn merge_sli(mine: &mut Sli, theirs: &Sli, tally: &mut Tally) {
 
 fn merge_slo(mine: &mut Slo, theirs: &Slo, tally: &mut Tally) {
     let before = mine.clone();
-    let same_target = matches!(
-        (mine.target.parse::<Target>(), theirs.target.parse::<Target>()),
-        (Ok(a), Ok(b)) if a.percent() == b.percent()
-    );
-    if !same_target {
+    if !same_target(mine, theirs) {
         take_text(&mut mine.target, &theirs.target);
     }
     take_text(&mut mine.window, &theirs.window);

@@ -73,10 +73,12 @@ pub struct Record {
 
 /// The record of `periods` from `incidents` (time basis).
 pub fn from_incidents(incidents: &[Incident], periods: Vec<PastPeriod>) -> Record {
+    let around = crate::record::incidents::Around::new(incidents);
     let periods = periods
         .into_iter()
         .map(|period| {
-            let bad = incidents
+            let bad = around
+                .of(period.start, period.end)
                 .iter()
                 .map(|incident| {
                     let overlap = incident.end().min(period.end) - incident.start.max(period.start);

@@ -14,7 +14,7 @@ use crate::echo::quote;
 use crate::quantity::duration::ExactDuration;
 use crate::quantity::zone::ZoneRules;
 use crate::record::instant::read_instant;
-use crate::record::table::{missing, read_table, Column, Header};
+use crate::record::table::{missing, Column, Header, TableReader};
 use crate::record::{Imported, RowProblem};
 
 /// The longest incident accepted: 400 days, longer than any compliance period.
@@ -137,23 +137,63 @@ const COLUMNS: [Column; 6] = [
 /// assert_eq!(read.problems[0].line, Some(3));
 /// ```
 pub fn read_incidents(text: &str, zone: &dyn ZoneRules) -> Result<Imported<Incident>, String> {
-    let mut rows = Vec::new();
-    let mut problems = Vec::new();
-    let check = |header: &Header| {
-        if header.found[START].is_none() {
-            return Err(missing(&COLUMNS[START]));
-        }
-        if header.found[END].is_none() && header.found[DURATION].is_none() {
-            return Err(format!(
-                "no end or duration column: name one {} or {} in the first line",
-                quote("end"),
-                quote("duration")
-            ));
-        }
-        Ok(())
-    };
-    let (header, unsplit) =
-        read_table(text, &COLUMNS, check, |header, line, row| {
+    let mut reading = IncidentReading::start(text, zone)?;
+    reading.read(usize::MAX)?;
+    Ok(reading.finish())
+}
+
+/// Incidents read a slice of lines at a time, as [`read_incidents`] reads
+/// them at once: a page reads a large paste between its frames and says how
+/// far it is.
+///
+/// ```
+/// use slo_core::record::incidents::{read_incidents, IncidentReading};
+/// let text = "start,duration\n2025-04-10 14:00,42m\n2025-04-11 09:00,soon\n2025-04-12 09:00,5m\n";
+/// let mut reading = IncidentReading::start(text, &slo_core::Utc).unwrap();
+/// assert!(!reading.read(2).unwrap());
+/// assert!(reading.bytes_read() < reading.bytes());
+/// assert!(reading.read(2).unwrap());
+/// assert_eq!(reading.finish(), read_incidents(text, &slo_core::Utc).unwrap());
+/// ```
+pub struct IncidentReading<'a> {
+    table: TableReader<'a>,
+    zone: &'a dyn ZoneRules,
+    bytes: u64,
+    rows: Vec<Incident>,
+    problems: Vec<RowProblem>,
+}
+
+impl<'a> IncidentReading<'a> {
+    /// Reads the header line of `text`; errors as [`read_incidents`] does
+    /// when the table itself is unusable.
+    pub fn start(text: &'a str, zone: &'a dyn ZoneRules) -> Result<IncidentReading<'a>, String> {
+        let check = |header: &Header| {
+            if header.found[START].is_none() {
+                return Err(missing(&COLUMNS[START]));
+            }
+            if header.found[END].is_none() && header.found[DURATION].is_none() {
+                return Err(format!(
+                    "no end or duration column: name one {} or {} in the first line",
+                    quote("end"),
+                    quote("duration")
+                ));
+            }
+            Ok(())
+        };
+        Ok(IncidentReading {
+            table: TableReader::start(text, &COLUMNS, check)?,
+            zone,
+            bytes: text.len() as u64,
+            rows: Vec::new(),
+            problems: Vec::new(),
+        })
+    }
+
+    /// Reads at most `lines` more lines; true when the text is read to its
+    /// end. Errors when the table holds more than 2,000,000 rows.
+    pub fn read(&mut self, lines: usize) -> Result<bool, String> {
+        let (rows, problems, zone) = (&mut self.rows, &mut self.problems, self.zone);
+        self.table.read(lines, |header, line, row| {
             match incident(header, row, line, zone) {
                 Ok(incident) => rows.push(incident),
                 Err(reason) => problems.push(RowProblem {
@@ -161,15 +201,64 @@ pub fn read_incidents(text: &str, zone: &dyn ZoneRules) -> Result<Imported<Incid
                     reason,
                 }),
             }
-        })?;
-    problems.extend(unsplit);
-    problems.sort_by_key(|p| p.line);
-    rows.sort_by_key(|i: &Incident| (i.start, i.line));
-    Ok(Imported {
-        rows,
-        problems,
-        unused_columns: header.unused,
-    })
+        })
+    }
+
+    /// The bytes of the text read so far.
+    pub fn bytes_read(&self) -> u64 {
+        self.table.bytes_read()
+    }
+
+    /// The bytes of the whole text.
+    pub fn bytes(&self) -> u64 {
+        self.bytes
+    }
+
+    /// The incidents read, in time order, and the rows left out, in line order.
+    pub fn finish(self) -> Imported<Incident> {
+        let (header, unsplit) = self.table.finish();
+        let (mut rows, mut problems) = (self.rows, self.problems);
+        problems.extend(unsplit);
+        problems.sort_by_key(|p| p.line);
+        rows.sort_by_key(|i: &Incident| (i.start, i.line));
+        Imported {
+            rows,
+            problems,
+            unused_columns: header.unused,
+        }
+    }
+}
+
+/// Incidents looked up by the span they may overlap, without looking at
+/// every one: in order of start, those starting before the span's end and
+/// no earlier than the longest incident before its start. Incidents not in
+/// that order are all looked at.
+pub(crate) struct Around<'a> {
+    incidents: &'a [Incident],
+    sorted: bool,
+    longest: i64,
+}
+
+impl<'a> Around<'a> {
+    pub fn new(incidents: &'a [Incident]) -> Around<'a> {
+        let longest = incidents.iter().map(|i| i.duration).max().unwrap_or(0);
+        Around {
+            incidents,
+            sorted: incidents.is_sorted_by_key(|i| i.start),
+            longest: i64::try_from(longest).unwrap_or(i64::MAX),
+        }
+    }
+
+    /// The incidents that may overlap `[from, to)` (Unix seconds).
+    pub fn of(&self, from: i64, to: i64) -> &'a [Incident] {
+        if !self.sorted {
+            return self.incidents;
+        }
+        let earliest = from.saturating_sub(self.longest);
+        let first = self.incidents.partition_point(|i| i.start < earliest);
+        let last = self.incidents.partition_point(|i| i.start < to);
+        &self.incidents[first..last.max(first)]
+    }
 }
 
 fn incident(

@@ -49,3 +49,14 @@ pub struct Imported<T> {
     /// misspelt column is noticed).
     pub unused_columns: Vec<String>,
 }
+
+impl<T> Default for Imported<T> {
+    /// Nothing read and nothing left out.
+    fn default() -> Self {
+        Imported {
+            rows: Vec::new(),
+            problems: Vec::new(),
+            unused_columns: Vec::new(),
+        }
+    }
+}

@@ -75,62 +75,110 @@ pub(crate) fn read_table(
     text: &str,
     wanted: &[Column],
     check: impl FnOnce(&Header) -> Result<(), String>,
-    mut row: impl FnMut(&Header, u64, &csv::StringRecord),
+    row: impl FnMut(&Header, u64, &csv::StringRecord),
 ) -> Result<(Header, Vec<RowProblem>), String> {
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter(text))
-        .flexible(true)
-        .comment(Some(b'#'))
-        .from_reader(text.as_bytes());
-    let cells = reader
-        .headers()
-        .map_err(|e| format!("the first line cannot be read as column names: {e}"))?
-        .clone();
-    if cells.iter().all(|cell| cell.trim().is_empty()) {
-        return Err("the table is empty: paste it with its first line of column names".into());
-    }
-    let names: Vec<String> = cells.iter().map(normalise).collect();
-    let found: Vec<Option<usize>> = wanted
-        .iter()
-        .map(|column| {
-            names
-                .iter()
-                .position(|n| column.aliases.contains(&n.as_str()))
-        })
-        .collect();
-    let unused = cells
-        .iter()
-        .enumerate()
-        .filter(|(index, cell)| !found.contains(&Some(*index)) && !cell.trim().is_empty())
-        .map(|(_, cell)| cell.trim().to_string())
-        .collect();
-    let header = Header { found, unused };
-    check(&header)?;
-    let mut problems = Vec::new();
-    let mut record = csv::StringRecord::new();
-    let mut rows = 0usize;
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {
-                if record.iter().all(|cell| cell.trim().is_empty()) {
-                    continue;
-                }
-                rows += 1;
-                if rows > MAX_ROWS {
-                    return Err(format!(
-                        "more than {MAX_ROWS} rows: take a coarser step (per 5 minutes) or a shorter span"
-                    ));
-                }
-                row(&header, record.position().map_or(0, |p| p.line()), &record);
-            }
-            Err(error) => problems.push(RowProblem {
-                line: error.position().map(|p| p.line()),
-                reason: format!("cannot be split into cells: {error}"),
-            }),
+    let mut table = TableReader::start(text, wanted, check)?;
+    table.read(usize::MAX, row)?;
+    Ok(table.finish())
+}
+
+/// A table read a slice of rows at a time (see [`read_table`]), so that a
+/// large paste can be read between a page's frames.
+pub(crate) struct TableReader<'a> {
+    reader: csv::Reader<&'a [u8]>,
+    header: Header,
+    problems: Vec<RowProblem>,
+    record: csv::StringRecord,
+    rows: usize,
+}
+
+impl<'a> TableReader<'a> {
+    /// Reads the header of `text` and lets `check` refuse it.
+    pub fn start(
+        text: &'a str,
+        wanted: &[Column],
+        check: impl FnOnce(&Header) -> Result<(), String>,
+    ) -> Result<TableReader<'a>, String> {
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter(text))
+            .flexible(true)
+            .comment(Some(b'#'))
+            .from_reader(text.as_bytes());
+        let cells = reader
+            .headers()
+            .map_err(|e| format!("the first line cannot be read as column names: {e}"))?
+            .clone();
+        if cells.iter().all(|cell| cell.trim().is_empty()) {
+            return Err("the table is empty: paste it with its first line of column names".into());
         }
+        let names: Vec<String> = cells.iter().map(normalise).collect();
+        let found: Vec<Option<usize>> = wanted
+            .iter()
+            .map(|column| {
+                names
+                    .iter()
+                    .position(|n| column.aliases.contains(&n.as_str()))
+            })
+            .collect();
+        let unused = cells
+            .iter()
+            .enumerate()
+            .filter(|(index, cell)| !found.contains(&Some(*index)) && !cell.trim().is_empty())
+            .map(|(_, cell)| cell.trim().to_string())
+            .collect();
+        let header = Header { found, unused };
+        check(&header)?;
+        Ok(TableReader {
+            reader,
+            header,
+            problems: Vec::new(),
+            record: csv::StringRecord::new(),
+            rows: 0,
+        })
     }
-    Ok((header, problems))
+
+    /// Reads at most `max` more lines (rows, blank lines and lines that
+    /// cannot be split alike), calling `row` with each row; true when the
+    /// table is read to its end.
+    pub fn read(
+        &mut self,
+        max: usize,
+        mut row: impl FnMut(&Header, u64, &csv::StringRecord),
+    ) -> Result<bool, String> {
+        for _ in 0..max {
+            match self.reader.read_record(&mut self.record) {
+                Ok(false) => return Ok(true),
+                Ok(true) => {
+                    if self.record.iter().all(|cell| cell.trim().is_empty()) {
+                        continue;
+                    }
+                    self.rows += 1;
+                    if self.rows > MAX_ROWS {
+                        return Err(format!(
+                            "more than {MAX_ROWS} rows: take a coarser step (per 5 minutes) or a shorter span"
+                        ));
+                    }
+                    let line = self.record.position().map_or(0, |p| p.line());
+                    row(&self.header, line, &self.record);
+                }
+                Err(error) => self.problems.push(RowProblem {
+                    line: error.position().map(|p| p.line()),
+                    reason: format!("cannot be split into cells: {error}"),
+                }),
+            }
+        }
+        Ok(false)
+    }
+
+    /// How many bytes of the text are read so far.
+    pub fn bytes_read(&self) -> u64 {
+        self.reader.position().byte()
+    }
+
+    /// The header, and the lines that could not be split into cells.
+    pub fn finish(self) -> (Header, Vec<RowProblem>) {
+        (self.header, self.problems)
+    }
 }
 
 /// The message for a required column the header lacks.

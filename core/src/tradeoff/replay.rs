@@ -27,7 +27,7 @@ use crate::read::alert_rule::AlertRule;
 use crate::read::scenario::{Plan, PlannedEvent, PlannedKind};
 use crate::read::slo::SloNumbers;
 use crate::read::traffic::PlannedTraffic;
-use crate::record::incidents::Incident;
+use crate::record::incidents::{Around, Incident};
 use crate::record::periods::PastPeriod;
 use crate::record::series::Sample;
 
@@ -135,11 +135,12 @@ pub struct Replayer {
 impl<'a> Replay<'a> {
     /// Simulates every period once, against `base` (any candidate).
     pub fn prepare(self, base: &Target) -> Replayer {
+        let around = Around::new(self.incidents);
         let runs = self
             .periods
             .iter()
             .map(|period| {
-                let plan = self.plan(period);
+                let plan = self.plan(period, &around);
                 let run = if plan.events.is_empty() {
                     Ok(None)
                 } else {
@@ -236,24 +237,27 @@ impl Replayer {
 impl Replay<'_> {
     /// The period's incidents (and a series' bad steps) as a burn scenario
     /// with steady traffic.
-    fn plan(&self, period: &PastPeriod) -> Plan {
+    fn plan(&self, period: &PastPeriod, around: &Around) -> Plan {
         let clip = |start: i64, end: i64| {
             let from = start.max(period.start);
             let to = end.min(period.end);
             (to > from).then(|| ((from - period.start) as u64, (to - from) as u64))
         };
-        let incidents = self.incidents.iter().filter_map(|incident| {
-            let (start, duration) = clip(incident.start, incident.end())?;
-            Some(PlannedEvent {
-                name: format!("line {}", incident.line),
-                kind: PlannedKind::Incident,
-                start,
-                duration,
-                error_ratio: rust_decimal::prelude::ToPrimitive::to_f64(&incident.affected)
-                    .unwrap_or(1.0),
-                cause: incident.cause.clone(),
-            })
-        });
+        let incidents = around
+            .of(period.start, period.end)
+            .iter()
+            .filter_map(|incident| {
+                let (start, duration) = clip(incident.start, incident.end())?;
+                Some(PlannedEvent {
+                    name: format!("line {}", incident.line),
+                    kind: PlannedKind::Incident,
+                    start,
+                    duration,
+                    error_ratio: rust_decimal::prelude::ToPrimitive::to_f64(&incident.affected)
+                        .unwrap_or(1.0),
+                    cause: incident.cause.clone(),
+                })
+            });
         let first = self.samples.partition_point(|s| s.at <= period.start);
         let step = crate::record::achieved::series_step(self.samples);
         let measured = self.samples[first..]

@@ -328,30 +328,49 @@ impl Prepared {
             achieved,
             replayed: self.replayer.against(target),
             reachable: self.ceiling.is_none_or(|c| target.fraction() <= c),
-            incident_spend: self
-                .incidents
-                .iter()
-                .map(|i| self.spend(i, target))
-                .collect(),
+            incident_spend: {
+                // Periods are of a few lengths: each length's budget once.
+                let mut budgets: Vec<(u64, Option<Decimal>)> = Vec::new();
+                self.incidents
+                    .iter()
+                    .map(|i| self.spend(i, target, &mut budgets))
+                    .collect()
+            },
         };
         with_chances(row, chances)
     }
 
     /// An incident's bad time as a share of the budget of the period it
     /// started in (the SLO's period when it is outside the record), percent.
-    fn spend(&self, incident: &Incident, target: &Target) -> Option<Decimal> {
+    fn spend(
+        &self,
+        incident: &Incident,
+        target: &Target,
+        budgets: &mut Vec<(u64, Option<Decimal>)>,
+    ) -> Option<Decimal> {
         let seconds = match self.window {
-            Window::Calendar(_) => self
-                .record
-                .periods
-                .iter()
-                .find(|p| p.period.start <= incident.start && incident.start < p.period.end)
-                .map_or(self.period_seconds, |p| p.period.seconds()),
+            Window::Calendar(_) => {
+                // Calendar periods follow one another in order.
+                let periods = &self.record.periods;
+                let after = periods.partition_point(|p| p.period.start <= incident.start);
+                after
+                    .checked_sub(1)
+                    .map(|k| &periods[k])
+                    .filter(|p| incident.start < p.period.end)
+                    .map_or(self.period_seconds, |p| p.period.seconds())
+            }
             Window::Rolling { .. } => self.period_seconds,
         };
-        let allowed = crate::budget::allowed_downtime(target, seconds)
-            .ok()?
-            .seconds();
+        let allowed = match budgets.iter().find(|(length, _)| *length == seconds) {
+            Some((_, allowed)) => (*allowed)?,
+            None => {
+                let allowed = crate::budget::allowed_downtime(target, seconds)
+                    .ok()
+                    .map(|d| d.seconds());
+                budgets.push((seconds, allowed));
+                allowed?
+            }
+        };
         incident
             .bad_seconds()
             .checked_div(allowed)?

@@ -9,6 +9,7 @@ pub mod diagram;
 pub mod document_analysis;
 pub mod document_view;
 pub mod file_actions;
+pub mod incident_slices;
 pub mod picker;
 pub mod problem_list;
 pub mod tradeoff_results;

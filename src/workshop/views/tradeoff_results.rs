@@ -19,12 +19,13 @@ use slo_core::quantity::zone::{Utc, ZoneResolver};
 use slo_core::record::series::{read_any_series, Sample};
 use slo_core::record::{Imported, RowProblem};
 use slo_core::tradeoff::candidates::read_candidates;
-use slo_core::tradeoff::saved::{saved, Saved};
+use slo_core::tradeoff::saved::{saved_from, Saved};
 use slo_core::tradeoff::table::{with_chances, Chances, Inputs, Prepared, Row, Table};
 use slo_core::Target;
 
 use crate::browser::IntlZones;
 use crate::workshop::state::Workshop;
+use crate::workshop::views::incident_slices::IncidentSlices;
 use crate::workshop::views::tradeoff_table::{row_problems, TableView};
 
 /// A value kept between memos and equal only to itself: the table's parts
@@ -103,7 +104,8 @@ pub fn tradeoff_parts(
         ))))
     });
     let judge_by = RwSignal::new(String::new());
-    let record = record_memo(workshop, slo, samples, judge_by);
+    let slices = IncidentSlices::new(workshop, slo);
+    let record = record_memo(workshop, slo, slices, samples, judge_by);
     let risk = Memo::new(move |_| {
         let at = slo.get()?;
         model.with(|m| RiskAt::History(at).get(m).cloned())
@@ -123,7 +125,9 @@ pub fn tradeoff_parts(
         prepared.fit().as_ref().ok().map(|f| f.model.clone())
     });
     TradeoffParts {
-        incidents_read: Callback::new(move |()| incidents_read(record).into_any()),
+        incidents_read: Callback::new(move |()| {
+            view! { {slices.progress_line()} {incidents_read(record)} }.into_any()
+        }),
         series_read: Callback::new(move |()| series_read(samples).into_any()),
         table: Callback::new(move |()| {
             view! { <TableView workshop slo record table judge_by /> }.into_any()
@@ -139,6 +143,7 @@ pub fn tradeoff_parts(
 fn record_memo(
     workshop: Workshop,
     slo: Memo<Option<SloAt>>,
+    slices: IncidentSlices,
     samples: SeriesRead,
     judge_by: RwSignal<String>,
 ) -> Memo<Option<Shared<Record>>> {
@@ -162,9 +167,11 @@ fn record_memo(
             None => &[],
         };
         let judge_by = judge_by.get();
+        // A large paste: the record waits until it is read.
+        let read = slices.incidents()?.map(|read| read.0.as_ref().clone());
         basis.with(|model| {
             let model = model.as_ref()?;
-            let saved = saved(model, at, &IntlZones);
+            let saved = saved_from(model, at, &IntlZones, read);
             let inputs = Inputs {
                 model,
                 at,
@@ -250,7 +257,10 @@ fn incidents_read(record: Memo<Option<Shared<Record>>>) -> impl IntoView {
             let read = match saved.incidents.len() {
                 0 => "No incidents read yet.".to_string(),
                 1 => "1 incident read.".to_string(),
-                n => format!("{n} incidents read."),
+                n => format!(
+                    "{} incidents read.",
+                    slo_core::quantity::numbers::group_thousands(&n.to_string())
+                ),
             };
             Some(view! {
                 <p class="hint" id="incidents-read">{read}</p>
