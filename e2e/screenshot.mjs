@@ -41,6 +41,11 @@ for (const [name, path, options] of [
   const page = await browser.newPage(options);
   await page.goto(`http://127.0.0.1:${port}/slo-planner/${path}`);
   await page.locator('h1.page-title').waitFor();
+  if (name.endsWith('phone')) {
+    // The Azure chain example has the dependencies to show.
+    await page.getByRole('button', { name: 'Example: Azure chain' }).click();
+    await page.locator('svg#dependency-diagram').waitFor();
+  }
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 300))));
   await page.screenshot({ path: `docs/${name}.png` });
   await page.close();
