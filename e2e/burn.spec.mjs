@@ -38,6 +38,18 @@ test('the charts zoom to one event, in hours, and back to the whole period', asy
   expect(Number(to) - Number(from)).toBe(18);
   await expect(page.locator('#rate-chart svg')).toHaveAttribute('aria-label', span);
   await expect(page.locator('#budget-chart svg')).toContainText("hours from the period's start");
+  // The event edited: the zoom follows it (a 2-hour outage, 2 hours either side).
+  await page.locator(`${S}--events-2--duration`).fill('2h');
+  await expect.poll(async () => {
+    const [, a, b] = (await page.locator('#budget-chart svg').getAttribute('aria-label')).match(span) ?? [];
+    return Number(b) - Number(a);
+  }).toBe(6);
+  await expect(page.locator('#zoomed')).toContainText('The charts show Database outage');
+  // Renamed away, it takes the zoom with it: the whole period again.
+  await page.locator(`${S}--events-2--name`).fill('Database outage, renamed');
+  await expect(page.locator('#zoomed')).toHaveCount(0);
+  await expect(page.locator('#budget-chart svg')).toHaveAttribute('aria-label', /over the 28 days of the period/);
+  await page.getByRole('button', { name: 'Zoom the charts to Database outage, renamed' }).click();
   await page.locator('#zoom-out').click();
   await expect(page.locator('#zoomed')).toHaveCount(0);
   await expect(page.locator('#budget-chart svg')).toHaveAttribute('aria-label', /over the 28 days of the period/);

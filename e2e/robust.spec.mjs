@@ -66,6 +66,21 @@ test('a model local storage cannot hold is saved in the larger store (IndexedDB)
   expect(await page.evaluate(() => localStorage.getItem('slo-planner.model.large'))).toBeNull();
 });
 
+test('a model another tab saves in the larger store is shown in the other tabs too', async ({ context, page }) => {
+  const other = await context.newPage();
+  for (const tab of [page, other]) await fullStorage(tab, { largeBroken: false });
+  await page.goto('workshop/?page=model');
+  await other.goto('workshop/?page=model');
+  await page.locator('#team-name').fill('Large team');
+  await expect(page.locator('#notice')).toContainText("the model is saved in the browser's larger store instead");
+  await expect(other.locator('#team-name')).toHaveValue('Large team');
+  await expect(other.locator('#notice')).toContainText('Another tab of this workshop saved the model: this tab shows that model now.');
+  // And back: the other tab's edit reaches the first.
+  await other.locator('#team-name').fill('Larger team');
+  await expect(page.locator('#team-name')).toHaveValue('Larger team');
+  await other.close();
+});
+
 test('an autosave neither store keeps is said at once, with why and an Export JSON right there', async ({ page }) => {
   await fullStorage(page, { largeBroken: true });
   await page.goto('workshop/?page=model');

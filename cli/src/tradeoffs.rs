@@ -258,6 +258,9 @@ fn print_text(report: &TradeoffReport) -> ExitCode {
         "freeze d/q"
     );
     report.rows.iter().for_each(print_row);
+    if let Some(days) = &report.same_freeze_days_per_quarter {
+        out!("Every candidate freezes releases {days} days a quarter: the freeze does not tell them apart.");
+    }
     out!();
     out!("Rounding: {}.", report.rounding);
     ExitCode::SUCCESS

@@ -8,6 +8,7 @@ use slo_core::model::alert_rule::Notify;
 use slo_core::model::location::{Locate, SloAt};
 use slo_core::quantity::zone::UtcOnly;
 use slo_core::record::incidents::read_incidents;
+use slo_core::tradeoff::report::tradeoff_report;
 use slo_core::tradeoff::table::{tradeoffs, with_chances, Inputs, Prepared, Table};
 use slo_core::tradeoff::words::{choose, row_summary};
 use slo_core::{Model, Target, Utc};
@@ -199,6 +200,32 @@ fn an_exhausted_budget_freezes_releases_to_the_end_of_the_month() {
     // At 99.99 both months freeze; at 99.5 neither.
     assert!(table.rows[4].replayed.freeze_seconds > at_999.freeze_seconds);
     assert_eq!(table.rows[1].replayed.freeze_seconds, 0);
+}
+
+#[test]
+fn a_freeze_every_candidate_shares_is_said_once_not_compared() {
+    let incidents = read_incidents(CSV, &Utc).unwrap().rows;
+    let report = |candidates: &[&str]| {
+        let candidates: Vec<Target> = candidates.iter().map(|t| t.parse().unwrap()).collect();
+        tradeoff_report(&table(&model(), CSV, &candidates), &incidents)
+    };
+    // 99.9 and 99.901 % both freeze February from a few minutes into its outage.
+    let close = report(&["99.9", "99.901"]);
+    assert_eq!(
+        close.rows[0].freeze_days_per_quarter,
+        close.rows[1].freeze_days_per_quarter
+    );
+    assert_eq!(
+        close.same_freeze_days_per_quarter.as_deref(),
+        Some(close.rows[0].freeze_days_per_quarter.as_str())
+    );
+    // Targets that freeze differently, or never, or one alone: nothing to say.
+    assert_eq!(
+        report(&["99.5", "99.9", "99.99"]).same_freeze_days_per_quarter,
+        None
+    );
+    assert_eq!(report(&["97", "99"]).same_freeze_days_per_quarter, None);
+    assert_eq!(report(&["99.9"]).same_freeze_days_per_quarter, None);
 }
 
 #[test]

@@ -26,7 +26,9 @@ const MODEL_READ_EARLY: &str = "sloPlannerAutosave";
 const TRAIL_KEY: &str = "slo-planner.undo.v1";
 
 /// Set in local storage while the model is kept in the browser's larger
-/// store (IndexedDB), because local storage could not hold it.
+/// store (IndexedDB), because local storage could not hold it: the
+/// fingerprint of the model saved there, so that each save there is a
+/// `storage` event for the other tabs.
 const LARGE_KEY: &str = "slo-planner.model.large";
 
 /// What is still to open once the page is up.
@@ -80,6 +82,25 @@ pub fn saved_by_another_tab(key: Option<&str>, text: Option<&str>, model: &Model
         return None;
     }
     read_own_json(text)
+}
+
+/// Whether another tab just saved a model other than `model` in the larger
+/// store (a `storage` event's `key` and new value): then
+/// [`large_of_another_tab`] reads it.
+pub fn large_saved_by_another_tab(key: Option<&str>, value: Option<&str>, model: &Model) -> bool {
+    key == Some(LARGE_KEY) && value.is_some_and(|saved| saved != fingerprint(&compact_json(model)))
+}
+
+/// The model another tab saved in the larger store, when this tab can read
+/// it and it differs from `model` as this tab holds it by then.
+pub async fn large_of_another_tab(model: impl Fn() -> String) -> Option<Model> {
+    let text = browser::get_large(MODEL_KEY).await.ok()??;
+    if text == model() {
+        return None;
+    }
+    let theirs = read_own_json(&text)?;
+    LARGE_OURS.with(|ours| ours.set(true));
+    Some(theirs)
 }
 
 thread_local! {
@@ -138,7 +159,7 @@ async fn save_large(workshop: Workshop, text: String, saves: u64) {
     }
     let first = browser::load_text(LARGE_KEY).is_none();
     browser::remove_text(MODEL_KEY);
-    let _ = browser::save_text(LARGE_KEY, "indexeddb");
+    let _ = browser::save_text(LARGE_KEY, &fingerprint(&text));
     LARGE_OURS.with(|ours| ours.set(true));
     if first {
         workshop.notice.set(Some(Ok(format!(
@@ -172,7 +193,7 @@ pub fn save_on_leaving(history: &History<Model>, model: bool, trail: bool) {
         // the larger store (its write usually completes). The next visit
         // reads the larger store, not the older text local storage holds.
         browser::remove_text(MODEL_KEY);
-        let _ = browser::save_text(LARGE_KEY, "indexeddb");
+        let _ = browser::save_text(LARGE_KEY, &fingerprint(&present));
         LARGE_OURS.with(|ours| ours.set(true));
         let text = present.clone();
         leptos::task::spawn_local(async move {

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
-use slo_core::codec::{read_own_json, settle_agreement};
+use slo_core::codec::{compact_json, read_own_json, settle_agreement};
 use slo_core::history::History;
 use slo_core::model::Model;
 use slo_core::problem::Problem;
@@ -180,25 +180,36 @@ impl Workshop {
     /// next save cannot write an older model over theirs.
     fn follow_other_tabs(self) {
         let (workshop, history) = (self, self.history);
+        let adopt = move |model: Model| {
+            // Edits of this tab not saved yet stay one undo away.
+            if workshop.autosave.with_value(Option::is_some) {
+                workshop.replace(model);
+            } else {
+                workshop.start_over(model);
+            }
+            workshop.notice.set(Some(Ok(
+                "Another tab of this workshop saved the model: this tab shows that model now."
+                    .into(),
+            )));
+        };
         let _ = window_event_listener(leptos::ev::storage, move |ev| {
-            let theirs = history.with_untracked(|h| {
-                saved::saved_by_another_tab(
-                    ev.key().as_deref(),
-                    ev.new_value().as_deref(),
-                    h.present(),
+            let (key, value) = (ev.key(), ev.new_value());
+            let (theirs, large) = history.with_untracked(|h| {
+                let (key, value) = (key.as_deref(), value.as_deref());
+                (
+                    saved::saved_by_another_tab(key, value, h.present()),
+                    saved::large_saved_by_another_tab(key, value, h.present()),
                 )
             });
             if let Some(model) = theirs {
-                // Edits of this tab not saved yet stay one undo away.
-                if workshop.autosave.with_value(Option::is_some) {
-                    workshop.replace(model);
-                } else {
-                    workshop.start_over(model);
-                }
-                workshop.notice.set(Some(Ok(
-                    "Another tab of this workshop saved the model: this tab shows that model now."
-                        .into(),
-                )));
+                adopt(model);
+            } else if large {
+                leptos::task::spawn_local(async move {
+                    let ours = move || history.with_untracked(|h| compact_json(h.present()));
+                    if let Some(model) = saved::large_of_another_tab(ours).await {
+                        adopt(model);
+                    }
+                });
             }
         });
     }

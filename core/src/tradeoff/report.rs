@@ -46,6 +46,9 @@ pub struct TradeoffReport {
     pub rounding: &'static str,
     /// One per candidate, lowest first.
     pub rows: Vec<RowReport>,
+    /// The release-freeze days a quarter (one decimal) when every candidate
+    /// of two or more has the same: the freeze does not tell them apart.
+    pub same_freeze_days_per_quarter: Option<String>,
     /// The incidents, in the order of each row's `incidentSpendPercent`.
     pub incidents: Vec<IncidentReport>,
 }
@@ -169,7 +172,7 @@ fn row(row: &Row) -> RowReport {
 
 /// The report of `table` over `incidents` (the ones it was computed from).
 pub fn tradeoff_report(table: &Table, incidents: &[Incident]) -> TradeoffReport {
-    TradeoffReport {
+    let mut report = TradeoffReport {
         window: table.window.clone(),
         basis: match table.basis {
             Basis::Time => "time",
@@ -188,6 +191,7 @@ pub fn tradeoff_report(table: &Table, incidents: &[Incident]) -> TradeoffReport 
         historical_best_percent: table.best.map(achieved_text),
         rounding: ROUNDING,
         rows: table.rows.iter().map(row).collect(),
+        same_freeze_days_per_quarter: None,
         incidents: incidents
             .iter()
             .map(|i| IncidentReport {
@@ -201,7 +205,21 @@ pub fn tradeoff_report(table: &Table, incidents: &[Incident]) -> TradeoffReport 
                 cause: i.cause.clone(),
             })
             .collect(),
-    }
+    };
+    report.same_freeze_days_per_quarter = same_freeze(&report.rows);
+    report
+}
+
+/// The freeze days a quarter every row shows, when there are two rows or
+/// more and they all show the same days, more than none.
+fn same_freeze(rows: &[RowReport]) -> Option<String> {
+    let (first, rest) = rows.split_first()?;
+    let same = !rest.is_empty()
+        && first.freeze_days_per_quarter != one_decimal(0.0)
+        && rest
+            .iter()
+            .all(|r| r.freeze_days_per_quarter == first.freeze_days_per_quarter);
+    same.then(|| first.freeze_days_per_quarter.clone())
 }
 
 /// A risk model in words: "incidents a period: 0.33; time to restore:

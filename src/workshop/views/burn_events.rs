@@ -19,6 +19,22 @@ fn zoom_span((start, end): (u64, u64)) -> (u64, u64) {
     (start.saturating_sub(margin), end.saturating_add(margin))
 }
 
+/// Keeps a zoom on its event after a run: the stretch around the event of
+/// that name as it now is, or the whole period when no event has it.
+pub fn follow(zoom: Zoom, report: &BurnReport) {
+    let Some(name) = zoom.with_untracked(|z| z.as_ref().map(|(name, _)| name.clone())) else {
+        return;
+    };
+    let now = report
+        .events
+        .iter()
+        .find(|e| e.name == name)
+        .map(|e| (name, zoom_span(e.seconds)));
+    if zoom.with_untracked(|z| *z != now) {
+        zoom.set(now);
+    }
+}
+
 /// "The charts show Database outage and around it", with the way back.
 pub fn zoomed(zoom: Zoom) -> impl IntoView {
     move || {

@@ -7,9 +7,9 @@ use leptos::prelude::*;
 use crate::workshop::editors::alert_rules::AlertRulesEditor;
 use rust_decimal::Decimal;
 use slo_core::alerting::{at_error_ratio, parse_error_ratio};
-use slo_core::burn::{run, BurnReport};
+use slo_core::burn::{run, Burn, BurnReport};
 use slo_core::model::alert_rule::Notify;
-use slo_core::model::location::{Locate, ScenarioAt};
+use slo_core::model::location::ScenarioAt;
 use slo_core::model::Model;
 use slo_core::problem::Problem;
 use slo_core::quantity::numbers::group_thousands;
@@ -17,23 +17,23 @@ use slo_core::read::alert_rule::AlertRule;
 use slo_core::Target;
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::Arc;
 
 use crate::browser::{self, IntlZones};
 use crate::workshop::state::ModelReader;
-use crate::workshop::views::burn_events::{events, zoomed, Zoom};
+use crate::workshop::views::burn_events::{events, follow, zoomed, Zoom};
 
 /// Where the error ratio to analyse is kept between visits.
 const RATIO_KEY: &str = "slo-planner.burn.error-ratio";
 
-/// A scenario run, ready to show: the report and the charts' SVG.
-#[derive(Clone, Debug, PartialEq)]
+/// A scenario run, ready to show: the report, and the run the charts are
+/// drawn from (again only when the zoom changes).
+#[derive(Clone, Debug)]
 pub struct BurnView {
     /// The report.
     pub report: BurnReport,
-    /// Budget remaining over the period.
-    pub budget_svg: String,
-    /// Burn rate against each rule's threshold.
-    pub rates_svg: String,
+    /// The run: its simulation and rules, for the charts.
+    pub burn: Arc<Burn>,
     /// The Monte Carlo histogram, if the scenario has a risk model.
     pub risk_svg: Option<String>,
     /// The rules evaluated, for the per-rule analysis.
@@ -44,26 +44,27 @@ pub struct BurnView {
     pub period_seconds: u64,
 }
 
+impl PartialEq for BurnView {
+    /// The same figures from the same simulation: an edit elsewhere in the
+    /// model that runs the scenario again to the same result changes nothing shown.
+    fn eq(&self, other: &Self) -> bool {
+        self.report == other.report
+            && self.risk_svg == other.risk_svg
+            && self.rules == other.rules
+            && self.target == other.target
+            && self.period_seconds == other.period_seconds
+            && self.burn.simulation == other.burn.simulation
+    }
+}
+
 /// Runs the scenario at `at` of `model`, or the problems that stop it.
-pub fn burn_view(
-    model: &Model,
-    at: ScenarioAt,
-    zoom: Option<(u64, u64)>,
-) -> Result<BurnView, Vec<Problem>> {
+pub fn burn_view(model: &Model, at: ScenarioAt) -> Result<BurnView, Vec<Problem>> {
     let name = at
         .find(model)
         .map(|(_, _, s)| s.name.clone())
         .unwrap_or_default();
     let burn = run(model, at, &IntlZones)?;
-    let chart_problem = |e: String| {
-        vec![Problem::error(
-            at.path(),
-            format!("the chart cannot be drawn: {e}"),
-        )]
-    };
     Ok(BurnView {
-        budget_svg: slo_charts::budget_chart_in(&burn, zoom).map_err(chart_problem)?,
-        rates_svg: slo_charts::burn_rate_chart_in(&burn, zoom).map_err(chart_problem)?,
         risk_svg: burn
             .risk
             .as_ref()
@@ -72,7 +73,19 @@ pub fn burn_view(
         rules: burn.rules.clone(),
         target: burn.simulation.spec.target,
         period_seconds: burn.simulation.spec.period_seconds,
+        burn: Arc::new(burn),
     })
+}
+
+/// The two charts' SVG (budget left, burn rate against each rule), over
+/// the stretch `zoom` (seconds from the period's start) or the whole period.
+fn charts(view: &BurnView, zoom: Option<(u64, u64)>) -> Result<(String, String), String> {
+    let burn = view.burn.as_ref();
+    let drawn = |e: String| format!("the chart cannot be drawn: {e}");
+    Ok((
+        slo_charts::budget_chart_in(burn, zoom).map_err(drawn)?,
+        slo_charts::burn_rate_chart_in(burn, zoom).map_err(drawn)?,
+    ))
 }
 
 /// A simulated share, one decimal: "42.5 %".
@@ -222,6 +235,8 @@ fn timeline(r: &BurnReport) -> impl IntoView {
 pub fn BurnResults(
     /// The run.
     view: Run,
+    /// The charts of the run, as zoomed.
+    charts: Charts,
     /// The event the charts are zoomed to.
     zoom: Zoom,
 ) -> impl IntoView {
@@ -259,8 +274,14 @@ pub fn BurnResults(
                     <h2>"Budget over the period"</h2>
                     {figures(&b.report)}
                     {zoomed(zoom)}
-                    <div class="chart" id="budget-chart" inner_html=b.budget_svg.clone()></div>
-                    <div class="chart" id="rate-chart" inner_html=b.rates_svg.clone()></div>
+                    {move || charts.with(|c| match c {
+                        Some(Ok((budget, rates))) => view! {
+                            <div class="chart" id="budget-chart" inner_html=budget.clone()></div>
+                            <div class="chart" id="rate-chart" inner_html=rates.clone()></div>
+                        }.into_any(),
+                        Some(Err(why)) => view! { <p class="error" id="chart-problem">{why.clone()}</p> }.into_any(),
+                        None => ().into_any(),
+                    })}
                     {events(&b.report, zoom)}
                 </section>
                 <section class="card">
@@ -283,6 +304,9 @@ pub fn BurnResults(
 
 /// A scenario run, as the page holds it: the report, or what stops it.
 pub type Run = Memo<Option<Result<BurnView, Vec<Problem>>>>;
+
+/// The run's two charts as zoomed, or why they cannot be drawn.
+pub type Charts = Memo<Option<Result<(String, String), String>>>;
 
 /// The Burn page's heavy half: the run (simulation, Monte Carlo, charts) and
 /// the views that show it. The page gets it after its editors are up, from a
@@ -312,20 +336,30 @@ pub fn burn_parts(model: ModelReader, current: Memo<Option<ScenarioAt>>) -> Burn
     // Another scenario shows its whole period.
     Effect::new(move |_| {
         current.track();
-        // Only a zoom in place is undone: setting it again would run the
-        // whole simulation twice.
+        // Only a zoom in place is undone: setting it again would draw the
+        // charts twice.
         if zoom.with_untracked(Option::is_some) {
             zoom.set(None);
         }
     });
-    let view: Run = Memo::new(move |_| {
+    let view: Run = Memo::new(move |_| current.get().map(|at| model.with(|m| burn_view(m, at))));
+    // An event edited (moved, longer, renamed away) takes its zoom along.
+    Effect::new(move |_| {
+        view.with(|v| {
+            if let Some(Ok(b)) = v {
+                follow(zoom, &b.report);
+            }
+        })
+    });
+    let charts: Charts = Memo::new(move |_| {
         let span = zoom.with(|z| z.as_ref().map(|(_, span)| *span));
-        current
-            .get()
-            .map(|at| model.with(|m| burn_view(m, at, span)))
+        view.with(|v| match v {
+            Some(Ok(b)) => Some(charts(b, span)),
+            _ => None,
+        })
     });
     BurnParts {
-        results: Callback::new(move |()| view! { <BurnResults view zoom /> }.into_any()),
+        results: Callback::new(move |()| view! { <BurnResults view charts zoom /> }.into_any()),
         risk: Callback::new(move |()| risk_outcome(view).into_any()),
         alert_rules: Callback::new(|()| view! { <AlertRulesEditor /> }.into_any()),
     }

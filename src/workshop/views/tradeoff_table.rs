@@ -169,15 +169,9 @@ fn candidates(
         Some(restore) => format!(" Typical incidents that fit: how many incidents of the median time to restore ({restore}) the allowed downtime holds."),
         None => String::new(),
     };
-    let freezes: Vec<&String> = report
-        .rows
-        .iter()
-        .map(|r| &r.freeze_days_per_quarter)
-        .collect();
-    let same_freeze = (freezes.len() > 1 && freezes.windows(2).all(|w| w[0] == w[1])).then(|| {
+    let same_freeze = report.same_freeze_days_per_quarter.as_ref().map(|days| {
         view! { <p class="hint" id="same-freeze">{format!(
-            "Every candidate freezes releases {} days a quarter: the team's past incidents spend the budget past the policy's freeze threshold in the same periods under each of these targets, so the freeze does not tell them apart.",
-            freezes[0]
+            "Every candidate freezes releases {days} days a quarter: the team's past incidents spend the budget past the policy's freeze threshold in the same periods under each of these targets, so the freeze does not tell them apart."
         )}</p> }
     });
     view! {
