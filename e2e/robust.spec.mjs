@@ -134,7 +134,7 @@ test('a model with errors exports and opens again, with its problems at their fi
   await expect(page.locator('#doc-status')).toHaveText('draft');
   // The autosave follows within moments of the last change.
   await expect.poll(() => autosaved(page)).toEqual(JSON.parse(exported));
-  await page.getByRole('link', { name: 'Model' }).click();
+  await page.getByRole('link', { name: 'Model', exact: true }).click();
   await expect(page.locator(`#${SLO}-target`)).toHaveValue('100');
   await expect(page.locator(`#${SLO}-target-problems`)).toContainText('100 % leaves no error budget');
 });
@@ -151,7 +151,7 @@ test('"agreed" is refused at the field while errors remain', async ({ page }) =>
   await expect(page.locator('#doc-status')).toHaveText('draft');
   await expect(page.locator('#document-status')).toHaveValue('draft');
   // Fixed, it can be agreed again.
-  await page.getByRole('link', { name: 'Model' }).click();
+  await page.getByRole('link', { name: 'Model', exact: true }).click();
   await page.locator(`#${SLO}-target`).fill('97');
   await page.getByRole('link', { name: 'Document' }).click();
   await page.locator('#document-status').selectOption({ label: 'agreed' });
@@ -242,7 +242,7 @@ test('a share link pasted into a tab already on the workshop opens at once', asy
   await page.getByRole('link', { name: 'Document' }).click();
   await page.getByRole('button', { name: 'Share link' }).click();
   const link = await page.locator('#share-link').inputValue();
-  await page.getByRole('link', { name: 'Model' }).click();
+  await page.getByRole('link', { name: 'Model', exact: true }).click();
   await page.locator('#team-name').fill('Changed since');
   // Only the fragment changes: no reload, the hashchange opens it.
   await page.evaluate((l) => { window.location.hash = l.split('#')[1]; }, link);
@@ -264,7 +264,7 @@ test('an autosave an older version wrote opens brought up to date (through the i
   });
   await page.goto('workshop/policy/');
   await expect(page.locator('#notice')).toContainText('brought up to date');
-  await page.getByRole('link', { name: 'Model' }).click();
+  await page.getByRole('link', { name: 'Model', exact: true }).click();
   await expect(page.locator('#team-name')).toHaveValue('Team of version 4');
 });
 

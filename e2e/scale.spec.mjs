@@ -47,7 +47,7 @@ test('50 services: import, edit, undo, redo, export and reload', async ({ page }
   expect(json.services[49].journeys[0].slis[0].slos[0].target).toBe('99.95');
 
   // Reloaded at once (the autosave is written when the page is left).
-  await page.getByRole('link', { name: 'Model' }).click();
+  await page.getByRole('link', { name: 'Model', exact: true }).click();
   await page.reload();
   await page.locator('#service-card-49 > summary').click();
   await expect(page.locator(`#${LAST}-target`)).toHaveValue('99.95');

@@ -46,7 +46,7 @@ test('build a model, export it, clear storage, import it back', async ({ page })
   await expect(page.locator('#doc-status')).toHaveText('agreed');
   await page.locator('#import-file').setInputFiles(file);
   await expect(page.locator('#notice')).toContainText('Imported');
-  await page.getByRole('link', { name: 'Model' }).click();
+  await page.getByRole('link', { name: 'Model', exact: true }).click();
   await expect(page.locator('#team-name')).toHaveValue('Payments <team>');
   await expect(page.locator('#services-0--name')).toHaveValue('Checkout API');
   await expect(page.locator('#services-0--journeys-0--name')).toHaveValue('Pay');
@@ -115,7 +115,7 @@ test('a bad file is refused with what and where, and the model is untouched', as
   await expect(page.locator('#notice')).toContainText('huge.json was not imported: the file is 6.0 MB; a model file can be at most 5 MB');
   await page.locator('#import-file').setInputFiles({ name: 'future.json', mimeType: 'application/json', buffer: Buffer.from('{"schemaVersion": 9}') });
   await expect(page.locator('#notice')).toContainText('schemaVersion 9, newer than this slo-planner reads');
-  await page.getByRole('link', { name: 'Model' }).click();
+  await page.getByRole('link', { name: 'Model', exact: true }).click();
   await expect(page.locator('#team-name')).toHaveValue('Example Game Service');
   await expect(page.locator(`#${SLO}-target`)).toHaveValue('97');
 });
@@ -227,7 +227,7 @@ test('undo and redo reach back across page switches and a reload (the pages are 
   await page.goto('workshop/?page=burn');
   await expect(page).toHaveURL(/\/slo-planner\/workshop\/burn\/$/);
   await page.getByRole('button', { name: 'Undo' }).click();
-  await page.getByRole('link', { name: 'Model' }).click();
+  await page.getByRole('link', { name: 'Model', exact: true }).click();
   await expect(page.locator(`#${SLO}-target`)).not.toHaveValue('99.5');
   await expect(page.locator('#team-name')).toHaveValue('First name');
   await page.reload();
@@ -242,7 +242,7 @@ test('undo and redo reach back across page switches and a reload (the pages are 
   await expect.poll(() => page.evaluate(() => localStorage.getItem('slo-planner.model.v1'))).toContain('"Mine"');
   const other = await context.newPage();
   await other.goto('workshop/policy/');
-  await other.getByRole('link', { name: 'Model' }).click();
+  await other.getByRole('link', { name: 'Model', exact: true }).click();
   await expect(other.locator('#team-name')).toHaveValue('Mine');
   await other.locator('#team-name').fill('Theirs');
   await expect(page.locator('#team-name')).toHaveValue('Theirs');
@@ -257,4 +257,38 @@ test("a page's address with index.html shows that page at its folder's address",
   await expect(page).toHaveURL(/\/slo-planner\/workshop\/burn\/$/);
   await page.goto('workshop/index.html?page=policy');
   await expect(page.locator('h1.page-title')).toHaveText('Error budget policy');
+});
+
+test('a new model: empty pages say what to do first, and placeholders are examples', async ({ page }) => {
+  await page.goto('workshop/?page=model');
+  await page.getByRole('button', { name: 'New model' }).click();
+  await expect(page.locator('#team-name')).toHaveValue('');
+  // Pages with nothing to show say where to start, with a link there.
+  await page.getByRole('link', { name: 'Dependencies' }).click();
+  await expect(page.locator('#no-diagram')).toContainText('No services yet: add one on the Model page');
+  await page.getByRole('link', { name: 'Burn' }).click();
+  await expect(page.locator('#no-slo-for-scenario')).toContainText('No SLO yet');
+  await expect(page.locator('#add-scenario')).toBeDisabled();
+  await page.locator('#no-slo-for-scenario').getByRole('link', { name: 'Model page' }).click();
+  await expect(page.locator('h1.page-title')).toHaveText('Model');
+  // A placeholder reads as an example, never as a value.
+  await page.getByRole('button', { name: 'Add a service' }).click();
+  await expect(page.locator('#services-0--name')).toBeFocused();
+  await page.getByRole('link', { name: 'Dependencies' }).click();
+  const own = page.locator('#services-0--ownAvailability');
+  await expect(own).toHaveAttribute('placeholder', /^e\.g\. /);
+  expect(await own.evaluate((e) => getComputedStyle(e, '::placeholder').fontStyle)).toBe('italic');
+  await expect(page.locator('#services-0--ownAvailability-blank')).toHaveText('Left blank, it counts as 100 % (no failures of its own) until you enter it.');
+});
+
+test("a new model's scenario: the Workbook's three rules are said, no example talk, and removing them says what that means", async ({ page }) => {
+  await buildSmallModel(page);
+  await page.getByRole('link', { name: 'Burn' }).click();
+  await expect(page.locator('.lede')).not.toContainText('spring');
+  await page.locator('#add-scenario').click();
+  await expect(page.locator('#alert-table')).toContainText('fast burn');
+  await expect(page.locator('#rules-said')).toContainText("These are the SRE Workbook's three rules, which every new model starts with");
+  await page.getByRole('button', { name: 'remove every rule' }).click();
+  await expect(page.locator('#rules-said')).toContainText('No alert rules: nothing would page or open a ticket');
+  await expect(page.locator('#no-alert-rules')).toContainText('The model has no alert rules, so nothing below can fire');
 });

@@ -153,8 +153,8 @@ pub fn Footer() -> impl IntoView {
     view! {
         <footer class="foot">
             <p>
-                "Budgets, downtime, events, composites and alert thresholds are exact, each rounding rule stated beside its figure; "
-                "burn scenarios and the Monte Carlo risk are simulations, shown to two decimals. "
+                "Budgets, downtime, bad events, dependency figures and alert thresholds are exact, each rounding rule stated beside its figure; "
+                "burn scenarios and the risk over many periods are simulations, their shares shown to one decimal (two in the charts). "
                 "Runs entirely in your browser: nothing you type leaves this page."
             </p>
         </footer>

@@ -7,6 +7,7 @@ use slo_core::burn::scenarios;
 use slo_core::model::scenario::{EventKind, Scenario};
 
 use crate::browser;
+use crate::frame::Page;
 use crate::workshop::editors::risk::RiskSection;
 use crate::workshop::editors::scenario::{new_event, ScenarioEditor};
 use crate::workshop::inputs::id_of;
@@ -73,7 +74,13 @@ fn ScenarioChooser(
                 <Show when=move || list.with(|l| !l.is_empty())>
                     <Picker id="scenario-picker" label="Scenario" items=list chosen=selected />
                 </Show>
-                <Picker id="scenario-slo" label="New scenario for" items=all_slos chosen=for_new />
+                <Show when=move || all_slos.with(|s| !s.is_empty())
+                    fallback=|| view! {
+                        <p class="hint" id="no-slo-for-scenario">"No SLO yet: a scenario plays incidents out against an SLO's error budget. Add a service with a journey, an SLI and an SLO on the "
+                            <a href=Page::Model.href(Page::Model)>"Model page"</a>" first."</p>
+                    }>
+                    <Picker id="scenario-slo" label="New scenario for" items=all_slos chosen=for_new />
+                </Show>
             </div>
             <div class="actions">
                 <button type="button" class="edit" id="add-scenario" on:click=add disabled=move || all_slos.with(Vec::is_empty)>"Add a scenario"</button>
@@ -125,7 +132,7 @@ pub fn BurnPage(
             <h2>"Edit the scenario"</h2>
             {move || match current.get() {
                 Some(at) => view! { <ScenarioEditor at /> }.into_any(),
-                None => view! { <p class="hint">"No scenario yet: add one for an SLO of the model."</p> }.into_any(),
+                None => view! { <p class="hint">"No scenario yet: choose its SLO under \"New scenario for\" above and add one."</p> }.into_any(),
             }}
         </section>
         <AfterFirstFrame>

@@ -80,9 +80,9 @@ pub fn DependenciesPage() -> impl IntoView {
             "Your availability depends on everything you depend on: a service on a 99.95 % platform cannot promise 99.95 %."
         </p>
         <p class="caution" role="note">
-            "Real failures are correlated. The product assumes independent failures; the bounds show the range. "
-            "For redundancy the independent figure is the best case: the SRE Workbook warns such figures \"will be deceptive\" "
-            "when replicas share a cause of failure."
+            "These figures assume that the parts fail independently of one another. Real failures often come together (a shared network, one bad release), so each figure comes with a range: its bounds. "
+            "For copies of one part (redundancy) the figure is the best case: the SRE Workbook warns such figures \"will be deceptive\" "
+            "when the copies share a cause of failure."
         </p>
         <section class="card">
             <h2>"Graph"</h2>

@@ -14,6 +14,9 @@ use crate::workshop::views::file_actions::FileActions;
 use crate::workshop::views::problem_list::ProblemItems;
 use slo_core::model::location::{ApproverAt, ChangeAt, DocumentAt};
 
+/// Above this many problems the list scrolls in a box of its own.
+const LONG_PROBLEM_LIST: usize = 40;
+
 /// Every problem of the model, errors first, each by the names of its place.
 #[component]
 fn ProblemList() -> impl IntoView {
@@ -24,11 +27,16 @@ fn ProblemList() -> impl IntoView {
             format!("{errors} error(s), {} warning(s)", p.len() - errors)
         })
     };
+    // A long list scrolls in its own box, and says so.
+    let long = Memo::new(move |_| workshop.problems.with(|p| p.len() > LONG_PROBLEM_LIST));
     view! {
         <section class="card no-print" aria-labelledby="problems-title">
             <h2 id="problems-title">"Problems: " <span id="problem-summary">{summary}</span></h2>
-            <p class="hint">"Errors block an agreed document (it stays a draft until they are fixed); an import opens a model with errors and shows them at their fields. Warnings inform."</p>
-            <ul class="problem-list" id="problem-list"><ProblemItems problems=workshop.problems /></ul>
+            <p class="hint">"Errors must be fixed before the document can be marked agreed (it stays a draft until then); an import opens a model with errors and shows them at their fields. Warnings name what is missing or looks wrong, and do not stop the work; those that say an agreed document needs something become errors when it is marked agreed."</p>
+            <ul class="problem-list" class:long=long id="problem-list"><ProblemItems problems=workshop.problems /></ul>
+            <Show when=move || long.get()>
+                <p class="hint" id="problem-list-scrolls">{move || format!("The {} problems scroll inside the box above.", workshop.problems.with(Vec::len))}</p>
+            </Show>
         </section>
     }
 }

@@ -12,6 +12,7 @@ use slo_core::dependency::analyze;
 use slo_core::model::kind::Kind;
 use slo_core::report::diagram::{layout, Diagram};
 
+use crate::frame::Page;
 use crate::workshop::state::Workshop;
 
 /// The diagram of the current model, or a line saying why there is none.
@@ -19,10 +20,19 @@ use crate::workshop::state::Workshop;
 pub fn DependencyDiagram() -> impl IntoView {
     let workshop = Workshop::from_context();
     let diagram = Memo::new(move |_| workshop.model.with(|m| layout(m, &analyze(m))));
-    move || match diagram.get() {
-        None => view! { <p class="hint">"No diagram: add dependencies (and fix any cycle)."</p> }
+    let no_services = Memo::new(move |_| workshop.structure(|m| m.services.is_empty()));
+    move || {
+        match diagram.get() {
+        None if no_services.get() => view! {
+            <p class="hint" id="no-diagram">"No services yet: add one on the "
+                <a href=Page::Model.href(Page::Model)>"Model page"</a>
+                ", then come back to say what it depends on."</p>
+        }
+        .into_any(),
+        None => view! { <p class="hint" id="no-diagram">"No diagram yet: add a dependency to a service below (and remove any cycle, where services depend on each other in a ring)."</p> }
             .into_any(),
         Some(d) => view! { <div class="diagram-scroll" inner_html=svg_text(&d)></div> }.into_any(),
+    }
     }
 }
 

@@ -85,7 +85,7 @@ fn slo_rows_html(model: &Model, at: ServiceAt, analysis: &DependencyAnalysis) ->
                 ),
                 format!("<td class=\"num\">{}</td>", text(&r.allowed_downtime)),
                 format!("<td class=\"num\">{}</td>", text(&r.allowed_bad_events)),
-                format!("<td>{}</td></tr>", text(&r.sla)),
+                format!("<td class=\"num\">{}</td></tr>", text(&r.sla)),
             ]
             .concat()
         })
@@ -127,7 +127,7 @@ fn SloTable(analysis: Memo<DependencyAnalysis>) -> impl IntoView {
             <thead><tr>
                 <th scope="col">"Service / journey"</th><th scope="col">"SLI"</th><th scope="col">"Events"</th>
                 <th scope="col" class="num">"SLO"</th><th scope="col">"Window"</th>
-                <th scope="col" class="num">"Allowed downtime"</th><th scope="col" class="num">"Bad events"</th><th scope="col">"SLA"</th>
+                <th scope="col" class="num">"Allowed downtime"</th><th scope="col" class="num">"Bad events"</th><th scope="col" class="num">"SLA"</th>
             </tr></thead>
             {move || bodies(0..count.get().min(FIRST_SERVICES))}
             {move || all.get().then(|| bodies(FIRST_SERVICES..count.get().max(FIRST_SERVICES)))}
