@@ -76,3 +76,21 @@ test('50 services: the Dependencies page folds the services too', async ({ page 
   await expect(page.locator('#composite-9')).toContainText('Independent failures (the estimate)');
   await expect(page.locator('#services-9--dependencies-0--name')).toHaveValue('Service 12');
 });
+
+test('50 services with a problem in every service: the long list scrolls in its own box and says so', async ({ page }) => {
+  const model = JSON.parse(await readFile(MODEL, 'utf8'));
+  for (const service of model.services) service.journeys[0].slis[0].slos[0].target = '';
+  await page.goto('workshop/?page=model');
+  await page.locator('#import-file').setInputFiles({
+    name: 'scale-50-blank.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(model)),
+  });
+  await expect(page.locator('#notice')).toContainText('scale-50-blank.json');
+  await page.getByRole('link', { name: 'Document' }).click();
+  await expect(page.locator('#problem-summary')).toHaveText('50 error(s), 0 warning(s)');
+  await expect(page.locator('#problem-list')).toHaveClass(/\blong\b/);
+  await expect(page.locator('#problem-list-scrolls')).toHaveText('The 50 problems scroll inside the box above.');
+  // A short list is shown whole, without the box.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.locator('#problem-summary')).toHaveText('0 error(s), 0 warning(s)');
+  await expect(page.locator('#problem-list-scrolls')).toHaveCount(0);
+});
