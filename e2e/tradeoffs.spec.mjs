@@ -27,6 +27,13 @@ test('the example history: candidates side by side, the chart, past periods and 
   await expect(page.locator('#choose-3')).toBeInViewport();
   // The table fits the page: nothing to scroll sideways at 1280 px.
   expect(await page.locator('#tradeoff-table').evaluate((t) => t.scrollWidth - t.clientWidth)).toBeLessThanOrEqual(1);
+  await expect(page.locator('#tradeoff-scroll-hint')).toBeHidden();
+  // On a phone it scrolls in its own box, the page does not, and a line says so.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.locator('#tradeoff-scroll-hint')).toBeVisible();
+  expect(await page.locator('#tradeoff-table').evaluate((t) => t.scrollWidth > t.clientWidth)).toBe(true);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(1);
+  await page.setViewportSize({ width: 1280, height: 900 });
   await expect(page.locator('#tradeoff-summary')).toContainText('Worst period: rolling 28 days ending 2025-02-11: 99.7247 %.');
   await expect(page.locator('#tradeoff-summary')).toContainText('Historical best: 99.9404 %');
   await expect(page.locator('#tradeoff-chart svg')).toBeVisible();

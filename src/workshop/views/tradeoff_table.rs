@@ -175,6 +175,7 @@ fn candidates(
         )}</p> }
     });
     view! {
+        <p class="hint narrow-only" id="tradeoff-scroll-hint">"The table is wider than this screen: swipe it sideways for every column."</p>
         <table class="tradeoff-table" id="tradeoff-table">
             <caption>{format!("Candidate targets per {} period, lowest first. Rounded: {}.{typical}", report.window, report.rounding)}</caption>
             <thead><tr>
