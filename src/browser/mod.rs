@@ -6,6 +6,7 @@ mod focus;
 pub mod importer;
 mod large_store;
 mod panic;
+pub mod routing;
 mod storage;
 
 pub use focus::{

@@ -1,5 +1,5 @@
 //! The workshop app: one Leptos app for every workshop page, routed in the
-//! page (`leptos_router`) at the addresses each page has always had (the
+//! page (`browser::routing`) at the addresses each page has always had (the
 //! Model page at `workshop/`, the others at `workshop/<page>/`). The model,
 //! its problems and the undo history stay in memory from page to page; each
 //! page's own code is a chunk the release site loads on the page's first
@@ -13,11 +13,9 @@ use std::time::Duration;
 
 use leptos::ev;
 use leptos::prelude::*;
-use leptos_router::components::{FlatRoutes, Route, Router};
-use leptos_router::hooks::use_location;
-use leptos_router::{path, Lazy, LazyRoute};
 
 use crate::browser;
+use crate::browser::routing::Routing;
 use crate::frame::{Footer, Header, Page};
 use crate::workshop::exporting::{Export, ExportWith};
 use crate::workshop::import_choice::ImportChoice;
@@ -72,34 +70,75 @@ fn preload_soon(preload: fn() -> Pin<Box<dyn Future<Output = ()>>>) {
     );
 }
 
-/// The view of every workshop page's route: the page its address names,
-/// from [`Loaders::pages`] once its chunk is in (the app shows the page it
-/// leaves until then, marked busy). One view type for all six routes keeps
-/// the router's code to one copy.
-struct PageRoute;
+/// The view of the page at `page`, once its chunk is in (at once on later
+/// visits: a chunk loads once).
+async fn page_view(page: Page) -> Option<AnyView> {
+    let index = Page::WORKSHOP.iter().position(|p| *p == page).unwrap_or(0);
+    let loaders = LOADERS.with(Cell::get)?;
+    let view = (loaders.pages[index])().await;
+    preload_soon(loaders.preload);
+    Some(view)
+}
 
-impl LazyRoute for PageRoute {
-    fn data() -> Self {
-        PageRoute
-    }
-
-    async fn view(_: Self) -> AnyView {
-        // The frame's page, from the address the router is going to.
-        let page = expect_context::<CurrentPage>().0.get_untracked();
-        let index = Page::WORKSHOP.iter().position(|p| *p == page).unwrap_or(0);
-        let Some(loaders) = LOADERS.with(Cell::get) else {
-            return ().into_any();
-        };
-        let view = (loaders.pages[index])().await;
-        // A problem's link from another page may name a field of this page.
-        open_linked_field(page);
-        preload_soon(loaders.preload);
-        view
+/// The page the address names: the page left stays, marked busy, until the
+/// next one's chunk is in; then the next one is shown (and the field a
+/// problem's link names, if it is on it, opened). Each page's view has a
+/// reactive owner of its own, under the frame's, cleaned up once another
+/// page has taken its place.
+#[component]
+fn Pages(
+    /// The page the address names.
+    current: Memo<Page>,
+    /// Whether a page's chunk is loading.
+    set_routing: WriteSignal<bool>,
+) -> impl IntoView {
+    let frame = Owner::current().unwrap_or_default();
+    let shown = RwSignal::new(None::<Page>);
+    // The next page's view and its owner, until the frame takes them.
+    let next = StoredValue::new_local(None::<(Owner, AnyView)>);
+    // The owner of the page shown.
+    let held = StoredValue::new_local(None::<Owner>);
+    // Each switch has a number: a later one wins over a slower earlier one.
+    let switches = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let page = current.get();
+        if shown.get_untracked() == Some(page) {
+            return;
+        }
+        switches.update_value(|n| *n += 1);
+        let mine = switches.get_value();
+        set_routing.set(true);
+        let owner = frame.child();
+        let task_owner = owner.clone();
+        owner.with(|| {
+            untrack(|| {
+                leptos::task::spawn_local_scoped(async move {
+                    let view = page_view(page).await;
+                    if switches.get_value() != mine {
+                        task_owner.cleanup();
+                        return;
+                    }
+                    next.set_value(view.map(|v| (task_owner, v)));
+                    shown.set(Some(page));
+                    set_routing.set(false);
+                    // A problem's link from another page may name a field of this page.
+                    open_linked_field(page);
+                })
+            })
+        });
+    });
+    move || {
+        shown.track();
+        let (owner, view) = next.try_update_value(Option::take).flatten()?;
+        if let Some(left) = held.try_update_value(|h| h.replace(owner)).flatten() {
+            left.cleanup();
+        }
+        Some(view)
     }
 }
 
 /// The path of the workshop's folder from the document's `<base>`
-/// (`/slo-planner/workshop` under the usual sub-path): the router's base.
+/// (`/slo-planner/workshop` under the usual sub-path): the routing's base.
 fn router_base() -> String {
     browser::base_path().trim_end_matches('/').to_string()
 }
@@ -114,15 +153,13 @@ pub fn page_at(path: &str, base: &str) -> Page {
 /// The app's frame: the top bar, the toolbar and the notice, and the page
 /// the address names; Ctrl+Z / Ctrl+Shift+Z undo and redo on every page.
 #[component]
-fn Frame(
-    /// The router's base.
-    base: String,
-    /// Whether a page's chunk is loading.
-    routing: ReadSignal<bool>,
-) -> impl IntoView {
+fn Frame() -> impl IntoView {
+    let base = router_base();
+    let (routing, set_routing) = signal(false);
+    let address = Routing::follow(base.clone());
+    provide_context(address);
     let workshop = Workshop::provide();
-    let location = use_location();
-    let current = Memo::new(move |_| location.pathname.with(|path| page_at(path, &base)));
+    let current = Memo::new(move |_| address.path.with(|path| page_at(path, &base)));
     provide_context(CurrentPage(current));
     Effect::new(move |_| {
         browser::set_title(&format!(
@@ -148,28 +185,9 @@ fn Frame(
             <Notice />
             <ImportChoice />
             <Unsaved />
-            <FlatRoutes fallback=|| view! { <p>"There is no such workshop page: pick one above."</p> }>
-                <Route path=path!("/") view={Lazy::<PageRoute>::new()} />
-                <Route path=path!("/dependencies/") view={Lazy::<PageRoute>::new()} />
-                <Route path=path!("/tradeoffs/") view={Lazy::<PageRoute>::new()} />
-                <Route path=path!("/burn/") view={Lazy::<PageRoute>::new()} />
-                <Route path=path!("/policy/") view={Lazy::<PageRoute>::new()} />
-                <Route path=path!("/document/") view={Lazy::<PageRoute>::new()} />
-            </FlatRoutes>
+            <Pages current set_routing />
         </main>
         <Footer />
-    }
-}
-
-/// The workshop app, under its router.
-#[component]
-fn WorkshopApp() -> impl IntoView {
-    let base = router_base();
-    let (routing, set_routing) = signal(false);
-    view! {
-        <Router base=base.clone() set_is_routing=set_routing>
-            <Frame base routing />
-        </Router>
     }
 }
 
@@ -180,6 +198,6 @@ pub fn mount(loaders: Loaders) {
     LOADERS.with(|l| l.set(Some(loaders)));
     leptos::mount::mount_to_body(move || {
         provide_context(ExportWith(loaders.export));
-        view! { <WorkshopApp /> }
+        view! { <Frame /> }
     });
 }

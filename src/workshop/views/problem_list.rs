@@ -5,12 +5,11 @@
 use leptos::prelude::*;
 
 use crate::workshop::inputs::why;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 use slo_core::problem::{Problem, Severity};
 use slo_core::report::place::Places;
 
 use crate::browser;
+use crate::browser::routing::{go as load_page, Routing};
 use crate::frame::Page;
 use crate::workshop::inputs::id_of;
 use crate::workshop::state::Workshop;
@@ -121,7 +120,7 @@ pub fn ProblemItems(
     let workshop = Workshop::from_context();
     let here = use_context::<CurrentPage>().map(|CurrentPage(page)| page);
     let here = move || here.map(|page| page.get_untracked());
-    let navigate = use_navigate();
+    let routing = use_context::<Routing>();
     // Each problem with its place in words, errors first. It re-runs on
     // every edit (a name typed renames a place), but the list below is
     // rebuilt only when a problem or a place's name changed, and naming
@@ -156,7 +155,6 @@ pub fn ProblemItems(
                 let target = page_of(&p.path);
                 let href = field_link(&p.path);
                 let path = p.path.clone();
-                let navigate = navigate.clone();
                 let go = move |ev: leptos::ev::MouseEvent| {
                     if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
                         return;
@@ -166,17 +164,15 @@ pub fn ProblemItems(
                         open(&path);
                     } else {
                         workshop.pending_field.set_value(Some(path.clone()));
-                        // A path from the site's root, as is (not resolved against the router's base).
-                        let whole = NavigateOptions {
-                            resolve: false,
-                            ..NavigateOptions::default()
-                        };
-                        navigate(&workshop_address(target), whole);
+                        match routing {
+                            Some(routing) => routing.navigate(&workshop_address(target)),
+                            None => load_page(&workshop_address(target)),
+                        }
                     }
                 };
                 view! {
                     <li class=class>
-                        // rel="external": the router leaves it to `go`, which
+                        // rel="external": the routing leaves it to `go`, which
                         // switches the page itself, knowing the field.
                         // The place in words; its field path only as the link's tooltip.
                         <a href=href rel="external" title=p.path on:click=go>{place}</a>": "{p.message}{why(p.why)}
