@@ -68,3 +68,27 @@ test('back to the workshop when nothing changed meanwhile: it comes back as it w
   await expect.poll(() => shows(page)).toBe('NNP');
   await expect(page.locator('#team-name')).toHaveValue('Only here');
 });
+
+test("back to the page shown while the next page's code is still loading: that page stays, not the next", async ({ page }) => {
+  await page.goto('workshop/');
+  await expect(page.locator('h1.page-title')).toHaveText('Model');
+  // The Burn page's code arrives only when let through.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/lazy-burn_page[^/]*\.wasm$/, async (route) => { await held; await route.continue(); });
+  const arrived = page.waitForResponse(/lazy-burn_page[^/]*\.wasm$/);
+  await page.getByRole('link', { name: 'Burn' }).click();
+  await expect(page.locator('main')).toHaveAttribute('aria-busy', 'true');
+  await page.goBack();
+  await expect(page).toHaveURL(/\/workshop\/$/);
+  await expect(page.locator('main')).not.toHaveAttribute('aria-busy', 'true');
+  release();
+  await arrived;
+  // A few frames for the late chunk to be run: the Model page stays.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 200)))));
+  await expect(page.locator('h1.page-title')).toHaveText('Model');
+  await expect(page.locator('#team-name')).toBeVisible();
+  // And Burn still opens when asked again.
+  await page.getByRole('link', { name: 'Burn' }).click();
+  await expect(page.locator('h1.page-title')).toHaveText('Burn');
+});

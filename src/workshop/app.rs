@@ -102,10 +102,13 @@ fn Pages(
     let switches = StoredValue::new(0u64);
     Effect::new(move |_| {
         let page = current.get();
+        switches.update_value(|n| *n += 1);
         if shown.get_untracked() == Some(page) {
+            // Back to the page shown before the next one came in: the
+            // next one's loading is cancelled (its switch is no longer the last).
+            set_routing.set(false);
             return;
         }
-        switches.update_value(|n| *n += 1);
         let mine = switches.get_value();
         set_routing.set(true);
         let owner = frame.child();

@@ -80,7 +80,8 @@ impl IncidentSlices {
                 .model
                 .with_untracked(|m| history_zone(m, pasted.at, &IntlZones));
             leptos::task::spawn_local(async move {
-                let current = move || reading.get_value() == mine;
+                // The page may have gone (its values with it) by the next slice.
+                let current = move || reading.try_get_value() == Some(mine);
                 let read = read_in_slices(&pasted.text, zone.as_ref(), slices.progress, current);
                 if let Some(read) = read.await.filter(|_| current()) {
                     slices.progress.set(None);
