@@ -1,5 +1,5 @@
 // User journeys of the Burn page (issue: burn scenarios).
-import { test, expect } from './fixtures.mjs';
+import { test, expect, openExample } from './fixtures.mjs';
 
 const S = '#services-0--journeys-0--slis-0--slos-0--scenarios-0';
 
@@ -82,7 +82,7 @@ test('add an incident: the chart, the alerts and the policy follow', async ({ pa
 
 test('a new scenario for a model without one, with a full outage and rules', async ({ page }) => {
   await page.goto('workshop/?page=burn');
-  await page.getByRole('button', { name: 'Example: Azure chain' }).click();
+  await openExample(page, 'Example: Azure chain');
   await expect(page.getByText('No scenario yet')).toBeVisible();
   await page.locator('#add-scenario').click();
   await expect(page.locator(`${S}--name`)).toHaveValue('Scenario 1');

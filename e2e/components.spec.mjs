@@ -1,7 +1,7 @@
 // Issue 9's modelling gaps and small things: components without journeys,
 // problems named by their place and linked to their field, Export / Import /
 // Share in the toolbar, and focus that follows add and remove.
-import { test, expect, exportModel } from './fixtures.mjs';
+import { test, expect, exportModel, openExample } from './fixtures.mjs';
 
 const SLO = 'services-0--journeys-0--slis-0--slos-0-';
 
@@ -101,7 +101,7 @@ test('the burn charts follow dark mode and have accessible names', async ({ page
 
 test('the diagram holds its redundancy frames and cuts long names to their box', async ({ page }) => {
   await page.goto('workshop/?page=dependencies');
-  await page.getByRole('button', { name: 'Example: Azure chain' }).click();
+  await openExample(page, 'Example: Azure chain');
   await page.locator('#services-0--dependencies-1--name').fill('Azure Database for MySQL flexible server in West Europe, zone redundant');
   await page.locator('#services-0--dependencies-1--coupling-type').selectOption({ label: 'redundant: k of n replicas must be up' });
   const fits = await page.locator('#dependency-diagram').evaluate((svg) => {

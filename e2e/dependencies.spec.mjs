@@ -1,9 +1,9 @@
 // User journeys of the Dependencies page (issue: dependency chains).
-import { test, expect } from './fixtures.mjs';
+import { test, expect, openExample } from './fixtures.mjs';
 
 test('the seed chain is 98.8 % and 99.95 % as its SLO warns', async ({ page }) => {
   await page.goto('workshop/?page=dependencies');
-  await page.getByRole('button', { name: 'Example: Azure chain' }).click();
+  await openExample(page, 'Example: Azure chain');
   const composite = page.locator('#composite-0');
   await expect(composite).toContainText('Independent failures (the estimate)98.8021 %');
   await expect(composite).toContainText('Pessimistic bound (failures never overlap)98.8 %');
@@ -17,7 +17,7 @@ test('the seed chain is 98.8 % and 99.95 % as its SLO warns', async ({ page }) =
   await page.locator('#services-0--dependencies-1--coupling-required').fill('2');
   await expect(composite.locator('table.allocation')).toContainText('Azure Database for MySQL0.0003 %99.9997 %');
   await expect(composite).toContainText('availabilities rounded down and unavailabilities rounded up, to 4 decimal places of a percent');
-  await page.getByRole('button', { name: 'Example: Azure chain' }).click();
+  await openExample(page, 'Example: Azure chain');
   await expect(composite.locator('table.allocation')).toContainText('Azure Database for MySQL0.1 %99.9 %');
   await page.getByRole('link', { name: 'Model', exact: true }).click();
   const target = page.locator('#services-0--journeys-0--slis-0--slos-0--target');
@@ -109,7 +109,7 @@ test('a three-level chain built in the UI, then made redundant', async ({ page }
 
 test('the diagram shows labels as text, never as markup', async ({ page }) => {
   await page.goto('workshop/?page=dependencies');
-  await page.getByRole('button', { name: 'Example: Azure chain' }).click();
+  await openExample(page, 'Example: Azure chain');
   await page.locator('#services-0--dependencies-0--name').fill('<img src=x onerror=alert(1)>');
   const svg = page.locator('#dependency-diagram');
   // Cut to fit its box, with the full name as the box's tooltip: text either way.

@@ -40,3 +40,10 @@ export async function autosaved(page) {
   const text = await page.evaluate(() => localStorage.getItem('slo-planner.model.v1'));
   return text === null ? null : JSON.parse(text);
 }
+
+/// Opens one of the toolbar's examples ("Example: Azure chain"), from its
+/// "Examples" menu.
+export async function openExample(page, name) {
+  await page.locator('#examples-menu > summary').click();
+  await page.getByRole('button', { name }).click();
+}

@@ -1,7 +1,7 @@
 // Nothing a workshop types can break the page or lose work (issue 9): the
 // crashes found by hand, models with errors that open again, agreement,
 // renames, planned downtime, long input, and a forced panic.
-import { test, expect, exportModel, autosaved } from './fixtures.mjs';
+import { test, expect, exportModel, autosaved, openExample } from './fixtures.mjs';
 import { test as plain } from '@playwright/test';
 
 const SLO = 'services-0--journeys-0--slis-0--slos-0-';
@@ -9,7 +9,7 @@ const S = '#services-0--journeys-0--slis-0--slos-0--scenarios-0';
 
 test('a huge failover is a message at its field, and the page keeps working', async ({ page }) => {
   await page.goto('workshop/?page=dependencies');
-  await page.getByRole('button', { name: 'Example: Azure chain' }).click();
+  await openExample(page, 'Example: Azure chain');
   await page.locator('#services-0--dependencies-0--coupling-type').selectOption({ label: 'redundant: k of n replicas must be up' });
   const failover = page.locator('#services-0--dependencies-0--coupling-failover');
   await failover.fill('99999999999999999999999d');

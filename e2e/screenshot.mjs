@@ -43,6 +43,7 @@ for (const [name, path, options] of [
   await page.locator('h1.page-title').waitFor();
   if (name.endsWith('phone')) {
     // The Azure chain example has the dependencies to show.
+    await page.locator('#examples-menu > summary').click();
     await page.getByRole('button', { name: 'Example: Azure chain' }).click();
     await page.locator('svg#dependency-diagram').waitFor();
   }

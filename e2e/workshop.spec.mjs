@@ -164,7 +164,7 @@ test('validation shows each problem beside its field', async ({ page }) => {
   await expect(target).toContainText('the SLO 98 % is tighter than the best performance ever observed, 97.5 %');
   await expect(target.locator('details.why')).not.toHaveAttribute('open');
   await target.getByText('Why?').click();
-  await expect(target.locator('details.why')).toContainText('Source: the Enterprise SLO Framework (ESF), ch. 6.');
+  await expect(target.locator('details.why')).toContainText('Source: Establishing SRE Foundations (ESF), ch. 6.');
   // The list names places in words; the field path is only the link's tooltip.
   await page.getByRole('link', { name: 'Document' }).click();
   const list = page.locator('#problem-list');

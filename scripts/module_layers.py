@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 LAYERS = [
-    ["echo", "history"],
+    ["echo", "glossary", "history"],
     ["quantity"],
     ["problem"],
     ["model"],

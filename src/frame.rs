@@ -147,11 +147,12 @@ pub fn Header(
     }
 }
 
-/// The footer.
+/// The footer: what is exact and what is simulated, and the glossary.
 #[component]
 pub fn Footer() -> impl IntoView {
     view! {
         <footer class="foot">
+            <crate::glossary::Glossary />
             <p>
                 "Budgets, downtime, bad events, dependency figures and alert thresholds are exact, each rounding rule stated beside its figure; "
                 "burn scenarios and the risk over many periods are simulations, their shares shown to one decimal (two in the charts). "

@@ -7,4 +7,5 @@
 pub mod browser;
 pub mod budget;
 pub mod frame;
+pub mod glossary;
 pub mod workshop;

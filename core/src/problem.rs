@@ -29,7 +29,7 @@ pub struct Problem {
     /// report, the diagram); `other` (left out of the JSON) for the rest.
     #[serde(default, skip_serializing_if = "ProblemCode::is_other")]
     pub code: ProblemCode,
-    /// Why it matters, with its source ("The Enterprise SLO Framework,
+    /// Why it matters, with its source ("Establishing SRE Foundations,
     /// ch. 6: ..."), for a "why" disclosure: the message itself stays plain.
     /// Empty (left out of the JSON) for most problems.
     #[serde(default, skip_serializing_if = "String::is_empty")]

@@ -96,7 +96,7 @@ fn own_headings(with_components: bool, with_dependencies: bool) -> Vec<String> {
         "Consequences",
         "Escalation policy",
         "Agreed by",
-        "Next review",
+        "Next review of this policy",
         "Clauses",
         "Clarifications and caveats",
         "On-call agreement",

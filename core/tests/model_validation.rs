@@ -128,7 +128,7 @@ fn slo_tighter_than_history_warns() {
     assert!(
         found
             .why
-            .ends_with("Source: the Enterprise SLO Framework (ESF), ch. 6."),
+            .ends_with("Source: Establishing SRE Foundations (ESF), ch. 6."),
         "{}",
         found.why
     );

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use slo_core::calculator::link::{form_from_pairs, form_to_pairs, has_form_params};
 use slo_core::calculator::BudgetForm;
+use slo_core::glossary::Term;
 
 use crate::browser;
 use crate::budget::compare::Compare;
@@ -14,6 +15,7 @@ use crate::budget::state::Calculator;
 use crate::budget::target::TargetInput;
 use crate::budget::time_slice::TimeSlices;
 use crate::budget::window::WindowInput;
+use crate::glossary::Word;
 
 /// Where the last form is kept between visits (as link pairs).
 const STORAGE_KEY: &str = "slo-planner.budget.v1";
@@ -50,7 +52,7 @@ pub fn BudgetPage() -> impl IntoView {
     });
     view! {
         <h1 class="page-title">"Error budget"</h1>
-        <p class="lede">"With this SLO, over this window, how much can go wrong?"</p>
+        <p class="lede">"With this " <Word term=Term::Slo /> ", over this " <Word term=Term::CompliancePeriod text="window" /> ", how much can go wrong? That is the " <Word term=Term::ErrorBudget /> "."</p>
         <div class="grid">
             <section class="card inputs" aria-labelledby="inputs-title">
                 <h2 id="inputs-title">"SLO"</h2>

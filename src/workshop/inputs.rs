@@ -4,10 +4,12 @@
 use std::cell::Cell;
 
 use leptos::prelude::*;
+use slo_core::glossary::Term;
 use slo_core::problem::Severity;
 use wasm_bindgen::JsCast;
 
 use crate::frame::example;
+use crate::glossary::Word;
 use crate::workshop::state::Workshop;
 use slo_core::model::kind::Kind;
 use slo_core::model::location::Locate;
@@ -109,6 +111,9 @@ pub fn Text<L: Locate>(
     field: &'static str,
     /// The visible label.
     label: &'static str,
+    /// The glossary word the label uses, explained by a "?" beside it.
+    #[prop(optional)]
+    term: Option<Term>,
     /// Reads the field.
     get: fn(&L::Item) -> &String,
     /// Writes the field.
@@ -147,7 +152,7 @@ pub fn Text<L: Locate>(
     };
     view! {
         <div class="field">
-            <label for=id.clone()>{label}</label>
+            {labelled(&id, label, term)}
             {input}
             {when_blank(&id, value, blank_means)}
             <FieldProblems path />
@@ -164,6 +169,9 @@ pub fn OptText<L: Locate>(
     field: &'static str,
     /// The visible label.
     label: &'static str,
+    /// The glossary word the label uses, explained by a "?" beside it.
+    #[prop(optional)]
+    term: Option<Term>,
     /// Reads the field.
     get: fn(&L::Item) -> Option<&String>,
     /// Writes the field.
@@ -185,12 +193,32 @@ pub fn OptText<L: Locate>(
     );
     view! {
         <div class="field">
-            <label for=id.clone()>{label}</label>
+            {labelled(&id, label, term)}
             <input id=id.clone() type="text" autocomplete="off" placeholder=example(placeholder)
                 prop:value=value on:input=move |ev| on_input(event_target_value(&ev)) />
             {when_blank(&id, value, blank_means)}
             <FieldProblems path />
         </div>
+    }
+}
+
+/// A "?" after a label that uses a glossary word, its plain line on hover
+/// and focus; outside the `<label>`, so the field's name stays the label.
+/// (Not inlined: one copy for every field type and place.)
+#[inline(never)]
+fn help(term: Option<Term>) -> Option<AnyView> {
+    term.map(|term| view! { " " <Word term text="?" /> }.into_any())
+}
+
+/// A field's label, with the "?" of its glossary word beside it.
+#[inline(never)]
+fn labelled(id: &str, label: &'static str, term: Option<Term>) -> AnyView {
+    match term {
+        None => view! { <label for=id.to_string()>{label}</label> }.into_any(),
+        Some(_) => view! {
+            <span class="label-line"><label for=id.to_string()>{label}</label>{help(term)}</span>
+        }
+        .into_any(),
     }
 }
 
@@ -214,6 +242,9 @@ pub fn Choice<L: Locate, K: Kind>(
     field: &'static str,
     /// The visible label.
     label: &'static str,
+    /// The glossary word the label uses, explained by a "?" beside it.
+    #[prop(optional)]
+    term: Option<Term>,
     /// Reads the field.
     get: fn(&L::Item) -> K,
     /// Writes the field.
@@ -233,7 +264,7 @@ pub fn Choice<L: Locate, K: Kind>(
     );
     view! {
         <div class="field">
-            <label for=id.clone()>{label}</label>
+            {labelled(&id, label, term)}
             <select id=id prop:value=selected on:change=move |ev| {
                 choose(event_target_value(&ev));
                 // When the model refused the choice (an "agreed" status over
@@ -261,6 +292,9 @@ pub fn Check<L: Locate>(
     field: &'static str,
     /// The visible label.
     label: &'static str,
+    /// The glossary word the label uses, explained by a "?" beside it.
+    #[prop(optional)]
+    term: Option<Term>,
     /// Reads the field.
     get: fn(&L::Item) -> bool,
     /// Writes the field.
@@ -273,7 +307,7 @@ pub fn Check<L: Locate>(
         <div class="field check">
             <input id=id.clone() type="checkbox" prop:checked=checked
                 on:change=move |ev| on_change(event_target_checked(&ev)) />
-            <label for=id>{label}</label>
+            <label for=id>{label}</label>{help(term)}
         </div>
     }
 }

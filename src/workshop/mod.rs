@@ -29,7 +29,8 @@ use crate::workshop::import_choice::drops;
 use crate::workshop::state::Workshop;
 use crate::workshop::views::file_actions::{export_model, FileButtons};
 
-/// Undo, redo, new model, the examples, and export, import and share.
+/// Undo, redo, new model, the examples (a menu, so the bar fits one line
+/// at 1280 px), and export, import and share.
 #[component]
 pub(crate) fn Toolbar() -> impl IntoView {
     let workshop = Workshop::from_context();
@@ -50,8 +51,19 @@ pub(crate) fn Toolbar() -> impl IntoView {
             <button type="button" id="redo" on:click=move |_| workshop.redo() disabled=move || !workshop.can_redo()
                 aria-keyshortcuts="Control+Shift+Z" title="Redo (Ctrl+Shift+Z)">"Redo"</button>
             <button type="button" on:click=move |_| replace_with(Model::starter(), "a new, empty model")>"New model"</button>
-            <button type="button" on:click=move |_| replace_with(examples::workbook_api(), "the SRE Workbook API example")>"Example: Workbook API"</button>
-            <button type="button" on:click=move |_| replace_with(examples::seed_chain(), "the Azure dependency chain example")>"Example: Azure chain"</button>
+            <details class="export-more" id="examples-menu">
+                <summary>"Examples"</summary>
+                <div class="menu">
+                    <button type="button" on:click=move |_| {
+                        browser::close_details("examples-menu");
+                        replace_with(examples::workbook_api(), "the SRE Workbook API example");
+                    }>"Example: Workbook API"</button>
+                    <button type="button" on:click=move |_| {
+                        browser::close_details("examples-menu");
+                        replace_with(examples::seed_chain(), "the Azure dependency chain example");
+                    }>"Example: Azure chain"</button>
+                </div>
+            </details>
             <span class="toolbar-gap" aria-hidden="true"></span>
             <FileButtons />
         </div>

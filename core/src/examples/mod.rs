@@ -178,13 +178,13 @@ pub fn workbook_api() -> Model {
                     id: s("freeze"),
                     kind: ConsequenceKind::StopActivity { activity: StoppedActivity::FeatureReleasesToProduction },
                     execution: Execution::Automatable,
-                    description: s("Halt all changes and releases other than P0 issues or security fixes until the service is back within its SLO"),
+                    description: s("Halt all changes and releases other than P1 issues or security fixes until the service is back within its SLO"),
                 },
                 Consequence {
                     id: s("postmortem"),
                     kind: ConsequenceKind::ConductActivity { activity: Activity::Postmortem },
                     execution: Execution::ManualTraceable,
-                    description: s("Conduct a postmortem with at least one P0 action item"),
+                    description: s("Conduct a postmortem with at least one P1 action item"),
                 },
             ],
             clauses: vec![

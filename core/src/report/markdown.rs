@@ -151,7 +151,7 @@ pub fn document_markdown(model: &Model, zones: &dyn ZoneResolver) -> String {
         ("Reviewers", listed(&d.reviewers)),
         ("Approvers", listed(&approvers)),
         ("Approval date", or_dash(&d.approval_date)),
-        ("Revisit date", revisit),
+        ("Next review of the SLOs", revisit),
     ];
     let rows: Vec<Vec<String>> = header
         .into_iter()
@@ -208,7 +208,7 @@ fn slos(out: &mut String, model: &Model, zones: &dyn ZoneResolver, analysis: &De
             "Events",
             "SLO",
             "Window",
-            "Allowed downtime",
+            "Allowed bad time (downtime)",
             "Bad events",
             "SLA",
         ],
@@ -318,7 +318,7 @@ fn policy(out: &mut String, p: &ErrorBudgetPolicy) {
     section(out, "Escalation policy", &p.escalation_policy);
     section(out, "Agreed by", &listed(&p.agreed_by));
     let review = next_review(p);
-    section(out, "Next review", &review);
+    section(out, "Next review of this policy", &review);
     heading(out, 2, "Clauses");
     let rows: Vec<Vec<String>> = p
         .clauses

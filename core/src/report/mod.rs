@@ -2,6 +2,7 @@
 //! allowed downtime and (when the SLI has traffic) allowed bad events, computed
 //! by the same [`calculator`](crate::calculator) the Budget page uses.
 
+pub mod budget_line;
 pub mod dependency_rows;
 pub mod diagram;
 pub mod document;

@@ -278,7 +278,7 @@ fn check_slo(c: &mut Checker, at: SloAt, sli: &Sli, slo: &Slo) -> Option<WindowU
             c.warning_because(
                 || at.field("target"),
                 format!("the SLO {target} % is tighter than the best performance ever observed, {best} %"),
-                "A target the service has never met is a promise no one has seen it keep: start from what it has done. Source: the Enterprise SLO Framework (ESF), ch. 6.",
+                "A target the service has never met is a promise no one has seen it keep: start from what it has done. Source: Establishing SRE Foundations (ESF), ch. 6.",
             );
         }
     }
@@ -349,7 +349,7 @@ pub(super) fn check_windows_share_a_unit(c: &mut Checker, units: Vec<(SloAt, Win
                     unit.words(),
                     common.words()
                 ),
-                "SLOs over the same unit of time can be read side by side and reviewed together. Source: the Enterprise SLO Framework (ESF).",
+                "SLOs over the same unit of time can be read side by side and reviewed together. Source: Establishing SRE Foundations (ESF).",
             );
         }
     }

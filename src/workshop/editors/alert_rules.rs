@@ -2,6 +2,7 @@
 //! SRE Workbook's set and the ESF single-window rule one click away.
 
 use leptos::prelude::*;
+use slo_core::glossary::Term;
 use slo_core::model::alert_rule::{AlertRuleSpec, ThresholdSpec, ThresholdType};
 use slo_core::read::alert_rule::AlertRule;
 
@@ -52,7 +53,7 @@ fn RuleEditor(
                         }
                     } />
                 <Show when=move || by_share.get()
-                    fallback=move || view! { <Text at=rate field="burnRate" label="Burn rate" placeholder="2" get=|s: &String| s set=|s: &mut String| s /> }>
+                    fallback=move || view! { <Text at=rate field="burnRate" label="Burn rate" term=Term::BurnRate placeholder="2" get=|s: &String| s set=|s: &mut String| s /> }>
                     <Text at=percent field="percent" label="Budget spent in the long window (%)" placeholder="2" get=|s: &String| s set=|s: &mut String| s />
                 </Show>
             </div>
@@ -70,7 +71,7 @@ fn RuleEditor(
 
 /// The ESF Table 9.10 rule: burn rate 2 over 60 minutes, every 5, snoozed 120.
 fn esf_rule() -> AlertRuleSpec {
-    AlertRuleSpec::of(&AlertRule::esf_single_window("single window (ESF)"))
+    AlertRuleSpec::of(&AlertRule::esf_single_window("single window"))
 }
 
 /// Every rule of the model, and the buttons that add rules.
@@ -106,7 +107,7 @@ pub fn AlertRulesEditor() -> impl IntoView {
         <FieldProblems path="alertRules".to_string() />
         <div class="actions">
             {edit_button("Use the SRE Workbook's three rules".into(), "", |m| m.alert_rules = AlertRuleSpec::workbook_defaults())}
-            {edit_button("Add a single-window rule (ESF)".into(), "", |m| m.alert_rules.push(esf_rule()))}
+            {edit_button("Add a single-window rule".into(), "", |m| m.alert_rules.push(esf_rule()))}
         </div>
     }
 }

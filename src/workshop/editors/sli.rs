@@ -2,6 +2,7 @@
 //! and its SLOs.
 
 use leptos::prelude::*;
+use slo_core::glossary::Term;
 use slo_core::model::{
     LatencyThreshold, Measurement, Sli, SliKind, SliQueries, Slo, Traffic, WINDOW_PLACEHOLDER,
 };
@@ -33,12 +34,12 @@ pub fn SliEditor(
         <fieldset class="item sli">
             <legend>{title}</legend>
             <div class="cols">
-                <Text at field="name" label="SLI name" placeholder="Checkout availability" get=|s: &Sli| &s.name set=|s: &mut Sli| &mut s.name />
+                <Text at field="name" label="SLI name" term=Term::Sli placeholder="Checkout availability" get=|s: &Sli| &s.name set=|s: &mut Sli| &mut s.name />
                 <Choice at field="kind" label="Kind" get=|s: &Sli| s.kind set=|s: &mut Sli, k| s.kind = k />
             </div>
             <div class="cols">
-                <Text at field="goodEvents" label="A good event is" multiline=true get=|s: &Sli| &s.good_events set=|s: &mut Sli| &mut s.good_events />
-                <Text at field="validEvents" label="A valid event is" multiline=true get=|s: &Sli| &s.valid_events set=|s: &mut Sli| &mut s.valid_events />
+                <Text at field="goodEvents" label="A good event is" term=Term::GoodEvents multiline=true get=|s: &Sli| &s.good_events set=|s: &mut Sli| &mut s.good_events />
+                <Text at field="validEvents" label="A valid event is" term=Term::ValidEvents multiline=true get=|s: &Sli| &s.valid_events set=|s: &mut Sli| &mut s.valid_events />
             </div>
             <Show when=move || kind.get() == Some(SliKind::Availability)>
                 <div>
@@ -89,7 +90,7 @@ fn SliMeasurement(
     view! {
         <div class="cols">
             <Text at field="measuredAt" label="Measured at" placeholder="load balancer logs" get=|s: &Sli| &s.measured_at set=|s: &mut Sli| &mut s.measured_at />
-            <Check at field="measurement" label="Time-slice based (good or bad slices of time)"
+            <Check at field="measurement" label="Time-slice based (good or bad slices of time)" term=Term::TimeSlice
                 get=|s: &Sli| s.measurement == Measurement::TimeSliceBased
                 set=|s: &mut Sli, on| {
                     s.measurement = if on { Measurement::TimeSliceBased } else { Measurement::RequestBased };
@@ -140,7 +141,7 @@ fn SliQueriesEditor(
         </div>
         <p class="hint">{window_hint}</p>
         <div class="cols">
-            <Text at field="queries.counted" label="Query: good (or bad) events" multiline=true placeholder="http_requests_total{code!~\"5..\"}"
+            <Text at field="queries.counted" label="Query: good (or bad) events" term=Term::PromQl multiline=true placeholder="http_requests_total{code!~\"5..\"}"
                 get=|s: &Sli| s.queries.as_ref().map(|q| &q.counted).unwrap_or(&EMPTY)
                 set=|s: &mut Sli| &mut queries(s).counted />
             <Text at field="queries.total" label="Query: valid events" multiline=true placeholder="http_requests_total"

@@ -2,8 +2,9 @@
 
 use leptos::prelude::*;
 use slo_core::calculator::evaluate;
+use slo_core::glossary::Term;
 use slo_core::model::Slo;
-use slo_core::quantity::numbers::group_thousands;
+use slo_core::report::budget_line::budget_line;
 use slo_core::report::slo_form;
 
 use crate::browser::IntlZones;
@@ -25,25 +26,7 @@ fn SloBudget(
             let (sli, slo) = (at.0.get(m)?, at.get(m)?);
             let view = evaluate(&slo_form(sli, slo), &IntlZones);
             let report = view.report().ok()?;
-            let mut line = format!(
-                "Error budget {} %: allowed downtime {} over {}",
-                report.error_budget_percent,
-                report.allowed_downtime.describe(|d| d.clone()),
-                report.window.label
-            );
-            if let Some(bad) = &report.allowed_bad_events {
-                line.push_str(&format!(
-                    "; {} bad events",
-                    bad.describe(|n| group_thousands(&n.to_string()))
-                ));
-            }
-            if let Some(bad) = &report.allowed_bad_time_slices {
-                line.push_str(&format!(
-                    "; {} bad time slices",
-                    bad.describe(|n| group_thousands(&n.to_string()))
-                ));
-            }
-            Some(line)
+            Some(budget_line(sli.kind, &report))
         })
     });
     let id = format!("{}-budget", crate::workshop::inputs::id_of(&at.path()));
@@ -75,14 +58,14 @@ pub fn SloEditor(
             <SloBudget at />
             <div class="cols">
                 <Text at field="target" label="Target (%)" placeholder="99.9" get=|s: &Slo| &s.target set=|s: &mut Slo| &mut s.target />
-                <Text at field="window" label="Window" placeholder="28d" get=|s: &Slo| &s.window set=|s: &mut Slo| &mut s.window />
+                <Text at field="window" label="Window" term=Term::CompliancePeriod placeholder="28d" get=|s: &Slo| &s.window set=|s: &mut Slo| &mut s.window />
                 <Text at field="timeZone" label="Time zone (calendar windows)" placeholder="UTC" get=|s: &Slo| &s.time_zone set=|s: &mut Slo| &mut s.time_zone />
             </div>
             <Text at field="name" label="Name" placeholder="99.9 % of checkouts succeed" get=|s: &Slo| &s.name set=|s: &mut Slo| &mut s.name />
             <div class="cols">
-                <OptText at field="sla" label="SLA (%), looser than the SLO" placeholder="99.5" get=|s: &Slo| s.sla.as_ref() set=|s: &mut Slo| &mut s.sla />
+                <OptText at field="sla" label="SLA (%), looser than the SLO" term=Term::Sla placeholder="99.5" get=|s: &Slo| s.sla.as_ref() set=|s: &mut Slo| &mut s.sla />
                 <OptText at field="historical" label="Best ever observed (%)" placeholder="99.97" get=|s: &Slo| s.historical.as_ref() set=|s: &mut Slo| &mut s.historical />
-                <Choice at field="priority" label="Incident priority" get=|s: &Slo| s.priority set=|s: &mut Slo, p| s.priority = p />
+                <Choice at field="priority" label="Incident priority" term=Term::IncidentPriority get=|s: &Slo| s.priority set=|s: &mut Slo, p| s.priority = p />
             </div>
             <Text at field="rationale" label="Rationale" multiline=true get=|s: &Slo| &s.rationale set=|s: &mut Slo| &mut s.rationale />
             <Show when=move || asks_reason.get()>

@@ -4,10 +4,12 @@
 
 use leptos::prelude::*;
 use slo_core::burn::scenarios;
+use slo_core::glossary::Term;
 use slo_core::model::scenario::{EventKind, Scenario};
 
 use crate::browser;
 use crate::frame::Page;
+use crate::glossary::Word;
 use crate::workshop::editors::risk::RiskSection;
 use crate::workshop::editors::scenario::{new_event, ScenarioEditor};
 use crate::workshop::inputs::id_of;
@@ -121,7 +123,7 @@ pub fn BurnPage(
     view! {
         <h1 class="page-title">"Burn"</h1>
         <p class="lede">
-            "Before production: if an outage like your last one happens again, when does someone get paged, how much budget is left, and does the release freeze kick in?"
+            "Before production: if an outage like your last one happens again, when does someone get a " <Word term=Term::Page /> ", how much of the " <Word term=Term::ErrorBudget /> " is left, and does the " <Word term=Term::ReleaseFreeze /> " kick in? How fast an outage spends the budget is its " <Word term=Term::BurnRate /> "."
         </p>
         <ScenarioChooser list selected />
         {move || match parts.get() {
@@ -138,7 +140,7 @@ pub fn BurnPage(
         <AfterFirstFrame>
         <section class="card">
             <h2>"Alert rules"</h2>
-            <p class="hint">"Multi-window, multi-burn-rate alerts (SRE Workbook ch. 5): a rule fires when both windows burn at least its rate. Defined by the share of the budget, a rule rescales with each SLO's period."</p>
+            <p class="hint">"A rule watches a long and a short window and fires when both spend the budget at least at its " <Word term=Term::BurnRate /> ", as a " <Word term=Term::Page /> " or a " <Word term=Term::Ticket /> ". Defined by the share of the budget, a rule rescales with each SLO's period."</p>
             {move || match parts.get() {
                 Some(p) => p.alert_rules.run(()),
                 None => view! { <p class="hint" aria-busy="true">"Loading the alert rules..."</p> }.into_any(),

@@ -2,10 +2,12 @@
 //! what it depends on; ceilings; how each SLO's budget is shared.
 
 use leptos::prelude::*;
+use slo_core::glossary::Term;
 use slo_core::model::{Coupling, Dependency, DependencySource, Service};
 use slo_core::problem::ProblemCode;
 use slo_core::report::service_reports;
 
+use crate::glossary::Word;
 use crate::workshop::editors::dependency::DependencyEditor;
 use crate::workshop::fold::{FoldButtons, Folded, ServiceCard};
 use crate::workshop::inputs::{FieldProblems, OptText};
@@ -77,7 +79,7 @@ pub fn DependenciesPage() -> impl IntoView {
     view! {
         <h1 class="page-title">"Dependencies"</h1>
         <p class="lede">
-            "Your availability depends on everything you depend on: a service on a 99.95 % platform cannot promise 99.95 %."
+            "Your availability depends on everything you depend on: a service on a 99.95 % platform cannot promise 99.95 %. Here: the " <Word term=Term::CompositeAvailability /> " your dependencies allow, the " <Word term=Term::DependencyCeiling /> " it puts on each " <Word term=Term::Slo /> ", and how much of the " <Word term=Term::ErrorBudget /> " each dependency takes."
         </p>
         <p class="caution" role="note">
             "These figures assume that the parts fail independently of one another. Real failures often come together (a shared network, one bad release), so each figure comes with a range: its bounds. "

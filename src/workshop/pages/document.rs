@@ -73,7 +73,7 @@ fn HeaderEditor() -> impl IntoView {
                     <AgreementRefused />
                 </div>
                 <Text at field="approvalDate" label="Approval date (YYYY-MM-DD)" placeholder="2025-01-06" get=|d: &DocumentInfo| &d.approval_date set=|d: &mut DocumentInfo| &mut d.approval_date />
-                <Text at field="revisitDate" label="Revisit date (empty: a quarter after approval)" get=|d: &DocumentInfo| &d.revisit_date set=|d: &mut DocumentInfo| &mut d.revisit_date />
+                <Text at field="revisitDate" label="Next review of the SLOs (empty: a quarter after approval)" get=|d: &DocumentInfo| &d.revisit_date set=|d: &mut DocumentInfo| &mut d.revisit_date />
             </div>
             <div class="cols">
                 <Lines at field="authors" label="Authors" get=|d: &DocumentInfo| &d.authors set=|d: &mut DocumentInfo| &mut d.authors />
@@ -104,11 +104,11 @@ fn HeaderEditor() -> impl IntoView {
             <Text at field="clarifications" label="Clarifications and caveats" multiline=true get=|d: &DocumentInfo| &d.clarifications set=|d: &mut DocumentInfo| &mut d.clarifications />
             <h3>"On-call agreement"</h3>
             <div class="cols">
-                <Text at field="onCall.rotation" label="Rotation" get=|d: &DocumentInfo| &d.on_call.rotation set=|d: &mut DocumentInfo| &mut d.on_call.rotation />
+                <Text at field="onCall.rotation" label="Rotation" multiline=true get=|d: &DocumentInfo| &d.on_call.rotation set=|d: &mut DocumentInfo| &mut d.on_call.rotation />
                 <Text at field="onCall.coverage" label="Coverage" placeholder="24/7" get=|d: &DocumentInfo| &d.on_call.coverage set=|d: &mut DocumentInfo| &mut d.on_call.coverage />
                 <Text at field="onCall.timeToAcknowledge" label="Time to acknowledge" placeholder="5m" get=|d: &DocumentInfo| &d.on_call.time_to_acknowledge set=|d: &mut DocumentInfo| &mut d.on_call.time_to_acknowledge />
-                <Text at field="onCall.escalation" label="Escalation" get=|d: &DocumentInfo| &d.on_call.escalation set=|d: &mut DocumentInfo| &mut d.on_call.escalation />
-                <Text at field="onCall.handover" label="Handover" get=|d: &DocumentInfo| &d.on_call.handover set=|d: &mut DocumentInfo| &mut d.on_call.handover />
+                <Text at field="onCall.escalation" label="Escalation" multiline=true get=|d: &DocumentInfo| &d.on_call.escalation set=|d: &mut DocumentInfo| &mut d.on_call.escalation />
+                <Text at field="onCall.handover" label="Handover" multiline=true get=|d: &DocumentInfo| &d.on_call.handover set=|d: &mut DocumentInfo| &mut d.on_call.handover />
             </div>
             <h3>"Change log"</h3>
             {rows(|m| m.document.change_log.len(), |i| {

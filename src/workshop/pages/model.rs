@@ -2,8 +2,10 @@
 //! the order a workshop runs (ESF: SLIs first, then SLOs), each SLO's budget live.
 
 use leptos::prelude::*;
+use slo_core::glossary::Term;
 use slo_core::model::{Journey, Service, Sli, Team};
 
+use crate::glossary::Word;
 use crate::workshop::editors::sli::SliEditor;
 use crate::workshop::fold::{FoldButtons, ServiceCard};
 use crate::workshop::inputs::{Choice, FieldProblems, OptText, Text};
@@ -109,7 +111,7 @@ fn ServiceEditor(
 pub fn ModelPage() -> impl IntoView {
     view! {
         <h1 class="page-title">"Model"</h1>
-        <p class="lede">"Who owns what, what users need from it, how it is measured, and how reliable it must be."</p>
+        <p class="lede">"Who owns what, what users need from it, how it is measured (each measure an " <Word term=Term::Sli /> ") and how reliable it must be (each target an " <Word term=Term::Slo /> ", judged over a " <Word term=Term::CompliancePeriod text="compliance period" /> ")."</p>
         <section class="card">
             <h2>"Team"</h2>
             <div class="cols">

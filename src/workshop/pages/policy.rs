@@ -2,6 +2,7 @@
 //! consequences and the clauses that join them (ESF ch. 10).
 
 use leptos::prelude::*;
+use slo_core::glossary::Term;
 use slo_core::model::policy::{
     Activity, Clause, Condition, ConditionKind, ConditionType, Consequence, ConsequenceKind,
     ConsequenceType, ErrorBudgetPolicy, Execution, NextReview, Reference, SpendScope,
@@ -11,6 +12,7 @@ use slo_core::model::Priority;
 use slo_core::part;
 
 use crate::frame::example;
+use crate::glossary::Word;
 use crate::workshop::inputs::{id_of, Check, Choice, FieldProblems, Lines, OptText, Text};
 use crate::workshop::rows::{edit_button, remove_button, rows};
 use crate::workshop::state::Workshop;
@@ -58,7 +60,7 @@ fn IdField(
     };
     view! {
         <div class="field">
-            <label for=id.clone()>"Id (used by clauses)"</label>
+            <label for=id.clone()>"Short name (clauses refer to it by this)"</label>
             <input id=id type="text" autocomplete="off" placeholder=example(placeholder) aria-describedby=format!("{}-problems", id_of(&path))
                 prop:value=value on:focus=take_references on:input=on_input />
             <FieldProblems path />
@@ -301,7 +303,7 @@ pub fn PolicyPage() -> impl IntoView {
     let at = PolicyAt;
     view! {
         <h1 class="page-title">"Error budget policy"</h1>
-        <p class="lede">"What the team agrees to do as the budget burns: seven parts, and clauses that join conditions to consequences."</p>
+        <p class="lede">"The team's " <Word term=Term::ErrorBudgetPolicy /> ": what it agrees to do as the " <Word term=Term::ErrorBudget /> " is spent. Seven parts, and clauses that join a condition (\"half the budget spent\") to what follows (a " <Word term=Term::ReleaseFreeze /> ", a postmortem)."</p>
         <section class="card">
             <h2>"Scope and purpose"</h2>
             <Text at field="scope" label="1. Scope" multiline=true get=|p: &ErrorBudgetPolicy| &p.scope set=|p: &mut ErrorBudgetPolicy| &mut p.scope />
@@ -338,7 +340,7 @@ pub fn PolicyPage() -> impl IntoView {
             <Text at field="escalationPolicy" label="5. Escalation policy" multiline=true get=|p: &ErrorBudgetPolicy| &p.escalation_policy set=|p: &mut ErrorBudgetPolicy| &mut p.escalation_policy />
             <Lines at field="agreedBy" label="6. Agreed by" get=|p: &ErrorBudgetPolicy| &p.agreed_by set=|p: &mut ErrorBudgetPolicy| &mut p.agreed_by />
             <div class="cols">
-                <Text at field="nextReview.date" label="7. Next review (YYYY-MM-DD)" placeholder="2025-04-01"
+                <Text at field="nextReview.date" label="7. Next review of this policy (YYYY-MM-DD)" placeholder="2025-04-01"
                     get=|p: &ErrorBudgetPolicy| &p.next_review.date set=|p: &mut ErrorBudgetPolicy| &mut p.next_review.date />
                 <Check at field="nextReview.orAfterP1Outage" label="or after a priority-1 outage, whichever comes first"
                     get=|p: &ErrorBudgetPolicy| p.next_review.or_after_p1_outage
@@ -348,10 +350,10 @@ pub fn PolicyPage() -> impl IntoView {
         <section class="card">
             <h2>"Extras (optional)"</h2>
             <div class="cols">
-                <OptText at field="extras.codeYellow" label="Code Yellow means" get=|p: &ErrorBudgetPolicy| p.extras.code_yellow.as_ref() set=|p: &mut ErrorBudgetPolicy| &mut p.extras.code_yellow />
+                <OptText at field="extras.codeYellow" label="Code Yellow means" term=Term::CodeYellow get=|p: &ErrorBudgetPolicy| p.extras.code_yellow.as_ref() set=|p: &mut ErrorBudgetPolicy| &mut p.extras.code_yellow />
                 <OptText at field="extras.codeRed" label="Code Red means" get=|p: &ErrorBudgetPolicy| p.extras.code_red.as_ref() set=|p: &mut ErrorBudgetPolicy| &mut p.extras.code_red />
-                <OptText at field="extras.silverBulletsPerYear" label="Silver bullets per year (releases despite a freeze)" placeholder="3" get=|p: &ErrorBudgetPolicy| p.extras.silver_bullets_per_year.as_ref() set=|p: &mut ErrorBudgetPolicy| &mut p.extras.silver_bullets_per_year />
-                <OptText at field="extras.thawTaxDays" label="Thaw tax (extra ban days per violating day)" placeholder="0.5" get=|p: &ErrorBudgetPolicy| p.extras.thaw_tax_days.as_ref() set=|p: &mut ErrorBudgetPolicy| &mut p.extras.thaw_tax_days />
+                <OptText at field="extras.silverBulletsPerYear" label="Silver bullets per year (releases despite a freeze)" term=Term::SilverBullet placeholder="3" get=|p: &ErrorBudgetPolicy| p.extras.silver_bullets_per_year.as_ref() set=|p: &mut ErrorBudgetPolicy| &mut p.extras.silver_bullets_per_year />
+                <OptText at field="extras.thawTaxDays" label="Thaw tax (extra freeze days per day the SLO was missed)" term=Term::ThawTax placeholder="0.5" get=|p: &ErrorBudgetPolicy| p.extras.thaw_tax_days.as_ref() set=|p: &mut ErrorBudgetPolicy| &mut p.extras.thaw_tax_days />
                 <OptText at field="extras.budgetTopUp" label="Budget top-up within the period" get=|p: &ErrorBudgetPolicy| p.extras.budget_top_up.as_ref() set=|p: &mut ErrorBudgetPolicy| &mut p.extras.budget_top_up />
             </div>
         </section>

@@ -9,6 +9,7 @@
 //! chunk of their own (`views::tradeoff_results`), loaded once the page is up.
 
 use leptos::prelude::*;
+use slo_core::glossary::Term;
 use slo_core::model::history::SloHistory;
 use slo_core::model::location::{every_slo, slo_named, HistoryAt, Locate, RiskAt, SloAt};
 use slo_core::model::scenario::RiskModel;
@@ -16,6 +17,7 @@ use std::future::Future;
 use std::pin::Pin;
 
 use crate::browser;
+use crate::glossary::Word;
 use crate::workshop::editors::risk::{starting_model, RiskEditor};
 use crate::workshop::inputs::{ItemProblems, Lines, Text};
 use crate::workshop::later::AfterFirstFrame;
@@ -85,7 +87,7 @@ pub fn TradeoffsPage(
     view! {
         <h1 class="page-title">"Trade-offs"</h1>
         <p class="lede">
-            "What can we promise? Each candidate target against the team's own history: the periods it would have met, the chance of meeting it, the pages and release freezes it would have brought. Choose one to set the SLO's target and keep the reasons."
+            "What can we promise? Each candidate target against the team's own history: the periods it would have met, the chance of meeting it, the " <Word term=Term::Page text="pages" /> " and " <Word term=Term::ReleaseFreeze text="release freezes" /> " it would have brought. Choose one to set the " <Word term=Term::Slo /> "'s target and keep the reasons."
         </p>
         <section class="card">
             <h2>"SLO"</h2>
@@ -202,7 +204,7 @@ fn FittedRisk(at: SloAt, parts: Parts) -> impl IntoView {
     view! {
         <section class="card">
             <h2>"Risk model"</h2>
-            <p class="hint">"The chances come from a Monte Carlo run of this model: fitted to the incidents (rate per period, log-normal time to restore, severity mix), or as you edit it."</p>
+            <p class="hint">"The chances come from playing this model through many periods (" <Word term=Term::MonteCarlo /> "): fitted to the incidents (how many per period, a " <Word term=Term::LogNormal /> " " <Word term=Term::TimeToRestore /> ", how serious), or as you edit it."</p>
             {move || parts.get().map(|p| p.fit.run(()))}
             <RiskEditor at=RiskAt::History(at) add_label="Edit the fitted model" remove_label="Back to the fitted model" starting />
         </section>

@@ -2,8 +2,10 @@
 //! 30-minute incident is a hair's width on a 30-day chart), and the line
 //! that says what the charts show while zoomed.
 
+use crate::glossary::Word;
 use leptos::prelude::*;
 use slo_core::burn::BurnReport;
+use slo_core::glossary::Term;
 use slo_core::model::kind::Kind;
 
 use super::burn_results::percent;
@@ -88,7 +90,7 @@ pub fn events(r: &BurnReport, zoom: Zoom) -> impl IntoView {
         .collect_view();
     view! {
         <table class="events-table" id="scenario-events">
-            <caption>"Events: budget spent, depletion speed and priority (ESF Tables 9.5 and 9.6)"</caption>
+            <caption>"Events: budget spent, " <Word term=Term::DepletionSpeed /> " and " <Word term=Term::IncidentPriority text="priority" /></caption>
             <thead><tr>
                 <th scope="col">"Event"</th><th scope="col">"Kind"</th><th scope="col">"Starts"</th><th scope="col">"Lasts"</th>
                 <th scope="col" class="num">"Spent"</th><th scope="col" class="num">"Speed"</th><th scope="col" class="num">"Left after"</th>

@@ -3,7 +3,9 @@
 //! from `slo_core::burn` (the same report `slo simulate --json` prints).
 
 use leptos::prelude::*;
+use slo_core::glossary::Term;
 
+use crate::glossary::Word;
 use crate::workshop::editors::alert_rules::AlertRulesEditor;
 use rust_decimal::Decimal;
 use slo_core::alerting::{at_error_ratio, parse_error_ratio};
@@ -109,9 +111,9 @@ fn figures(r: &BurnReport) -> impl IntoView {
         <dl class="figures burn-figures">
             <div><dt>"Budget left at the end"</dt><dd class="big" id="budget-left" class:debt=r.budget_left_percent < 0.0>{percent(r.budget_left_percent)}</dd></div>
             <div><dt>"Budget exhausted"</dt><dd id="exhausted-at">{exhausted}</dd></div>
-            <div><dt>"MTTR"</dt><dd>{r.mttr.clone().unwrap_or_else(|| "no incidents".into())}</dd></div>
+            <div><dt><Word term=Term::TimeToRestore text="Mean time to restore (MTTR)" /></dt><dd>{r.mttr.clone().unwrap_or_else(|| "no incidents".into())}</dd></div>
             <div><dt>"Downtime"</dt><dd>{r.downtime.clone()}</dd></div>
-            <div><dt>"Depletion speed (ESF)"</dt><dd>{depletion}</dd></div>
+            <div><dt><Word term=Term::DepletionSpeed text="Depletion speed" /></dt><dd>{depletion}</dd></div>
         </dl>
         <p class="hint" id="burn-budget">{budget_line(r)}</p>
     }
@@ -195,9 +197,9 @@ fn alerts(b: &BurnView, ratio: Option<Decimal>) -> impl IntoView {
     view! {
         {none}
         <table class="alert-table" id="alert-table">
-            <caption>{format!("Alert rules for this SLO (SRE Workbook ch. 5): thresholds rescale with the period. Rounded: {}.", slo_core::alerting::ROUNDING_RULE)}</caption>
+            <caption>{format!("Alert rules for this SLO: thresholds rescale with the period. Rounded: {}.", slo_core::alerting::ROUNDING_RULE)}</caption>
             <thead><tr>
-                <th scope="col">"Rule"</th><th scope="col">"Notifies"</th><th scope="col">"Windows"</th><th scope="col" class="num">"Burn rate"</th>
+                <th scope="col">"Rule"</th><th scope="col">"Notifies: " <Word term=Term::Page /> " or " <Word term=Term::Ticket /></th><th scope="col">"Windows"</th><th scope="col" class="num"><Word term=Term::BurnRate text="Burn rate" /></th>
                 <th scope="col" class="num">"Error ratio"</th><th scope="col" class="num">"Budget at firing"</th><th scope="col">"Exhausts in"</th>
                 <th scope="col">"Detects a full outage in"</th><th scope="col">"Detects the error ratio below in"</th>
                 <th scope="col">"Resets after it ends"</th><th scope="col">"In this scenario"</th>
@@ -380,13 +382,14 @@ fn risk_outcome(view: Run) -> impl IntoView {
                     <div><dt>"Chance of meeting the SLO in a period"</dt><dd class="big" id="meet-probability">{chance(&r.base)}</dd></div>
                     <div><dt>"If time to restore halves"</dt><dd id="mttr-halved">{chance(&r.mttr_halved)}</dd></div>
                     <div><dt>"If incidents halve"</dt><dd id="incidents-halved">{chance(&r.incidents_halved)}</dd></div>
-                    <div><dt>"Budget left: mean, bad period (p10)"</dt><dd>{format!("{}, {}", percent(r.base.mean_left_percent), percent(r.base.p10_left_percent))}</dd></div>
+                    <div><dt>"Budget left: on average, and in a bad period (" <Word term=Term::Percentile text="p10" /> ")"</dt><dd>{format!("{}, {}", percent(r.base.mean_left_percent), percent(r.base.p10_left_percent))}</dd></div>
                 </dl>
                 <div class="chart" id="risk-chart" inner_html=b.risk_svg.clone().unwrap_or_default()></div>
-                <p class="hint">{format!(
-                    "{} periods, seeded: the same model and seed give the same picture. Incidents arrive as a Poisson process, last a log-normal time to restore, start anywhere in the period and add up when they overlap.",
-                    r.base.periods
-                )}</p>
+                <p class="hint">
+                    {format!("{} periods played out (", r.base.periods)} <Word term=Term::MonteCarlo /> "), seeded: the same model and seed give the same picture. Incidents arrive at random (a "
+                    <Word term=Term::PoissonProcess /> "), last a " <Word term=Term::LogNormal /> " " <Word term=Term::TimeToRestore />
+                    ", start anywhere in the period and add up when they overlap."
+                </p>
             })
         })
     }

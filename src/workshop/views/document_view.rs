@@ -1,6 +1,7 @@
 //! The agreed SLO document and policy as one readable, printable page.
 
 use leptos::prelude::*;
+use slo_core::glossary::Term;
 use slo_core::model::kind::Kind;
 use slo_core::model::location::{Locate, ModelAt, ServiceAt};
 use slo_core::model::policy::ErrorBudgetPolicy;
@@ -13,6 +14,7 @@ use slo_core::report::document::{
 use slo_core::validate::revisit_date;
 
 use crate::browser::IntlZones;
+use crate::glossary::Word;
 use crate::workshop::later::first_frame_shown;
 use crate::workshop::state::Workshop;
 use crate::workshop::views::document_analysis::analysis_section;
@@ -125,9 +127,9 @@ fn SloTable(analysis: Memo<DependencyAnalysis>) -> impl IntoView {
     view! {
         <table id="doc-slos" aria-busy=move || (!all.get()).then_some("true")>
             <thead><tr>
-                <th scope="col">"Service / journey"</th><th scope="col">"SLI"</th><th scope="col">"Events"</th>
-                <th scope="col" class="num">"SLO"</th><th scope="col">"Window"</th>
-                <th scope="col" class="num">"Allowed downtime"</th><th scope="col" class="num">"Bad events"</th><th scope="col" class="num">"SLA"</th>
+                <th scope="col">"Service / journey"</th><th scope="col"><Word term=Term::Sli /></th><th scope="col">"Events"</th>
+                <th scope="col" class="num"><Word term=Term::Slo /></th><th scope="col"><Word term=Term::CompliancePeriod text="Window" /></th>
+                <th scope="col" class="num"><Word term=Term::BadTime text="Allowed bad time" /></th><th scope="col" class="num">"Bad events"</th><th scope="col" class="num"><Word term=Term::Sla /></th>
             </tr></thead>
             {move || bodies(0..count.get().min(FIRST_SERVICES))}
             {move || all.get().then(|| bodies(FIRST_SERVICES..count.get().max(FIRST_SERVICES)))}
@@ -164,7 +166,7 @@ fn header(m: &Model) -> impl IntoView {
                 <tr><th scope="row">"Reviewers"</th><td>{listed(&d.reviewers)}</td></tr>
                 <tr><th scope="row">"Approvers"</th><td id="doc-approvers">{listed(&approvers)}</td></tr>
                 <tr><th scope="row">"Approval date"</th><td>{or_dash(&d.approval_date)}</td></tr>
-                <tr><th scope="row">"Revisit date"</th><td>{revisit}</td></tr>
+                <tr><th scope="row">"Next review of the SLOs"</th><td>{revisit}</td></tr>
             </tbody>
         </table>
         <h3>"Service overview"</h3>
@@ -278,7 +280,7 @@ fn policy_section(p: &ErrorBudgetPolicy) -> impl IntoView {
             <dt>"Consequences"</dt><dd><ul>{consequences}</ul></dd>
             <dt>"Escalation policy"</dt><dd>{or_dash(&p.escalation_policy)}</dd>
             <dt>"Agreed by"</dt><dd>{listed(&p.agreed_by)}</dd>
-            <dt>"Next review"</dt><dd>{review}</dd>
+            <dt>"Next review of this policy"</dt><dd>{review}</dd>
         </dl>
         <table id="doc-clauses">
             <thead><tr><th scope="col">"When"</th><th scope="col">"Then"</th><th scope="col">"Runbook"</th><th scope="col">"Traced by"</th></tr></thead>

@@ -50,16 +50,27 @@ impl IncidentSlices {
     /// Starts reading the incidents of the SLO `slo` in slices whenever
     /// they are large and change.
     pub fn new(workshop: Workshop, slo: Memo<Option<SloAt>>) -> IncidentSlices {
-        let large = Memo::new(move |_| {
+        // An edit elsewhere in the model keeps the text it holds (compared,
+        // not copied again): the reading is not started again either.
+        let large = Memo::new(move |held: Option<&Option<Pasted>>| {
             let at = slo.get()?;
             workshop.model.with(|m| {
                 let slo = at.get(m)?;
                 let text = slo.history.as_ref()?.incidents.trim();
-                (text.len() >= SLICED_BYTES).then(|| Pasted {
-                    at,
-                    zone: slo.time_zone_name().to_string(),
-                    text: Arc::from(text),
-                })
+                if text.len() < SLICED_BYTES {
+                    return None;
+                }
+                let zone = slo.time_zone_name();
+                match held {
+                    Some(Some(p)) if p.at == at && p.zone == zone && *p.text == *text => {
+                        Some(p.clone())
+                    }
+                    _ => Some(Pasted {
+                        at,
+                        zone: zone.to_string(),
+                        text: Arc::from(text),
+                    }),
+                }
             })
         });
         let slices = IncidentSlices {

@@ -198,7 +198,7 @@ fn notes(r: &RowReport) -> Option<String> {
         notes.push("unreachable: above what the dependencies allow");
     }
     if r.above_best {
-        notes.push("above the historical best (ESF ch. 6): the record has never met it");
+        notes.push("above the best the record ever reached: no past period met it");
     }
     if r.too_many_pages {
         notes.push("more pages than on-call can sustain (fewer than 2 a week, SRE Workbook)");
