@@ -219,7 +219,8 @@ impl Workshop {
         expect_context::<Workshop>()
     }
 
-    /// The part of the model the field at `path` is in.
+    /// The part of the model the field at `path` is in; `"services"` is
+    /// every service (it changes with an edit in any of them).
     pub fn section(self, path: &str) -> Section {
         let key = section_key(path);
         let version = self
@@ -269,10 +270,18 @@ impl Workshop {
             });
         });
         if settled.is_empty() {
-            if let Some(version) = self
-                .sections
-                .with_value(|sections| sections.get(section_key(path)).copied())
-            {
+            // The item's own part (`services[3]`) and its list's (`services`:
+            // what reads every service, such as the dependency analysis).
+            let key = section_key(path);
+            let list = key.split('[').next().unwrap_or(key);
+            let versions: Vec<RwSignal<u64>> = self.sections.with_value(|sections| {
+                [key, list]
+                    .iter()
+                    .take(if list == key { 1 } else { 2 })
+                    .filter_map(|k| sections.get(*k).copied())
+                    .collect()
+            });
+            for version in versions {
                 version.update(|v| *v += 1);
             }
         } else {

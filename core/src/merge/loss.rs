@@ -96,12 +96,9 @@ pub fn dropped(current: &Model, replacement: &Model) -> Vec<Loss> {
         usize::from(current.team != blank.team && current.team != replacement.team),
     );
     add(Part::Service, missing(current, replacement, service_names));
-    add(Part::Journey, missing(current, replacement, journeys));
-    add(Part::Sli, missing(current, replacement, slis));
-    add(
-        Part::Slo,
-        missing(current, replacement, |m| slos(m).map(|(k, _)| k).collect()),
-    );
+    for part in [Part::Journey, Part::Sli, Part::Slo] {
+        add(part, missing(current, replacement, |m| places(m, part)));
+    }
     add(
         Part::Dependency,
         missing(current, replacement, dependencies),
@@ -189,41 +186,39 @@ fn place(names: &[&String]) -> String {
         .join("\u{1f}")
 }
 
-fn journeys(m: &Model) -> Vec<String> {
-    numbered(
-        m.services
-            .iter()
-            .flat_map(|s| s.journeys.iter().map(move |j| place(&[&s.name, &j.name]))),
-    )
-}
-
-fn slis(m: &Model) -> Vec<String> {
-    numbered(m.services.iter().flat_map(|s| {
-        s.journeys.iter().flat_map(move |j| {
-            j.slis
-                .iter()
-                .map(move |i| place(&[&s.name, &j.name, &i.name]))
-        })
-    }))
+/// The key of every journey, SLI or SLO (`part`), naming its place
+/// (service › journey › SLI › SLO) down to that depth, in model order.
+fn places(m: &Model, part: Part) -> Vec<String> {
+    let mut keys = Vec::new();
+    for s in &m.services {
+        for j in &s.journeys {
+            if part == Part::Journey {
+                keys.push(place(&[&s.name, &j.name]));
+                continue;
+            }
+            for i in &j.slis {
+                match part {
+                    Part::Sli => keys.push(place(&[&s.name, &j.name, &i.name])),
+                    _ => keys.extend(
+                        i.slos
+                            .iter()
+                            .map(|o| place(&[&s.name, &j.name, &i.name, &o.name])),
+                    ),
+                }
+            }
+        }
+    }
+    numbered(keys.into_iter())
 }
 
 /// Every SLO with a key naming its place (service › journey › SLI › SLO).
 fn slos(m: &Model) -> impl Iterator<Item = (String, &Slo)> {
-    let names = numbered(m.services.iter().flat_map(|s| {
-        s.journeys.iter().flat_map(move |j| {
-            j.slis.iter().flat_map(move |i| {
-                i.slos
-                    .iter()
-                    .map(move |o| place(&[&s.name, &j.name, &i.name, &o.name]))
-            })
-        })
-    }));
     let all = m.services.iter().flat_map(|s| {
         s.journeys
             .iter()
             .flat_map(|j| j.slis.iter().flat_map(|i| &i.slos))
     });
-    names.into_iter().zip(all)
+    places(m, Part::Slo).into_iter().zip(all)
 }
 
 fn dependencies(m: &Model) -> Vec<String> {

@@ -221,8 +221,11 @@ fn slo_rationales_html(model: &slo_core::Model) -> String {
 #[component]
 pub fn DocumentView() -> impl IntoView {
     let workshop = Workshop::from_context();
-    // The dependency analysis depends on every service: re-read on any change.
-    let analysis = Memo::new(move |_| workshop.model.with(dependency_analysis));
+    // The dependency analysis depends on every service, and on nothing
+    // else: re-read when any service changes, not at a key press in the
+    // document's own fields.
+    let services = workshop.section("services");
+    let analysis = Memo::new(move |_| services.with(dependency_analysis));
     let shares_open = RwSignal::new(false);
     view! {
         <article class="document card" id="document" aria-label="SLO document">
