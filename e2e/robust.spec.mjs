@@ -109,7 +109,8 @@ test('a huge alert window and burn rate are messages at their fields', async ({ 
   await expect(page.locator('#alertRules-0--longWindow-problems')).toContainText('is too long: a long window can be at most 36500d');
   await page.locator('#alertRules-0--longWindow').fill('1h');
   await expect(page.locator('#budget-left')).toHaveText('36.5 %');
-  await expect(page.locator('#burn-budget')).toContainText('Budget: 1,995,840 bad requests allowed over 28d at 97 % (rounded down to whole requests)');
+  await expect(page.locator('#burn-budget')).toContainText('Budget: 1,995,840 bad requests allowed over 28d at 97 %, from this scenario\'s own traffic');
+  await expect(page.locator('#burn-budget')).toContainText('rounded down to whole requests');
   await expect(page.locator('#alert-table caption')).toContainText('times to the nearest millisecond');
 });
 
@@ -159,9 +160,17 @@ test('"agreed" is refused at the field while errors remain', async ({ page }) =>
   await expect(page.locator('#agreement-refused')).toHaveCount(0);
 });
 
-test('the document gives each SLO its time zone', async ({ page }) => {
+test('the document gives a calendar window its time zone, and a rolling window none', async ({ page }) => {
   await page.goto('workshop/?page=document');
-  await expect(page.locator('#doc-slos tbody tr').first()).toContainText('28dtime zone: UTC');
+  // The example's rolling 28 days: the same length in every time zone.
+  const first = page.locator('#doc-slos tbody tr').first();
+  await expect(first).toContainText('28d');
+  await expect(first).not.toContainText('time zone');
+  await page.getByRole('link', { name: 'Model', exact: true }).click();
+  await page.locator(`#${SLO}-window`).fill('month');
+  await page.locator(`#${SLO}-timeZone`).fill('Europe/Berlin');
+  await page.getByRole('link', { name: 'Document' }).click();
+  await expect(first).toContainText('monthtime zone: Europe/Berlin');
 });
 
 test('renaming a condition carries its clauses along', async ({ page }) => {

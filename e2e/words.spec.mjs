@@ -38,7 +38,7 @@ test('every page lists the glossary at its foot, one entry per word, each with a
     await page.goto(path);
     const glossary = page.locator('#glossary');
     await glossary.locator('summary').click();
-    await expect(glossary.locator('dt')).toHaveCount(34);
+    await expect(glossary.locator('dt')).toHaveCount(39);
     await expect(glossary.locator('#term-burn-rate')).toHaveText('burn rate');
     await expect(glossary.locator('#term-burn-rate + dd')).toContainText('How fast the error budget is spent');
     await expect(glossary.locator('#term-burn-rate + dd')).toContainText('Source: SRE Workbook ch. 5');

@@ -36,6 +36,8 @@ pub enum Term {
     CalendarWindow,
     /// A stretch of time judged good or bad as a whole.
     TimeSlice,
+    /// One operation of a service's interface.
+    Endpoint,
     /// The events an SLI counts as success.
     GoodEvents,
     /// The events an SLI counts at all.
@@ -44,6 +46,8 @@ pub enum Term {
     Nines,
     /// How fast the budget is spent.
     BurnRate,
+    /// The share of requests failing.
+    ErrorRatio,
     /// An alert that wakes someone.
     Page,
     /// An alert that waits for working hours.
@@ -72,6 +76,12 @@ pub enum Term {
     LogNormal,
     /// How much of the budget an event spends per hour.
     DepletionSpeed,
+    /// A new version tried on part of the traffic.
+    Canary,
+    /// The written review after an incident.
+    Postmortem,
+    /// The written steps for handling an alert.
+    Runbook,
     /// What a past period reached.
     AchievedSli,
     /// The availability a service can reach given its dependencies.
@@ -92,7 +102,7 @@ impl Term {
     /// Every term, in the order "What the words mean" lists them: the
     /// measure and the target first, then budgets, alerts, policy,
     /// statistics, dependencies and sources.
-    pub const ALL: [Term; 34] = [
+    pub const ALL: [Term; 39] = [
         Term::Sli,
         Term::Slo,
         Term::Sla,
@@ -102,20 +112,25 @@ impl Term {
         Term::RollingWindow,
         Term::CalendarWindow,
         Term::TimeSlice,
+        Term::Endpoint,
         Term::Nines,
         Term::ErrorBudget,
         Term::BadTime,
+        Term::ErrorRatio,
         Term::BurnRate,
         Term::Page,
         Term::Ticket,
+        Term::Runbook,
         Term::ErrorBudgetPolicy,
         Term::ReleaseFreeze,
         Term::SilverBullet,
         Term::ThawTax,
         Term::CodeYellow,
         Term::IncidentPriority,
+        Term::Postmortem,
         Term::TimeToRestore,
         Term::DepletionSpeed,
+        Term::Canary,
         Term::AchievedSli,
         Term::Percentile,
         Term::MonteCarlo,
@@ -176,6 +191,11 @@ impl Term {
             Term::RollingWindow => ("rolling window", "rolling-window", "A period that moves with today: always the last 28 days, so an old incident drops out a day at a time."),
             Term::CalendarWindow => ("calendar window", "calendar-window", "A period fixed to the calendar, such as each month: the budget starts afresh on its first day."),
             Term::TimeSlice => ("time slice", "time-slice", "A short stretch of time, such as one minute, judged good or bad as a whole; a time-slice SLO counts bad slices instead of bad events."),
+            Term::Endpoint => ("endpoint", "endpoint", "One operation of a service's interface, such as the call that lists the products: an SLO can be set for one endpoint instead of a whole user journey."),
+            Term::ErrorRatio => ("error ratio", "error-ratio", "The share of requests failing right now, such as 2 % of requests answered with an error; 100 % is a full outage."),
+            Term::Runbook => ("runbook", "runbook", "The written steps the person on call follows when an alert fires."),
+            Term::Postmortem => ("postmortem", "postmortem", "A written review after an incident: what happened, why, and what the team will change so it does not happen again; it blames no one."),
+            Term::Canary => ("canary", "canary", "A new version tried on a small part of the traffic first, so a bad release hurts only that part."),
             Term::Nines => ("nines", "nines", "A target said by its nines: 99.9 % is three nines, 99.99 % four. Each nine more leaves ten times less room for failure."),
             Term::ErrorBudget => ("error budget", "error-budget", "How much may go wrong in a period without missing the SLO: 100 % minus the target, as time, bad events or bad time slices."),
             Term::BadTime => ("allowed bad time", "bad-time", "The error budget as time. For an availability SLO it is the allowed downtime; for a latency SLO, the time the service may be slow; and so on."),

@@ -45,7 +45,14 @@ fn the_example_scenario_runs_and_its_postmortem_clause_triggers() {
     assert_eq!(clause.condition, "big-incident");
     assert!(clause.at.starts_with("day 19 "), "{clause:?}");
     assert!(clause.spent_percent >= 20.0);
-    assert!(clause.consequences[0].starts_with("conduct a postmortem"));
+    // The description alone: it starts with what the kind says.
+    assert!(
+        clause.consequences[0].starts_with("Conduct a postmortem with"),
+        "{clause:?}"
+    );
+    assert!(!clause.consequences[0]
+        .to_lowercase()
+        .contains("postmortem: conduct"));
     assert_eq!(report.not_triggered, ["exceeded"]);
     // The page fires during the outage, before the clause.
     let page = report

@@ -353,7 +353,9 @@ pub fn Lines<L: Locate>(
     view! {
         <div class="field">
             <label for=id.clone()>{label} <span class="hint">" (one per line)"</span></label>
-            <textarea id=id rows="3" prop:value=value on:input=move |ev| on_input(event_target_value(&ev))></textarea>
+            // As tall as its lines and one more, so none is hidden.
+            <textarea id=id rows=move || value.with(|v| v.lines().count().max(2) + 1) prop:value=value
+                on:input=move |ev| on_input(event_target_value(&ev))></textarea>
             <FieldProblems path />
         </div>
     }

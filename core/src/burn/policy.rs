@@ -152,9 +152,17 @@ pub fn run_policy(policy: &ErrorBudgetPolicy, simulation: &Simulation) -> Policy
                     }
                     for id in &clause.consequences {
                         if let Some(c) = policy.consequences.iter().find(|c| &c.id == id) {
+                            // The description alone when it starts with what
+                            // the kind says ("Conduct a postmortem with ...").
+                            let label = c.kind.label();
                             consequences.push(match c.description.trim() {
-                                "" => c.kind.label().to_string(),
-                                words => format!("{}: {words}", c.kind.label()),
+                                "" => label.to_string(),
+                                words
+                                    if words.to_lowercase().starts_with(&label.to_lowercase()) =>
+                                {
+                                    words.to_string()
+                                }
+                                words => format!("{label}: {words}"),
                             });
                         }
                     }

@@ -127,7 +127,7 @@ pub fn workbook_api() -> Model {
             priority: Some(Priority::P2),
             default_slo: true,
             sla: Some(s("95")),
-            historical: Some(s("99.2")),
+            historical: Some(s("99.94")),
             scenarios: vec![last_spring()],
             history: Some(first_half_of_2025()),
             ..slo(

@@ -11,6 +11,7 @@ use crate::model::location::{every_slo, service_slos, Locate, ServiceAt, SloEntr
 use crate::model::policy::{Condition, Consequence, ErrorBudgetPolicy};
 use crate::model::{Model, Sli, SliKind, Slo};
 use crate::quantity::numbers::group_thousands;
+use crate::quantity::window::Window;
 use crate::quantity::zone::ZoneResolver;
 use crate::read::slo::SloNumbers;
 
@@ -71,6 +72,14 @@ pub struct SloRow {
     pub allowed_bad_events: String,
     /// The SLA in percent ("99.5 %"), or [`DASH`].
     pub sla: String,
+}
+
+impl SloRow {
+    /// Whether the window's time zone matters: a calendar window starts at
+    /// midnight in it; a rolling window's length is the same in every zone.
+    pub fn zone_matters(&self) -> bool {
+        !matches!(self.window.parse::<Window>(), Ok(Window::Rolling { .. }))
+    }
 }
 
 /// The rows of one service's SLOs, in document order.

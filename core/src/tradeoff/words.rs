@@ -15,7 +15,7 @@ use crate::tradeoff::table::{Row, Table};
 /// rationale.
 pub const ROUNDING: &str =
     "achieved SLI truncated to 4 decimals of a percent (never shown as met when it was not); \
-chance of meeting to a whole percent, the range from the incident rate's 80 % interval; \
+chance of meeting to a whole percent, with the range it spans when incidents come as much as plausibly more or less often (an 80 % interval of their rate); \
 pages, tickets and freeze days to one decimal; downtime exact, bad events truncated";
 
 /// An achieved SLI (a fraction) in percent, truncated to 4 decimals: "99.8812".

@@ -59,7 +59,7 @@ fn RuleEditor(
             </div>
             <div class="cols">
                 <Text at field="longWindow" label="Long window" placeholder="1h" get=|r: &AlertRuleSpec| &r.long_window set=|r: &mut AlertRuleSpec| &mut r.long_window />
-                <Text at field="shortWindow" label="Short window (empty: single window)" placeholder="5m" get=|r: &AlertRuleSpec| &r.short_window set=|r: &mut AlertRuleSpec| &mut r.short_window />
+                <Text at field="shortWindow" label="Short window (blank: none)" placeholder="5m" get=|r: &AlertRuleSpec| &r.short_window set=|r: &mut AlertRuleSpec| &mut r.short_window />
                 <Text at field="evaluationInterval" label="Evaluated every" placeholder="1m" get=|r: &AlertRuleSpec| &r.evaluation_interval set=|r: &mut AlertRuleSpec| &mut r.evaluation_interval />
                 <Text at field="alertAfter" label="Alert after (held for)" placeholder="2m" get=|r: &AlertRuleSpec| &r.alert_after set=|r: &mut AlertRuleSpec| &mut r.alert_after />
                 <Text at field="snooze" label="Snooze after firing" placeholder="2h" get=|r: &AlertRuleSpec| &r.snooze set=|r: &mut AlertRuleSpec| &mut r.snooze />

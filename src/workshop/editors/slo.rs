@@ -63,7 +63,7 @@ pub fn SloEditor(
             </div>
             <Text at field="name" label="Name" placeholder="99.9 % of checkouts succeed" get=|s: &Slo| &s.name set=|s: &mut Slo| &mut s.name />
             <div class="cols">
-                <OptText at field="sla" label="SLA (%), looser than the SLO" term=Term::Sla placeholder="99.5" get=|s: &Slo| s.sla.as_ref() set=|s: &mut Slo| &mut s.sla />
+                <OptText at field="sla" label="SLA (%), looser than the SLO" term=Term::Sla placeholder="95 for a 97 % SLO" get=|s: &Slo| s.sla.as_ref() set=|s: &mut Slo| &mut s.sla />
                 <OptText at field="historical" label="Best ever observed (%)" placeholder="99.97" get=|s: &Slo| s.historical.as_ref() set=|s: &mut Slo| &mut s.historical />
                 <Choice at field="priority" label="Incident priority" term=Term::IncidentPriority get=|s: &Slo| s.priority set=|s: &mut Slo, p| s.priority = p />
             </div>

@@ -134,7 +134,7 @@ pub fn BurnPage(
             <h2>"Edit the scenario"</h2>
             {move || match current.get() {
                 Some(at) => view! { <ScenarioEditor at /> }.into_any(),
-                None => view! { <p class="hint">"No scenario yet: choose its SLO under \"New scenario for\" above and add one."</p> }.into_any(),
+                None => view! { <p class="hint">"No scenario yet: add one under Scenario above (a scenario plays incidents out against one SLO, so the model needs an SLO first)."</p> }.into_any(),
             }}
         </section>
         <AfterFirstFrame>

@@ -34,7 +34,7 @@ fn JourneyEditor(
         <fieldset class="item journey">
             <legend>{title}</legend>
             <div class="cols">
-                <Text at field="name" label="Journey or endpoint" placeholder="Checkout" get=|j: &Journey| &j.name set=|j: &mut Journey| &mut j.name />
+                <Text at field="name" label="Journey or endpoint" term=Term::Endpoint placeholder="Checkout" get=|j: &Journey| &j.name set=|j: &mut Journey| &mut j.name />
                 <Choice at field="kind" label="Kind" get=|j: &Journey| j.kind set=|j: &mut Journey, k| j.kind = k />
             </div>
             <Text at field="description" label="What the user does" multiline=true get=|j: &Journey| &j.description set=|j: &mut Journey| &mut j.description />

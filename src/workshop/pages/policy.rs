@@ -289,7 +289,7 @@ fn ClauseEditor(
                 <FieldProblems path=at.field("consequences") />
             </fieldset>
             <div class="cols">
-                <Text at field="runbook" label="Runbook" placeholder="runbooks/release-freeze.md" get=|c: &Clause| &c.runbook set=|c: &mut Clause| &mut c.runbook />
+                <Text at field="runbook" label="Runbook" term=Term::Runbook placeholder="runbooks/release-freeze.md" get=|c: &Clause| &c.runbook set=|c: &mut Clause| &mut c.runbook />
                 <Text at field="traceability" label="Traced by" placeholder="a ticket on the team board" get=|c: &Clause| &c.traceability set=|c: &mut Clause| &mut c.traceability />
             </div>
             {remove_button("Remove this clause", at)}
@@ -303,7 +303,7 @@ pub fn PolicyPage() -> impl IntoView {
     let at = PolicyAt;
     view! {
         <h1 class="page-title">"Error budget policy"</h1>
-        <p class="lede">"The team's " <Word term=Term::ErrorBudgetPolicy /> ": what it agrees to do as the " <Word term=Term::ErrorBudget /> " is spent. Seven parts, and clauses that join a condition (\"half the budget spent\") to what follows (a " <Word term=Term::ReleaseFreeze /> ", a postmortem)."</p>
+        <p class="lede">"The team's " <Word term=Term::ErrorBudgetPolicy /> ": what it agrees to do as the " <Word term=Term::ErrorBudget /> " is spent. Seven parts, and clauses that join a condition (\"half the budget spent\") to what follows (a " <Word term=Term::ReleaseFreeze /> ", a " <Word term=Term::Postmortem /> ")."</p>
         <section class="card">
             <h2>"Scope and purpose"</h2>
             <Text at field="scope" label="1. Scope" multiline=true get=|p: &ErrorBudgetPolicy| &p.scope set=|p: &mut ErrorBudgetPolicy| &mut p.scope />
@@ -354,7 +354,7 @@ pub fn PolicyPage() -> impl IntoView {
                 <OptText at field="extras.codeRed" label="Code Red means" get=|p: &ErrorBudgetPolicy| p.extras.code_red.as_ref() set=|p: &mut ErrorBudgetPolicy| &mut p.extras.code_red />
                 <OptText at field="extras.silverBulletsPerYear" label="Silver bullets per year (releases despite a freeze)" term=Term::SilverBullet placeholder="3" get=|p: &ErrorBudgetPolicy| p.extras.silver_bullets_per_year.as_ref() set=|p: &mut ErrorBudgetPolicy| &mut p.extras.silver_bullets_per_year />
                 <OptText at field="extras.thawTaxDays" label="Thaw tax (extra freeze days per day the SLO was missed)" term=Term::ThawTax placeholder="0.5" get=|p: &ErrorBudgetPolicy| p.extras.thaw_tax_days.as_ref() set=|p: &mut ErrorBudgetPolicy| &mut p.extras.thaw_tax_days />
-                <OptText at field="extras.budgetTopUp" label="Budget top-up within the period" get=|p: &ErrorBudgetPolicy| p.extras.budget_top_up.as_ref() set=|p: &mut ErrorBudgetPolicy| &mut p.extras.budget_top_up />
+                <OptText at field="extras.budgetTopUp" label="Budget top-up within the period (extra budget granted, in words)" placeholder="10 % more after a dependency's outage, once a quarter" get=|p: &ErrorBudgetPolicy| p.extras.budget_top_up.as_ref() set=|p: &mut ErrorBudgetPolicy| &mut p.extras.budget_top_up />
             </div>
         </section>
     }

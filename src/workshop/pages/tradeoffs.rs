@@ -154,7 +154,7 @@ fn HistoryEditor(at: SloAt, parts: Parts, series: RwSignal<Option<SeriesFile>>) 
         <section class="card history">
             <h2>"The team's history"</h2>
             <p class="hint">
-                "Paste past incidents from a spreadsheet or a CSV file, a header line first: start, end or duration (42m, 1:30:00), share affected (%, 100 when empty), cause, SLI. Times without an offset are in the SLO's time zone. Rows that cannot be read are listed and left out; the others are kept."
+                "Paste past incidents from a spreadsheet or a CSV file, a header line first: start, end or duration (42m, 1:30:00), share affected (%, 100 when empty), cause, SLI. Times without a time zone offset (such as +02:00) are read in the SLO's time zone. Rows that cannot be read are listed and left out; the others are kept."
             </p>
             <Text at=history field="incidents" label="Past incidents" multiline=true
                 placeholder="start,duration,affected,cause\n2025-02-10 14:00,42m,100,bad deploy"

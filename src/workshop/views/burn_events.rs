@@ -60,7 +60,7 @@ pub fn events(r: &BurnReport, zoom: Zoom) -> impl IntoView {
             let label = format!("Zoom the charts to {}", e.name);
             let priority = e.priority.as_ref().map(|p| {
                 format!(
-                    "{} (by budget left {}, by burn velocity {})",
+                    "{} (by budget left {}, by depletion speed {})",
                     p.priority.label(),
                     p.by_budget_left.label(),
                     p.by_velocity.label()

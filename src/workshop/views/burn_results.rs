@@ -128,10 +128,16 @@ fn budget_line(r: &BurnReport) -> String {
     } else {
         format!(" (simulated over its shortest length, {})", r.period)
     };
+    let traffic = if r.budget_unit == "requests" {
+        " from this scenario's own traffic (its Traffic fields below, not the SLI's expected valid events on the Model page),"
+    } else {
+        ""
+    };
     format!(
-        "Budget: {whole} bad {unit} allowed over {}{simulated} at {} % (rounded down to whole {unit}). \
-         Simulated in {}-second steps; an event's spend is what it burns beyond the background errors. \
-         Negative is budget debt: nothing carries over to the next period.",
+        "Budget: {whole} bad {unit} allowed over {}{simulated} at {} %,{traffic} rounded down to whole {unit}. \
+         Simulated in {}-second steps. The background error ratio spends budget all period long; \
+         an event's spend is what it burns beyond it. \
+         Below zero, more was spent than allowed (budget debt): nothing carries over to the next period.",
         r.window,
         r.target_percent,
         r.step_seconds,
@@ -141,8 +147,9 @@ fn budget_line(r: &BurnReport) -> String {
 
 /// Detection and reset time of each rule for an incident at `ratio` (a fraction), as text.
 fn at_ratio(b: &BurnView, ratio: Option<Decimal>) -> Vec<(String, String)> {
-    let text =
-        |d: Option<slo_core::ExactDuration>| d.map_or("never fires".to_string(), |d| d.to_string());
+    let text = |d: Option<slo_core::ExactDuration>| {
+        d.map_or("does not fire".to_string(), |d| d.to_string())
+    };
     match ratio {
         None => vec![("-".into(), "-".into()); b.rules.len()],
         Some(ratio) => at_error_ratio(&b.rules, &b.target, b.period_seconds, ratio)
@@ -200,9 +207,9 @@ fn alerts(b: &BurnView, ratio: Option<Decimal>) -> impl IntoView {
             <caption>{format!("Alert rules for this SLO: thresholds rescale with the period. Rounded: {}.", slo_core::alerting::ROUNDING_RULE)}</caption>
             <thead><tr>
                 <th scope="col">"Rule"</th><th scope="col">"Notifies: " <Word term=Term::Page /> " or " <Word term=Term::Ticket /></th><th scope="col">"Windows"</th><th scope="col" class="num"><Word term=Term::BurnRate text="Burn rate" /></th>
-                <th scope="col" class="num">"Error ratio"</th><th scope="col" class="num">"Budget at firing"</th><th scope="col">"Exhausts in"</th>
-                <th scope="col">"Detects a full outage in"</th><th scope="col">"Detects the error ratio below in"</th>
-                <th scope="col">"Resets after it ends"</th><th scope="col">"In this scenario"</th>
+                <th scope="col" class="num"><Word term=Term::ErrorRatio text="Error ratio" />" at firing"</th><th scope="col" class="num">"Budget at firing"</th><th scope="col">"Exhausts in"</th>
+                <th scope="col">"Detects a full outage in"</th><th scope="col">"Detects the analysed incident in"</th>
+                <th scope="col">"Stops firing after it ends"</th><th scope="col">"In this scenario"</th>
             </tr></thead>
             <tbody>{table}</tbody>
         </table>
@@ -219,7 +226,7 @@ fn timeline(r: &BurnReport) -> impl IntoView {
             view! { <li><strong>{format!("{} % spent on {}", t.spent_percent, t.at)}</strong>{format!(" ({}): {follows}", t.condition)}</li> }
         })
         .collect_view();
-    let quiet = (!r.not_triggered.is_empty()).then(|| view! { <p class="hint">{format!("Not triggered: {}.", r.not_triggered.join(", "))}</p> });
+    let quiet = (!r.not_triggered.is_empty()).then(|| view! { <p class="hint">{format!("Conditions that never held in this scenario (by short name): {}.", r.not_triggered.join(", "))}</p> });
     let judged = r
         .not_simulated
         .iter()

@@ -80,11 +80,14 @@ fn slo_rows_html(model: &Model, at: ServiceAt, analysis: &DependencyAnalysis) ->
                     "<td class=\"num strong\">{} %{mark}</td>",
                     text(&r.target_percent)
                 ),
-                format!(
-                    "<td>{}<br><span class=\"hint\">time zone: {}</span></td>",
-                    text(&r.window),
-                    text(&r.time_zone)
-                ),
+                match r.zone_matters() {
+                    true => format!(
+                        "<td>{}<br><span class=\"hint\">time zone: {}</span></td>",
+                        text(&r.window),
+                        text(&r.time_zone)
+                    ),
+                    false => format!("<td>{}</td>", text(&r.window)),
+                },
                 format!("<td class=\"num\">{}</td>", text(&r.allowed_downtime)),
                 format!("<td class=\"num\">{}</td>", text(&r.allowed_bad_events)),
                 format!("<td class=\"num\">{}</td></tr>", text(&r.sla)),
@@ -129,7 +132,7 @@ fn SloTable(analysis: Memo<DependencyAnalysis>) -> impl IntoView {
             <thead><tr>
                 <th scope="col">"Service / journey"</th><th scope="col"><Word term=Term::Sli /></th><th scope="col">"Events"</th>
                 <th scope="col" class="num"><Word term=Term::Slo /></th><th scope="col"><Word term=Term::CompliancePeriod text="Window" /></th>
-                <th scope="col" class="num"><Word term=Term::BadTime text="Allowed bad time" /></th><th scope="col" class="num">"Bad events"</th><th scope="col" class="num"><Word term=Term::Sla /></th>
+                <th scope="col" class="num"><Word term=Term::BadTime text="Allowed bad time" /></th><th scope="col" class="num">"Allowed bad events"</th><th scope="col" class="num"><Word term=Term::Sla /></th>
             </tr></thead>
             {move || bodies(0..count.get().min(FIRST_SERVICES))}
             {move || all.get().then(|| bodies(FIRST_SERVICES..count.get().max(FIRST_SERVICES)))}

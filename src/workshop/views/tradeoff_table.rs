@@ -208,8 +208,17 @@ fn notes(r: &RowReport) -> Option<String> {
 
 /// The record, the ceiling, the historical best and the risk model used.
 fn summary(report: &TradeoffReport, table: &Table) -> impl IntoView {
+    let rolling = matches!(
+        report.window.parse::<slo_core::Window>(),
+        Ok(slo_core::Window::Rolling { .. })
+    );
+    let overlap = if rolling {
+        "; a rolling window's periods end on each day of the record, so they overlap"
+    } else {
+        ""
+    };
     let mut lines = vec![format!(
-        "Judged on {} past periods ({} to {}), by {}.",
+        "Judged on {} past periods ({} to {}{overlap}), by {}.",
         report.periods.len(),
         report.span.0,
         report.span.1,
@@ -235,7 +244,7 @@ fn summary(report: &TradeoffReport, table: &Table) -> impl IntoView {
         (None, _) => "no risk model (no chances)",
     };
     lines.push(format!(
-        "Chances from {source}; pages, tickets and freezes from the model's alert rules and policy replayed on the record (a page is a false alarm when its period spent under half its budget)."
+        "Chances from {source}; pages, tickets and freezes from the model's alert rules and policy replayed on the record (a page counts as a false alarm when the period it fired in ended with more than half its budget unspent)."
     ));
     view! { <p class="hint" id="tradeoff-summary">{lines.join(" ")}</p> }
 }
@@ -252,7 +261,7 @@ fn false_alarms(report: &TradeoffReport, open: RwSignal<bool>) -> Option<impl In
         })
         .collect();
     (!items.is_empty()).then(|| {
-        let summary = format!("False alarms ({})", items.len());
+        let summary = format!("Pages that were false alarms, per candidate target ({} in all)", items.len());
         let content = move || view! { <ul>{items.iter().map(|a| view! { <li>{a.clone()}</li> }).collect_view()}</ul> };
         view! { <Folded id="false-alarms" summary open content=ViewFn::from(content) /> }
     })
