@@ -13,7 +13,7 @@ test('the example scenario: chart, firing alerts, triggered clause and risk', as
   await expect(page.locator('#alert-table')).toContainText('fast burnpage1h / 5m13.44');
   await expect(page.locator('#alert-table')).toContainText('day 19 14:23');
   await expect(page.locator('#unalerted')).toContainText('Bad canary');
-  await expect(page.locator('#policy-timeline')).toContainText('on day 19 17:06 (big-incident): conduct a postmortem');
+  await expect(page.locator('#policy-timeline')).toContainText('on day 19 17:06 (big-incident): Conduct a postmortem with at least one P1 action item');
   // Detection and reset of each rule for a given error ratio (remembered on reload).
   await page.locator('#analysed-ratio').fill('abc');
   await expect(page.locator('#analysed-ratio-problems')).toContainText('"abc" is not an error ratio');

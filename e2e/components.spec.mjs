@@ -27,7 +27,7 @@ test('a component has an availability and dependencies, no journeys, even in an 
   await expect(page.locator('#doc-components')).toContainText('99.99 %');
   const { text } = await exportModel(page);
   const json = JSON.parse(text);
-  expect(json.schemaVersion).toBe(8);
+  expect(json.schemaVersion).toBe(9);
   expect(json.services[1]).toMatchObject({ name: 'Leaderboard cache', kind: 'infrastructure', ownAvailability: '99.99' });
   expect(json.services[0].kind).toBeUndefined();
 });

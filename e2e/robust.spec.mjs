@@ -186,7 +186,7 @@ test('renaming a condition carries its clauses along', async ({ page }) => {
 
 test('planned downtime never sets off the single-incident clause', async ({ page }) => {
   await page.goto('workshop/?page=burn');
-  await expect(page.locator('#policy-timeline')).toContainText('conduct a postmortem');
+  await expect(page.locator('#policy-timeline')).toContainText('Conduct a postmortem');
   await page.getByRole('button', { name: 'Remove this event' }).nth(2).click();
   await page.getByRole('button', { name: 'Remove this event' }).nth(1).click();
   await page.locator(`${S}--events-0--duration`).fill('12h');

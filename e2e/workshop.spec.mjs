@@ -34,7 +34,7 @@ test('build a model, export it, clear storage, import it back', async ({ page })
   await page.getByRole('link', { name: 'Document' }).click();
   const { file, text } = await exportModel(page);
   const json = JSON.parse(text);
-  expect(json.schemaVersion).toBe(8);
+  expect(json.schemaVersion).toBe(9);
   expect(json.team.name).toBe('Payments <team>');
   expect(json.services[0].journeys[0].slis[0].slos[0].target).toBe('99.95');
 

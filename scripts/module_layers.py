@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 LAYERS = [
-    ["echo", "glossary", "history"],
+    ["agenda", "echo", "glossary", "history"],
     ["quantity"],
     ["problem"],
     ["model"],

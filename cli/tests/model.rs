@@ -134,7 +134,7 @@ fn validate_exits_2_when_the_file_cannot_be_read_or_parsed() {
         ("not-json.json", b"{ nope".to_vec(), "not JSON: line 1"),
         ("binary.json", vec![0xff, 0xfe, 0x00, 0x01], "not text"),
         ("array.json", b"[1, 2]".to_vec(), "no \"schemaVersion\""),
-        ("newer.json", br#"{"schemaVersion": 9, "team": {"name": "x"}}"#.to_vec(), "schemaVersion 9, newer"),
+        ("newer.json", br#"{"schemaVersion": 10, "team": {"name": "x"}}"#.to_vec(), "schemaVersion 10, newer"),
         ("old.json", br#"{"schemaVersion": 0}"#.to_vec(), "schemaVersion 0"),
         ("shape.json", br#"{"schemaVersion": 1, "team": {"name": "x"}, "services": [{"name": "a", "journeys": [{"name": "j", "slis": [{"name": "s", "kind": "speed"}]}]}]}"#.to_vec(), "services[0].journeys[0].slis[0].kind: unknown variant `speed`"),
         ("unknown.json", br#"{"schemaVersion": 1, "team": {"name": "x", "budget": 3}}"#.to_vec(), "team.budget: unknown field `budget`, expected `name` or `description` (the file says schemaVersion 1)"),

@@ -34,12 +34,13 @@
 //!
 //! ## Layers
 //! Bottom first, each importing only from its own layer or below
-//! (`scripts/module_layers.py` checks it): [`echo`], [`glossary`] and [`history`];
+//! (`scripts/module_layers.py` checks it): [`agenda`], [`echo`], [`glossary`] and [`history`];
 //! [`quantity`]; [`problem`]; [`model`] (the JSON types as typed, their
 //! choices and typed locations); [`read`] (text to numbers); the engines
 //! [`budget`], [`alerting`], [`dependency`] and [`burn`]; [`validate`]; then
 //! [`calculator`], [`codec`], [`merge`] and [`report`]; [`examples`] and [`harness`].
 
+pub mod agenda;
 pub mod echo;
 pub mod glossary;
 pub mod quantity;

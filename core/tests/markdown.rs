@@ -80,7 +80,7 @@ fn read(markdown: &str) -> Read {
 }
 
 /// The headings the export writes, for a model with components or without.
-fn own_headings(with_components: bool, with_dependencies: bool) -> Vec<String> {
+fn own_headings(with_components: bool, with_dependencies: bool, with_session: bool) -> Vec<String> {
     let mut all = vec![
         "Service overview",
         "SLIs and SLOs",
@@ -102,12 +102,16 @@ fn own_headings(with_components: bool, with_dependencies: bool) -> Vec<String> {
         "On-call agreement",
         "Change log",
         "Approvals",
+        "Workshop session",
     ];
     if !with_components {
         all.retain(|h| *h != "Components");
     }
     if !with_dependencies {
         all.retain(|h| *h != "Dependencies");
+    }
+    if !with_session {
+        all.retain(|h| *h != "Workshop session");
     }
     all.into_iter().map(String::from).collect()
 }
@@ -138,7 +142,11 @@ fn every_slo_is_in_the_table_with_its_target_window_zone_and_budget() {
         let with_dependencies = model.services.iter().any(|s| !s.dependencies.is_empty());
         assert_eq!(
             titles(&read),
-            own_headings(with_components, with_dependencies)
+            own_headings(
+                with_components,
+                with_dependencies,
+                !model.session.is_empty()
+            )
         );
         let rows = slo_rows(&model, &UtcOnly);
         let table = slo_table(&read);
@@ -182,6 +190,10 @@ fn hostile() -> Model {
     let sli = &mut service.journeys[0].slis[0];
     sli.name = "_emphasis_ & &amp; $x$".into();
     sli.good_events = "1. first\n- second\n> quoted\n    indented".into();
+    // The session's names and sentences go into its tables.
+    model.session.participants[0].name = "<i>Betsy</i> | *B* [x](y)".into();
+    model.session.questions[0].question = "# Heading?\n- a list".into();
+    model.session.decisions[0].why = "`code` | ~~why~~".into();
     model.document.rationale = "# Not a heading\n---\n=== \n+ item\n<div>html</div>".into();
     model.document.change_log.push(Change {
         date: "2026-11-22".into(),
@@ -206,7 +218,8 @@ fn no_text_from_the_model_becomes_markup() {
         titles(&read),
         own_headings(
             false,
-            model.services.iter().any(|s| !s.dependencies.is_empty())
+            model.services.iter().any(|s| !s.dependencies.is_empty()),
+            true
         )
     );
     let table = slo_table(&read);

@@ -13,6 +13,9 @@ use slo_core::model::history::SloHistory;
 use slo_core::model::kind::Kind;
 use slo_core::model::policy::*;
 use slo_core::model::scenario::*;
+use slo_core::model::session::{
+    Decision, Hypothesis, OpenQuestion, Participant, ParticipantRole, Session,
+};
 use slo_core::model::*;
 use slo_core::problem::{has_errors, Severity};
 use slo_core::quantity::zone::UtcOnly;
@@ -59,7 +62,11 @@ fn slo() -> BoxedStrategy<Slo> {
         prop::sample::select(vec!["", "UTC", "Europe/Berlin"]),
         prop::collection::vec(scenario(), 0..2),
         prop::option::of(history()),
-        text(),
+        (
+            text(),
+            prop_oneof![Just(String::new()), target()],
+            hypothesis(),
+        ),
     )
         .prop_map(
             |(
@@ -74,10 +81,11 @@ fn slo() -> BoxedStrategy<Slo> {
                 tz,
                 scenarios,
                 history,
-                above_ceiling_reason,
+                (above_ceiling_reason, aspirational_target, hypothesis),
             )| Slo {
                 name,
                 target,
+                aspirational_target,
                 window: window.to_string(),
                 time_zone: tz.to_string(),
                 sla,
@@ -86,10 +94,59 @@ fn slo() -> BoxedStrategy<Slo> {
                 rationale,
                 default_slo,
                 above_ceiling_reason,
+                hypothesis,
                 scenarios,
                 history,
             },
         )
+        .boxed()
+}
+
+fn hypothesis() -> impl Strategy<Value = Hypothesis> {
+    (text(), text(), text()).prop_map(|(believe, result, signal)| Hypothesis {
+        believe,
+        result,
+        signal,
+    })
+}
+
+fn session() -> BoxedStrategy<Session> {
+    (
+        prop::collection::vec(
+            (text(), prop::sample::select(ParticipantRole::ALL.to_vec()))
+                .prop_map(|(name, role)| Participant { name, role }),
+            0..3,
+        ),
+        prop::collection::vec(
+            prop::sample::select(vec!["room", "target", "x"]).prop_map(String::from),
+            0..3,
+        ),
+        prop::collection::vec(
+            (
+                text(),
+                text(),
+                prop::sample::select(vec!["", "customer"]),
+                any::<bool>(),
+            )
+                .prop_map(|(question, owner, step, answered)| OpenQuestion {
+                    question,
+                    owner,
+                    step: step.to_string(),
+                    answered,
+                }),
+            0..2,
+        ),
+        prop::collection::vec(
+            (text(), text(), text()).prop_map(|(date, what, why)| Decision { date, what, why }),
+            0..2,
+        ),
+    )
+        .prop_map(|(participants, done, questions, decisions)| Session {
+            participants,
+            done,
+            questions,
+            decisions,
+        })
         .boxed()
 }
 
@@ -348,6 +405,11 @@ fn service() -> impl Strategy<Value = Service> {
                 any::<bool>(),
                 text(),
                 prop::collection::vec(sli(), 0..3),
+                (
+                    text(),
+                    prop_oneof![Just(String::new()), Just("1".to_string()), text()],
+                    any::<bool>(),
+                ),
             ),
             0..3,
         ),
@@ -362,16 +424,23 @@ fn service() -> impl Strategy<Value = Service> {
                 description,
                 journeys: journeys
                     .into_iter()
-                    .map(|(name, endpoint, description, slis)| Journey {
-                        name,
-                        kind: if endpoint {
-                            JourneyKind::Endpoint
-                        } else {
-                            JourneyKind::UserJourney
+                    .map(
+                        |(name, endpoint, description, slis, (happy_moment, rank, start_here))| {
+                            Journey {
+                                name,
+                                kind: if endpoint {
+                                    JourneyKind::Endpoint
+                                } else {
+                                    JourneyKind::UserJourney
+                                },
+                                description,
+                                happy_moment,
+                                rank,
+                                start_here,
+                                slis,
+                            }
                         },
-                        description,
-                        slis,
-                    })
+                    )
                     .collect(),
                 own_availability,
                 dependencies,
@@ -567,15 +636,17 @@ fn model() -> impl Strategy<Value = Model> {
         policy(),
         document(),
         prop::collection::vec(alert_rule(), 0..3),
+        session(),
     )
         .prop_map(
-            |((name, description), services, policy, document, alert_rules)| Model {
+            |((name, description), services, policy, document, alert_rules, session)| Model {
                 schema_version: SCHEMA_VERSION,
                 team: Team { name, description },
                 services,
                 policy,
                 document,
                 alert_rules,
+                session,
             },
         )
 }
@@ -813,8 +884,8 @@ fn bad_files_say_what_and_where() {
         "the file is JSON but not an slo-planner model: it has no \"schemaVersion\""
     );
     assert_eq!(
-        message(br#"{"schemaVersion": 9}"#),
-        "the file has schemaVersion 9, newer than this slo-planner reads (8): open it with a newer slo-planner"
+        message(br#"{"schemaVersion": 10}"#),
+        "the file has schemaVersion 10, newer than this slo-planner reads (9): open it with a newer slo-planner"
     );
     assert_eq!(
         message(br#"{"schemaVersion": 0}"#),

@@ -17,6 +17,7 @@ pub mod pages;
 pub mod problem_slots;
 pub mod rows;
 pub mod saved;
+pub mod section;
 pub mod state;
 pub mod views;
 

@@ -15,6 +15,7 @@ use crate::workshop::fold::Folds;
 use crate::workshop::import_choice::PendingImport;
 use crate::workshop::problem_slots::{problems_of, ProblemSlots};
 use crate::workshop::saved::{self, Later};
+use crate::workshop::section::{section_key, Section};
 
 /// How long after the last edit the model is autosaved (and at once when
 /// the page is left), so typing never waits for the JSON and the storage.
@@ -41,37 +42,6 @@ impl ModelReader {
     pub fn get_untracked(self) -> Model {
         self.with_untracked(Model::clone)
     }
-}
-
-/// One part of the model that changes on its own: a service (with its
-/// journeys, SLIs, SLOs and dependencies), the team, the policy, the
-/// document, an alert rule. What reads through it re-runs only when that
-/// part is edited, or when the model changes as a whole (an item added or
-/// removed, undo, redo, an import), so a keystroke re-renders what depends
-/// on its field's part, not all 5,900 fields of a 50-service model.
-///
-/// A change as a whole bumps every part's version rather than the readers
-/// also following one signal for it: a signal followed by each of 70,000
-/// fields (500 services, every card open) made every field that re-ran
-/// pay to leave and rejoin its list of 70,000 (Leptos keeps it ordered), 3
-/// ms a keystroke.
-#[derive(Clone, Copy)]
-pub struct Section {
-    history: RwSignal<History<Model>>,
-    version: RwSignal<u64>,
-}
-
-impl Section {
-    /// Reads the model, re-running the caller when this part changes.
-    pub fn with<R>(self, f: impl FnOnce(&Model) -> R) -> R {
-        self.version.track();
-        self.history.with_untracked(|h| f(h.present()))
-    }
-}
-
-/// The part of the model a field path is in: `services[3]`, `policy`, ...
-fn section_key(path: &str) -> &str {
-    path.split('.').next().unwrap_or_default()
 }
 
 /// The workshop model, its undo history and everything derived from it.

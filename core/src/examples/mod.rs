@@ -15,6 +15,7 @@ use crate::model::policy::{
     Activity, Clause, Condition, ConditionKind, Consequence, ConsequenceKind, ErrorBudgetPolicy,
     Execution, NextReview, PolicyExtras, SpendScope, StoppedActivity, Trigger,
 };
+use crate::model::session::Session;
 use crate::model::{
     Comparison, Counts, Coupling, Dependency, DependencySource, EventsPer, Journey, JourneyKind,
     LatencyThreshold, Measurement, Model, Priority, Service, ServiceKind, Sli, SliKind, SliQueries,
@@ -24,6 +25,7 @@ use crate::read::alert_rule::AlertRule;
 
 mod scale;
 mod scenario;
+mod session;
 pub use scale::workshop_scale;
 use scenario::{first_half_of_2025, last_spring};
 
@@ -128,6 +130,8 @@ pub fn workbook_api() -> Model {
             default_slo: true,
             sla: Some(s("95")),
             historical: Some(s("99.94")),
+            aspirational_target: s("99"),
+            hypothesis: session::availability_hypothesis(),
             scenarios: vec![last_spring()],
             history: Some(first_half_of_2025()),
             ..slo(
@@ -148,6 +152,9 @@ pub fn workbook_api() -> Model {
                 name: s("Play a game"),
                 kind: JourneyKind::UserJourney,
                 description: s("A player starts, plays and scores a game"),
+                happy_moment: s("The final score is shown and saved"),
+                rank: s("1"),
+                start_here: true,
                 slis: vec![
                     availability,
                     latency_sli("API latency (400 ms)", "400", "90"),
@@ -235,6 +242,7 @@ pub fn workbook_api() -> Model {
             }],
         },
         alert_rules: AlertRuleSpec::workbook_defaults(),
+        session: session::workbook_session(),
     }
 }
 
@@ -272,6 +280,7 @@ pub fn seed_chain() -> Model {
                 kind: JourneyKind::UserJourney,
                 description: s("A customer submits a basket and gets an order number"),
                 slis: vec![availability],
+                ..Journey::default()
             }],
             own_availability: Some(s("99")),
             dependencies: vec![
@@ -310,6 +319,7 @@ pub fn seed_chain() -> Model {
             rules.push(AlertRuleSpec::of(&AlertRule::esf_single_window("ESF single window")));
             rules
         },
+        session: Session::default(),
     }
 }
 

@@ -83,6 +83,7 @@ fn journey(i: usize, what: &str, method: &str) -> Journey {
         kind: JourneyKind::Endpoint,
         description: format!("{method} /api/{}/{}", i + 1, what.to_lowercase()),
         slis: vec![availability(what), latency(what)],
+        ..Journey::default()
     }
 }
 

@@ -46,6 +46,8 @@ pub enum Part {
     Document,
     /// The document's agreed status.
     AgreedStatus,
+    /// The workshop session: participants, steps done, questions, decisions.
+    Session,
 }
 
 /// How many of a part would go (1 for the parts the model has once).
@@ -64,6 +66,10 @@ impl std::fmt::Display for Loss {
             Part::Policy => return f.write_str("the error budget policy"),
             Part::Document => return f.write_str("the SLO document's text and sign-offs"),
             Part::AgreedStatus => return f.write_str("the agreed status"),
+            Part::Session => {
+                return f
+                    .write_str("the workshop session (participants, decisions and open questions)")
+            }
             Part::Service => ("service", "services"),
             Part::Journey => ("user journey", "user journeys"),
             Part::Sli => ("SLI", "SLIs"),
@@ -129,6 +135,10 @@ pub fn dropped(current: &Model, replacement: &Model) -> Vec<Loss> {
     add(
         Part::AgreedStatus,
         usize::from(differs(&|m| m.document.status == Status::Agreed)),
+    );
+    add(
+        Part::Session,
+        usize::from(!current.session.is_empty() && current.session != replacement.session),
     );
     out
 }

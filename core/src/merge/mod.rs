@@ -206,6 +206,9 @@ fn merge_service(mine: &mut Service, theirs: &Service, tally: &mut Tally) {
 fn merge_journey(mine: &mut Journey, theirs: &Journey, tally: &mut Tally) {
     take_choice(&mut mine.kind, theirs.kind);
     take_text(&mut mine.description, &theirs.description);
+    take_text(&mut mine.happy_moment, &theirs.happy_moment);
+    take_text(&mut mine.rank, &theirs.rank);
+    mine.start_here |= theirs.start_here;
     for_each_match(
         &mut mine.slis,
         &theirs.slis,
@@ -277,6 +280,10 @@ fn merge_slo(mine: &mut Slo, theirs: &Slo, tally: &mut Tally) {
     take_some(&mut mine.historical, &theirs.historical);
     take_some(&mut mine.priority, &theirs.priority);
     take_text(&mut mine.rationale, &theirs.rationale);
+    take_text(&mut mine.aspirational_target, &theirs.aspirational_target);
+    if !theirs.hypothesis.is_empty() {
+        mine.hypothesis.clone_from(&theirs.hypothesis);
+    }
     mine.default_slo |= theirs.default_slo;
     if *mine != before {
         tally.slos_updated += 1;

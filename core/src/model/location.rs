@@ -197,6 +197,23 @@ indexed!(
     "alertRules"
 );
 indexed!(ScenarioAt, Scenario, SloAt, scenarios, "scenarios");
+
+/// An SLO's hypothesis (`services[0]…slos[0].hypothesis`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct HypothesisAt(pub SloAt);
+
+impl Locate for HypothesisAt {
+    type Item = crate::model::session::Hypothesis;
+    fn get<'m>(&self, model: &'m Model) -> Option<&'m Self::Item> {
+        self.0.get(model).map(|slo| &slo.hypothesis)
+    }
+    fn get_mut<'m>(&self, model: &'m mut Model) -> Option<&'m mut Self::Item> {
+        self.0.get_mut(model).map(|slo| &mut slo.hypothesis)
+    }
+    fn path(&self) -> String {
+        self.0.field("hypothesis")
+    }
+}
 indexed!(EventAt, ScenarioEvent, ScenarioAt, events, "events");
 
 mod held;

@@ -14,6 +14,7 @@ pub mod location;
 pub mod policy;
 pub mod scenario;
 mod service;
+pub mod session;
 mod slo;
 
 pub use service::{
@@ -29,9 +30,10 @@ use serde::{Deserialize, Serialize};
 use crate::model::alert_rule::AlertRuleSpec;
 use crate::model::document::DocumentInfo;
 use crate::model::policy::ErrorBudgetPolicy;
+use crate::model::session::Session;
 
 /// The version of the model's JSON format that this build writes.
-pub const SCHEMA_VERSION: u32 = 8;
+pub const SCHEMA_VERSION: u32 = 9;
 
 /// The oldest version this build reads; older files are refused, files from
 /// here up to [`SCHEMA_VERSION`] are migrated on import (version 1 had no
@@ -39,7 +41,9 @@ pub const SCHEMA_VERSION: u32 = 8;
 /// kinds, so every service reads as user-facing; version 4 wrote an action
 /// item's priority as free text, read into P1-P4 on import; version 5 had
 /// no SLI queries and no alert rule `alertAfter`; version 6 no SLO history;
-/// version 7 no reason for an SLO above its ceiling).
+/// version 7 no reason for an SLO above its ceiling; version 8 no workshop
+/// session, journey ranks and happy moments, or SLO aspirational targets
+/// and hypotheses).
 pub const OLDEST_SCHEMA_VERSION: u32 = 1;
 
 /// Everything a workshop agrees: one team's services, SLIs and SLOs, its error
@@ -65,6 +69,10 @@ pub struct Model {
     /// rescale with each SLO's period).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub alert_rules: Vec<AlertRuleSpec>,
+    /// The workshop session that agreed it: participants, steps done, open
+    /// questions and decisions (empty in a model from schema version 8).
+    #[serde(default, skip_serializing_if = "Session::is_empty")]
+    pub session: Session,
 }
 
 impl Model {
@@ -97,6 +105,7 @@ impl Default for Model {
             policy: ErrorBudgetPolicy::default(),
             document: DocumentInfo::default(),
             alert_rules: Vec::new(),
+            session: Session::default(),
         }
     }
 }

@@ -5,6 +5,8 @@ use crate::model::kind::{kind, Kind};
 use crate::model::scenario::Scenario;
 use serde::{Deserialize, Serialize};
 
+use crate::model::session::Hypothesis;
+
 /// Whether a journey is a user journey or a single endpoint.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -35,6 +37,17 @@ pub struct Journey {
     /// What the user does.
     #[serde(default)]
     pub description: String,
+    /// The moment a user is happy at its end ("the order is confirmed").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub happy_moment: String,
+    /// Its rank by importance, 1 the most important, as typed; empty when
+    /// not ranked.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub rank: String,
+    /// One of the one to three journeys the workshop starts with ("start
+    /// small").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub start_here: bool,
     /// Its SLIs.
     #[serde(default)]
     pub slis: Vec<Sli>,
@@ -301,8 +314,14 @@ pub struct Slo {
     /// Its name ("99.9 % of checkouts succeed").
     #[serde(default)]
     pub name: String,
-    /// The target in percent, as typed ("99.95").
+    /// The target in percent, as typed ("99.95"): the agreed one, at
+    /// least the minimum users accept.
     pub target: String,
+    /// What the team would like to reach, in percent, as typed; at least
+    /// the target (the essays' "differentiate aspirational goals from the
+    /// minimum"); empty when none was set.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub aspirational_target: String,
     /// The compliance period in window syntax ("28d", "month").
     pub window: String,
     /// The IANA time zone for a calendar window; empty means UTC.
@@ -328,6 +347,9 @@ pub struct Slo {
     /// the SLO is; empty otherwise.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub above_ceiling_reason: String,
+    /// The hypothesis the SLO tests (ESF 4.7).
+    #[serde(default, skip_serializing_if = "Hypothesis::is_empty")]
+    pub hypothesis: Hypothesis,
     /// Burn scenarios over one of its periods (see [`crate::burn::simulate`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub scenarios: Vec<Scenario>,

@@ -255,15 +255,28 @@ pub fn next_review(p: &ErrorBudgetPolicy) -> String {
 
 /// Each SLO's own rationale, for the SLOs that have one, named by service
 /// and SLO ("Game API / 97 % of requests succeed"): why each target was
-/// chosen (a row chosen from the trade-off table leaves its figures here).
+/// chosen (a row chosen from the trade-off table leaves its figures here),
+/// then its aspirational target and the hypothesis it tests, when set.
 pub fn slo_rationales(model: &Model) -> Vec<(String, String)> {
     crate::model::location::every_slo(model)
-        .filter(|e| !e.slo.rationale.trim().is_empty())
-        .map(|e| {
-            (
-                format!("{} / {}", e.service.name, slo_name(e.sli, e.slo)),
-                e.slo.rationale.trim().to_string(),
-            )
+        .filter_map(|e| {
+            let slo = e.slo;
+            let mut why: Vec<String> = Vec::new();
+            if !slo.rationale.trim().is_empty() {
+                why.push(slo.rationale.trim().to_string());
+            }
+            if !slo.aspirational_target.trim().is_empty() {
+                why.push(format!("Aspiring to {} %.", slo.aspirational_target.trim()));
+            }
+            if !slo.hypothesis.is_empty() {
+                why.push(format!("Hypothesis: {}", slo.hypothesis.sentence()));
+            }
+            (!why.is_empty()).then(|| {
+                (
+                    format!("{} / {}", e.service.name, slo_name(e.sli, slo)),
+                    why.join(" "),
+                )
+            })
         })
         .collect()
 }

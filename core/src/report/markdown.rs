@@ -174,6 +174,7 @@ pub fn document_markdown(model: &Model, zones: &dyn ZoneResolver) -> String {
     alerts(&mut out, model, zones);
     policy(&mut out, &model.policy);
     closing(&mut out, model);
+    super::markdown_session::workshop(&mut out, model);
     out.truncate(out.trim_end().len());
     out.push('\n');
     out

@@ -8,7 +8,9 @@ pub mod diagram;
 pub mod document;
 pub mod markdown;
 mod markdown_analysis;
+mod markdown_session;
 pub mod place;
+pub mod session;
 
 use rust_decimal::Decimal;
 use serde::Serialize;

@@ -59,6 +59,7 @@ impl Places {
             policy: model.policy.clone(),
             document: model.document.clone(),
             alert_rules: Vec::new(),
+            session: model.session.clone(),
         }
         .to_tree();
         let mut services = vec![Value::Null; model.services.len()];

@@ -16,6 +16,8 @@ mod document;
 mod history;
 mod policy;
 mod services;
+mod session;
+pub use session::MOST_JOURNEYS_TO_START;
 
 use chrono::{Months, NaiveDate};
 
@@ -275,6 +277,7 @@ fn validate_with(
     services::check_windows_share_a_unit(&mut c, units);
     policy::check_policy(&mut c, &model.policy);
     document::check_document(&mut c, &model.document);
+    session::check_session(&mut c, model);
     let mut problems = c.found.into_problems();
     problems.extend(crate::burn::problems(model, zones));
     problems

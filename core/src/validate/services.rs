@@ -111,6 +111,15 @@ fn check_service(c: &mut Checker, at: ServiceAt, service: &Service) -> Vec<(SloA
     for (j, journey) in service.journeys.iter().enumerate() {
         let at = JourneyAt(at, j);
         c.text(|| at.field("name"), &journey.name, "the journey's name");
+        let rank = journey.rank.trim();
+        if !rank.is_empty() && !rank.parse::<u32>().is_ok_and(|r| r >= 1) {
+            c.error(
+                || at.field("rank"),
+                format!(
+                    "\"{rank}\" is not a rank: a whole number, 1 for the most important journey"
+                ),
+            );
+        }
         if journey.slis.is_empty() {
             c.needed(|| at.field("slis"), true, "an SLI");
         }
@@ -270,6 +279,18 @@ fn check_slo(c: &mut Checker, at: SloAt, sli: &Sli, slo: &Slo) -> Option<WindowU
             c.warning(
                 || at.field("sla"),
                 format!("the SLA {sla} % is not looser than the SLO {target} %: promise customers less than you aim for"),
+            );
+        }
+    }
+    let aim = match slo.aspirational_target.trim() {
+        "" => None,
+        text => read_target(c, at, "aspirationalTarget", text),
+    };
+    if let (Some(target), Some(aim)) = (target, aim) {
+        if aim < target {
+            c.error(
+                || at.field("aspirationalTarget"),
+                format!("the aspirational target {aim} % is below the target {target} %: aim at least as high as the promise"),
             );
         }
     }

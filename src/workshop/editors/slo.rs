@@ -11,7 +11,9 @@ use crate::browser::IntlZones;
 use crate::workshop::inputs::{Check, Choice, OptText, Text};
 use crate::workshop::rows::remove_button;
 use crate::workshop::state::Workshop;
-use slo_core::model::location::{Locate, SloAt};
+use slo_core::model::location::{HypothesisAt, Locate, SloAt};
+use slo_core::model::session::Hypothesis;
+use wasm_bindgen::JsCast;
 
 /// The live budget of an SLO: what the Budget page would show for it.
 #[component]
@@ -31,6 +33,42 @@ fn SloBudget(
     });
     let id = format!("{}-budget", crate::workshop::inputs::id_of(&at.path()));
     view! { <p class="slo-budget" id=id aria-live="polite">{move || text.get().unwrap_or_else(|| "No budget until the target and window are valid.".into())}</p> }
+}
+
+/// The hypothesis the SLO tests (ESF 4.7), folded: its three fields are
+/// drawn once opened.
+#[component]
+fn HypothesisEditor(
+    /// The SLO.
+    at: SloAt,
+) -> impl IntoView {
+    let workshop = Workshop::from_context();
+    let written = move || {
+        workshop
+            .model
+            .with(|m| at.get(m).is_some_and(|s| !s.hypothesis.is_empty()))
+    };
+    let open = RwSignal::new(false);
+    let fields = move || {
+        open.get().then(|| {
+            let h = HypothesisAt(at);
+            view! {
+                <Text at=h field="believe" label="We believe …" placeholder="a 99.9 % checkout" get=|h: &Hypothesis| &h.believe set=|h: &mut Hypothesis| &mut h.believe />
+                <Text at=h field="result" label="… will result in …" placeholder="fewer abandoned carts" get=|h: &Hypothesis| &h.result set=|h: &mut Hypothesis| &mut h.result />
+                <Text at=h field="signal" label="We will know we have succeeded when we see …" placeholder="support tickets about payments halve" get=|h: &Hypothesis| &h.signal set=|h: &mut Hypothesis| &mut h.signal />
+            }
+        })
+    };
+    view! {
+        <details class="hypothesis" on:toggle=move |ev| {
+            if let Some(d) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
+                open.set(d.open());
+            }
+        }>
+            <summary>{move || if written() { "Hypothesis (written)" } else { "Hypothesis (optional)" }}</summary>
+            {fields}
+        </details>
+    }
 }
 
 /// One SLO's fields and its live budget.
@@ -58,6 +96,7 @@ pub fn SloEditor(
             <SloBudget at />
             <div class="cols">
                 <Text at field="target" label="Target (%)" placeholder="99.9" get=|s: &Slo| &s.target set=|s: &mut Slo| &mut s.target />
+                <Text at field="aspirationalTarget" label="Aspiring to (%)" placeholder="99.95" get=|s: &Slo| &s.aspirational_target set=|s: &mut Slo| &mut s.aspirational_target />
                 <Text at field="window" label="Window" term=Term::CompliancePeriod placeholder="28d" get=|s: &Slo| &s.window set=|s: &mut Slo| &mut s.window />
                 <Text at field="timeZone" label="Time zone (calendar windows)" placeholder="UTC" get=|s: &Slo| &s.time_zone set=|s: &mut Slo| &mut s.time_zone />
             </div>
@@ -73,6 +112,7 @@ pub fn SloEditor(
                     placeholder="a second region is on order; until then the team takes the risk"
                     get=|s: &Slo| &s.above_ceiling_reason set=|s: &mut Slo| &mut s.above_ceiling_reason />
             </Show>
+            <HypothesisEditor at />
             <Check at field="defaultSlo" label="Default SLO: applies to the service's endpoints without their own" get=|s: &Slo| s.default_slo set=|s: &mut Slo, v| s.default_slo = v />
             {remove_button("Remove this SLO", at)}
         </fieldset>

@@ -8,7 +8,7 @@ use slo_core::model::{Journey, Service, Sli, Team};
 use crate::glossary::Word;
 use crate::workshop::editors::sli::SliEditor;
 use crate::workshop::fold::{FoldButtons, ServiceCard};
-use crate::workshop::inputs::{Choice, FieldProblems, OptText, Text};
+use crate::workshop::inputs::{Check, Choice, FieldProblems, OptText, Text};
 use crate::workshop::rows::{edit_button, remove_button, rows};
 use crate::workshop::state::Workshop;
 use slo_core::model::location::{JourneyAt, Locate, ModelAt, ServiceAt, SliAt, TeamAt};
@@ -38,6 +38,11 @@ fn JourneyEditor(
                 <Choice at field="kind" label="Kind" get=|j: &Journey| j.kind set=|j: &mut Journey, k| j.kind = k />
             </div>
             <Text at field="description" label="What the user does" multiline=true get=|j: &Journey| &j.description set=|j: &mut Journey| &mut j.description />
+            <div class="cols">
+                <Text at field="happyMoment" label="The moment the user is happy" placeholder="the order number is on screen" get=|j: &Journey| &j.happy_moment set=|j: &mut Journey| &mut j.happy_moment />
+                <Text at field="rank" label="Rank (1: matters most)" placeholder="1" get=|j: &Journey| &j.rank set=|j: &mut Journey| &mut j.rank />
+                <Check at field="startHere" label="One of the one to three journeys to start with" get=|j: &Journey| j.start_here set=|j: &mut Journey, v| j.start_here = v />
+            </div>
             {rows(move |m| at.get(m).map_or(0, |j| j.slis.len()), move |i| view! { <SliEditor at=SliAt(at, i) /> })}
             <div class="actions">
                 {edit_button("Add an SLI".into(), "", move |m| {

@@ -7,6 +7,7 @@ use slo_core::glossary::Term;
 
 use crate::glossary::Word;
 use crate::workshop::editors::alert_rules::AlertRulesEditor;
+use crate::workshop::views::burn_words::budget_line;
 use rust_decimal::Decimal;
 use slo_core::alerting::{at_error_ratio, parse_error_ratio};
 use slo_core::burn::{run, Burn, BurnReport};
@@ -14,7 +15,6 @@ use slo_core::model::alert_rule::Notify;
 use slo_core::model::location::ScenarioAt;
 use slo_core::model::Model;
 use slo_core::problem::Problem;
-use slo_core::quantity::numbers::group_thousands;
 use slo_core::read::alert_rule::AlertRule;
 use slo_core::Target;
 use std::future::Future;
@@ -117,32 +117,6 @@ fn figures(r: &BurnReport) -> impl IntoView {
         </dl>
         <p class="hint" id="burn-budget">{budget_line(r)}</p>
     }
-}
-
-/// "Budget: 33,264 bad requests allowed over month (simulated over its
-/// shortest length, 28d) at 99.95 %, rounded down to whole requests."
-fn budget_line(r: &BurnReport) -> String {
-    let whole = group_thousands(&r.allowed_bad.to_string());
-    let simulated = if r.window == r.period {
-        String::new()
-    } else {
-        format!(" (simulated over its shortest length, {})", r.period)
-    };
-    let traffic = if r.budget_unit == "requests" {
-        " from this scenario's own traffic (its Traffic fields below, not the SLI's expected valid events on the Model page),"
-    } else {
-        ""
-    };
-    format!(
-        "Budget: {whole} bad {unit} allowed over {}{simulated} at {} %,{traffic} rounded down to whole {unit}. \
-         Simulated in {}-second steps. The background error ratio spends budget all period long; \
-         an event's spend is what it burns beyond it. \
-         Below zero, more was spent than allowed (budget debt): nothing carries over to the next period.",
-        r.window,
-        r.target_percent,
-        r.step_seconds,
-        unit = r.budget_unit
-    )
 }
 
 /// Detection and reset time of each rule for an incident at `ratio` (a fraction), as text.

@@ -18,6 +18,7 @@ use crate::glossary::Word;
 use crate::workshop::later::first_frame_shown;
 use crate::workshop::state::Workshop;
 use crate::workshop::views::document_analysis::analysis_section;
+use crate::workshop::views::document_session::session_section;
 
 /// The components (services with no users of their own): kind, their own
 /// availability as typed, what they can promise with their dependencies
@@ -254,6 +255,7 @@ pub fn DocumentView() -> impl IntoView {
             <h3>"Error budget policy"</h3>
             {part("policy", |m| policy_section(&m.policy))}
             {part("document", closing)}
+            {part("session", session_section)}
         </article>
     }
 }

@@ -4,9 +4,11 @@
 
 pub mod burn_events;
 pub mod burn_results;
+pub mod burn_words;
 pub mod composite;
 pub mod diagram;
 pub mod document_analysis;
+pub mod document_session;
 pub mod document_view;
 pub mod file_actions;
 pub mod incident_slices;

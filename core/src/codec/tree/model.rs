@@ -14,6 +14,9 @@ use crate::model::policy::{
 use crate::model::scenario::{
     EventKind, IncidentSeverity, RiskModel, Scenario, ScenarioEvent, TrafficProfile,
 };
+use crate::model::session::{
+    Decision, Hypothesis, OpenQuestion, Participant, ParticipantRole, Session,
+};
 use crate::model::{
     Comparison, Counts, Coupling, Dependency, DependencySource, EventsPer, Journey, JourneyKind,
     LatencyThreshold, Measurement, Model, Priority, Service, ServiceKind, Sli, SliKind, SliQueries,
@@ -32,6 +35,7 @@ tree_kinds!(
     Notify,
     Status,
     Role,
+    ParticipantRole,
     Trigger,
     SpendScope,
     Execution,
@@ -45,6 +49,38 @@ tree_struct!(Model {
     policy: "policy",
     document: "document",
     alert_rules: "alertRules" optional,
+    session: "session" optional,
+});
+
+tree_struct!(Session {
+    participants: "participants" optional,
+    done: "done" optional,
+    questions: "questions" optional,
+    decisions: "decisions" optional,
+});
+
+tree_struct!(Participant {
+    name: "name",
+    role: "role",
+});
+
+tree_struct!(OpenQuestion {
+    question: "question",
+    owner: "owner",
+    step: "step" optional,
+    answered: "answered" optional,
+});
+
+tree_struct!(Decision {
+    date: "date",
+    what: "what",
+    why: "why",
+});
+
+tree_struct!(Hypothesis {
+    believe: "believe" optional,
+    result: "result" optional,
+    signal: "signal" optional,
 });
 
 tree_struct!(Team {
@@ -87,6 +123,9 @@ tree_struct!(Journey {
     name: "name",
     kind: "kind",
     description: "description",
+    happy_moment: "happyMoment" optional,
+    rank: "rank" optional,
+    start_here: "startHere" optional,
     slis: "slis",
 });
 
@@ -126,6 +165,7 @@ tree_struct!(Traffic {
 tree_struct!(Slo {
     name: "name",
     target: "target",
+    aspirational_target: "aspirationalTarget" optional,
     window: "window",
     time_zone: "timeZone" optional,
     sla: "sla" optional,
@@ -134,6 +174,7 @@ tree_struct!(Slo {
     rationale: "rationale",
     default_slo: "defaultSlo",
     above_ceiling_reason: "aboveCeilingReason" optional,
+    hypothesis: "hypothesis" optional,
     scenarios: "scenarios" optional,
     history: "history" optional,
 });

@@ -10,6 +10,7 @@ use super::{object_name, Note, Notes};
 use crate::export::openslo::objects::{Document, Metric, Objective, RatioMetric};
 use crate::export::openslo::{key, PLACEHOLDER_SOURCE};
 use crate::model::kind::Kind;
+use crate::model::session::Hypothesis;
 use crate::model::{
     Comparison, Counts, EventsPer, Journey, JourneyKind, LatencyThreshold, Measurement, Model,
     Priority, Service, ServiceKind, Sli, SliKind, SliQueries, Slo, Traffic,
@@ -130,7 +131,7 @@ fn sli_from(
     ratio: Option<&RatioMetric>,
     sources: &BTreeMap<String, String>,
     n: &mut Notes<'_>,
-) -> ((Option<String>, JourneyKind, String), Sli) {
+) -> ((Option<String>, Journey), Sli) {
     let get = |name: &str| annotation(doc, name);
     if doc.spec.threshold_metric.is_some() {
         n.add(
@@ -138,10 +139,17 @@ fn sli_from(
             "a threshold metric is not kept; the SLI is read without queries",
         );
     }
+    // The journey's words; its name is found or given by `journey_for`.
     let journey = (
         get("journey"),
-        choice::<JourneyKind>(get("journey-kind")).unwrap_or_default(),
-        get("journey-description").unwrap_or_default(),
+        Journey {
+            kind: choice::<JourneyKind>(get("journey-kind")).unwrap_or_default(),
+            description: get("journey-description").unwrap_or_default(),
+            happy_moment: get("journey-happy-moment").unwrap_or_default(),
+            rank: get("journey-rank").unwrap_or_default(),
+            start_here: get("journey-start-here").as_deref() == Some("true"),
+            ..Journey::default()
+        },
     );
     let sli = Sli {
         name: display(doc),
@@ -185,14 +193,11 @@ fn percent(fraction: &str, n: &mut Notes<'_>, at: &str) -> String {
     }
 }
 
-/// The SLOs of one SLO object: one per objective.
-pub(super) fn slos_from(
-    doc: &Document,
-    n: &mut Notes<'_>,
-) -> (Vec<Slo>, Measurement, Option<String>) {
-    let (window, time_zone) = window(doc, n);
+/// The fields of an SLO its objectives share: slo-planner's annotations
+/// (what OpenSLO has no field for) and the window read.
+fn slo_fields(doc: &Document, window: String, time_zone: String) -> Slo {
     let get = |name: &str| annotation(doc, name);
-    let base = Slo {
+    Slo {
         window,
         time_zone,
         sla: get("sla"),
@@ -202,8 +207,23 @@ pub(super) fn slos_from(
             .or_else(|| doc.spec.description.clone())
             .unwrap_or_default(),
         default_slo: get("default-slo").as_deref() == Some("true"),
+        aspirational_target: get("aspirational-target").unwrap_or_default(),
+        hypothesis: Hypothesis {
+            believe: get("hypothesis-believe").unwrap_or_default(),
+            result: get("hypothesis-result").unwrap_or_default(),
+            signal: get("hypothesis-signal").unwrap_or_default(),
+        },
         ..Slo::default()
-    };
+    }
+}
+
+/// The SLOs of one SLO object: one per objective.
+pub(super) fn slos_from(
+    doc: &Document,
+    n: &mut Notes<'_>,
+) -> (Vec<Slo>, Measurement, Option<String>) {
+    let (window, time_zone) = window(doc, n);
+    let base = slo_fields(doc, window, time_zone);
     let method = doc
         .spec
         .budgeting_method
@@ -297,7 +317,7 @@ fn objective_notes(o: &Objective, at: &str, measurement: Measurement, n: &mut No
 
 /// Where an SLI object's SLOs go: the service, and the SLI read from it.
 pub(super) struct SliRead {
-    pub journey: (Option<String>, JourneyKind, String),
+    pub journey: (Option<String>, Journey),
     pub sli: Sli,
 }
 
@@ -323,19 +343,14 @@ pub(super) fn read_service(doc: &Document) -> Service {
 }
 
 /// A journey for an SLI in `service`, found or added.
-pub(super) fn journey_for(
-    service: &mut Service,
-    journey: &(Option<String>, JourneyKind, String),
-) -> usize {
+pub(super) fn journey_for(service: &mut Service, journey: &(Option<String>, Journey)) -> usize {
     let name = journey.0.clone().unwrap_or_else(|| service.name.clone());
     if let Some(i) = service.journeys.iter().position(|j| j.name == name) {
         return i;
     }
     service.journeys.push(Journey {
         name,
-        kind: journey.1,
-        description: journey.2.clone(),
-        slis: Vec::new(),
+        ..journey.1.clone()
     });
     service.journeys.len() - 1
 }

@@ -72,6 +72,16 @@ fn sli_annotations(journey: &Journey, sli: &Sli) -> std::collections::BTreeMap<S
         ("journey", journey.name.clone()),
         ("journey-kind", journey.kind.key().to_string()),
         ("journey-description", journey.description.clone()),
+        ("journey-happy-moment", journey.happy_moment.clone()),
+        ("journey-rank", journey.rank.clone()),
+        (
+            "journey-start-here",
+            if journey.start_here {
+                "true".into()
+            } else {
+                String::new()
+            },
+        ),
         ("kind", sli.kind.key().to_string()),
         ("good-events", sli.good_events.clone()),
         ("valid-events", sli.valid_events.clone()),

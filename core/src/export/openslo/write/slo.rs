@@ -225,7 +225,8 @@ fn history_left_out(history: &crate::model::history::SloHistory) -> String {
 }
 
 /// What OpenSLO has no field for: the window and time zone as typed, the
-/// SLA, the historical best, the priority, the default-SLO flag.
+/// SLA, the historical best, the priority, the default-SLO flag, the
+/// aspirational target and the hypothesis.
 fn slo_annotations(slo: &Slo) -> std::collections::BTreeMap<String, String> {
     annotations([
         ("window", slo.window.clone()),
@@ -246,5 +247,9 @@ fn slo_annotations(slo: &Slo) -> std::collections::BTreeMap<String, String> {
                 String::new()
             },
         ),
+        ("aspirational-target", slo.aspirational_target.clone()),
+        ("hypothesis-believe", slo.hypothesis.believe.clone()),
+        ("hypothesis-result", slo.hypothesis.result.clone()),
+        ("hypothesis-signal", slo.hypothesis.signal.clone()),
     ])
 }
