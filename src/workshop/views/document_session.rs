@@ -14,10 +14,10 @@ fn table<const N: usize>(
     rows: Vec<[String; N]>,
 ) -> Option<impl IntoView> {
     (!rows.is_empty()).then(|| {
-        let head = head.map(|h| view! { <th scope="col">{h}</th> }).to_vec();
+        let head = head.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view();
         let rows = rows
             .into_iter()
-            .map(|r| view! { <tr>{r.map(|cell| view! { <td>{cell}</td> }).to_vec()}</tr> })
+            .map(|r| view! { <tr>{r.into_iter().map(|cell| view! { <td>{cell}</td> }).collect_view()}</tr> })
             .collect_view();
         view! {
             <div class="table-scroll">
