@@ -6,8 +6,8 @@ test('the seed chain is 98.8 % and 99.95 % as its SLO warns', async ({ page }) =
   await openExample(page, 'Example: Azure chain');
   const composite = page.locator('#composite-0');
   await expect(composite).toContainText('Independent failures (the estimate)98.8021 %');
-  await expect(composite).toContainText('Pessimistic bound (failures never overlap)98.8 %');
-  await expect(composite).toContainText('Optimistic bound (the weakest factor)99 %');
+  await expect(composite).toContainText('Worst case (failures never overlap)98.8 %');
+  await expect(composite).toContainText('Best case (only the weakest part fails)99 %');
   await expect(composite.locator('table.allocation')).toContainText('Azure Database for MySQL0.1 %99.9 %40m 19.2s6.6667 %');
   // MySQL as 2 of 3 replicas at 99.9 %: up 99.9997002 %, down 0.0002998 %,
   // side by side; neither rounds in its own favour (availability down,

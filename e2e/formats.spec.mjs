@@ -63,7 +63,7 @@ test('an agreed model exported as OpenSLO and imported again asks first, and a m
   const choice = page.locator('#import-choice');
   await expect(choice).toContainText("payments.openslo.yaml would replace your model, which drops the team's name and description");
   await expect(choice).toContainText('the error budget policy');
-  await expect(choice).toContainText('and the agreed status');
+  await expect(choice).toContainText('the agreed status');
   await expect(choice).toContainText('(here: nothing changed)');
   await page.locator('#import-merge').click();
   await expect(page.locator('#notice')).toContainText('Merged payments.openslo.yaml into your model (nothing changed)');

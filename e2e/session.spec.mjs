@@ -41,6 +41,10 @@ test('a model file from before the session (schema version 8) opens with none, n
     delete journey.happyMoment; delete journey.rank; delete journey.startHere;
     for (const sli of journey.slis) for (const slo of sli.slos) { delete slo.aspirationalTarget; delete slo.hypothesis; }
   }
+  // An edit first: opening a file over the untouched example does not ask.
+  await page.getByRole('link', { name: 'Model', exact: true }).click();
+  await page.locator('#team-name').fill('Edited');
+  await page.getByRole('link', { name: 'Document' }).click();
   await page.locator('#import-file').setInputFiles({ name: 'v8.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(json)) });
   // Replacing drops the session: the room is asked first; replace.
   const choice = page.locator('#import-choice');
@@ -48,6 +52,7 @@ test('a model file from before the session (schema version 8) opens with none, n
   await page.locator('#import-replace').click();
   await expect(page.locator('#notice')).toContainText('Imported');
   await expect(page.locator('#doc-session-progress')).toHaveCount(0);
+  await expect(page.locator('h2.doc-title')).toHaveText('SLO document: Example Game Service');
   await expect(page.locator('#doc-status')).toHaveText('agreed');
   const after = JSON.parse((await exportModel(page)).text);
   expect(after.schemaVersion).toBe(9);

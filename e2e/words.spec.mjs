@@ -119,3 +119,10 @@ test('no page shows a field path, an ESF table number or an unexplained MTTR in 
     expect(text, `workshop/${path}`).not.toMatch(/\bP0\b/);
   }
 });
+
+test('a service without dependencies shows one plain figure, not three bounds of 100 %', async ({ page }) => {
+  await page.goto('workshop/dependencies/');
+  const alone = page.locator('#composite-0 .composite-alone');
+  await expect(alone).toHaveText('No dependencies yet: the service can reach only its own availability, 100 %. Add what it depends on below.');
+  await expect(page.locator('#composite-0 table.composite')).toHaveCount(0);
+});

@@ -113,8 +113,8 @@ test('a bad file is refused with what and where, and the model is untouched', as
   await expect(page.locator('#notice')).toContainText('broken.json was not imported: the file is not JSON: line 1, column 3');
   await page.locator('#import-file').setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(6 * 1024 * 1024, 32) });
   await expect(page.locator('#notice')).toContainText('huge.json was not imported: the file is 6.0 MB; a model file can be at most 5 MB');
-  await page.locator('#import-file').setInputFiles({ name: 'future.json', mimeType: 'application/json', buffer: Buffer.from('{"schemaVersion": 9}') });
-  await expect(page.locator('#notice')).toContainText('schemaVersion 9, newer than this slo-planner reads');
+  await page.locator('#import-file').setInputFiles({ name: 'future.json', mimeType: 'application/json', buffer: Buffer.from('{"schemaVersion": 10}') });
+  await expect(page.locator('#notice')).toContainText('schemaVersion 10, newer than this slo-planner reads');
   await page.getByRole('link', { name: 'Model', exact: true }).click();
   await expect(page.locator('#team-name')).toHaveValue('Example Game Service');
   await expect(page.locator(`#${SLO}-target`)).toHaveValue('97');

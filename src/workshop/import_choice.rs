@@ -126,7 +126,7 @@ pub fn ImportChoice() -> impl IntoView {
             let merge = p.merged.as_ref().map(|m| {
                 let what = m.tally.in_words();
                 view! {
-                    <p>"Merging updates the services, SLIs and SLOs the file names and adds its new ones (here: " {what} "), and keeps everything else: the team, dependencies, the policy, the document and its status, burn scenarios and SLO histories."</p>
+                    <p>"Merging updates the services, SLIs and SLOs the file names and adds its new ones (here: " {what} "), and keeps everything else: the team, dependencies, the policy, the document and its status, burn scenarios, SLO histories and the workshop session."</p>
                     <button type="button" id="import-merge" on:click=move |_| workshop.answer_import(Some(true))>"Merge into my model"</button>
                 }
             });

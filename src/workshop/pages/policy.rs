@@ -354,7 +354,7 @@ pub fn PolicyPage() -> impl IntoView {
                 <OptText at field="extras.codeRed" label="Code Red means" get=|p: &ErrorBudgetPolicy| p.extras.code_red.as_ref() set=|p: &mut ErrorBudgetPolicy| &mut p.extras.code_red />
                 <OptText at field="extras.silverBulletsPerYear" label="Silver bullets per year (releases despite a freeze)" term=Term::SilverBullet placeholder="3" get=|p: &ErrorBudgetPolicy| p.extras.silver_bullets_per_year.as_ref() set=|p: &mut ErrorBudgetPolicy| &mut p.extras.silver_bullets_per_year />
                 <OptText at field="extras.thawTaxDays" label="Thaw tax (extra freeze days per day the SLO was missed)" term=Term::ThawTax placeholder="0.5" get=|p: &ErrorBudgetPolicy| p.extras.thaw_tax_days.as_ref() set=|p: &mut ErrorBudgetPolicy| &mut p.extras.thaw_tax_days />
-                <OptText at field="extras.budgetTopUp" label="Budget top-up within the period (extra budget granted, in words)" placeholder="10 % after a provider outage" get=|p: &ErrorBudgetPolicy| p.extras.budget_top_up.as_ref() set=|p: &mut ErrorBudgetPolicy| &mut p.extras.budget_top_up />
+                <OptText at field="extras.budgetTopUp" label="Budget top-up within the period (extra budget granted, in words)" placeholder="10 % once a quarter" get=|p: &ErrorBudgetPolicy| p.extras.budget_top_up.as_ref() set=|p: &mut ErrorBudgetPolicy| &mut p.extras.budget_top_up />
             </div>
         </section>
     }

@@ -22,16 +22,23 @@ pub fn CompositeFigures(
             let c = report.composite.as_ref()?;
             let b = c.availability;
             let soft = if c.soft.is_empty() { String::new() } else { format!("Soft, not in the product: {}.", c.soft.join(", ")) };
+            // Without dependencies there is nothing to bound: one figure, said plainly.
+            if c.factors.len() <= 1 {
+                let own = percent_text(b.independent, PERCENT_DECIMALS);
+                return Some(view! {
+                    <p class="hint composite-alone">{format!("No dependencies yet: the service can reach only its own availability, {own} %. Add what it depends on below.")}</p>
+                }.into_any());
+            }
             Some(view! {
                 <table class="composite">
                     <tbody>
                         <tr><th scope="row">"Independent failures (the estimate)"</th><td class="num strong figure-cell">{format!("{} %", percent_text(b.independent, PERCENT_DECIMALS))}</td></tr>
-                        <tr><th scope="row">"Pessimistic bound (failures never overlap)"</th><td class="num">{format!("{} %", percent_text(b.pessimistic, PERCENT_DECIMALS))}</td></tr>
-                        <tr><th scope="row">"Optimistic bound (the weakest factor)"</th><td class="num">{format!("{} %", percent_text(b.optimistic, PERCENT_DECIMALS))}</td></tr>
+                        <tr><th scope="row">"Worst case (failures never overlap)"</th><td class="num">{format!("{} %", percent_text(b.pessimistic, PERCENT_DECIMALS))}</td></tr>
+                        <tr><th scope="row">"Best case (only the weakest part fails)"</th><td class="num">{format!("{} %", percent_text(b.optimistic, PERCENT_DECIMALS))}</td></tr>
                     </tbody>
                 </table>
                 <p class="hint">{format!("Rounded: {PERCENT_ROUNDING}. ")}{soft}</p>
-            })
+            }.into_any())
         })
     }
 }
