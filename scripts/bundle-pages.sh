@@ -13,7 +13,7 @@
 # - the whole workshop, the runtime and every chunk (the Burn run, the
 #   Trade-offs table and "Export as…" included).
 # Each against two figures: the ceiling, which fails the run when crossed
-# (what the build of 2026-12-08, glossary in, holds with about 1 % to spare, so no
+# (what the build of 2026-12-08, glossary and workshop session in, holds with about 1 % to spare, so no
 # change makes it heavier unnoticed), and issue 26's target (150 KB, 200 KB,
 # 230 KB, 700 KB), reported ("over target") until the build meets it, when
 # the ceiling becomes the target.
@@ -39,7 +39,7 @@ LOADER="$loader" BUDGET="$budget_raw,$budget_gz" RUNTIME="$runtime_raw,$runtime_
 import os, re, sys
 
 PAGES = ["model", "dependencies", "tradeoffs", "burn", "policy", "document"]
-CEILING = {"budget": 150_000, "runtime": 232_000, "page": 336_000, "workshop": 741_000}
+CEILING = {"budget": 150_000, "runtime": 240_000, "page": 350_000, "workshop": 763_000}
 TARGET = {"budget": 150_000, "runtime": 200_000, "page": 230_000, "workshop": 700_000}
 
 def sizes(var):

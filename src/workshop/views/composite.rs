@@ -22,8 +22,9 @@ pub fn CompositeFigures(
             let c = report.composite.as_ref()?;
             let b = c.availability;
             let soft = if c.soft.is_empty() { String::new() } else { format!("Soft, not in the product: {}.", c.soft.join(", ")) };
-            // Without dependencies there is nothing to bound: one figure, said plainly.
-            if c.factors.len() <= 1 {
+            // Without dependencies (soft ones included) there is nothing to
+            // bound: one figure, said plainly.
+            if c.factors.len() <= 1 && c.soft.is_empty() {
                 let own = percent_text(b.independent, PERCENT_DECIMALS);
                 return Some(view! {
                     <p class="hint composite-alone">{format!("No dependencies yet: the service can reach only its own availability, {own} %. Add what it depends on below.")}</p>
