@@ -17,10 +17,15 @@ pub fn Word(
     #[prop(optional)]
     text: Option<&'static str>,
 ) -> impl IntoView {
+    // A "?" alone does not say which word it explains: its line does.
+    let plain = match text {
+        Some("?") => format!("{}: {}", term.word(), term.plain()),
+        _ => term.plain().to_string(),
+    };
     view! {
         <span class="term" tabindex="0" data-term=term.key()>
             {text.unwrap_or(term.word())}
-            <span class="term-plain">{term.plain()}</span>
+            <span class="term-plain">{plain}</span>
         </span>
     }
 }

@@ -55,7 +55,7 @@ pub const AGENDA: [Step; 7] = [
             "Is anyone missing? Then carry on, and add a question for them to review the decisions afterwards.",
         ],
         minutes: 10,
-        page: "session",
+        page: "document",
     },
     Step {
         number: 2,

@@ -99,7 +99,7 @@ fn people_questions_and_decisions_are_checked_where_they_are() {
     let severity = |path: &str| at(&problems, path).first().map(|p| p.severity);
     assert_eq!(
         severity("session.participants[0].name"),
-        Some(Severity::Error)
+        Some(Severity::Warning)
     );
     assert_eq!(
         severity("session.questions[0].owner"),
@@ -107,19 +107,68 @@ fn people_questions_and_decisions_are_checked_where_they_are() {
     );
     assert_eq!(
         severity("session.questions[1].question"),
-        Some(Severity::Error)
+        Some(Severity::Warning)
     );
     assert_eq!(
         severity("session.questions[2].owner"),
         None,
         "an answered question needs no owner"
     );
-    assert_eq!(severity("session.decisions[0].what"), Some(Severity::Error));
+    assert_eq!(
+        severity("session.decisions[0].what"),
+        Some(Severity::Warning)
+    );
     assert_eq!(
         severity("session.decisions[0].why"),
         Some(Severity::Warning)
     );
-    assert_eq!(severity("session.decisions[0].date"), Some(Severity::Error));
+    assert_eq!(
+        severity("session.decisions[0].date"),
+        Some(Severity::Warning)
+    );
+    // Warnings all: the session records the room, it is not the agreement.
+    assert!(
+        !slo_core::problem::has_errors(&problems),
+        "an agreed document stays agreed"
+    );
+}
+
+#[test]
+fn a_participant_without_a_role_is_refused_not_taken_for_the_product_owner() {
+    let mut json: serde_json::Value =
+        serde_json::from_str(&export_json(&examples::workbook_api())).unwrap();
+    json["session"]["participants"][1]
+        .as_object_mut()
+        .unwrap()
+        .remove("role");
+    assert!(parse_json(json.to_string().as_bytes()).is_err());
+}
+
+#[test]
+fn a_session_with_only_steps_done_is_in_the_document() {
+    let mut model = examples::seed_chain();
+    model.session.done = vec!["room".into(), "customer".into()];
+    let markdown = document_markdown(&model, &UtcOnly);
+    assert!(
+        markdown.contains("## Workshop session\n\n2 of 7 agenda steps done."),
+        "{markdown}"
+    );
+}
+
+#[test]
+fn a_merge_takes_a_hypothesis_part_by_part() {
+    use slo_core::merge::merge_by_name;
+    let model = examples::workbook_api();
+    let mut theirs = model.clone();
+    let hypothesis = &mut theirs.services[0].journeys[0].slis[0].slos[0].hypothesis;
+    hypothesis.believe = "a 98 % API".into();
+    hypothesis.result.clear();
+    hypothesis.signal.clear();
+    let merged = merge_by_name(&model, &theirs).model;
+    let ours = &model.services[0].journeys[0].slis[0].slos[0].hypothesis;
+    let h = &merged.services[0].journeys[0].slis[0].slos[0].hypothesis;
+    assert_eq!(h.believe, "a 98 % API");
+    assert_eq!((&h.result, &h.signal), (&ours.result, &ours.signal));
 }
 
 #[test]

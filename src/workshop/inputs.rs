@@ -302,12 +302,13 @@ pub fn Check<L: Locate>(
 ) -> impl IntoView {
     let path = at.field(field);
     let id = id_of(&path);
-    let (checked, on_change) = binding(at, path, get, set);
+    let (checked, on_change) = binding(at, path.clone(), get, set);
     view! {
         <div class="field check">
-            <input id=id.clone() type="checkbox" prop:checked=checked
+            <input id=id.clone() type="checkbox" prop:checked=checked aria-describedby=format!("{id}-problems")
                 on:change=move |ev| on_change(event_target_checked(&ev)) />
             <label for=id>{label}</label>{help(term)}
+            <FieldProblems path />
         </div>
     }
 }

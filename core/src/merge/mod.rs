@@ -281,9 +281,9 @@ fn merge_slo(mine: &mut Slo, theirs: &Slo, tally: &mut Tally) {
     take_some(&mut mine.priority, &theirs.priority);
     take_text(&mut mine.rationale, &theirs.rationale);
     take_text(&mut mine.aspirational_target, &theirs.aspirational_target);
-    if !theirs.hypothesis.is_empty() {
-        mine.hypothesis.clone_from(&theirs.hypothesis);
-    }
+    take_text(&mut mine.hypothesis.believe, &theirs.hypothesis.believe);
+    take_text(&mut mine.hypothesis.result, &theirs.hypothesis.result);
+    take_text(&mut mine.hypothesis.signal, &theirs.hypothesis.signal);
     mine.default_slo |= theirs.default_slo;
     if *mine != before {
         tally.slos_updated += 1;

@@ -44,8 +44,8 @@ kind!(ParticipantRole {
 pub struct Participant {
     /// Their name.
     pub name: String,
-    /// The role they play.
-    #[serde(default)]
+    /// The role they play (required in a file: a missing role must not
+    /// pass for the product owner).
     pub role: ParticipantRole,
 }
 

@@ -156,6 +156,9 @@ fn singular(list: &str) -> String {
         "approvers" => "approver".into(),
         "changeLog" => "change".into(),
         "severities" => "severity".into(),
+        "participants" => "participant".into(),
+        "questions" => "question".into(),
+        "decisions" => "decision".into(),
         other => words(other),
     }
 }

@@ -13,6 +13,8 @@ use crate::report::document::{or_dash, DASH};
 pub struct SessionRows {
     /// "3 of 7 agenda steps done".
     pub progress: String,
+    /// How many of the agenda's steps are done.
+    pub done: usize,
     /// Name and role of each participant.
     pub participants: Vec<[String; 2]>,
     /// Date, what was decided, and why.
@@ -24,7 +26,10 @@ pub struct SessionRows {
 impl SessionRows {
     /// Whether there is nothing to show.
     pub fn is_empty(&self) -> bool {
-        self.participants.is_empty() && self.decisions.is_empty() && self.questions.is_empty()
+        self.done == 0
+            && self.participants.is_empty()
+            && self.decisions.is_empty()
+            && self.questions.is_empty()
     }
 }
 
@@ -42,6 +47,7 @@ pub fn session_rows(model: &Model) -> SessionRows {
     let (done, all) = progress(&s.done);
     SessionRows {
         progress: format!("{done} of {all} agenda steps done"),
+        done,
         participants: s
             .participants
             .iter()

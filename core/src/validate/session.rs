@@ -1,6 +1,9 @@
 //! The workshop session: named participants, the product owner in the
 //! room (or a question parked for them), questions with owners, decisions
 //! with reasons, and "start small" (Establishing SRE Foundations ch. 5).
+//!
+//! Every finding here is a warning: none keeps a document from being
+//! agreed (the session records the room; it is not the agreement).
 
 use super::Checker;
 use crate::model::session::{ParticipantRole, Session};
@@ -15,7 +18,7 @@ pub(super) fn check_session(c: &mut Checker, model: &Model) {
     for (i, q) in session.questions.iter().enumerate() {
         let at = |field: &str| format!("session.questions[{i}].{field}");
         if q.question.trim().is_empty() {
-            c.error(|| at("question"), "write the question down, or remove it");
+            c.warning(|| at("question"), "write the question down, or remove it");
         } else if !q.answered && q.owner.trim().is_empty() {
             c.warning(
                 || at("owner"),
@@ -26,7 +29,7 @@ pub(super) fn check_session(c: &mut Checker, model: &Model) {
     for (i, d) in session.decisions.iter().enumerate() {
         let at = |field: &str| format!("session.decisions[{i}].{field}");
         if d.what.trim().is_empty() {
-            c.error(|| at("what"), "say what was decided, or remove it");
+            c.warning(|| at("what"), "say what was decided, or remove it");
         }
         if d.why.trim().is_empty() {
             c.warning(
@@ -34,8 +37,14 @@ pub(super) fn check_session(c: &mut Checker, model: &Model) {
                 "say why: the reason is what the next review needs",
             );
         }
-        if !d.date.trim().is_empty() {
-            c.date(|| at("date"), &d.date, "the decision's date");
+        if !d.date.trim().is_empty() && super::parse_date(&d.date).is_none() {
+            c.warning(
+                || at("date"),
+                format!(
+                    "\"{}\" is not a date: write it as YYYY-MM-DD",
+                    d.date.trim()
+                ),
+            );
         }
     }
     let chosen: Vec<String> = model
@@ -68,7 +77,7 @@ pub(super) fn check_session(c: &mut Checker, model: &Model) {
 fn check_people(c: &mut Checker, session: &Session) {
     for (i, p) in session.participants.iter().enumerate() {
         if p.name.trim().is_empty() {
-            c.error(
+            c.warning(
                 || format!("session.participants[{i}].name"),
                 "the participant's name is empty",
             );

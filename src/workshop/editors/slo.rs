@@ -43,11 +43,9 @@ fn HypothesisEditor(
     at: SloAt,
 ) -> impl IntoView {
     let workshop = Workshop::from_context();
-    let written = move || {
-        workshop
-            .model
-            .with(|m| at.get(m).is_some_and(|s| !s.hypothesis.is_empty()))
-    };
+    let section = workshop.section(&at.path());
+    let written =
+        Memo::new(move |_| section.with(|m| at.get(m).is_some_and(|s| !s.hypothesis.is_empty())));
     let open = RwSignal::new(false);
     let fields = move || {
         open.get().then(|| {
@@ -65,7 +63,7 @@ fn HypothesisEditor(
                 open.set(d.open());
             }
         }>
-            <summary>{move || if written() { "Hypothesis (written)" } else { "Hypothesis (optional)" }}</summary>
+            <summary>{move || if written.get() { "Hypothesis (written)" } else { "Hypothesis (optional)" }}</summary>
             {fields}
         </details>
     }

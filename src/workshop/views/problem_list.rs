@@ -26,7 +26,7 @@ fn page_of(path: &str) -> Page {
     let at = |part: &str| path.contains(part);
     if path.starts_with("policy") {
         Page::Policy
-    } else if path.starts_with("document") {
+    } else if path.starts_with("document") || path.starts_with("session") {
         Page::Document
     } else if at(".history") {
         Page::Tradeoffs
