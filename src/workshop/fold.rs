@@ -147,16 +147,21 @@ pub fn FoldButtons() -> impl IntoView {
 #[component]
 pub fn Folded(
     /// Its id.
-    id: &'static str,
-    /// What it says when folded.
-    summary: String,
+    #[prop(into)]
+    id: String,
+    /// What it says when folded (it may change, as "Hypothesis (written)").
+    #[prop(into)]
+    summary: Signal<String>,
     /// Whether it is open.
     open: RwSignal<bool>,
     /// Its content.
     content: ViewFn,
+    /// Its class, if any.
+    #[prop(optional)]
+    class: &'static str,
 ) -> impl IntoView {
     view! {
-        <details id=id prop:open=move || open.get() on:toggle=move |ev| {
+        <details id=id class=class prop:open=move || open.get() on:toggle=move |ev| {
             if let Some(d) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
                 open.set(d.open());
             }

@@ -8,12 +8,12 @@ use slo_core::report::budget_line::budget_line;
 use slo_core::report::slo_form;
 
 use crate::browser::IntlZones;
-use crate::workshop::inputs::{Check, Choice, OptText, Text};
+use crate::workshop::fold::Folded;
+use crate::workshop::inputs::{id_of, Check, Choice, OptText, Text};
 use crate::workshop::rows::remove_button;
 use crate::workshop::state::Workshop;
 use slo_core::model::location::{HypothesisAt, Locate, SloAt};
 use slo_core::model::session::Hypothesis;
-use wasm_bindgen::JsCast;
 
 /// The live budget of an SLO: what the Budget page would show for it.
 #[component]
@@ -46,27 +46,23 @@ fn HypothesisEditor(
     let section = workshop.section(&at.path());
     let written =
         Memo::new(move |_| section.with(|m| at.get(m).is_some_and(|s| !s.hypothesis.is_empty())));
-    let open = RwSignal::new(false);
+    let summary = Signal::derive(move || {
+        match written.get() {
+            true => "Hypothesis (written)",
+            false => "Hypothesis (optional)",
+        }
+        .to_string()
+    });
     let fields = move || {
-        open.get().then(|| {
-            let h = HypothesisAt(at);
-            view! {
+        let h = HypothesisAt(at);
+        view! {
                 <Text at=h field="believe" label="We believe …" placeholder="a 99.9 % checkout" get=|h: &Hypothesis| &h.believe set=|h: &mut Hypothesis| &mut h.believe />
                 <Text at=h field="result" label="… will result in …" placeholder="fewer abandoned carts" get=|h: &Hypothesis| &h.result set=|h: &mut Hypothesis| &mut h.result />
                 <Text at=h field="signal" label="We will know we have succeeded when we see …" placeholder="support tickets about payments halve" get=|h: &Hypothesis| &h.signal set=|h: &mut Hypothesis| &mut h.signal />
-            }
-        })
+        }
     };
-    view! {
-        <details class="hypothesis" on:toggle=move |ev| {
-            if let Some(d) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
-                open.set(d.open());
-            }
-        }>
-            <summary>{move || if written.get() { "Hypothesis (written)" } else { "Hypothesis (optional)" }}</summary>
-            {fields}
-        </details>
-    }
+    let id = format!("{}-hypothesis", id_of(&at.path()));
+    view! { <Folded id class="hypothesis" summary open=RwSignal::new(false) content=ViewFn::from(fields) /> }
 }
 
 /// One SLO's fields and its live budget.
