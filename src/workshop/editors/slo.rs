@@ -56,9 +56,9 @@ fn HypothesisEditor(
     let fields = move || {
         let h = HypothesisAt(at);
         view! {
-                <Text at=h field="believe" label="We believe …" placeholder="a 99.9 % checkout" get=|h: &Hypothesis| &h.believe set=|h: &mut Hypothesis| &mut h.believe />
-                <Text at=h field="result" label="… will result in …" placeholder="fewer abandoned carts" get=|h: &Hypothesis| &h.result set=|h: &mut Hypothesis| &mut h.result />
-                <Text at=h field="signal" label="We will know we have succeeded when we see …" placeholder="support tickets about payments halve" get=|h: &Hypothesis| &h.signal set=|h: &mut Hypothesis| &mut h.signal />
+                <Text at=h field="believe" label="We believe …" multiline=true placeholder="a 99.9 % checkout" get=|h: &Hypothesis| &h.believe set=|h: &mut Hypothesis| &mut h.believe />
+                <Text at=h field="result" label="… will result in …" multiline=true placeholder="fewer abandoned carts" get=|h: &Hypothesis| &h.result set=|h: &mut Hypothesis| &mut h.result />
+                <Text at=h field="signal" label="We will know we have succeeded when we see …" multiline=true placeholder="support tickets about payments halve" get=|h: &Hypothesis| &h.signal set=|h: &mut Hypothesis| &mut h.signal />
         }
     };
     let id = format!("{}-hypothesis", id_of(&at.path()));
